@@ -1,0 +1,36 @@
+package dev.lamina;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a network. The annotated class's {@link Layer} fields are its layers, in declaration
+ * order; the first must be the {@link Input}. The processor generates {@code <ClassName>Net} beside
+ * it.
+ *
+ * <pre>{@code
+ * @Model(loss = Loss.SOFTMAX_CROSS_ENTROPY)
+ * class FashionMlp {
+ *   @Input(784) Layer pixels;
+ *   @Dense(units = 256) @Activation(RELU) @Dropout(keep = 0.5) Layer hidden;
+ *   @Dense(units = 10) Layer logits;
+ * }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.TYPE)
+public @interface Model {
+  /** The training loss, applied to the last layer's output. */
+  Loss loss() default Loss.SOFTMAX_CROSS_ENTROPY;
+
+  /**
+   * Label smoothing ε for {@link Loss#SOFTMAX_CROSS_ENTROPY}, as in PyTorch's {@code
+   * CrossEntropyLoss(label_smoothing=ε)}: the target distribution is (1 − ε)·one-hot + ε/K.
+   * Must be in [0, 1).
+   */
+  double labelSmoothing() default 0.0;
+}
