@@ -1,0 +1,49 @@
+package dev.lamina.processor;
+
+import dev.lamina.processor.model.ModelIr;
+import dev.lamina.processor.model.ModelReader;
+import dev.lamina.processor.validation.LayerFields;
+import dev.lamina.processor.validation.Messages;
+import dev.lamina.processor.validation.ModelValidation;
+import dev.lamina.processor.validation.ValidationReport;
+import dev.lamina.processor.writing.NetworkWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/** read → validate → report → stop if not clean → write, for one {@code @Model} class. */
+final class ModelProcessingStep {
+  private final ProcessingEnvironment env;
+  private final String processorName;
+
+  ModelProcessingStep(ProcessingEnvironment env, String processorName) {
+    this.env = env;
+    this.processorName = processorName;
+  }
+
+  void process(Element element) {
+    try {
+      if (!(element instanceof TypeElement type)) {
+        env.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.MODEL_NOT_CLASS, element);
+        return;
+      }
+      ValidationReport report = ModelValidation.validate(type);
+      report.printTo(env.getMessager());
+      if (!report.isClean()) {
+        return;
+      }
+      ModelIr model = ModelReader.read(type, LayerFields.of(type));
+      new NetworkWriter(model).write(processorName).writeTo(env.getFiler());
+    } catch (IOException | RuntimeException e) {
+      // Never crash javac: report the failure on the model class instead.
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          String.format(Messages.INTERNAL_ERROR, trace), element);
+    }
+  }
+}

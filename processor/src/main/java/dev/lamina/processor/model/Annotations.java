@@ -1,0 +1,73 @@
+package dev.lamina.processor.model;
+
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/** Reads annotation values from mirrors, so that problems can be reported on the value itself. */
+public final class Annotations {
+  public static final String PACKAGE = "dev.lamina";
+  public static final String MODEL = PACKAGE + ".Model";
+  public static final String INPUT = PACKAGE + ".Input";
+  public static final String DENSE = PACKAGE + ".Dense";
+  public static final String ACTIVATION = PACKAGE + ".Activation";
+  public static final String DROPOUT = PACKAGE + ".Dropout";
+  public static final String LAYER = PACKAGE + ".Layer";
+
+  private Annotations() {}
+
+  public static Optional<AnnotationMirror> find(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The value of {@code name}, or its default when the source does not give it. */
+  public static AnnotationValue value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
+      }
+    }
+    for (Element member : mirror.getAnnotationType().asElement().getEnclosedElements()) {
+      if (member instanceof ExecutableElement method && method.getSimpleName().contentEquals(name)) {
+        return method.getDefaultValue();
+      }
+    }
+    throw new IllegalArgumentException(
+        mirror.getAnnotationType() + " has no member named " + name);
+  }
+
+  /** Whether the source writes {@code name} explicitly. */
+  public static boolean isExplicit(AnnotationMirror mirror, String name) {
+    return mirror.getElementValues().keySet().stream()
+        .anyMatch(key -> key.getSimpleName().contentEquals(name));
+  }
+
+  public static int intValue(AnnotationMirror mirror, String name) {
+    return ((Number) value(mirror, name).getValue()).intValue();
+  }
+
+  public static double doubleValue(AnnotationMirror mirror, String name) {
+    return ((Number) value(mirror, name).getValue()).doubleValue();
+  }
+
+  public static boolean booleanValue(AnnotationMirror mirror, String name) {
+    return (Boolean) value(mirror, name).getValue();
+  }
+
+  /** The constant name of an enum-valued member, e.g. {@code "RELU"}. */
+  public static String enumValue(AnnotationMirror mirror, String name) {
+    return ((VariableElement) value(mirror, name).getValue()).getSimpleName().toString();
+  }
+}

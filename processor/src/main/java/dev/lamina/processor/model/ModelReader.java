@@ -1,0 +1,91 @@
+package dev.lamina.processor.model;
+
+import static dev.lamina.processor.model.Annotations.booleanValue;
+import static dev.lamina.processor.model.Annotations.doubleValue;
+import static dev.lamina.processor.model.Annotations.enumValue;
+import static dev.lamina.processor.model.Annotations.find;
+import static dev.lamina.processor.model.Annotations.intValue;
+import static dev.lamina.processor.model.Annotations.isExplicit;
+
+import dev.lamina.DropoutMode;
+import dev.lamina.Init;
+import dev.lamina.Loss;
+import dev.lamina.Nonlinearity;
+import dev.lamina.nn.Initializers;
+import dev.lamina.nn.LayerSpec;
+import dev.lamina.nn.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/** Builds the IR of a model class that validation found clean: shapes chained, defaults resolved. */
+public final class ModelReader {
+  private ModelReader() {}
+
+  public static ModelIr read(TypeElement type, List<VariableElement> fields) {
+    AnnotationMirror model = find(type, Annotations.MODEL).orElseThrow();
+    List<LayerSpec> layers = new ArrayList<>();
+    int[] inputShape = null;
+    for (VariableElement field : fields) {
+      String name = field.getSimpleName().toString();
+      double keep = 1;
+      DropoutMode mode = DropoutMode.INVERTED;
+      var dropout = find(field, Annotations.DROPOUT);
+      if (dropout.isPresent()) {
+        keep = doubleValue(dropout.get(), "keep");
+        mode = DropoutMode.valueOf(enumValue(dropout.get(), "mode"));
+      }
+      var input = find(field, Annotations.INPUT);
+      if (input.isPresent()) {
+        inputShape = inputShape(input.get());
+        layers.add(LayerSpec.input(name, inputShape[0] * inputShape[1] * inputShape[2], keep, mode));
+        continue;
+      }
+      AnnotationMirror dense = find(field, Annotations.DENSE).orElseThrow();
+      Nonlinearity activation = Nonlinearity.IDENTITY;
+      double slope = 0.01;
+      var act = find(field, Annotations.ACTIVATION);
+      if (act.isPresent()) {
+        activation = Nonlinearity.valueOf(enumValue(act.get(), "value"));
+        slope = doubleValue(act.get(), "slope");
+      }
+      int fanIn = layers.get(layers.size() - 1).units();
+      layers.add(LayerSpec.dense(name, intValue(dense, "units"), fanIn, booleanValue(dense, "bias"),
+          Initializers.resolve(Init.valueOf(enumValue(dense, "init")), activation),
+          doubleValue(dense, "std"), activation, slope, keep, mode));
+    }
+    NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),
+        Loss.valueOf(enumValue(model, "loss")), doubleValue(model, "labelSmoothing"), layers);
+    return new ModelIr(type, packageOf(type).getQualifiedName().toString(), generatedName(type),
+        spec, inputShape);
+  }
+
+  private static int[] inputShape(AnnotationMirror input) {
+    if (isExplicit(input, "channels") || isExplicit(input, "height") || isExplicit(input, "width")) {
+      return new int[] {intValue(input, "channels"), intValue(input, "height"), intValue(input, "width")};
+    }
+    return new int[] {intValue(input, "value"), 1, 1};
+  }
+
+  /** {@code FashionMlp} → {@code FashionMlpNet}; a nested {@code Outer.Mlp} → {@code Outer_MlpNet}. */
+  static String generatedName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      name.insert(0, e.getSimpleName() + "_");
+    }
+    return name + "Net";
+  }
+
+  private static PackageElement packageOf(Element e) {
+    while (e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return (PackageElement) e;
+  }
+}

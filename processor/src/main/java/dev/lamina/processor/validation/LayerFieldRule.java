@@ -1,0 +1,28 @@
+package dev.lamina.processor.validation;
+
+import static dev.lamina.processor.model.Annotations.DENSE;
+import static dev.lamina.processor.model.Annotations.INPUT;
+
+import dev.lamina.processor.model.Annotations;
+import javax.lang.model.element.VariableElement;
+
+/** Rule [Lamina/LayerType], [Lamina/TwoLayerKinds], [Lamina/NotALayer]: each field is one layer. */
+final class LayerFieldRule {
+  private LayerFieldRule() {}
+
+  static void check(VariableElement field, ValidationReport report) {
+    if (!LayerFields.isLayerTyped(field)) {
+      report.error(String.format(Messages.LAYER_TYPE, field.getSimpleName(), field.asType()), field);
+    }
+    var input = Annotations.find(field, INPUT);
+    var dense = Annotations.find(field, DENSE);
+    if (input.isPresent() && dense.isPresent()) {
+      report.error(Messages.TWO_LAYER_KINDS, field, dense.get(), null);
+    }
+    if (!LayerFields.isLayerKind(field)
+        && Annotations.find(field, Annotations.ACTIVATION).isEmpty()
+        && Annotations.find(field, Annotations.DROPOUT).isEmpty()) {
+      report.error(String.format(Messages.NOT_A_LAYER, "Dense"), field);
+    }
+  }
+}

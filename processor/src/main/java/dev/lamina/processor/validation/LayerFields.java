@@ -1,0 +1,45 @@
+package dev.lamina.processor.validation;
+
+import static dev.lamina.processor.model.Annotations.ACTIVATION;
+import static dev.lamina.processor.model.Annotations.DENSE;
+import static dev.lamina.processor.model.Annotations.DROPOUT;
+import static dev.lamina.processor.model.Annotations.INPUT;
+import static dev.lamina.processor.model.Annotations.LAYER;
+
+import dev.lamina.processor.model.Annotations;
+import java.util.List;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+
+/** Which fields of a model class are layers: instance fields typed Layer or carrying a layer annotation. */
+public final class LayerFields {
+  private static final List<String> LAYER_ANNOTATIONS = List.of(INPUT, DENSE, ACTIVATION, DROPOUT);
+
+  private LayerFields() {}
+
+  public static List<VariableElement> of(TypeElement model) {
+    return ElementFilter.fieldsIn(model.getEnclosedElements()).stream()
+        .filter(f -> !f.getModifiers().contains(Modifier.STATIC))
+        .filter(f -> isLayerTyped(f) || LAYER_ANNOTATIONS.stream()
+            .anyMatch(a -> Annotations.find(f, a).isPresent()))
+        .toList();
+  }
+
+  static boolean isLayerTyped(VariableElement field) {
+    return field.asType().getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((javax.lang.model.type.DeclaredType) field.asType()).asElement())
+            .getQualifiedName().contentEquals(LAYER);
+  }
+
+  static boolean isLayerKind(VariableElement field) {
+    return Annotations.find(field, INPUT).isPresent() || Annotations.find(field, DENSE).isPresent();
+  }
+
+  static boolean isField(javax.lang.model.element.Element e) {
+    return e.getKind() == ElementKind.FIELD;
+  }
+}

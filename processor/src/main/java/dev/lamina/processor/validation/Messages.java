@@ -1,0 +1,79 @@
+package dev.lamina.processor.validation;
+
+/**
+ * Every message the processor reports, each starting with a stable id. Tests import these; a
+ * warning can be silenced with {@code @SuppressWarnings("lamina:<Id>")} on the field or class.
+ */
+public final class Messages {
+  private Messages() {}
+
+  public static final String MODEL_NOT_CLASS =
+      "[Lamina/ModelClass] @Model must be on a class; a model is a class whose Layer fields are "
+          + "its layers.";
+  public static final String MODEL_PRIVATE =
+      "[Lamina/ModelClass] a @Model class must not be private: the generated network sits "
+          + "beside it in the same package.";
+  public static final String LABEL_SMOOTHING =
+      "[Lamina/LabelSmoothing] labelSmoothing must be in [0, 1); got %s. Typical values are 0.05 "
+          + "to 0.2; 0 turns smoothing off.";
+  public static final String LABEL_SMOOTHING_LOSS =
+      "[Lamina/LabelSmoothing] labelSmoothing applies to SOFTMAX_CROSS_ENTROPY only; remove it or "
+          + "use loss = Loss.SOFTMAX_CROSS_ENTROPY.";
+  public static final String NO_INPUT =
+      "[Lamina/InputMissing] a model needs exactly one @Input layer, declared first; add e.g. "
+          + "'@Input(784) Layer pixels;' as the first field.";
+  public static final String INPUT_NOT_FIRST =
+      "[Lamina/InputNotFirst] the @Input layer must be the first layer field; move it above '%s'.";
+  public static final String INPUT_DUPLICATE =
+      "[Lamina/InputDuplicate] a model has exactly one @Input; '%s' is already the input. Remove "
+          + "this one.";
+  public static final String INPUT_SIZE =
+      "[Lamina/InputSize] %s must be > 0; got %d. Give a flat size, @Input(784), or an image "
+          + "shape, @Input(channels = 1, height = 28, width = 28).";
+  public static final String INPUT_SHAPE_CONFLICT =
+      "[Lamina/InputSize] give either a flat size or channels, height and width, not both; "
+          + "@Input(784) and @Input(channels = 1, height = 28, width = 28) describe the same input.";
+  public static final String INPUT_SHAPE_INCOMPLETE =
+      "[Lamina/InputSize] an image input needs channels, height and width, each > 0; got "
+          + "channels = %d, height = %d, width = %d.";
+  public static final String DENSE_UNITS =
+      "[Lamina/DenseUnits] units must be > 0; got %d. units is the number of outputs of the "
+          + "layer, e.g. 256 for a hidden layer or the number of classes for the last one.";
+  public static final String NORMAL_STD =
+      "[Lamina/NormalStd] std must be > 0 for init = NORMAL; got %s. std is the standard "
+          + "deviation (not the variance) of the weights, e.g. 0.01.";
+  public static final String STD_UNUSED =
+      "[Lamina/StdUnused] std is only used by init = NORMAL; this layer uses %s, so std has no "
+          + "effect. Remove std, or set init = Init.NORMAL.";
+  public static final String DROPOUT_KEEP =
+      "[Lamina/DropoutKeep] keep must be in (0, 1]; got %s. keep is the probability of keeping a "
+          + "unit (not of dropping it), e.g. 0.5 for hidden layers, 0.8 for inputs.";
+  public static final String DROPOUT_KEEP_ONE =
+      "[Lamina/DropoutKeepOne] keep = 1 keeps every unit, so this @Dropout does nothing; remove "
+          + "it.";
+  public static final String LEAKY_SLOPE =
+      "[Lamina/LeakySlope] slope must be in (0, 1); got %s. It is the slope for negative inputs, "
+          + "e.g. 0.01.";
+  public static final String SLOPE_UNUSED =
+      "[Lamina/SlopeUnused] slope is only used by LEAKY_RELU; remove it or use "
+          + "Nonlinearity.LEAKY_RELU.";
+  public static final String ACTIVATION_ON_INPUT =
+      "[Lamina/ActivationOnInput] the input layer has no weighted sum to activate; put "
+          + "@Activation on a @Dense layer.";
+  public static final String NOT_A_LAYER =
+      "[Lamina/NotALayer] @%s needs a layer to act on: add @Dense (or @Input) to this field.";
+  public static final String LAYER_TYPE =
+      "[Lamina/LayerType] a layer field must have type dev.lamina.Layer; '%s' has type %s.";
+  public static final String TWO_LAYER_KINDS =
+      "[Lamina/TwoLayerKinds] a field is one layer: it cannot be both @Input and @Dense. Split "
+          + "it into two fields.";
+  public static final String NO_DENSE =
+      "[Lamina/NoLayers] a model needs at least one @Dense layer after its @Input.";
+  public static final String OUTPUT_ACTIVATION =
+      "[Lamina/OutputActivation] SOFTMAX_CROSS_ENTROPY applies the softmax itself and expects "
+          + "raw logits, but the last layer applies %s. Remove the @Activation from the last "
+          + "layer.";
+  public static final String INTERNAL_ERROR =
+      "[Lamina/InternalError] the Lamina processor failed on this model; please report it with "
+          + "this class: %s";
+}

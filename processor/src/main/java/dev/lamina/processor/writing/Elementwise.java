@@ -1,0 +1,61 @@
+package dev.lamina.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.lamina.Nonlinearity;
+
+/**
+ * The statements for each activation and its derivative, as vector code over {@code v} / {@code
+ * g} and {@code y}, and as the scalar twin the tail loops run. Both compute the same formula.
+ */
+final class Elementwise {
+  private Elementwise() {}
+
+  static String literal(double value) {
+    return Float.toString((float) value) + "f";
+  }
+
+  /** {@code v = f(v)} on a FloatVector, or nothing for the identity. */
+  static CodeBlock activationVector(Nonlinearity f, double slope) {
+    return switch (f) {
+      case IDENTITY -> CodeBlock.of("");
+      case RELU -> CodeBlock.of("v = v.max(0f);\n");
+      case LEAKY_RELU -> CodeBlock.of("v = v.max(v.mul($L));\n", literal(slope));
+      case TANH -> CodeBlock.of("v = $T.tanh(v);\n", Names.VECTOR_MATH);
+      case SIGMOID -> CodeBlock.of("v = $T.sigmoid(v);\n", Names.VECTOR_MATH);
+    };
+  }
+
+  /** {@code v = f(v)} on a float. */
+  static CodeBlock activationScalar(Nonlinearity f, double slope) {
+    return switch (f) {
+      case IDENTITY -> CodeBlock.of("");
+      case RELU -> CodeBlock.of("v = Math.max(v, 0f);\n");
+      case LEAKY_RELU -> CodeBlock.of("v = Math.max(v, v * $L);\n", literal(slope));
+      case TANH -> CodeBlock.of("v = $T.tanh(v);\n", Names.VECTOR_MATH);
+      case SIGMOID -> CodeBlock.of("v = $T.sigmoid(v);\n", Names.VECTOR_MATH);
+    };
+  }
+
+  /** {@code g = g · f'(x)}, with f' written in terms of the output y = f(x). */
+  static CodeBlock derivativeVector(Nonlinearity f, double slope) {
+    return switch (f) {
+      case IDENTITY -> CodeBlock.of("");
+      case RELU -> CodeBlock.of("g = g.blend(0f, y.compare($T.LE, 0f));\n", Names.VECTOR_OPERATORS);
+      case LEAKY_RELU -> CodeBlock.of("g = g.blend(g.mul($L), y.compare($T.LE, 0f));\n",
+          literal(slope), Names.VECTOR_OPERATORS);
+      case TANH -> CodeBlock.of("g = g.mul($T.broadcast(S, 1f).sub(y.mul(y)));\n", Names.FLOAT_VECTOR);
+      case SIGMOID -> CodeBlock.of("g = g.mul(y.mul($T.broadcast(S, 1f).sub(y)));\n",
+          Names.FLOAT_VECTOR);
+    };
+  }
+
+  static CodeBlock derivativeScalar(Nonlinearity f, double slope) {
+    return switch (f) {
+      case IDENTITY -> CodeBlock.of("");
+      case RELU -> CodeBlock.of("g = y > 0f ? g : 0f;\n");
+      case LEAKY_RELU -> CodeBlock.of("g = y > 0f ? g : g * $L;\n", literal(slope));
+      case TANH -> CodeBlock.of("g = g * (1f - y * y);\n");
+      case SIGMOID -> CodeBlock.of("g = g * (y * (1f - y));\n");
+    };
+  }
+}

@@ -1,0 +1,53 @@
+package dev.lamina.kernel;
+
+import dev.lamina.nn.Seeds;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Dropout's Bernoulli masks from a counter-based hash: whether element {@code i} of a layer's
+ * output is kept in a step depends only on (step key, i). Masks are therefore the same whatever
+ * the thread split, can be drawn 16 lanes at a time, and need no generator state.
+ */
+public final class Bernoulli {
+  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+
+  private Bernoulli() {}
+
+  /** The key for one layer in one step, from the step's mask seed. */
+  public static int layerKey(long stepSeed, int layerIndex) {
+    return (int) Seeds.derive(stepSeed, layerIndex);
+  }
+
+  /** The comparison threshold for a keep probability: an element is kept with P = keep. */
+  public static int threshold(double keep) {
+    return (int) Math.round(keep * (1 << 24));
+  }
+
+  /** Whether element {@code counter} is kept: the scalar definition of the mask. */
+  public static boolean keep(int key, int counter, int threshold) {
+    return (hash(key, counter) >>> 8) < threshold;
+  }
+
+  /** The vector form of {@link #keep}: lanes for counters {@code first .. first + lanes - 1}. */
+  public static VectorMask<Float> keepMask(int key, int first, int threshold) {
+    IntVector h = IntVector.zero(INTS).addIndex(1).add(first)
+        .mul(0x9E3779B9).add(key);
+    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
+    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
+    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
+    return h.lanewise(VectorOperators.LSHR, 8).compare(VectorOperators.LT, threshold).cast(FLOATS);
+  }
+
+  /** MurmurHash3's 32-bit finalizer over a Weyl sequence of the counter. */
+  static int hash(int key, int counter) {
+    int h = counter * 0x9E3779B9 + key;
+    h = (h ^ (h >>> 16)) * 0x85EBCA6B;
+    h = (h ^ (h >>> 13)) * 0xC2B2AE35;
+    return h ^ (h >>> 16);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.lamina.nn;
+
+/**
+ * The base of every generated {@code <Model>Net}: argument checks, buffer sizing and parameter
+ * ownership. The generated subclass supplies the specialized passes.
+ */
+public abstract class GeneratedNetwork implements Network {
+  private final NetworkSpec spec;
+  private final Parameters parameters;
+  private int capacity;
+  private int trainedRows = -1;
+
+  /** Creates the parameters and draws their initial values from {@code seed}. */
+  protected GeneratedNetwork(NetworkSpec spec, long seed) {
+    this.spec = spec;
+    this.parameters = spec.newParameters();
+    Initializers.initialize(spec, parameters, seed);
+  }
+
+  @Override
+  public final NetworkSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public final Parameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public final float[] forwardTrain(float[] input, int rows, long maskSeed) {
+    reserve(input, rows);
+    trainedRows = rows;
+    return trainForward(input, rows, maskSeed);
+  }
+
+  @Override
+  public final float[] forwardInfer(float[] input, int rows) {
+    reserve(input, rows);
+    trainedRows = -1;
+    return inferForward(input, rows);
+  }
+
+  @Override
+  public final void backward(float[] outputGradient, int rows) {
+    if (rows != trainedRows) {
+      throw new IllegalStateException(trainedRows < 0
+          ? "backward needs a forwardTrain first (an inference pass came in between)"
+          : "rows must match the last forwardTrain (" + trainedRows + "), got " + rows);
+    }
+    if (outputGradient.length < rows * outputSize()) {
+      throw new IllegalArgumentException("outputGradient must hold rows × outputSize = "
+          + rows * outputSize() + " floats, got " + outputGradient.length);
+    }
+    backpropagate(outputGradient, rows);
+  }
+
+  private void reserve(float[] input, int rows) {
+    if (rows <= 0) {
+      throw new IllegalArgumentException("rows must be > 0, got " + rows);
+    }
+    if (input.length < rows * inputSize()) {
+      throw new IllegalArgumentException("input must hold rows × inputSize = " + rows + " × "
+          + inputSize() + " floats, got " + input.length);
+    }
+    if (rows > capacity) {
+      allocate(rows);
+      capacity = rows;
+    }
+  }
+
+  /** Allocates every activation buffer for batches of up to {@code rows} samples. */
+  protected abstract void allocate(int rows);
+
+  protected abstract float[] trainForward(float[] input, int rows, long maskSeed);
+
+  protected abstract float[] inferForward(float[] input, int rows);
+
+  protected abstract void backpropagate(float[] outputGradient, int rows);
+}

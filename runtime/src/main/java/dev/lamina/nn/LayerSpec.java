@@ -1,0 +1,66 @@
+package dev.lamina.nn;
+
+import dev.lamina.DropoutMode;
+import dev.lamina.Init;
+import dev.lamina.Nonlinearity;
+
+/**
+ * One layer of a model as the runtime sees it: what the processor read from the annotations,
+ * with every default resolved. The generated network and the scalar {@link ReferenceNetwork} are
+ * both built from these.
+ *
+ * @param name the field's name
+ * @param type input or dense
+ * @param units number of outputs (for the input: its flattened size)
+ * @param fanIn number of inputs of each unit (0 for the input layer)
+ * @param bias whether a dense layer adds a learned bias
+ * @param init how a dense layer's weights start
+ * @param std the standard deviation of {@link Init#NORMAL}
+ * @param activation the nonlinearity after the weighted sum
+ * @param slope the negative slope of leaky ReLU
+ * @param keep the dropout keep probability; 1 means no dropout
+ * @param dropoutMode where the 1/keep correction goes
+ */
+public record LayerSpec(
+    String name,
+    Type type,
+    int units,
+    int fanIn,
+    boolean bias,
+    Init init,
+    double std,
+    Nonlinearity activation,
+    double slope,
+    double keep,
+    DropoutMode dropoutMode) {
+
+  public enum Type {
+    INPUT,
+    DENSE
+  }
+
+  public LayerSpec {
+    if (units <= 0) {
+      throw new IllegalArgumentException("units of " + name + " must be > 0, got " + units);
+    }
+    if (!(keep > 0 && keep <= 1)) {
+      throw new IllegalArgumentException("keep of " + name + " must be in (0, 1], got " + keep);
+    }
+  }
+
+  public static LayerSpec input(String name, int size, double keep, DropoutMode mode) {
+    return new LayerSpec(
+        name, Type.INPUT, size, 0, false, Init.ZEROS, 0, Nonlinearity.IDENTITY, 0, keep, mode);
+  }
+
+  public static LayerSpec dense(
+      String name, int units, int fanIn, boolean bias, Init init, double std,
+      Nonlinearity activation, double slope, double keep, DropoutMode mode) {
+    return new LayerSpec(
+        name, Type.DENSE, units, fanIn, bias, init, std, activation, slope, keep, mode);
+  }
+
+  public boolean hasDropout() {
+    return keep < 1;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.lamina.nn;
+
+import dev.lamina.Loss;
+import dev.lamina.data.Dataset;
+import dev.lamina.kernel.Losses;
+
+/**
+ * A trainable network: the generated {@code <Model>Net} classes, and the scalar {@link
+ * ReferenceNetwork} they are tested against. Inputs and outputs are row-major batches: {@code
+ * rows × inputSize} floats in, {@code rows × outputSize} out.
+ *
+ * <p>Training and inference are separate paths, so an evaluation can never run with dropout on.
+ * A network is not thread-safe: one training run or evaluation at a time.
+ */
+public interface Network {
+  NetworkSpec spec();
+
+  Parameters parameters();
+
+  /**
+   * The training-mode forward pass: dropout masks are drawn from {@code maskSeed} (one seed per
+   * step; the same seed gives the same masks). Returns the output buffer, valid until the next
+   * call.
+   */
+  float[] forwardTrain(float[] input, int rows, long maskSeed);
+
+  /** The inference forward pass: no dropout. Returns the output buffer, valid until the next call. */
+  float[] forwardInfer(float[] input, int rows);
+
+  /**
+   * Back-propagates dLoss/dOutput (rows × outputSize) through the last {@link #forwardTrain} and
+   * overwrites every parameter's gradient. May overwrite {@code outputGradient}.
+   */
+  void backward(float[] outputGradient, int rows);
+
+  default int inputSize() {
+    return spec().inputSize();
+  }
+
+  default int outputSize() {
+    return spec().outputSize();
+  }
+
+  /** Loss and accuracy on {@code data}, in inference mode. */
+  default Evaluation evaluate(Dataset data) {
+    return Evaluation.of(this, data);
+  }
+
+  /** The class with the highest output for each of the {@code rows} samples in {@code input}. */
+  default int[] predict(float[] input, int rows) {
+    float[] out = forwardInfer(input, rows);
+    int[] classes = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      classes[r] = Losses.argmax(out, r * outputSize(), outputSize());
+    }
+    return classes;
+  }
+
+  /** The model's loss of {@code output} against {@code labels}, summed over rows; fills gradient. */
+  default double loss(float[] output, int[] labels, int rows, float[] gradient) {
+    NetworkSpec spec = spec();
+    return spec.loss() == Loss.SOFTMAX_CROSS_ENTROPY
+        ? Losses.softmaxCrossEntropy(output, labels, rows, outputSize(), spec.labelSmoothing(), gradient)
+        : Losses.meanSquaredError(output, labels, rows, outputSize(), gradient);
+  }
+}

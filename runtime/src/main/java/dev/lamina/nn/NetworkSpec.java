@@ -1,0 +1,45 @@
+package dev.lamina.nn;
+
+import dev.lamina.Loss;
+import java.util.List;
+
+/**
+ * A whole model as the runtime sees it: the layers in order (the first is the input) and the
+ * loss. Generated networks expose theirs as {@code SPEC}.
+ */
+public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers) {
+  public NetworkSpec {
+    layers = List.copyOf(layers);
+    if (layers.isEmpty() || layers.get(0).type() != LayerSpec.Type.INPUT) {
+      throw new IllegalArgumentException("the first layer of " + name + " must be the input");
+    }
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+      throw new IllegalArgumentException("labelSmoothing must be in [0, 1), got " + labelSmoothing);
+    }
+  }
+
+  public int inputSize() {
+    return layers.get(0).units();
+  }
+
+  public int outputSize() {
+    return layers.get(layers.size() - 1).units();
+  }
+
+  /** The trainable tensors this model has, named {@code <layer>.weight} and {@code <layer>.bias}. */
+  public Parameters newParameters() {
+    var list = new java.util.ArrayList<Parameter>();
+    for (LayerSpec layer : layers) {
+      if (layer.type() != LayerSpec.Type.DENSE) {
+        continue;
+      }
+      list.add(new Parameter(layer.name() + ".weight", ParameterKind.WEIGHT,
+          new int[] {layer.fanIn(), layer.units()}, layer.fanIn(), layer.units(), true));
+      if (layer.bias()) {
+        list.add(new Parameter(layer.name() + ".bias", ParameterKind.BIAS,
+            new int[] {layer.units()}, layer.fanIn(), layer.units(), false));
+      }
+    }
+    return new Parameters(list);
+  }
+}

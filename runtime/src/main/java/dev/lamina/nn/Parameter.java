@@ -1,0 +1,85 @@
+package dev.lamina.nn;
+
+import java.util.Arrays;
+
+/**
+ * One trainable tensor and its gradient, each a flat row-major {@code float[]} that the generated
+ * code reads directly. A dense weight has shape (fanIn, fanOut): row i holds input i's weights to
+ * every unit (the transpose of PyTorch's {@code Linear.weight}).
+ */
+public final class Parameter {
+  private final String name;
+  private final ParameterKind kind;
+  private final int[] shape;
+  private final int fanIn;
+  private final int fanOut;
+  private final boolean decayed;
+  private final float[] values;
+  private final float[] gradient;
+
+  public Parameter(String name, ParameterKind kind, int[] shape, int fanIn, int fanOut, boolean decayed) {
+    int size = 1;
+    for (int d : shape) {
+      if (d <= 0) {
+        throw new IllegalArgumentException(
+            "shape of " + name + " must be positive, got " + Arrays.toString(shape));
+      }
+      size = Math.multiplyExact(size, d);
+    }
+    this.name = name;
+    this.kind = kind;
+    this.shape = shape.clone();
+    this.fanIn = fanIn;
+    this.fanOut = fanOut;
+    this.decayed = decayed;
+    this.values = new float[size];
+    this.gradient = new float[size];
+  }
+
+  /** PyTorch-style name, e.g. {@code hidden.weight}. */
+  public String name() {
+    return name;
+  }
+
+  public ParameterKind kind() {
+    return kind;
+  }
+
+  public int[] shape() {
+    return shape.clone();
+  }
+
+  /** Number of inputs feeding each unit this parameter belongs to. */
+  public int fanIn() {
+    return fanIn;
+  }
+
+  /** Number of units each input feeds. */
+  public int fanOut() {
+    return fanOut;
+  }
+
+  /** Whether weight decay applies to this parameter. */
+  public boolean decayed() {
+    return decayed;
+  }
+
+  public int size() {
+    return values.length;
+  }
+
+  /** The live values: optimizers and the generated code read and write this array in place. */
+  public float[] values() {
+    return values;
+  }
+
+  /** The live gradient, overwritten by every backward pass. */
+  public float[] gradient() {
+    return gradient;
+  }
+
+  @Override
+  public String toString() {
+    return name + Arrays.toString(shape);
+  }
+}

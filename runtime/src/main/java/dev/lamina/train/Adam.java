@@ -1,0 +1,81 @@
+package dev.lamina.train;
+
+import dev.lamina.nn.Parameter;
+import dev.lamina.nn.Parameters;
+import java.util.List;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Adam (Kingma and Ba), in PyTorch's arithmetic: {@code m = β1·m + (1−β1)·g}, {@code v = β2·v +
+ * (1−β2)·g²}, {@code w -= (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + ε)}.
+ */
+public record Adam(double learningRate, double beta1, double beta2, double epsilon)
+    implements Optimizer {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+  public Adam {
+    Optimizer.requirePositive("learningRate", learningRate);
+    Optimizer.requireUnitInterval("beta1", beta1);
+    Optimizer.requireUnitInterval("beta2", beta2);
+    Optimizer.requirePositive("epsilon", epsilon);
+  }
+
+  public Adam betas(double beta1, double beta2) {
+    return new Adam(learningRate, beta1, beta2, epsilon);
+  }
+
+  public Adam epsilon(double epsilon) {
+    return new Adam(learningRate, beta1, beta2, epsilon);
+  }
+
+  @Override
+  public Stepper start(Parameters parameters) {
+    List<Parameter> list = parameters.list();
+    float[][] m = new float[list.size()][];
+    float[][] v = new float[list.size()][];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = new float[list.get(i).size()];
+      v[i] = new float[list.get(i).size()];
+    }
+    return new Stepper() {
+      private int t;
+
+      @Override
+      public void step() {
+        t++;
+        double correction1 = 1 - Math.pow(beta1, t);
+        double correction2 = 1 - Math.pow(beta2, t);
+        float stepSize = (float) (learningRate / correction1);
+        float sqrtCorrection2 = (float) Math.sqrt(correction2);
+        for (int i = 0; i < m.length; i++) {
+          update(list.get(i).values(), list.get(i).gradient(), m[i], v[i], stepSize,
+              sqrtCorrection2);
+        }
+      }
+    };
+  }
+
+  private void update(float[] w, float[] g, float[] m, float[] v, float stepSize, float sqrtC2) {
+    float b1 = (float) beta1;
+    float b2 = (float) beta2;
+    float eps = (float) epsilon;
+    int i = 0;
+    for (int bound = S.loopBound(w.length); i < bound; i += S.length()) {
+      FloatVector gv = FloatVector.fromArray(S, g, i);
+      FloatVector mv = FloatVector.fromArray(S, m, i).mul(b1).add(gv.mul(1 - b1));
+      FloatVector vv = FloatVector.fromArray(S, v, i).mul(b2).add(gv.mul(gv).mul(1 - b2));
+      mv.intoArray(m, i);
+      vv.intoArray(v, i);
+      FloatVector denom = vv.lanewise(VectorOperators.SQRT).div(sqrtC2).add(eps);
+      FloatVector.fromArray(S, w, i).sub(mv.div(denom).mul(stepSize)).intoArray(w, i);
+    }
+    for (; i < w.length; i++) {
+      m[i] = m[i] * b1 + g[i] * (1 - b1);
+      v[i] = v[i] * b2 + g[i] * g[i] * (1 - b2);
+      float denom = (float) Math.sqrt(v[i]) / sqrtC2 + eps;
+      w[i] = w[i] - m[i] / denom * stepSize;
+    }
+  }
+}

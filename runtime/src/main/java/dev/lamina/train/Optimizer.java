@@ -1,0 +1,39 @@
+package dev.lamina.train;
+
+import dev.lamina.nn.Parameters;
+
+/**
+ * How parameters move given their gradients. An optimizer is an immutable setting; {@link
+ * #start} creates the state (momentum, moment estimates) for one training run.
+ */
+public interface Optimizer {
+  /** The mutable state of one run over {@code parameters}; allocates everything it needs now. */
+  Stepper start(Parameters parameters);
+
+  /** Applies one update from the parameters' current gradients. */
+  interface Stepper {
+    void step();
+  }
+
+  /** Plain SGD: {@code w -= learningRate · g}. Add momentum with {@link Sgd#momentum}. */
+  static Sgd sgd(double learningRate) {
+    return new Sgd(learningRate, 0, false);
+  }
+
+  /** Adam with PyTorch's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+  static Adam adam(double learningRate) {
+    return new Adam(learningRate, 0.9, 0.999, 1e-8);
+  }
+
+  static void requirePositive(String name, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(name + " must be > 0 and finite, got " + value);
+    }
+  }
+
+  static void requireUnitInterval(String name, double value) {
+    if (!(value >= 0 && value < 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+    }
+  }
+}

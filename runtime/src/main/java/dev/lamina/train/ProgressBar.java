@@ -1,0 +1,45 @@
+package dev.lamina.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A terminal progress bar, one line per epoch: {@code Epoch 3/10 [=====>    ] 234/469 loss 0.41},
+ * redrawn in place at most ten times a second, then finished with the validation figures.
+ */
+public final class ProgressBar implements TrainingListener {
+  private static final int WIDTH = 30;
+  private static final long REDRAW_NANOS = 100_000_000;
+  private final PrintStream out;
+  private long lastDraw;
+
+  public ProgressBar(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onEpochStart(int epoch, int epochs, int batches) {
+    lastDraw = 0;
+  }
+
+  @Override
+  public void onBatch(int epoch, int batch, int batches, double loss) {
+    long now = System.nanoTime();
+    if (batch < batches && now - lastDraw < REDRAW_NANOS) {
+      return;
+    }
+    lastDraw = now;
+    int done = (int) ((long) WIDTH * batch / batches);
+    String bar = "=".repeat(done) + (done < WIDTH ? ">" + " ".repeat(WIDTH - done - 1) : "");
+    out.printf(Locale.ROOT, "\rEpoch %d [%s] %d/%d loss %.4f", epoch, bar, batch, batches, loss);
+    out.flush();
+  }
+
+  @Override
+  public void onEpochEnd(EpochStats s, int epochs) {
+    out.printf(Locale.ROOT,
+        "\rEpoch %d/%d [%s] loss %.4f acc %.4f | val loss %.4f val acc %.4f | %.1fs %,.0f samples/s%n",
+        s.epoch(), epochs, "=".repeat(WIDTH), s.trainLoss(), s.trainAccuracy(), s.validationLoss(),
+        s.validationAccuracy(), s.seconds(), s.samplesPerSecond());
+  }
+}

@@ -1,0 +1,64 @@
+package dev.lamina.train;
+
+import dev.lamina.nn.Parameter;
+import dev.lamina.nn.Parameters;
+import java.util.List;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Stochastic gradient descent with optional momentum, PyTorch's formulation: {@code b = μ·b + g},
+ * then {@code w -= lr·b}, or with Nesterov {@code w -= lr·(g + μ·b)}.
+ */
+public record Sgd(double learningRate, double momentum, boolean nesterov) implements Optimizer {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+  public Sgd {
+    Optimizer.requirePositive("learningRate", learningRate);
+    Optimizer.requireUnitInterval("momentum", momentum);
+    if (nesterov && momentum == 0) {
+      throw new IllegalArgumentException("nesterov needs momentum > 0, got momentum = 0");
+    }
+  }
+
+  public Sgd momentum(double momentum) {
+    return new Sgd(learningRate, momentum, nesterov);
+  }
+
+  public Sgd nesterov(boolean nesterov) {
+    return new Sgd(learningRate, momentum, nesterov);
+  }
+
+  @Override
+  public Stepper start(Parameters parameters) {
+    List<Parameter> list = parameters.list();
+    float[][] velocity = new float[list.size()][];
+    for (int i = 0; i < velocity.length; i++) {
+      velocity[i] = new float[list.get(i).size()];
+    }
+    float lr = (float) learningRate;
+    float mu = (float) momentum;
+    return () -> {
+      for (int i = 0; i < velocity.length; i++) {
+        update(list.get(i).values(), list.get(i).gradient(), velocity[i], lr, mu, nesterov);
+      }
+    };
+  }
+
+  private static void update(float[] w, float[] g, float[] b, float lr, float mu, boolean nesterov) {
+    FloatVector muv = FloatVector.broadcast(S, mu);
+    int i = 0;
+    for (int bound = S.loopBound(w.length); i < bound; i += S.length()) {
+      FloatVector gv = FloatVector.fromArray(S, g, i);
+      FloatVector bv = FloatVector.fromArray(S, b, i).fma(muv, gv);
+      bv.intoArray(b, i);
+      FloatVector step = nesterov ? bv.fma(muv, gv) : bv;
+      FloatVector.fromArray(S, w, i).sub(step.mul(lr)).intoArray(w, i);
+    }
+    for (; i < w.length; i++) {
+      b[i] = Math.fma(b[i], mu, g[i]);
+      float step = nesterov ? Math.fma(b[i], mu, g[i]) : b[i];
+      w[i] = w[i] - step * lr;
+    }
+  }
+}

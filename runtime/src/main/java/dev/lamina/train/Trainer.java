@@ -1,0 +1,169 @@
+package dev.lamina.train;
+
+import dev.lamina.data.Dataset;
+import dev.lamina.kernel.Losses;
+import dev.lamina.nn.Evaluation;
+import dev.lamina.nn.Network;
+import dev.lamina.nn.Seeds;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.LongFunction;
+
+/**
+ * Trains a network with mini-batch gradient descent: each epoch visits the training samples in a
+ * fresh seeded order, and ends with an evaluation on the validation data. The same seed gives the
+ * same weights, bit for bit.
+ *
+ * <pre>{@code
+ * TrainingResult<FashionMlpNet> result = FashionMlpNet.trainer()
+ *     .optimizer(Optimizer.adam(1e-3)).epochs(10).batchSize(128).seed(42)
+ *     .build()
+ *     .fit(split.train(), split.validation());
+ * }</pre>
+ */
+public final class Trainer<N extends Network> {
+  private final LongFunction<N> factory;
+  private final Optimizer optimizer;
+  private final int epochs;
+  private final int batchSize;
+  private final long seed;
+  private final TrainingListener listener;
+
+  private Trainer(Builder<N> b) {
+    this.factory = b.factory;
+    this.optimizer = b.optimizer;
+    this.epochs = b.epochs;
+    this.batchSize = b.batchSize;
+    this.seed = b.seed;
+    this.listener = b.listener;
+  }
+
+  /** A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}. */
+  public static <N extends Network> Builder<N> builder(LongFunction<N> factory) {
+    return new Builder<>(Objects.requireNonNull(factory, "factory"));
+  }
+
+  /** Creates a network from the trainer's seed and trains it. */
+  public TrainingResult<N> fit(Dataset train, Dataset validation) {
+    return fit(factory.apply(Seeds.derive(seed, "init")), train, validation);
+  }
+
+  /** Trains {@code network} from its current weights. */
+  public TrainingResult<N> fit(N network, Dataset train, Dataset validation) {
+    requireMatches(network, train, "train");
+    requireMatches(network, validation, "validation");
+    History history = new History();
+    Optimizer.Stepper stepper = optimizer.start(network.parameters());
+    int width = network.inputSize();
+    int classes = network.outputSize();
+    int rowsPerBatch = Math.min(batchSize, train.size());
+    float[] batch = new float[rowsPerBatch * width];
+    int[] labels = new int[rowsPerBatch];
+    float[] gradient = new float[rowsPerBatch * classes];
+    int batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
+    long maskSeed = Seeds.derive(seed, "dropout");
+    long step = 0;
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      listener.onEpochStart(epoch, epochs, batches);
+      int[] order = Dataset.permutation(train.size(),
+          new SplittableRandom(Seeds.derive(Seeds.derive(seed, "shuffle"), epoch)));
+      long start = System.nanoTime();
+      double lossSum = 0;
+      long correct = 0;
+      for (int b = 0; b < batches; b++) {
+        int first = b * rowsPerBatch;
+        int rows = Math.min(rowsPerBatch, train.size() - first);
+        for (int r = 0; r < rows; r++) {
+          train.copyFeatures(order[first + r], batch, r * width);
+          labels[r] = train.label(order[first + r]);
+        }
+        float[] out = network.forwardTrain(batch, rows, Seeds.derive(maskSeed, step++));
+        lossSum += network.loss(out, labels, rows, gradient);
+        for (int r = 0; r < rows; r++) {
+          if (Losses.argmax(out, r * classes, classes) == labels[r]) {
+            correct++;
+          }
+        }
+        network.backward(gradient, rows);
+        stepper.step();
+        listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Evaluation val = network.evaluate(validation);
+      EpochStats stats = new EpochStats(epoch, lossSum / train.size(),
+          (double) correct / train.size(), val.loss(), val.accuracy(), seconds,
+          train.size() / seconds);
+      history.add(stats);
+      listener.onEpochEnd(stats, epochs);
+    }
+    return new TrainingResult<>(network, history);
+  }
+
+  private static void requireMatches(Network network, Dataset data, String name) {
+    if (data.featureSize() != network.inputSize()) {
+      throw new IllegalArgumentException(name + " has " + data.featureSize()
+          + " features per sample but " + network.spec().name() + " takes " + network.inputSize());
+    }
+    if (data.classes() > network.outputSize()) {
+      throw new IllegalArgumentException(name + " has " + data.classes() + " classes but "
+          + network.spec().name() + " has only " + network.outputSize() + " outputs");
+    }
+    if (data.size() == 0) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+  }
+
+  /** Settings of a {@link Trainer}; every one has a default. */
+  public static final class Builder<N extends Network> {
+    private final LongFunction<N> factory;
+    private Optimizer optimizer = Optimizer.adam(1e-3);
+    private int epochs = 10;
+    private int batchSize = 128;
+    private long seed = 42;
+    private TrainingListener listener = TrainingListener.SILENT;
+
+    private Builder(LongFunction<N> factory) {
+      this.factory = factory;
+    }
+
+    /** Default: {@code Optimizer.adam(1e-3)}. */
+    public Builder<N> optimizer(Optimizer optimizer) {
+      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      return this;
+    }
+
+    /** Default: 10. */
+    public Builder<N> epochs(int epochs) {
+      if (epochs <= 0) {
+        throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
+      }
+      this.epochs = epochs;
+      return this;
+    }
+
+    /** Default: 128. */
+    public Builder<N> batchSize(int batchSize) {
+      if (batchSize <= 0) {
+        throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
+      }
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** The seed of everything random: initial weights, shuffling, dropout masks. Default: 42. */
+    public Builder<N> seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Default: silent. Use {@code new ProgressBar(System.out)} for a progress bar. */
+    public Builder<N> listener(TrainingListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public Trainer<N> build() {
+      return new Trainer<>(this);
+    }
+  }
+}
