@@ -1,0 +1,28 @@
+package dev.lamina.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A file is not the IDX file it should be. The message names the file and says what was expected
+ * and what was found.
+ */
+public final class IdxFormatException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path file;
+
+  public IdxFormatException(Path file, String problem) {
+    this(file, problem, null);
+  }
+
+  public IdxFormatException(Path file, String problem, Throwable cause) {
+    super(file + ": " + problem, cause);
+    this.file = file;
+  }
+
+  /** The file that is wrong. */
+  public Path file() {
+    return file;
+  }
+}
