@@ -38,7 +38,7 @@ final class ModelProcessingStep {
       }
       ModelIr model = ModelReader.read(type, LayerFields.of(type));
       new NetworkWriter(model).write(processorName).writeTo(env.getFiler());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
       // Never crash javac: report the failure on the model class instead.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));

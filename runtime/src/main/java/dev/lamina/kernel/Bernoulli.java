@@ -23,12 +23,10 @@ public final class Bernoulli {
     return (int) Seeds.derive(stepSeed, layerIndex);
   }
 
-  /** The comparison threshold for a keep probability: an element is kept with P = keep. */
-  public static int threshold(double keep) {
-    return (int) Math.round(keep * (1 << 24));
-  }
-
-  /** Whether element {@code counter} is kept: the scalar definition of the mask. */
+  /**
+   * Whether element {@code counter} is kept: the scalar definition of the mask. {@code threshold}
+   * is {@link dev.lamina.nn.LayerSpec#keepThreshold()}.
+   */
   public static boolean keep(int key, int counter, int threshold) {
     return (hash(key, counter) >>> 8) < threshold;
   }

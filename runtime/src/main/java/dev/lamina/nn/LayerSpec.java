@@ -63,4 +63,12 @@ public record LayerSpec(
   public boolean hasDropout() {
     return keep < 1;
   }
+
+  /**
+   * The integer threshold of dropout's counter-hash: a unit is kept when the top 24 bits of its
+   * hash are below it, which happens with probability keep.
+   */
+  public int keepThreshold() {
+    return (int) Math.round(keep * (1 << 24));
+  }
 }

@@ -106,7 +106,7 @@ public final class ReferenceNetwork implements Network {
     }
     float kept = inverted ? (float) (1 / layer.keep()) : 1f;
     int key = Bernoulli.layerKey(maskSeed, index);
-    int threshold = Bernoulli.threshold(layer.keep());
+    int threshold = layer.keepThreshold();
     for (int i = 0; i < factors.length; i++) {
       factors[i] = Bernoulli.keep(key, i, threshold) ? kept : 0f;
     }

@@ -30,6 +30,6 @@ final class DropoutCode {
   }
 
   private static String threshold(LayerNames n) {
-    return Integer.toString(dev.lamina.kernel.Bernoulli.threshold(n.layer().keep()));
+    return Integer.toString(n.layer().keepThreshold());
   }
 }

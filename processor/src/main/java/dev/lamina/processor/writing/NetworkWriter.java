@@ -202,7 +202,7 @@ public final class NetworkWriter {
         .addParameter(long.class, "maskSeed")
         .addStatement("$N = input", LayerNames.LAST_INPUT);
     for (LayerNames n : layers) {
-      String key = CodeBlock.of("$T.layerKey(maskSeed, $L)", Names.BERNOULLI, n.index()).toString();
+      CodeBlock key = CodeBlock.of("$T.layerKey(maskSeed, $L)", Names.BERNOULLI, n.index());
       if (n.layer().type() == LayerSpec.Type.INPUT) {
         if (n.layer().hasDropout()) {
           m.addStatement("$N(input, rows, $L)", n.layer().name() + "Dropout", key);

@@ -1,0 +1,71 @@
+package dev.lamina.examples;
+
+import dev.lamina.data.Dataset;
+import dev.lamina.data.FashionMnist;
+import dev.lamina.nn.Evaluation;
+import dev.lamina.train.Optimizer;
+import dev.lamina.train.ProgressBar;
+import dev.lamina.train.TrainingResult;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code bin/lamina fashion-mlp}: trains {@link FashionMlp} and reports its test accuracy. */
+final class FashionMlpCommand implements Command {
+  @Override
+  public String name() {
+    return "fashion-mlp";
+  }
+
+  @Override
+  public String summary() {
+    return "train the 784-256-128-10 MLP (He init, ReLU, dropout) on Fashion-MNIST";
+  }
+
+  @Override
+  public String usage() {
+    return """
+          --epochs N    epochs to train (default 10)
+          --batch N     mini-batch size (default 128)
+          --lr X        Adam learning rate (default 0.001)
+          --seed N      seed of weights, shuffling and dropout (default 42)
+          --data DIR    directory holding the Fashion-MNIST files""";
+  }
+
+  @Override
+  public Map<String, Object> run(Options options, PrintStream out) throws Exception {
+    int epochs = options.integer("--epochs", 10);
+    int batch = options.integer("--batch", 128);
+    double lr = options.number("--lr", 1e-3);
+    long seed = options.longValue("--seed", 42);
+    FashionMnist data = FashionData.load(options);
+    options.requireAllUsed();
+    Dataset.Split split = data.train().split(1.0 / 12, seed);
+    out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test%n",
+        data.directory(), split.train().size(), split.validation().size(), data.test().size());
+
+    TrainingResult<FashionMlpNet> result = FashionMlpNet.trainer()
+        .optimizer(Optimizer.adam(lr))
+        .epochs(epochs)
+        .batchSize(batch)
+        .seed(seed)
+        .listener(new ProgressBar(out))
+        .build()
+        .fit(split.train(), split.validation());
+    Evaluation test = result.network().evaluate(data.test());
+    out.printf(Locale.ROOT, "Test accuracy %.4f, loss %.4f (%d samples); trained in %.1f s, %,.0f samples/s%n",
+        test.accuracy(), test.loss(), test.samples(), result.history().trainSeconds(),
+        result.history().samplesPerSecond());
+
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("test_accuracy", test.accuracy());
+    json.put("test_loss", test.loss());
+    json.put("validation_accuracy", result.history().last().validationAccuracy());
+    json.put("epochs", epochs);
+    json.put("batch_size", batch);
+    json.put("train_seconds", result.history().trainSeconds());
+    json.put("train_samples_per_second", result.history().samplesPerSecond());
+    return json;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.lamina.examples;
+
+import dev.lamina.data.DatasetNotFoundException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code bin/lamina}: runs a named example. {@code bin/lamina --help} lists them. */
+public final class Main {
+  private static final List<Command> COMMANDS = List.of(new FashionMlpCommand());
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      out.println(help());
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst()
+        .orElse(null);
+    if (command == null) {
+      err.println("lamina: unknown command '" + args[0] + "'\n\n" + help());
+      return 2;
+    }
+    try {
+      Options options = new Options(Arrays.asList(args).subList(1, args.length));
+      if (options.flag("--help")) {
+        out.println("usage: bin/lamina " + command.name() + " [options]\n\n" + command.summary()
+            + "\n\noptions:\n" + command.usage() + "\n  --json        end with one line of JSON results");
+        return 0;
+      }
+      Map<String, Object> results = command.run(options, out);
+      if (options.flag("--json")) {
+        out.println(Json.of(new LinkedHashMap<>(results)));
+      }
+      return 0;
+    } catch (Options.UsageException e) {
+      err.println("lamina " + command.name() + ": " + e.getMessage());
+      return 2;
+    } catch (DatasetNotFoundException e) {
+      err.println("lamina " + command.name() + ": " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      err.println("lamina " + command.name() + ": " + e);
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  static String help() {
+    StringBuilder s = new StringBuilder("usage: bin/lamina <command> [options]   (--help after a command lists its options)\n\ncommands:\n");
+    for (Command c : COMMANDS) {
+      s.append(String.format("  %-18s %s%n", c.name(), c.summary()));
+    }
+    s.append("\nEvery command accepts --json: its last line is then one JSON object with its results.");
+    return s.toString();
+  }
+}
