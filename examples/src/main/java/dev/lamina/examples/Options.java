@@ -10,6 +10,7 @@ import java.util.Optional;
 final class Options {
   private static final List<String> FLAGS = List.of("--json", "--help");
   private final Map<String, String> values = new HashMap<>();
+  private final java.util.Set<String> flags = new java.util.HashSet<>();
 
   Options(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
@@ -18,7 +19,7 @@ final class Options {
         throw new UsageException("unexpected argument '" + a + "'; options start with --");
       }
       if (FLAGS.contains(a)) {
-        values.put(a, "true");
+        flags.add(a);
       } else if (i + 1 < args.size()) {
         values.put(a, args.get(++i));
       } else {
@@ -28,7 +29,7 @@ final class Options {
   }
 
   boolean flag(String name) {
-    return values.containsKey(name);
+    return flags.contains(name);
   }
 
   int integer(String name, int fallback) {
@@ -73,7 +74,6 @@ final class Options {
 
   /** Fails on any option the command did not read. */
   void requireAllUsed() {
-    values.keySet().removeAll(FLAGS);
     if (!values.isEmpty()) {
       throw new UsageException("unknown option " + values.keySet().iterator().next()
           + "; see bin/lamina --help");

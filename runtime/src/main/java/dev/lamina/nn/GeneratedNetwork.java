@@ -43,10 +43,13 @@ public abstract class GeneratedNetwork implements Network {
 
   @Override
   public final void backward(float[] outputGradient, int rows) {
+    if (trainedRows < 0) {
+      throw new IllegalStateException(
+          "backward needs a forwardTrain first (none ran, or an inference pass came in between)");
+    }
     if (rows != trainedRows) {
-      throw new IllegalStateException(trainedRows < 0
-          ? "backward needs a forwardTrain first (an inference pass came in between)"
-          : "rows must match the last forwardTrain (" + trainedRows + "), got " + rows);
+      throw new IllegalArgumentException(
+          "rows must match the last forwardTrain (" + trainedRows + "), got " + rows);
     }
     if (outputGradient.length < rows * outputSize()) {
       throw new IllegalArgumentException("outputGradient must hold rows × outputSize = "
