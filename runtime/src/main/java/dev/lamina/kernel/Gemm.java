@@ -1,0 +1,507 @@
+package dev.lamina.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The matrix products of dense layers, register-tiled with the Vector API. All matrices are
+ * row-major, dense, starting at offset 0. {@link GemmReference} is the readable definition.
+ *
+ * <p><b>Bit-determinism.</b> Every element of C is one fma chain over the summed index p in
+ * increasing order, starting from 0: {@code acc = 0; acc = fma(a_p, b_p, acc) for p = 0, 1, …}.
+ * Each kernel below (the 5×4-vector tile, the smaller tiles, the masked last partial vector)
+ * computes exactly that chain for each of its elements, so C does not depend on the row range a
+ * call covers nor on which kernel handles an element: callers may split rows over threads and get
+ * the same bits for any thread count.
+ *
+ * <p><b>Layout of the work.</b> Rows of C go in blocks of 5, columns in blocks of 4 vectors; each
+ * block is one call of {@code tile5x4}, which keeps the 5×4 block in 20 vector accumulators,
+ * broadcasts one element of A per row and loads 4 vectors of B per step of p, and stores C once.
+ * Leftover columns go to 1-vector tiles and a masked last vector. Rows are split into 5-row blocks
+ * and up to four 4-row blocks (16 accumulators) so that no row is left over when there are 16 or
+ * more; otherwise leftover rows go to 1-row tiles.
+ * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
+ * inlined; each is a few hundred bytes of bytecode.
+ *
+ * <p>A kernel sees A through three numbers: element (r, p) of its rows is
+ * {@code a[ai + r·aRow + p·aStep]}. The plain product reads A by rows ({@code aRow = k, aStep = 1});
+ * the weight gradient reads A by columns ({@code aRow = 1, aStep = k}) with the same kernels.
+ */
+public final class Gemm {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  /** Rows of C per main tile. */
+  private static final int MR = 5;
+  /** Columns of C per main tile: 4 vectors. */
+  private static final int NR = 4 * L;
+
+  private Gemm() {}
+
+  /**
+   * Forward product {@code Y = X·W}: {@code C[r0:r1, :] = A[r0:r1, :]·B}.
+   *
+   * <pre>
+   * a (rows, k) · b (k, n) -> c (rows, n); only rows r0..r1-1 of c are written (overwritten).
+   * </pre>
+   */
+  public static void matmul(float[] c, float[] a, float[] b, int k, int n, int r0, int r1) {
+    checkSizes(k, n, r0, r1);
+    checkLength("a", a, (long) r1 * k);
+    checkLength("b", b, (long) k * n);
+    checkLength("c", c, (long) r1 * n);
+    product(c, a, k, 1, b, k, n, r0, r1);
+  }
+
+  /**
+   * Weight gradient {@code dW = Xᵀ·dY}: {@code C[i0:i1, :] = (Aᵀ·B)[i0:i1, :]}, summing over the
+   * rows of A and B. A is read by columns (strided).
+   *
+   * <pre>
+   * a (rows, k), b (rows, n) -> c (k, n) = aᵀ·b; only rows i0..i1-1 of c are written (overwritten).
+   * </pre>
+   */
+  public static void matmulTransA(
+      float[] c, float[] a, float[] b, int rows, int k, int n, int i0, int i1) {
+    if (rows < 0) {
+      throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+    }
+    checkSizes(k, n, i0, i1);
+    if (i1 > k) {
+      throw new IllegalArgumentException("i1 must be <= k = " + k + ", got " + i1);
+    }
+    checkLength("a", a, (long) rows * k);
+    checkLength("b", b, (long) rows * n);
+    checkLength("c", c, (long) k * n);
+    product(c, a, 1, k, b, rows, n, i0, i1);
+  }
+
+  /**
+   * Input gradient {@code dX = dY·Wᵀ}: {@code C[r0:r1, :] = A[r0:r1, :]·Bᵀ}, with B (k, n) given
+   * as its transpose bt (see {@link #transpose}).
+   *
+   * <pre>
+   * a (rows, n) · bt (n, k) -> c (rows, k); only rows r0..r1-1 of c are written (overwritten).
+   * </pre>
+   */
+  public static void matmulTransB(float[] c, float[] a, float[] bt, int k, int n, int r0, int r1) {
+    // C = A·(Bᵀ) where Bᵀ is stored row-major as bt: a plain product summing over n, k wide.
+    matmul(c, a, bt, n, k, r0, r1);
+  }
+
+  /**
+   * Transpose, used to make bt from W before {@link #matmulTransB}.
+   *
+   * <pre>
+   * src (rows, cols) -> dst (cols, rows), dst[j·rows + i] = src[i·cols + j].
+   * </pre>
+   */
+  public static void transpose(float[] dst, float[] src, int rows, int cols) {
+    if (rows < 0 || cols < 0) {
+      throw new IllegalArgumentException(
+          "rows and cols must be >= 0, got rows = " + rows + ", cols = " + cols);
+    }
+    checkLength("src", src, (long) rows * cols);
+    checkLength("dst", dst, (long) rows * cols);
+    final int block = 16; // a 16×16 block of each side fits in L1; both are read in lines
+    for (int ib = 0; ib < rows; ib += block) {
+      int ie = Math.min(ib + block, rows);
+      for (int jb = 0; jb < cols; jb += block) {
+        int je = Math.min(jb + block, cols);
+        for (int i = ib; i < ie; i++) {
+          for (int j = jb; j < je; j++) {
+            dst[j * rows + i] = src[i * cols + j];
+          }
+        }
+      }
+    }
+  }
+
+  // ---- driver -------------------------------------------------------------------------------
+
+  /**
+   * C rows [r0, r1) of width n, where row i of C is A(i, ·)·B summed over len: A(i, p) =
+   * a[i·aRow + p·aStep] and B(p, j) = b[p·n + j]. Column panels are outermost so that one panel
+   * of B (len × 4 vectors) stays in cache while every row block of A passes over it.
+   */
+  private static void product(
+      float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1) {
+    int j = 0;
+    for (; j + NR <= n; j += NR) {
+      panel4(c, a, aRow, aStep, b, len, n, r0, r1, j);
+    }
+    for (; j + L <= n; j += L) {
+      panel1(c, a, aRow, aStep, b, len, n, r0, r1, j);
+    }
+    if (j < n) {
+      panelPart(c, a, aRow, aStep, b, len, n, r0, r1, j);
+    }
+  }
+
+  /** Columns j..j+4L-1 of C rows [r0, r1). */
+  private static void panel4(
+      float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1,
+      int j) {
+    int i = r0;
+    for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+      tile5x4(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+    }
+    for (; i + 4 <= r1; i += 4) {
+      tile4x4(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+    }
+    for (; i < r1; i++) {
+      tile1x4(c, i * n + j, a, i * aRow, aStep, b, j, n, len);
+    }
+  }
+
+  /** Columns j..j+L-1 of C rows [r0, r1). */
+  private static void panel1(
+      float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1,
+      int j) {
+    int i = r0;
+    for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+      tile5x1(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+    }
+    for (; i + 4 <= r1; i += 4) {
+      tile4x1(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+    }
+    for (; i < r1; i++) {
+      tile1x1(c, i * n + j, a, i * aRow, aStep, b, j, n, len);
+    }
+  }
+
+  /** Columns j..n-1 (fewer than L) of C rows [r0, r1). */
+  private static void panelPart(
+      float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1,
+      int j) {
+    int i = r0;
+    for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+      tile5xPart(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len, n - j);
+    }
+    for (; i + 4 <= r1; i += 4) {
+      tile4xPart(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len, n - j);
+    }
+    for (; i < r1; i++) {
+      tile1xPart(c, i * n + j, a, i * aRow, aStep, b, j, n, len, n - j);
+    }
+  }
+
+  /**
+   * How many 4-row blocks to use so that the rest of {@code rows} is whole 5-row blocks: rows = 5q
+   * + 4f with f ≤ 4. Where that is impossible (fewer than 16 rows), none: 5-row blocks, then
+   * single rows.
+   */
+  private static int fourRowBlocks(int rows) {
+    int f = (MR - rows % MR) % MR;
+    return 4 * f <= rows ? f : 0;
+  }
+
+  // ---- kernels --------------------------------------------------------------------------------
+  // Shared arguments: C block at c[ci + r·ldc + v·L]; A(r, p) = a[ai + r·aRow + p·aStep];
+  // B(p, v) = b[bi + p·ldb + v·L]; p runs 0..len-1 innermost.
+
+  /** 5 rows × 4 vectors of C in 20 accumulators: the main kernel. */
+  private static void tile5x4(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len) {
+    FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+    FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+    FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+    FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      c02 = x.fma(b2, c02);
+      c03 = x.fma(b3, c03);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      c12 = x.fma(b2, c12);
+      c13 = x.fma(b3, c13);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      c22 = x.fma(b2, c22);
+      c23 = x.fma(b3, c23);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      c32 = x.fma(b2, c32);
+      c33 = x.fma(b3, c33);
+      x = FloatVector.broadcast(S, a[a4 + pa]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+      c42 = x.fma(b2, c42);
+      c43 = x.fma(b3, c43);
+    }
+    int r = ci;
+    c00.intoArray(c, r);
+    c01.intoArray(c, r + L);
+    c02.intoArray(c, r + 2 * L);
+    c03.intoArray(c, r + 3 * L);
+    r += ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + L);
+    c12.intoArray(c, r + 2 * L);
+    c13.intoArray(c, r + 3 * L);
+    r += ldc;
+    c20.intoArray(c, r);
+    c21.intoArray(c, r + L);
+    c22.intoArray(c, r + 2 * L);
+    c23.intoArray(c, r + 3 * L);
+    r += ldc;
+    c30.intoArray(c, r);
+    c31.intoArray(c, r + L);
+    c32.intoArray(c, r + 2 * L);
+    c33.intoArray(c, r + 3 * L);
+    r += ldc;
+    c40.intoArray(c, r);
+    c41.intoArray(c, r + L);
+    c42.intoArray(c, r + 2 * L);
+    c43.intoArray(c, r + 3 * L);
+  }
+
+  /** 5 rows × 1 vector of C: leftover whole vectors of a 5-row block. */
+  private static void tile5x1(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0;
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
+      c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
+      c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
+      c3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, c3);
+      c4 = FloatVector.broadcast(S, a[a4 + pa]).fma(b0, c4);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + ldc);
+    c2.intoArray(c, ci + 2 * ldc);
+    c3.intoArray(c, ci + 3 * ldc);
+    c4.intoArray(c, ci + 4 * ldc);
+  }
+
+  /** 5 rows × the first {@code lanes} lanes of a vector of C: the column tail. */
+  private static void tile5xPart(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, int lanes) {
+    VectorMask<Float> m = S.indexInRange(0, lanes); // made here: a mask argument would be boxed
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0;
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
+    // Lanes past `lanes` are never stored and lanes do not mix, so B is read whole where the
+    // vector fits in b, and masked only in its last rows.
+    int whole = wholeLoads(b.length, bi, ldb, len);
+    int p = 0, pa = 0, pb = bi;
+    for (; p < whole; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
+      c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
+      c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
+      c3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, c3);
+      c4 = FloatVector.broadcast(S, a[a4 + pa]).fma(b0, c4);
+    }
+    for (; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb, m);
+      c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
+      c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
+      c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
+      c3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, c3);
+      c4 = FloatVector.broadcast(S, a[a4 + pa]).fma(b0, c4);
+    }
+    c0.intoArray(c, ci, m);
+    c1.intoArray(c, ci + ldc, m);
+    c2.intoArray(c, ci + 2 * ldc, m);
+    c3.intoArray(c, ci + 3 * ldc, m);
+    c4.intoArray(c, ci + 4 * ldc, m);
+  }
+
+  /** 4 rows × 4 vectors of C in 16 accumulators: row blocks that make the 5-row blocks fit. */
+  private static void tile4x4(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len) {
+    FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+    FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+    FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      c02 = x.fma(b2, c02);
+      c03 = x.fma(b3, c03);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      c12 = x.fma(b2, c12);
+      c13 = x.fma(b3, c13);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      c22 = x.fma(b2, c22);
+      c23 = x.fma(b3, c23);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      c32 = x.fma(b2, c32);
+      c33 = x.fma(b3, c33);
+    }
+    int r = ci;
+    c00.intoArray(c, r);
+    c01.intoArray(c, r + L);
+    c02.intoArray(c, r + 2 * L);
+    c03.intoArray(c, r + 3 * L);
+    r += ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + L);
+    c12.intoArray(c, r + 2 * L);
+    c13.intoArray(c, r + 3 * L);
+    r += ldc;
+    c20.intoArray(c, r);
+    c21.intoArray(c, r + L);
+    c22.intoArray(c, r + 2 * L);
+    c23.intoArray(c, r + 3 * L);
+    r += ldc;
+    c30.intoArray(c, r);
+    c31.intoArray(c, r + L);
+    c32.intoArray(c, r + 2 * L);
+    c33.intoArray(c, r + 3 * L);
+  }
+
+  /** 4 rows × 1 vector of C. */
+  private static void tile4x1(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
+      c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
+      c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
+      c3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, c3);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + ldc);
+    c2.intoArray(c, ci + 2 * ldc);
+    c3.intoArray(c, ci + 3 * ldc);
+  }
+
+  /** 4 rows × the first {@code lanes} lanes of a vector of C. */
+  private static void tile4xPart(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, int lanes) {
+    VectorMask<Float> m = S.indexInRange(0, lanes);
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+    // Lanes past `lanes` are never stored and lanes do not mix, so B is read whole where the
+    // vector fits in b, and masked only in its last rows.
+    int whole = wholeLoads(b.length, bi, ldb, len);
+    int p = 0, pa = 0, pb = bi;
+    for (; p < whole; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
+      c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
+      c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
+      c3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, c3);
+    }
+    for (; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb, m);
+      c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
+      c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
+      c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
+      c3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, c3);
+    }
+    c0.intoArray(c, ci, m);
+    c1.intoArray(c, ci + ldc, m);
+    c2.intoArray(c, ci + 2 * ldc, m);
+    c3.intoArray(c, ci + 3 * ldc, m);
+  }
+
+  /** 1 row × 4 vectors of C: leftover rows. */
+  private static void tile1x4(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[pa]);
+      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
+      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
+      c2 = x.fma(FloatVector.fromArray(S, b, pb + 2 * L), c2);
+      c3 = x.fma(FloatVector.fromArray(S, b, pb + 3 * L), c3);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + L);
+    c2.intoArray(c, ci + 2 * L);
+    c3.intoArray(c, ci + 3 * L);
+  }
+
+  /** 1 row × 1 vector of C. */
+  private static void tile1x1(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
+    FloatVector c0 = FloatVector.zero(S);
+    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      c0 = FloatVector.broadcast(S, a[pa]).fma(FloatVector.fromArray(S, b, pb), c0);
+    }
+    c0.intoArray(c, ci);
+  }
+
+  /** 1 row × the first {@code lanes} lanes of a vector of C. */
+  private static void tile1xPart(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len,
+      int lanes) {
+    VectorMask<Float> m = S.indexInRange(0, lanes);
+    FloatVector c0 = FloatVector.zero(S);
+    int whole = wholeLoads(b.length, bi, ldb, len);
+    int p = 0, pa = ai, pb = bi;
+    for (; p < whole; p++, pa += aStep, pb += ldb) {
+      c0 = FloatVector.broadcast(S, a[pa]).fma(FloatVector.fromArray(S, b, pb), c0);
+    }
+    for (; p < len; p++, pa += aStep, pb += ldb) {
+      c0 = FloatVector.broadcast(S, a[pa]).fma(FloatVector.fromArray(S, b, pb, m), c0);
+    }
+    c0.intoArray(c, ci, m);
+  }
+
+  /** How many of the rows p < len of B have a whole vector at b[bi + p·ldb] inside b. */
+  private static int wholeLoads(int bLength, int bi, int ldb, int len) {
+    long room = (long) bLength - L - bi; // the load at bi + p·ldb fits while p·ldb <= room
+    if (room < 0) {
+      return 0;
+    }
+    return (int) Math.min(len, room / ldb + 1);
+  }
+
+  // ---- argument checks ------------------------------------------------------------------------
+
+  private static void checkSizes(int k, int n, int r0, int r1) {
+    if (k < 0) {
+      throw new IllegalArgumentException("k must be >= 0, got " + k);
+    }
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, got " + n);
+    }
+    if (r0 < 0 || r1 < r0) {
+      throw new IllegalArgumentException(
+          "row range must satisfy 0 <= start <= end, got [" + r0 + ", " + r1 + ")");
+    }
+  }
+
+  private static void checkLength(String name, float[] array, long needed) {
+    if (array.length < needed) {
+      throw new IllegalArgumentException(
+          name + " must hold at least " + needed + " floats, got " + array.length);
+    }
+  }
+}

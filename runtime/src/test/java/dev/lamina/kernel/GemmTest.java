@@ -1,0 +1,275 @@
+package dev.lamina.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gemm against GemmReference (values, with an explicit tolerance) and against an fma chain in
+ * increasing order (bits: the determinism contract), on every tail shape and the MLP's shapes.
+ */
+class GemmTest {
+  private static final int[] TAIL_ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+  private static final int[] TAIL_N = {1, 10, 16, 17, 63, 64, 65, 130};
+  private static final int[] TAIL_K = {1, 3, 784};
+  /** (batch, in, out) of the MLP 784-256-128-10. */
+  private static final int[][] MLP = {{128, 784, 256}, {128, 256, 128}, {128, 128, 10}};
+
+  private enum Op { MATMUL, TRANS_A, TRANS_B }
+
+  @Test
+  void matmulOnEveryTailShape() {
+    for (int rows : TAIL_ROWS) {
+      for (int n : TAIL_N) {
+        for (int k : TAIL_K) {
+          check(Op.MATMUL, rows, k, n);
+        }
+      }
+    }
+  }
+
+  @Test
+  void matmulTransAOnEveryTailShape() {
+    // Rows of C are k here, so k takes the tail values too.
+    for (int k : TAIL_ROWS) {
+      for (int n : TAIL_N) {
+        for (int rows : TAIL_K) {
+          check(Op.TRANS_A, rows, k, n);
+        }
+      }
+    }
+  }
+
+  @Test
+  void matmulTransBOnEveryTailShape() {
+    // C is (rows, k): k takes the column-tail values, n (summed) the lengths.
+    for (int rows : TAIL_ROWS) {
+      for (int k : TAIL_N) {
+        for (int n : TAIL_K) {
+          check(Op.TRANS_B, rows, k, n);
+        }
+      }
+    }
+  }
+
+  @Test
+  void mlpShapes() {
+    for (int[] s : MLP) {
+      int batch = s[0];
+      int in = s[1];
+      int out = s[2];
+      check(Op.MATMUL, batch, in, out); // Y = X·W: X (batch, in), W (in, out)
+      check(Op.TRANS_A, batch, in, out); // dW = Xᵀ·dY: (in, out)
+      check(Op.TRANS_B, batch, in, out); // dX = dY·Wᵀ: dY (batch, out), W (in, out)
+    }
+  }
+
+  @Test
+  void emptySumGivesZeros() {
+    check(Op.MATMUL, 7, 0, 65);
+    check(Op.TRANS_A, 0, 7, 65);
+  }
+
+  @Test
+  void splittingRowsGivesIdenticalBits() {
+    Random random = new Random(11);
+    int[][] shapes = {{128, 784, 256}, {37, 13, 130}, {23, 65, 10}, {64, 128, 17}};
+    for (int[] s : shapes) {
+      for (Op op : Op.values()) {
+        Problem p = new Problem(op, s[0], s[1], s[2], 5);
+        float[] whole = p.run(0, p.outRows());
+        for (int trial = 0; trial < 5; trial++) {
+          float[] pieces = new float[whole.length];
+          int r = 0;
+          while (r < p.outRows()) {
+            int end = Math.min(p.outRows(), r + 1 + random.nextInt(trial == 0 ? 1 : 12));
+            p.runInto(pieces, r, end);
+            r = end;
+          }
+          assertBitsEqual(whole, pieces, op + " " + p.shape() + " split trial " + trial);
+        }
+      }
+    }
+  }
+
+  @Test
+  void leavesRowsOutsideTheRangeUntouched() {
+    for (Op op : Op.values()) {
+      Problem p = new Problem(op, 23, 40, 70, 3);
+      int from = 6;
+      int to = 18;
+      float[] c = new float[p.outRows() * p.outCols()];
+      java.util.Arrays.fill(c, Float.NaN);
+      p.runInto(c, from, to);
+      float[] expected = p.fmaChain();
+      for (int i = 0; i < p.outRows(); i++) {
+        for (int j = 0; j < p.outCols(); j++) {
+          int at = i * p.outCols() + j;
+          if (i >= from && i < to) {
+            assertEquals(Float.floatToRawIntBits(expected[at]), Float.floatToRawIntBits(c[at]),
+                op + " row " + i + " col " + j + " inside the range");
+          } else if (!Float.isNaN(c[at])) {
+            fail(op + " wrote row " + i + " col " + j + " outside [" + from + ", " + to + ")");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void transposeMatchesReference() {
+    int[][] shapes = {{1, 1}, {3, 17}, {17, 3}, {784, 256}, {33, 130}};
+    for (int[] s : shapes) {
+      float[] src = randomMatrix(new Random(s[0] * 31 + s[1]), s[0] * s[1]);
+      float[] expected = new float[src.length];
+      float[] actual = new float[src.length];
+      GemmReference.transpose(expected, src, s[0], s[1]);
+      Gemm.transpose(actual, src, s[0], s[1]);
+      assertArrayEquals(expected, actual, s[0] + "x" + s[1]);
+    }
+  }
+
+  @Test
+  void rejectsBadArguments() {
+    float[] m = new float[16];
+    assertThrows(IllegalArgumentException.class, () -> Gemm.matmul(m, m, m, 4, 4, 2, 1));
+    assertThrows(IllegalArgumentException.class, () -> Gemm.matmul(m, m, m, 4, 4, 0, 5));
+    assertThrows(IllegalArgumentException.class,
+        () -> Gemm.matmulTransA(m, m, m, 4, 4, 4, 0, 5));
+    assertThrows(IllegalArgumentException.class, () -> Gemm.transpose(m, m, 5, 4));
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  /**
+   * One check: Gemm over all rows against GemmReference within 1e-5·sqrt(len)·max(1, |ref|), and
+   * bit for bit against the increasing-order fma chain. Prints the largest difference on failure.
+   */
+  private static void check(Op op, int rows, int k, int n) {
+    Problem p = new Problem(op, rows, k, n, 31L * rows + 7L * k + n);
+    float[] actual = p.run(0, p.outRows());
+    float[] reference = p.reference();
+    double tolerance = 1e-5 * Math.sqrt(Math.max(1, p.len()));
+    double worst = 0;
+    int worstAt = -1;
+    for (int i = 0; i < actual.length; i++) {
+      double diff = Math.abs((double) actual[i] - reference[i]);
+      double scaled = diff / Math.max(1.0, Math.abs(reference[i]));
+      if (!(scaled <= worst)) {
+        worst = scaled;
+        worstAt = i;
+      }
+    }
+    if (!(worst <= tolerance)) {
+      fail(String.format(
+          "%s %s: max scaled diff %.3g > tolerance %.3g at [%d][%d]: got %s, reference %s",
+          op, p.shape(), worst, tolerance, worstAt / p.outCols(), worstAt % p.outCols(),
+          actual[worstAt], reference[worstAt]));
+    }
+    assertBitsEqual(p.fmaChain(), actual, op + " " + p.shape() + " vs fma chain");
+  }
+
+  private static void assertBitsEqual(float[] expected, float[] actual, String what) {
+    for (int i = 0; i < expected.length; i++) {
+      if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
+        int differing = 0;
+        for (int j = i; j < expected.length; j++) {
+          differing += Float.floatToRawIntBits(expected[j]) != Float.floatToRawIntBits(actual[j])
+              ? 1 : 0;
+        }
+        fail(what + ": " + differing + " elements differ in bits, first at " + i + ": expected "
+            + expected[i] + ", got " + actual[i]);
+      }
+    }
+  }
+
+  private static float[] randomMatrix(Random random, int size) {
+    float[] m = new float[size];
+    for (int i = 0; i < size; i++) {
+      m[i] = random.nextFloat() * 2 - 1;
+    }
+    return m;
+  }
+
+  /**
+   * One product with random inputs, named as in Gemm: MATMUL a (rows, k)·b (k, n); TRANS_A
+   * aᵀ·b with a (rows, k), b (rows, n); TRANS_B a (rows, n)·Bᵀ with B (k, n) given as bt (n, k).
+   */
+  private record Problem(Op op, int rows, int k, int n, float[] a, float[] b) {
+    Problem(Op op, int rows, int k, int n, long seed) {
+      this(op, rows, k, n, randomMatrix(new Random(seed), rows * (op == Op.TRANS_B ? n : k)),
+          randomMatrix(new Random(~seed), op == Op.TRANS_A ? rows * n : k * n));
+    }
+
+    int outRows() {
+      return op == Op.TRANS_A ? k : rows;
+    }
+
+    int outCols() {
+      return op == Op.TRANS_B ? k : n;
+    }
+
+    /** Length of each dot product. */
+    int len() {
+      return switch (op) {
+        case MATMUL -> k;
+        case TRANS_A -> rows;
+        case TRANS_B -> n;
+      };
+    }
+
+    String shape() {
+      return "rows=" + rows + " k=" + k + " n=" + n;
+    }
+
+    float[] run(int from, int to) {
+      float[] c = new float[outRows() * outCols()];
+      runInto(c, from, to);
+      return c;
+    }
+
+    void runInto(float[] c, int from, int to) {
+      switch (op) {
+        case MATMUL -> Gemm.matmul(c, a, b, k, n, from, to);
+        case TRANS_A -> Gemm.matmulTransA(c, a, b, rows, k, n, from, to);
+        case TRANS_B -> Gemm.matmulTransB(c, a, b, k, n, from, to);
+      }
+    }
+
+    float[] reference() {
+      float[] c = new float[outRows() * outCols()];
+      switch (op) {
+        case MATMUL -> GemmReference.matmul(c, a, b, rows, k, n);
+        case TRANS_A -> GemmReference.matmulTransA(c, a, b, rows, k, n);
+        case TRANS_B -> GemmReference.matmulTransB(c, a, b, rows, k, n);
+      }
+      return c;
+    }
+
+    /** The contract: each element is acc = fma(x_p, y_p, acc) for p = 0, 1, … from acc = 0. */
+    float[] fmaChain() {
+      int cols = outCols();
+      float[] c = new float[outRows() * cols];
+      for (int i = 0; i < outRows(); i++) {
+        for (int j = 0; j < cols; j++) {
+          float acc = 0;
+          for (int p = 0; p < len(); p++) {
+            float x = switch (op) {
+              case MATMUL -> a[i * k + p];
+              case TRANS_A -> a[p * k + i];
+              case TRANS_B -> a[i * n + p];
+            };
+            float y = op == Op.TRANS_B ? b[p * k + j] : b[p * n + j];
+            acc = Math.fma(x, y, acc);
+          }
+          c[i * cols + j] = acc;
+        }
+      }
+      return c;
+    }
+  }
+}
