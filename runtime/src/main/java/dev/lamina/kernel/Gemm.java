@@ -25,8 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  * inlined; each is a few hundred bytes of bytecode.
  *
  * <p>A kernel sees A through three numbers: element (r, p) of its rows is
- * {@code a[ai + r·aRow + p·aStep]}. The plain product reads A by rows ({@code aRow = k, aStep = 1});
- * the weight gradient reads A by columns ({@code aRow = 1, aStep = k}) with the same kernels.
+ * {@code a[ai + r·aRow + p·aStep]}. The plain product reads A by rows
+ * ({@code aRow = k, aStep = 1}); the weight gradient reads A by columns
+ * ({@code aRow = 1, aStep = k}) with the same kernels.
  */
 public final class Gemm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -35,6 +36,12 @@ public final class Gemm {
   private static final int MR = 5;
   /** Columns of C per main tile: 4 vectors. */
   private static final int NR = 4 * L;
+  /**
+   * Lane indexes for {@link #swapStage}, one row per stage (h = L/2, L/4, …, 1): an index below L
+   * picks that lane of the first vector, L + t lane t of the second.
+   */
+  private static final float[][] SWAP_LO = swapIndexes(true);
+  private static final float[][] SWAP_HI = swapIndexes(false);
 
   private Gemm() {}
 
@@ -103,17 +110,58 @@ public final class Gemm {
     }
     checkLength("src", src, (long) rows * cols);
     checkLength("dst", dst, (long) rows * cols);
-    final int block = 16; // a 16×16 block of each side fits in L1; both are read in lines
-    for (int ib = 0; ib < rows; ib += block) {
-      int ie = Math.min(ib + block, rows);
-      for (int jb = 0; jb < cols; jb += block) {
-        int je = Math.min(jb + block, cols);
-        for (int i = ib; i < ie; i++) {
-          for (int j = jb; j < je; j++) {
-            dst[j * rows + i] = src[i * cols + j];
-          }
-        }
+    // L×L blocks go through vector registers; the edges (rows or cols past a multiple of L) are
+    // copied one by one.
+    float[] scratch = new float[L * L];
+    int rowsInBlocks = rows - rows % L;
+    int colsInBlocks = cols - cols % L;
+    for (int ib = 0; ib < rowsInBlocks; ib += L) {
+      for (int jb = 0; jb < colsInBlocks; jb += L) {
+        transposeBlock(dst, src, rows, cols, ib, jb, scratch);
       }
+    }
+    for (int i = 0; i < rows; i++) {
+      for (int j = i < rowsInBlocks ? colsInBlocks : 0; j < cols; j++) {
+        dst[j * rows + i] = src[i * cols + j];
+      }
+    }
+  }
+
+  /**
+   * Transposes the L×L block of src at (ib, jb) into dst at (jb, ib) in log2(L) stages; stage h
+   * (h = L/2, L/4, …, 1) swaps the off-diagonal h×h sub-blocks of every 2h×2h block, which after
+   * all stages is the transpose. Stages pass through scratch (L·L floats).
+   */
+  private static void transposeBlock(
+      float[] dst, float[] src, int rows, int cols, int ib, int jb, float[] scratch) {
+    int stage = 0;
+    for (int h = L / 2; h >= 1; h /= 2, stage++) {
+      boolean first = h == L / 2;
+      boolean last = h == 1;
+      swapStage(first ? src : scratch, first ? ib * cols + jb : 0, first ? cols : L,
+          last ? dst : scratch, last ? jb * rows + ib : 0, last ? rows : L, stage, h);
+    }
+  }
+
+  /**
+   * One stage of {@link #transposeBlock}: for each pair of vectors (i, i+h) with bit h of i clear,
+   * lane t of the new vector i is old i's lane t where bit h of t is clear, else old (i+h)'s lane
+   * t−h; the new vector i+h takes the other halves. Vector i is read at in[inBase + i·inStride] and
+   * written at out[outBase + i·outStride]; in and out may be the same.
+   */
+  private static void swapStage(
+      float[] in, int inBase, int inStride, float[] out, int outBase, int outStride,
+      int stage, int h) {
+    FloatVector lo = FloatVector.fromArray(S, SWAP_LO[stage], 0);
+    FloatVector hi = FloatVector.fromArray(S, SWAP_HI[stage], 0);
+    for (int i = 0; i < L; i++) {
+      if ((i & h) != 0) {
+        continue;
+      }
+      FloatVector vi = FloatVector.fromArray(S, in, inBase + i * inStride);
+      FloatVector vj = FloatVector.fromArray(S, in, inBase + (i + h) * inStride);
+      lo.selectFrom(vi, vj).intoArray(out, outBase + i * outStride);
+      hi.selectFrom(vi, vj).intoArray(out, outBase + (i + h) * outStride);
     }
   }
 
@@ -481,6 +529,18 @@ public final class Gemm {
       return 0;
     }
     return (int) Math.min(len, room / ldb + 1);
+  }
+
+  private static float[][] swapIndexes(boolean low) {
+    float[][] indexes = new float[Integer.numberOfTrailingZeros(L)][L];
+    int stage = 0;
+    for (int h = L / 2; h >= 1; h /= 2, stage++) {
+      for (int t = 0; t < L; t++) {
+        boolean firstHalf = (t & h) == 0;
+        indexes[stage][t] = low ? (firstHalf ? t : L + t - h) : (firstHalf ? t + h : L + t);
+      }
+    }
+    return indexes;
   }
 
   // ---- argument checks ------------------------------------------------------------------------

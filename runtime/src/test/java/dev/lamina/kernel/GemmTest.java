@@ -122,7 +122,9 @@ class GemmTest {
 
   @Test
   void transposeMatchesReference() {
-    int[][] shapes = {{1, 1}, {3, 17}, {17, 3}, {784, 256}, {33, 130}};
+    int[][] shapes = {
+      {1, 1}, {3, 17}, {17, 3}, {16, 16}, {48, 32}, {784, 256}, {33, 130}, {128, 10}
+    };
     for (int[] s : shapes) {
       float[] src = randomMatrix(new Random(s[0] * 31 + s[1]), s[0] * s[1]);
       float[] expected = new float[src.length];
