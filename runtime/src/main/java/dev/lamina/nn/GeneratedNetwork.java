@@ -1,5 +1,7 @@
 package dev.lamina.nn;
 
+import dev.lamina.parallel.Team;
+
 /**
  * The base of every generated {@code <Model>Net}: argument checks, buffer sizing and parameter
  * ownership. The generated subclass supplies the specialized passes.
@@ -7,8 +9,12 @@ package dev.lamina.nn;
 public abstract class GeneratedNetwork implements Network {
   private final NetworkSpec spec;
   private final Parameters parameters;
+  /** Fewer rows per thread than this run on the caller alone: waking the team costs more. */
+  private static final int MIN_ROWS_PER_THREAD = 8;
+
   private int capacity;
   private int trainedRows = -1;
+  private Team team = new Team(1);
 
   /** Creates the parameters and draws their initial values from {@code seed}. */
   protected GeneratedNetwork(NetworkSpec spec, long seed) {
@@ -56,6 +62,42 @@ public abstract class GeneratedNetwork implements Network {
           + rows * outputSize() + " floats, got " + outputGradient.length);
     }
     backpropagate(outputGradient, rows);
+  }
+
+  /**
+   * Runs the passes on {@code threads} threads (the caller and {@code threads − 1} others), each
+   * on its share of a batch's rows. Results are bit-identical for every thread count.
+   */
+  @Override
+  public final void threads(int threads) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException("threads must be > 0, got " + threads);
+    }
+    if (threads != team.size()) {
+      team.close();
+      team = new Team(threads);
+    }
+  }
+
+  /** The number of threads the passes run on; 1 unless {@link #threads(int)} said otherwise. */
+  public final int threads() {
+    return team.size();
+  }
+
+  /** Runs {@code task} on the team, or on the caller alone when the batch is small. */
+  protected final void run(Team.Task task, int rows) {
+    if (team.size() == 1 || rows < MIN_ROWS_PER_THREAD * team.size()) {
+      task.run(0, 1);
+    } else {
+      team.run(task);
+    }
+  }
+
+  /** Inside a task: waits for every part (nothing to wait for when the task runs as one part). */
+  protected final void barrier(int parts) {
+    if (parts > 1) {
+      team.barrier();
+    }
   }
 
   private void reserve(float[] input, int rows) {

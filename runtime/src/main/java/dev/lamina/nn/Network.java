@@ -33,6 +33,12 @@ public interface Network {
    */
   void backward(float[] outputGradient, int rows);
 
+  /**
+   * Runs the passes on {@code threads} threads, each on its share of a batch's rows, with results
+   * bit-identical for every thread count. Networks without parallel passes ignore it.
+   */
+  default void threads(int threads) {}
+
   default int inputSize() {
     return spec().inputSize();
   }

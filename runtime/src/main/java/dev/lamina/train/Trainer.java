@@ -27,6 +27,7 @@ public final class Trainer<N extends Network> {
   private final int epochs;
   private final int batchSize;
   private final long seed;
+  private final int threads;
   private final TrainingListener listener;
 
   private Trainer(Builder<N> b) {
@@ -35,6 +36,7 @@ public final class Trainer<N extends Network> {
     this.epochs = b.epochs;
     this.batchSize = b.batchSize;
     this.seed = b.seed;
+    this.threads = b.threads;
     this.listener = b.listener;
   }
 
@@ -52,6 +54,7 @@ public final class Trainer<N extends Network> {
   public TrainingResult<N> fit(N network, Dataset train, Dataset validation) {
     requireMatches(network, train, "train");
     requireMatches(network, validation, "validation");
+    network.threads(threads);
     History history = new History();
     Optimizer.Stepper stepper = optimizer.start(network.parameters());
     int width = network.inputSize();
@@ -120,6 +123,7 @@ public final class Trainer<N extends Network> {
     private int epochs = 10;
     private int batchSize = 128;
     private long seed = 42;
+    private int threads = Runtime.getRuntime().availableProcessors();
     private TrainingListener listener = TrainingListener.SILENT;
 
     private Builder(LongFunction<N> factory) {
@@ -153,6 +157,18 @@ public final class Trainer<N extends Network> {
     /** The seed of everything random: initial weights, shuffling, dropout masks. Default: 42. */
     public Builder<N> seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Threads each training step runs on; the weights come out bit-identical for any number.
+     * Default: every available processor.
+     */
+    public Builder<N> threads(int threads) {
+      if (threads <= 0) {
+        throw new IllegalArgumentException("threads must be > 0, got " + threads);
+      }
+      this.threads = threads;
       return this;
     }
 

@@ -22,7 +22,7 @@ final class LayerFieldRule {
     if (!LayerFields.isLayerKind(field)
         && Annotations.find(field, Annotations.ACTIVATION).isEmpty()
         && Annotations.find(field, Annotations.DROPOUT).isEmpty()) {
-      report.error(String.format(Messages.NOT_A_LAYER, "Dense"), field);
+      report.error(String.format(Messages.LAYER_UNANNOTATED, field.getSimpleName()), field);
     }
   }
 }

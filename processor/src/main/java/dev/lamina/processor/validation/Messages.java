@@ -62,6 +62,9 @@ public final class Messages {
           + "@Activation on a @Dense layer.";
   public static final String NOT_A_LAYER =
       "[Lamina/NotALayer] @%s needs a layer to act on: add @Dense (or @Input) to this field.";
+  public static final String LAYER_UNANNOTATED =
+      "[Lamina/NotALayer] '%s' is a Layer field with no layer annotation; add @Dense(units = ...) "
+          + "to make it a layer, or remove the field.";
   public static final String LAYER_TYPE =
       "[Lamina/LayerType] a layer field must have type dev.lamina.Layer; '%s' has type %s.";
   public static final String TWO_LAYER_KINDS =

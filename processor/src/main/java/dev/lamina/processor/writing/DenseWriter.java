@@ -7,10 +7,11 @@ import dev.lamina.nn.LayerSpec;
 import javax.lang.model.element.Modifier;
 
 /**
- * One dense layer's three methods: the training forward pass, the inference forward pass and
- * the backward pass. The matrix products go to the register-tiled {@code Gemm} kernels; the
- * elementwise work after each (bias, activation, dropout, and their derivatives) is one fused
- * vector loop over the layer's output, with every size a constant.
+ * One dense layer's methods. The matrix products go to the register-tiled {@code Gemm} kernels;
+ * the elementwise work after each (bias, activation, dropout, and their derivatives) is one fused
+ * vector loop, with every size a constant. Each method covers a range of rows (or of weight rows
+ * and bias columns), so a team of threads can split a batch; every element is computed the same
+ * way whatever the split, so results do not depend on the thread count.
  */
 final class DenseWriter {
   private final LayerNames n;
@@ -27,8 +28,13 @@ final class DenseWriter {
         layer.hasDropout() ? " → dropout keep " + layer.keep() : "");
   }
 
-  // private void hiddenForwardTrain(float[] x, int rows, int key) {
-  //   Gemm.matmul(hiddenAct, x, hiddenWeight, 784, 256, 0, rows);
+  /** Whether the backward pass has elementwise work before the products (mask or f'). */
+  boolean hasGradientPass() {
+    return layer.hasDropout() || layer.activation() != Nonlinearity.IDENTITY;
+  }
+
+  // private void hidden1ForwardTrain(float[] x, int r0, int r1, int key) {
+  //   Gemm.matmul(hidden1Act, x, hidden1Weight, 784, 256, r0, r1);
   //   for each row, 16 lanes at a time: v = act(z + bias); store v; draw mask; store v·mask
   // }
   MethodSpec forwardTrain() {
@@ -44,18 +50,19 @@ final class DenseWriter {
         .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", shape())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "x")
-        .addParameter(int.class, "rows");
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1");
     boolean dropout = training && layer.hasDropout();
     if (dropout) {
       m.addParameter(int.class, "key");
     }
-    m.addStatement("$T.matmul($N, x, $N, $L, $L, 0, rows)", Names.GEMM, n.act(), n.weight(),
+    m.addStatement("$T.matmul($N, x, $N, $L, $L, r0, r1)", Names.GEMM, n.act(), n.weight(),
         layer.fanIn(), layer.units());
     boolean scale = !training && n.classicDropout();
     if (!layer.bias() && layer.activation() == Nonlinearity.IDENTITY && !dropout && !scale) {
       return m.build();
     }
-    m.beginControlFlow("for (int r = 0; r < rows; r++)")
+    m.beginControlFlow("for (int r = r0; r < r1; r++)")
         .addStatement("int row = r * $L", layer.units())
         .addStatement("int j = 0")
         .beginControlFlow("for (; j < $N; j += S.length())", n.bound())
@@ -89,79 +96,99 @@ final class DenseWriter {
     return m.endControlFlow().endControlFlow().build();
   }
 
-  // private void hiddenBackward(float[] x, float[] d, float[] dx, int rows) {
-  //   d = d · mask · f'(act), and hiddenBiasGrad = Σ_rows d, in one vector pass;
-  //   Gemm.matmulTransA(hiddenWeightGrad, x, d, rows, 784, 256, 0, 784);   // dW = xᵀ·d
-  //   Gemm.transpose(hiddenWeightT, hiddenWeight, 784, 256);
-  //   Gemm.matmulTransB(dx, d, hiddenWeightT, 784, 256, 0, rows);           // dx = d·Wᵀ
+  // private void hidden1Gradient(float[] d, int r0, int r1) {
+  //   d = d · mask · f'(act), 16 lanes at a time, rows r0..r1-1
   // }
-  MethodSpec backward(boolean propagateToInput) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Backward")
-        .addJavadoc("$L: gradients of $L; {@code d} is dLoss/dOutput and becomes dLoss/dZ.\n",
-            layer.name(), shape())
+  MethodSpec gradient() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Gradient")
+        .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, through $L.\n", layer.name(),
+            (layer.hasDropout() ? "the dropout mask and " : "") + layer.activation().name().toLowerCase())
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(float[].class, "d");
-    if (propagateToInput) {
-      m.addParameter(float[].class, "dx");
-    }
-    m.addParameter(int.class, "rows");
-    boolean elementwise = layer.hasDropout() || layer.activation() != Nonlinearity.IDENTITY;
-    if (layer.bias()) {
-      m.addStatement("$T.fill($N, 0f)", Names.ARRAYS, n.biasGrad());
-    }
-    if (elementwise || layer.bias()) {
-      m.addCode(elementwiseBackward(elementwise));
-    }
-    m.addStatement("$T.matmulTransA($N, x, d, rows, $L, $L, 0, $L)", Names.GEMM, n.weightGrad(),
-        layer.fanIn(), layer.units(), layer.fanIn());
-    if (propagateToInput) {
-      m.addStatement("$T.transpose($N, $N, $L, $L)", Names.GEMM, n.weightT(), n.weight(),
-          layer.fanIn(), layer.units());
-      m.addStatement("$T.matmulTransB(dx, d, $N, $L, $L, 0, rows)", Names.GEMM, n.weightT(),
-          layer.fanIn(), layer.units());
-    }
-    return m.build();
-  }
-
-  private CodeBlock elementwiseBackward(boolean elementwise) {
-    CodeBlock.Builder c = CodeBlock.builder()
-        .beginControlFlow("for (int r = 0; r < rows; r++)")
+        .addParameter(float[].class, "d")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1")
+        .beginControlFlow("for (int r = r0; r < r1; r++)")
         .addStatement("int row = r * $L", layer.units())
         .addStatement("int j = 0")
         .beginControlFlow("for (; j < $N; j += S.length())", n.bound())
         .addStatement("$T g = $T.fromArray(S, d, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
-    if (elementwise) {
-      if (layer.hasDropout()) {
-        c.addStatement("g = g.mul($T.fromArray(S, $N, row + j))", Names.FLOAT_VECTOR, n.mask());
-      }
-      if (layer.activation() != Nonlinearity.IDENTITY) {
-        c.addStatement("$T y = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR,
-            n.act());
-        c.add(Elementwise.derivativeVector(layer.activation(), layer.slope()));
-      }
-      c.addStatement("g.intoArray(d, row + j)");
+    if (layer.hasDropout()) {
+      m.addStatement("g = g.mul($T.fromArray(S, $N, row + j))", Names.FLOAT_VECTOR, n.mask());
     }
-    if (layer.bias()) {
-      c.addStatement("g.add($T.fromArray(S, $N, j)).intoArray($N, j)", Names.FLOAT_VECTOR,
-          n.biasGrad(), n.biasGrad());
+    if (layer.activation() != Nonlinearity.IDENTITY) {
+      m.addStatement("$T y = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR,
+          n.act());
+      m.addCode(Elementwise.derivativeVector(layer.activation(), layer.slope()));
     }
-    c.endControlFlow()
+    m.addStatement("g.intoArray(d, row + j)")
+        .endControlFlow()
         .beginControlFlow("for (; j < $L; j++)", layer.units())
         .addStatement("float g = d[row + j]");
-    if (elementwise) {
-      if (layer.hasDropout()) {
-        c.addStatement("g *= $N[row + j]", n.mask());
-      }
-      if (layer.activation() != Nonlinearity.IDENTITY) {
-        c.addStatement("float y = $N[row + j]", n.act());
-        c.add(Elementwise.derivativeScalar(layer.activation(), layer.slope()));
-      }
-      c.addStatement("d[row + j] = g");
+    if (layer.hasDropout()) {
+      m.addStatement("g *= $N[row + j]", n.mask());
     }
-    if (layer.bias()) {
-      c.addStatement("$N[j] += g", n.biasGrad());
+    if (layer.activation() != Nonlinearity.IDENTITY) {
+      m.addStatement("float y = $N[row + j]", n.act());
+      m.addCode(Elementwise.derivativeScalar(layer.activation(), layer.slope()));
     }
-    return c.endControlFlow().endControlFlow().build();
+    return m.addStatement("d[row + j] = g").endControlFlow().endControlFlow().build();
+  }
+
+  // private void hidden1WeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+  //   Gemm.matmulTransA(hidden1WeightGrad, x, d, rows, 784, 256, i0, i1);   // dW = xᵀ·d, rows i0..i1-1
+  //   hidden1BiasGrad[j] = Σ_r d[r, j] for this part's columns, rows in order
+  // }
+  MethodSpec weightGradient() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "WeightGradient")
+        .addJavadoc("$L: this part's rows of dW = xᵀ·d$L.\n", layer.name(),
+            layer.bias() ? " and columns of dBias = Σ_rows d" : "")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "x")
+        .addParameter(float[].class, "d")
+        .addParameter(int.class, "rows")
+        .addParameter(int.class, "part")
+        .addParameter(int.class, "parts")
+        .addStatement("$T.matmulTransA($N, x, d, rows, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
+            Names.GEMM, n.weightGrad(), layer.fanIn(), layer.units(), Names.TEAM, layer.fanIn(),
+            Names.TEAM, layer.fanIn());
+    if (!layer.bias()) {
+      return m.build();
+    }
+    // Split the bias columns in whole vectors, so each part's loop is vector code.
+    return m.addStatement("int vectors = ($L + S.length() - 1) / S.length()", layer.units())
+        .addStatement("int c0 = Math.min($L, $T.split(vectors, part, parts) * S.length())",
+            layer.units(), Names.TEAM)
+        .addStatement("int c1 = Math.min($L, $T.split(vectors, part + 1, parts) * S.length())",
+            layer.units(), Names.TEAM)
+        .addStatement("$T.fill($N, c0, c1, 0f)", Names.ARRAYS, n.biasGrad())
+        .addStatement("int bound = c0 + S.loopBound(c1 - c0)")
+        .beginControlFlow("for (int r = 0; r < rows; r++)")
+        .addStatement("int row = r * $L", layer.units())
+        .addStatement("int j = c0")
+        .beginControlFlow("for (; j < bound; j += S.length())")
+        .addStatement("$T.fromArray(S, d, row + j).add($T.fromArray(S, $N, j)).intoArray($N, j)",
+            Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.biasGrad(), n.biasGrad())
+        .endControlFlow()
+        .beginControlFlow("for (; j < c1; j++)")
+        .addStatement("$N[j] += d[row + j]", n.biasGrad())
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  // private void hidden2InputGradient(float[] d, float[] dx, int r0, int r1) {
+  //   Gemm.matmulTransB(dx, d, hidden2WeightT, 256, 128, r0, r1);   // dx = d·Wᵀ
+  // }
+  MethodSpec inputGradient() {
+    return MethodSpec.methodBuilder(layer.name() + "InputGradient")
+        .addJavadoc("$L: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.\n", layer.name())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "d")
+        .addParameter(float[].class, "dx")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1")
+        .addStatement("$T.matmulTransB(dx, d, $N, $L, $L, r0, r1)", Names.GEMM, n.weightT(),
+            layer.fanIn(), layer.units())
+        .build();
   }
 }

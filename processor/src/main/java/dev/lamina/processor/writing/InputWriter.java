@@ -8,7 +8,7 @@ final class InputWriter {
   private InputWriter() {}
 
   // private void pixelsDropout(float[] x, int rows, int key) {
-  //   int n = rows * 784, bound = S.loopBound(n), i = 0;
+  //   int n = r1 * 784, i = r0 * 784, bound = i + S.loopBound(n - i);
   //   for (; i < bound; i += S.length()) { FloatVector v = fromArray(x, i); <mask, store> }
   //   for (; i < n; i++) { float v = x[i]; <mask, store> }
   // }
@@ -18,11 +18,12 @@ final class InputWriter {
             n.layer().keep(), n.layer().dropoutMode())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "x")
-        .addParameter(int.class, "rows")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1")
         .addParameter(int.class, "key")
-        .addStatement("int n = rows * $L", n.layer().units())
-        .addStatement("int bound = S.loopBound(n)")
-        .addStatement("int i = 0")
+        .addStatement("int n = r1 * $L", n.layer().units())
+        .addStatement("int i = r0 * $L", n.layer().units())
+        .addStatement("int bound = i + S.loopBound(n - i)")
         .beginControlFlow("for (; i < bound; i += S.length())")
         .addStatement("$T v = $T.fromArray(S, x, i)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
         .addCode(DropoutCode.vector(n, "i"))
@@ -40,10 +41,11 @@ final class InputWriter {
         .addJavadoc("$L: classic dropout's inference scale, × keep.\n", n.layer().name())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "x")
-        .addParameter(int.class, "rows")
-        .addStatement("int n = rows * $L", n.layer().units())
-        .addStatement("int bound = S.loopBound(n)")
-        .addStatement("int i = 0")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1")
+        .addStatement("int n = r1 * $L", n.layer().units())
+        .addStatement("int i = r0 * $L", n.layer().units())
+        .addStatement("int bound = i + S.loopBound(n - i)")
         .beginControlFlow("for (; i < bound; i += S.length())")
         .addStatement("$T.fromArray(S, x, i).mul($L).intoArray($N, i)", Names.FLOAT_VECTOR,
             Elementwise.literal(n.layer().keep()), n.out())

@@ -56,10 +56,13 @@ record LayerNames(LayerSpec layer, int index) {
     return layer.type() == LayerSpec.Type.INPUT ? LAST_INPUT : act();
   }
 
-  /** The buffer the next layer reads at inference ({@code input} is the method's parameter). */
+  /** The input of the inference pass in progress. */
+  static final String INFER_INPUT = "inferInput";
+
+  /** The buffer the next layer reads at inference. */
   String inferOutput() {
     if (layer.type() == LayerSpec.Type.INPUT) {
-      return classicDropout() ? out() : "input";
+      return classicDropout() ? out() : INFER_INPUT;
     }
     return act();
   }

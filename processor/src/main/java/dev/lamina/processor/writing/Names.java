@@ -15,6 +15,7 @@ final class Names {
   static final ClassName GEMM = ClassName.get("dev.lamina.kernel", "Gemm");
   static final ClassName BERNOULLI = ClassName.get("dev.lamina.kernel", "Bernoulli");
   static final ClassName VECTOR_MATH = ClassName.get("dev.lamina.kernel", "VectorMath");
+  static final ClassName TEAM = ClassName.get("dev.lamina.parallel", "Team");
   static final ClassName GENERATED_NETWORK = ClassName.get("dev.lamina.nn", "GeneratedNetwork");
   static final ClassName NETWORK_SPEC = ClassName.get("dev.lamina.nn", "NetworkSpec");
   static final ClassName LAYER_SPEC = ClassName.get("dev.lamina.nn", "LayerSpec");

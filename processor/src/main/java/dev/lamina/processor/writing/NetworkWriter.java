@@ -68,8 +68,11 @@ public final class NetworkWriter {
             .build())
         .addMethod(allocate())
         .addMethod(trainForward())
+        .addMethod(forwardTrainPart())
         .addMethod(inferForward())
-        .addMethod(backpropagate());
+        .addMethod(forwardInferPart())
+        .addMethod(backpropagate())
+        .addMethod(backwardPart());
     for (LayerNames n : layers) {
       if (n.layer().type() == LayerSpec.Type.INPUT) {
         if (n.layer().hasDropout()) {
@@ -80,8 +83,14 @@ public final class NetworkWriter {
         }
       } else {
         DenseWriter dense = new DenseWriter(n);
-        type.addMethod(dense.forwardTrain()).addMethod(dense.forwardInfer())
-            .addMethod(dense.backward(n.index() > 1));
+        type.addMethod(dense.forwardTrain()).addMethod(dense.forwardInfer());
+        if (dense.hasGradientPass()) {
+          type.addMethod(dense.gradient());
+        }
+        type.addMethod(dense.weightGradient());
+        if (n.index() > 1) {
+          type.addMethod(dense.inputGradient());
+        }
       }
     }
     return JavaFile.builder(model.packageName(), type.build())
@@ -145,12 +154,28 @@ public final class NetworkWriter {
 
   private void addBufferFields(TypeSpec.Builder type) {
     type.addField(FieldSpec.builder(float[].class, LayerNames.LAST_INPUT, Modifier.PRIVATE)
-        .addJavadoc("The input of the last training pass, read again by the backward pass.\n").build());
+        .addJavadoc("The input of the last training pass, read again by the backward pass.\n").build())
+        .addField(float[].class, LayerNames.INFER_INPUT, Modifier.PRIVATE)
+        .addField(float[].class, "outputGradient", Modifier.PRIVATE)
+        .addField(FieldSpec.builder(int.class, "rows", Modifier.PRIVATE)
+            .addJavadoc("The rows of the pass in progress, read by every part of the team.\n").build())
+        .addField(FieldSpec.builder(int[].class, "keys", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("Each dropout layer's mask key for the training pass in progress.\n")
+            .initializer("new int[$L]", layers.size()).build());
+    type.addField(task("trainTask", "forwardTrainPart"))
+        .addField(task("inferTask", "forwardInferPart"))
+        .addField(task("backwardTask", "backwardPart"));
     for (LayerNames n : layers) {
       for (String name : buffers(n)) {
         type.addField(float[].class, name, Modifier.PRIVATE);
       }
     }
+  }
+
+  /** A task field made once, so that running it allocates nothing. */
+  private static FieldSpec task(String name, String method) {
+    return FieldSpec.builder(Names.TEAM.nestedClass("Task"), name, Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("this::$N", method).build();
   }
 
   private MethodSpec constructor() {
@@ -200,62 +225,123 @@ public final class NetworkWriter {
         .addParameter(float[].class, "input")
         .addParameter(int.class, "rows")
         .addParameter(long.class, "maskSeed")
-        .addStatement("$N = input", LayerNames.LAST_INPUT);
+        .addStatement("this.$N = input", LayerNames.LAST_INPUT)
+        .addStatement("this.rows = rows");
     for (LayerNames n : layers) {
-      CodeBlock key = CodeBlock.of("$T.layerKey(maskSeed, $L)", Names.BERNOULLI, n.index());
-      if (n.layer().type() == LayerSpec.Type.INPUT) {
-        if (n.layer().hasDropout()) {
-          m.addStatement("$N(input, rows, $L)", n.layer().name() + "Dropout", key);
-        }
-      } else {
-        String x = layers.get(n.index() - 1).trainOutput();
-        if (n.layer().hasDropout()) {
-          m.addStatement("$N($N, rows, $L)", n.layer().name() + "ForwardTrain", x, key);
-        } else {
-          m.addStatement("$N($N, rows)", n.layer().name() + "ForwardTrain", x);
-        }
+      if (n.layer().hasDropout()) {
+        m.addStatement("keys[$L] = $T.layerKey(maskSeed, $L)", n.index(), Names.BERNOULLI, n.index());
       }
     }
-    return m.addStatement("return $N", layers.get(layers.size() - 1).trainOutput()).build();
+    return m.addStatement("run(trainTask, rows)")
+        .addStatement("return $N", layers.get(layers.size() - 1).trainOutput())
+        .build();
   }
 
-  private MethodSpec inferForward() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder("inferForward")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
-        .returns(float[].class)
-        .addParameter(float[].class, "input")
-        .addParameter(int.class, "rows");
+  // private void forwardTrainPart(int part, int parts) {
+  //   rows r0..r1-1 of this part through every layer, then the transposed weights that the
+  //   backward pass reads, each layer's by one part.
+  // }
+  private MethodSpec forwardTrainPart() {
+    MethodSpec.Builder m = partMethod("forwardTrainPart");
     for (LayerNames n : layers) {
+      CodeBlock key = CodeBlock.of("keys[$L]", n.index());
       if (n.layer().type() == LayerSpec.Type.INPUT) {
-        if (n.classicDropout()) {
-          m.addStatement("$N(input, rows)", n.layer().name() + "Scale");
+        if (n.layer().hasDropout()) {
+          m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "Dropout", LayerNames.LAST_INPUT, key);
         }
+      } else if (n.layer().hasDropout()) {
+        m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "ForwardTrain",
+            layers.get(n.index() - 1).trainOutput(), key);
       } else {
-        m.addStatement("$N($N, rows)", n.layer().name() + "ForwardInfer",
-            layers.get(n.index() - 1).inferOutput());
+        m.addStatement("$N($N, r0, r1)", n.layer().name() + "ForwardTrain",
+            layers.get(n.index() - 1).trainOutput());
       }
     }
-    return m.addStatement("return $N", layers.get(layers.size() - 1).inferOutput()).build();
-  }
-
-  private MethodSpec backpropagate() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder("backpropagate")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
-        .addParameter(float[].class, "outputGradient")
-        .addParameter(int.class, "rows");
-    for (int i = layers.size() - 1; i >= 1; i--) {
-      LayerNames n = layers.get(i);
-      String d = i == layers.size() - 1 ? "outputGradient" : n.grad();
-      String x = layers.get(i - 1).trainOutput();
-      if (i > 1) {
-        m.addStatement("$N($N, $N, $N, rows)", n.layer().name() + "Backward", x, d,
-            layers.get(i - 1).grad());
-      } else {
-        m.addStatement("$N($N, $N, rows)", n.layer().name() + "Backward", x, d);
+    for (LayerNames n : layers) {
+      if (n.index() > 1) {
+        m.beginControlFlow("if (part == $L % parts)", n.index())
+            .addStatement("$T.transpose($N, $N, $L, $L)", Names.GEMM, n.weightT(), n.weight(),
+                n.layer().fanIn(), n.layer().units())
+            .endControlFlow();
       }
     }
     return m.build();
   }
+
+  private MethodSpec inferForward() {
+    return MethodSpec.methodBuilder("inferForward")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(float[].class)
+        .addParameter(float[].class, "input")
+        .addParameter(int.class, "rows")
+        .addStatement("this.$N = input", LayerNames.INFER_INPUT)
+        .addStatement("this.rows = rows")
+        .addStatement("run(inferTask, rows)")
+        .addStatement("return $N", layers.get(layers.size() - 1).inferOutput())
+        .build();
+  }
+
+  private MethodSpec forwardInferPart() {
+    MethodSpec.Builder m = partMethod("forwardInferPart");
+    for (LayerNames n : layers) {
+      if (n.layer().type() == LayerSpec.Type.INPUT) {
+        if (n.classicDropout()) {
+          m.addStatement("$N($N, r0, r1)", n.layer().name() + "Scale", LayerNames.INFER_INPUT);
+        }
+      } else {
+        m.addStatement("$N($N, r0, r1)", n.layer().name() + "ForwardInfer",
+            layers.get(n.index() - 1).inferOutput());
+      }
+    }
+    return m.build();
+  }
+
+  private MethodSpec backpropagate() {
+    return MethodSpec.methodBuilder("backpropagate")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .addParameter(float[].class, "outputGradient")
+        .addParameter(int.class, "rows")
+        .addStatement("this.outputGradient = outputGradient")
+        .addStatement("run(backwardTask, rows)")
+        .build();
+  }
+
+  // private void backwardPart(int part, int parts) {
+  //   per layer, last to first: this part's rows of dZ; barrier (dW needs every row);
+  //   this part's rows of dW and columns of dBias; this part's rows of dX.
+  // }
+  private MethodSpec backwardPart() {
+    MethodSpec.Builder m = partMethod("backwardPart");
+    for (int i = layers.size() - 1; i >= 1; i--) {
+      LayerNames n = layers.get(i);
+      DenseWriter dense = new DenseWriter(n);
+      String d = i == layers.size() - 1 ? "outputGradient" : n.grad();
+      if (dense.hasGradientPass()) {
+        m.addStatement("$N($N, r0, r1)", n.layer().name() + "Gradient", d);
+      }
+      if (dense.hasGradientPass() || i < layers.size() - 1) {
+        m.addStatement("barrier(parts)");
+      }
+      m.addStatement("$N($N, $N, rows, part, parts)", n.layer().name() + "WeightGradient",
+          layers.get(i - 1).trainOutput(), d);
+      if (i > 1) {
+        m.addStatement("$N($N, $N, r0, r1)", n.layer().name() + "InputGradient", d,
+            layers.get(i - 1).grad());
+      }
+    }
+    return m.build();
+  }
+
+  /** A method run by every part of a team: it starts with the part's row range. */
+  private static MethodSpec.Builder partMethod(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(int.class, "part")
+        .addParameter(int.class, "parts")
+        .addStatement("int r0 = $T.split(rows, part, parts)", Names.TEAM)
+        .addStatement("int r1 = $T.split(rows, part + 1, parts)", Names.TEAM);
+  }
+
 }

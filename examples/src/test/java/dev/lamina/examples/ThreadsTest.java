@@ -1,0 +1,56 @@
+package dev.lamina.examples;
+
+import static dev.lamina.examples.GradientCheck.randomInput;
+import static dev.lamina.examples.GradientCheck.randomLabels;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.data.Dataset;
+import dev.lamina.nn.Network;
+import dev.lamina.train.Optimizer;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+
+/** Splitting a batch over threads changes no bit of any output, gradient or trained weight. */
+class ThreadsTest {
+  @Test
+  void passesAreBitIdenticalForEveryThreadCount() {
+    assertSameForThreads(FashionMlpNet::new, 96);
+    assertSameForThreads(TestModels_SmoothNet::new, 77);
+    assertSameForThreads(TestModels_RectifiedNet::new, 64);
+  }
+
+  @Test
+  void trainingIsBitIdenticalOnOneAndThreeThreads() {
+    Dataset data = ReproducibilityTest.synthetic(640, 784, 3);
+    var one = FashionMlpNet.trainer().epochs(2).batchSize(64).threads(1)
+        .optimizer(Optimizer.sgd(0.05).momentum(0.9)).build().fit(data, data.head(64));
+    var three = FashionMlpNet.trainer().epochs(2).batchSize(64).threads(3)
+        .optimizer(Optimizer.sgd(0.05).momentum(0.9)).build().fit(data, data.head(64));
+    assertTrue(one.network().parameters().bitEquals(three.network().parameters()));
+  }
+
+  private static void assertSameForThreads(LongFunction<Network> factory, int rows) {
+    Network single = factory.apply(1);
+    float[] x = randomInput(rows, single.inputSize(), 2);
+    int[] labels = randomLabels(rows, single.outputSize(), 3);
+    float[] expectedOut = single.forwardTrain(x, rows, 5).clone();
+    float[] grad = new float[rows * single.outputSize()];
+    single.loss(expectedOut, labels, rows, grad);
+    single.backward(grad.clone(), rows);
+    float[] expectedInfer = single.forwardInfer(x, rows).clone();
+    for (int threads = 2; threads <= 4; threads++) {
+      Network net = factory.apply(1);
+      net.threads(threads);
+      String what = net.spec().name() + " on " + threads + " threads: ";
+      assertArrayEquals(expectedOut, net.forwardTrain(x, rows, 5).clone(), what + "training output");
+      net.backward(grad.clone(), rows);
+      for (int i = 0; i < net.parameters().list().size(); i++) {
+        assertArrayEquals(single.parameters().list().get(i).gradient(),
+            net.parameters().list().get(i).gradient(),
+            what + net.parameters().list().get(i).name() + " gradient");
+      }
+      assertArrayEquals(expectedInfer, net.forwardInfer(x, rows), what + "inference output");
+    }
+  }
+}

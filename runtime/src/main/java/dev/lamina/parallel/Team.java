@@ -1,0 +1,151 @@
+package dev.lamina.parallel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed team of threads that runs one {@link Task} at a time, every member on its own part, with
+ * a barrier to separate phases. It allocates nothing per task: the training step runs through it
+ * many thousand times a second. The calling thread is part 0; members spin briefly before parking,
+ * since tasks follow each other within microseconds.
+ *
+ * <p>A team of one runs tasks on the caller with no synchronization at all.
+ */
+public final class Team implements AutoCloseable {
+  private static final int SPINS = 20_000;
+
+  /** Work split into {@code parts} pieces; the same part numbers always get the same work. */
+  @FunctionalInterface
+  public interface Task {
+    void run(int part, int parts);
+  }
+
+  private final int size;
+  private final Thread[] members;
+  private final AtomicInteger arrived = new AtomicInteger();
+  private final AtomicInteger finished = new AtomicInteger();
+  private volatile int barrierGeneration;
+  private volatile int taskGeneration;
+  private volatile Task task;
+  private volatile boolean closed;
+  private volatile Throwable failure;
+
+  public Team(int size) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("size must be > 0, got " + size);
+    }
+    this.size = size;
+    this.members = new Thread[size - 1];
+    for (int i = 1; i < size; i++) {
+      int part = i;
+      Thread t = new Thread(() -> memberLoop(part), "lamina-team-" + part);
+      t.setDaemon(true);
+      members[i - 1] = t;
+      t.start();
+    }
+  }
+
+  /** The number of threads, the caller included. */
+  public int size() {
+    return size;
+  }
+
+  /** Runs {@code task} on every member and returns when all parts are done. */
+  public void run(Task task) {
+    if (size == 1) {
+      task.run(0, 1);
+      return;
+    }
+    if (closed) {
+      throw new IllegalStateException("this team is closed");
+    }
+    this.task = task;
+    finished.set(0);
+    taskGeneration++;
+    for (Thread t : members) {
+      LockSupport.unpark(t);
+    }
+    try {
+      task.run(0, size);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    awaitCounter(finished, size - 1);
+    this.task = null;
+    Throwable f = failure;
+    if (f != null) {
+      failure = null;
+      if (f instanceof RuntimeException re) {
+        throw re;
+      }
+      throw (Error) f;
+    }
+  }
+
+  /** Waits until every part of the running task has reached this call. */
+  public void barrier() {
+    if (size == 1) {
+      return;
+    }
+    int generation = barrierGeneration;
+    if (arrived.incrementAndGet() == size) {
+      arrived.set(0);
+      barrierGeneration = generation + 1;
+      return;
+    }
+    for (int spins = 0; barrierGeneration == generation; spins++) {
+      if (spins > SPINS) {
+        Thread.yield();
+      } else {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** The first index of {@code part}'s share of {@code n} items; part {@code parts} gives n. */
+  public static int split(int n, int part, int parts) {
+    return (int) ((long) n * part / parts);
+  }
+
+  private void memberLoop(int part) {
+    int seen = 0;
+    while (true) {
+      int spins = 0;
+      while (taskGeneration == seen && !closed) {
+        if (++spins > SPINS) {
+          LockSupport.park(this);
+        } else {
+          Thread.onSpinWait();
+        }
+      }
+      if (closed) {
+        return;
+      }
+      seen = taskGeneration;
+      try {
+        task.run(part, size);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+      finished.incrementAndGet();
+    }
+  }
+
+  private static void awaitCounter(AtomicInteger counter, int target) {
+    for (int spins = 0; counter.get() < target; spins++) {
+      if (spins > SPINS) {
+        Thread.yield();
+      } else {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (Thread t : members) {
+      LockSupport.unpark(t);
+    }
+  }
+}
