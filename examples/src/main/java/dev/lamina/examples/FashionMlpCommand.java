@@ -30,6 +30,7 @@ final class FashionMlpCommand implements Command {
           --batch N     mini-batch size (default 128)
           --lr X        Adam learning rate (default 0.001)
           --seed N      seed of weights, shuffling and dropout (default 42)
+          --threads N   threads per training step (default: all cores; same result for any N)
           --data DIR    directory holding the Fashion-MNIST files""";
   }
 
@@ -39,6 +40,7 @@ final class FashionMlpCommand implements Command {
     int batch = options.integer("--batch", 128);
     double lr = options.number("--lr", 1e-3);
     long seed = options.longValue("--seed", 42);
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
     FashionMnist data = FashionData.load(options);
     options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
@@ -50,6 +52,7 @@ final class FashionMlpCommand implements Command {
         .epochs(epochs)
         .batchSize(batch)
         .seed(seed)
+        .threads(threads)
         .listener(new ProgressBar(out))
         .build()
         .fit(split.train(), split.validation());

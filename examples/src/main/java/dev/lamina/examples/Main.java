@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** {@code bin/lamina}: runs a named example. {@code bin/lamina --help} lists them. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new FashionMlpCommand());
+  private static final List<Command> COMMANDS = List.of(new FashionMlpCommand(), new BenchCommand());
 
   private Main() {}
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** The launcher's {@code --name value} options and {@code --flag}s, checked as they are read. */
 final class Options {
-  private static final List<String> FLAGS = List.of("--json", "--help");
+  private static final List<String> FLAGS = List.of("--json", "--help", "--no-pytorch");
   private final Map<String, String> values = new HashMap<>();
   private final java.util.Set<String> flags = new java.util.HashSet<>();
 

@@ -1,7 +1,6 @@
 package dev.lamina.train;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.kernel.Losses;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
@@ -56,16 +55,11 @@ public final class Trainer<N extends Network> {
     requireMatches(network, validation, "validation");
     network.threads(threads);
     History history = new History();
-    Optimizer.Stepper stepper = optimizer.start(network.parameters());
-    int width = network.inputSize();
-    int classes = network.outputSize();
     int rowsPerBatch = Math.min(batchSize, train.size());
-    float[] batch = new float[rowsPerBatch * width];
-    int[] labels = new int[rowsPerBatch];
-    float[] gradient = new float[rowsPerBatch * classes];
+    TrainingStep step = new TrainingStep(network, optimizer, rowsPerBatch);
     int batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
     long maskSeed = Seeds.derive(seed, "dropout");
-    long step = 0;
+    long steps = 0;
     for (int epoch = 1; epoch <= epochs; epoch++) {
       listener.onEpochStart(epoch, epochs, batches);
       int[] order = Dataset.permutation(train.size(),
@@ -76,19 +70,9 @@ public final class Trainer<N extends Network> {
       for (int b = 0; b < batches; b++) {
         int first = b * rowsPerBatch;
         int rows = Math.min(rowsPerBatch, train.size() - first);
-        for (int r = 0; r < rows; r++) {
-          train.copyFeatures(order[first + r], batch, r * width);
-          labels[r] = train.label(order[first + r]);
-        }
-        float[] out = network.forwardTrain(batch, rows, Seeds.derive(maskSeed, step++));
-        lossSum += network.loss(out, labels, rows, gradient);
-        for (int r = 0; r < rows; r++) {
-          if (Losses.argmax(out, r * classes, classes) == labels[r]) {
-            correct++;
-          }
-        }
-        network.backward(gradient, rows);
-        stepper.step();
+        step.run(train, order, first, rows, Seeds.derive(maskSeed, steps++));
+        lossSum += step.loss();
+        correct += step.correct();
         listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
       }
       double seconds = (System.nanoTime() - start) / 1e9;

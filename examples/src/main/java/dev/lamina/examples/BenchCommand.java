@@ -1,0 +1,124 @@
+package dev.lamina.examples;
+
+import dev.lamina.kernel.FmaPeak;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code bin/lamina bench}: Lamina and PyTorch side by side on the Fashion-MNIST MLP (784-256-128-10,
+ * ReLU, dropout, Adam), same batch sizes and thread counts, after warm-up; plus the machine's FMA
+ * peak and each GEMM kernel as a fraction of it.
+ */
+final class BenchCommand implements Command {
+  private static final int[] BATCHES = {32, 128, 512};
+  private static final int[] THREADS = {1, 2};
+
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "benchmark training and inference against PyTorch, and the kernels against the FMA peak";
+  }
+
+  @Override
+  public String usage() {
+    return """
+          --seconds X   measuring time per configuration (default 2)
+          --no-pytorch  measure Lamina alone""";
+  }
+
+  @Override
+  public Map<String, Object> run(Options options, PrintStream out) throws Exception {
+    double seconds = options.number("--seconds", 2);
+    boolean withPeer = !options.flag("--no-pytorch");
+    options.requireAllUsed();
+    Map<String, Object> json = new LinkedHashMap<>();
+
+    double peak = FmaPeak.measureGflops(1000);
+    out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core (%d cores)%n%n", peak,
+        Runtime.getRuntime().availableProcessors());
+    json.put("fma_peak_gflops", peak);
+    out.println("GEMM kernels, one thread, 128×784×256   GFLOP/s   of peak");
+    double forwardFraction = 0;
+    for (String kernel : List.of("forward", "weight_gradient", "input_gradient")) {
+      double gflops = LaminaMeter.gemmGflops(kernel, 128, 784, 256, seconds);
+      out.printf(Locale.ROOT, "  %-36s %7.1f   %5.1f%%%n", kernel, gflops, 100 * gflops / peak);
+      json.put("gemm_" + kernel + "_gflops", gflops);
+      if (kernel.equals("forward")) {
+        forwardFraction = gflops / peak;
+      }
+    }
+    json.put("gemm_peak_fraction", forwardFraction);
+
+    LaminaMeter lamina = new LaminaMeter();
+    String batches = String.join(",", java.util.Arrays.stream(BATCHES).mapToObj(Integer::toString).toList());
+    Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_pytorch.py");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Map<Integer, Optional<PyTorchPeer.Result>> peers = new LinkedHashMap<>();
+    for (int threads : THREADS) {
+      peers.put(threads, withPeer
+          ? PyTorchPeer.run(script, threads, batches, seconds, out) : Optional.empty());
+    }
+    peers.values().stream().flatMap(Optional::stream).findFirst().ifPresent(p -> {
+      out.printf("%nPyTorch %s with %s (one torch thread; OpenBLAS given the thread count)%n",
+          p.torch(), p.blas());
+      json.put("pytorch_version", p.torch());
+      json.put("pytorch_blas", p.blas());
+    });
+
+    out.printf("%nSamples/s, 784-256-128-10 MLP (ReLU, dropout, Adam)%n");
+    out.println("  batch threads | train Lamina  PyTorch  ratio | infer Lamina  PyTorch  ratio");
+    Map<Integer, Double> oneThreadTrain = new LinkedHashMap<>();
+    for (int threads : THREADS) {
+      Optional<PyTorchPeer.Result> peer = peers.get(threads);
+      for (int batch : BATCHES) {
+        double train = lamina.trainRate(batch, threads, seconds);
+        double infer = lamina.inferRate(batch, threads, seconds / 2);
+        double peerTrain = peer.map(p -> p.train().get(Integer.toString(batch))).orElse(Double.NaN);
+        double peerInfer = peer.map(p -> p.infer().get(Integer.toString(batch))).orElse(Double.NaN);
+        out.printf(Locale.ROOT, "  %5d %7d | %12.0f %8.0f %6.2f | %12.0f %8.0f %6.2f%n", batch,
+            threads, train, peerTrain, train / peerTrain, infer, peerInfer, infer / peerInfer);
+        String key = "b" + batch + "_t" + threads;
+        json.put("train_" + key + "_lamina", train);
+        json.put("train_" + key + "_pytorch", peerTrain);
+        json.put("ratio_train_" + key, train / peerTrain);
+        json.put("infer_" + key + "_lamina", infer);
+        json.put("infer_" + key + "_pytorch", peerInfer);
+        json.put("ratio_infer_" + key, infer / peerInfer);
+        if (threads == 1) {
+          oneThreadTrain.put(batch, train);
+        } else {
+          json.put("speedup_train_" + key, train / oneThreadTrain.get(batch));
+        }
+        rows.add(Map.of("batch", batch, "threads", threads, "train_lamina", train,
+            "train_pytorch", peerTrain, "infer_lamina", infer, "infer_pytorch", peerInfer));
+      }
+    }
+    double latency = lamina.latencyMicros();
+    double peerLatency = peers.get(1).map(PyTorchPeer.Result::latencyUs).orElse(Double.NaN);
+    out.printf(Locale.ROOT, "%nSingle-sample inference: Lamina %.1f µs, PyTorch %.1f µs%n", latency,
+        peerLatency);
+    long allocated = lamina.allocatedBytesPerStep(128, 2, 500);
+    out.printf("Allocated per training step (batch 128, 2 threads): %d bytes%n", allocated);
+    json.put("latency_us_lamina", latency);
+    json.put("latency_us_pytorch", peerLatency);
+    json.put("alloc_bytes_per_step", allocated);
+    json.put("rows", rows);
+
+    out.printf(Locale.ROOT, "%nTargets: train b128 t1 ≥ 2× PyTorch: %.2f×; b32 t1 ≥ 2.4×: %.2f×; "
+        + "b128 two threads ≥ 1.7× one: %.2f×; latency ≤ 10 µs: %.1f µs; forward GEMM ≥ 85%% of "
+        + "peak: %.0f%%; 0 bytes per step: %d%n",
+        (double) json.get("ratio_train_b128_t1"), (double) json.get("ratio_train_b32_t1"),
+        (double) json.get("speedup_train_b128_t2"), latency, 100 * forwardFraction, allocated);
+    return json;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.lamina.examples;
+
+import com.sun.management.ThreadMXBean;
+import dev.lamina.data.Dataset;
+import dev.lamina.kernel.Gemm;
+import dev.lamina.nn.Network;
+import dev.lamina.train.Optimizer;
+import dev.lamina.train.TrainingStep;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** Lamina's side of {@code bin/lamina bench}: training, inference, latency, kernels, allocation. */
+final class LaminaMeter {
+  private static final int SAMPLES = 8192;
+  private final Dataset data;
+  private final int[] order;
+
+  LaminaMeter() {
+    SplittableRandom random = new SplittableRandom(0);
+    float[] x = new float[SAMPLES * 784];
+    int[] y = new int[SAMPLES];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextDouble();
+    }
+    Arrays.setAll(y, i -> random.nextInt(10));
+    data = Dataset.of(x, y, 784, 10);
+    order = new int[SAMPLES];
+    Arrays.setAll(order, i -> i);
+  }
+
+  /** Training samples per second of the real training step (gather, forward, loss, backward, Adam). */
+  double trainRate(int batch, int threads, double seconds) {
+    FashionMlpNet net = new FashionMlpNet(1);
+    net.threads(threads);
+    TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
+    long[] counter = {0};
+    Runnable oneStep = () -> {
+      int first = (int) ((counter[0] * batch) % (SAMPLES - batch));
+      step.run(data, order, first, batch, counter[0]++);
+    };
+    runFor(oneStep, seconds / 2);
+    long before = counter[0];
+    double elapsed = runFor(oneStep, seconds);
+    return (counter[0] - before) * batch / elapsed;
+  }
+
+  /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
+  long allocatedBytesPerStep(int batch, int threads, int steps) {
+    FashionMlpNet net = new FashionMlpNet(1);
+    net.threads(threads);
+    TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
+    for (int s = 0; s < 200; s++) {
+      step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
+    }
+    long[] ids = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
+        .mapToLong(Thread::threadId).toArray();
+    ThreadMXBean bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
+    for (int s = 0; s < steps; s++) {
+      step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
+    }
+    long after = Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
+    return (after - before) / steps;
+  }
+
+  double inferRate(int batch, int threads, double seconds) {
+    Network net = new FashionMlpNet(1);
+    net.threads(threads);
+    float[] x = new float[batch * 784];
+    data.copyFeatures(0, x, 0);
+    long[] count = {0};
+    Runnable pass = () -> {
+      net.forwardInfer(x, batch);
+      count[0]++;
+    };
+    runFor(pass, seconds / 2);
+    long before = count[0];
+    double elapsed = runFor(pass, seconds);
+    return (count[0] - before) * batch / elapsed;
+  }
+
+  /** Median microseconds of one single-sample inference pass. */
+  double latencyMicros() {
+    Network net = new FashionMlpNet(1);
+    float[] x = new float[784];
+    data.copyFeatures(0, x, 0);
+    for (int i = 0; i < 50_000; i++) {
+      net.forwardInfer(x, 1);
+    }
+    long[] times = new long[20_000];
+    for (int i = 0; i < times.length; i++) {
+      long start = System.nanoTime();
+      net.forwardInfer(x, 1);
+      times[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(times);
+    return times[times.length / 2] / 1e3;
+  }
+
+  /** GFLOP/s of one kernel on one thread for (rows × k)·(k × n), best of several timed runs. */
+  static double gemmGflops(String kernel, int rows, int k, int n, double seconds) {
+    float[] a = new float[rows * Math.max(k, n)];
+    float[] b = new float[Math.max(k, rows) * n];
+    float[] c = new float[Math.max(rows, k) * Math.max(k, n)];
+    Arrays.fill(a, 0.5f);
+    Arrays.fill(b, 0.25f);
+    Runnable call = switch (kernel) {
+      case "forward" -> () -> Gemm.matmul(c, a, b, k, n, 0, rows);
+      case "weight_gradient" -> () -> Gemm.matmulTransA(c, a, b, rows, k, n, 0, k);
+      case "input_gradient" -> () -> Gemm.matmulTransB(c, a, b, k, n, 0, rows);
+      default -> throw new IllegalArgumentException("unknown kernel " + kernel);
+    };
+    double flops = 2.0 * rows * k * n;
+    runFor(call, seconds / 2);
+    double best = 0;
+    for (int round = 0; round < 5; round++) {
+      long calls = 0;
+      long start = System.nanoTime();
+      while (System.nanoTime() - start < seconds / 5 * 1e9) {
+        call.run();
+        calls++;
+      }
+      best = Math.max(best, calls * flops / (System.nanoTime() - start));
+    }
+    return best;
+  }
+
+  /** Runs {@code work} repeatedly for about {@code seconds}; returns the seconds it took. */
+  private static double runFor(Runnable work, double seconds) {
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    long now;
+    do {
+      for (int i = 0; i < 5; i++) {
+        work.run();
+      }
+      now = System.nanoTime();
+    } while (now < end);
+    return (now - start) / 1e9;
+  }
+}

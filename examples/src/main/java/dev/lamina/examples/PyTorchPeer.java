@@ -1,0 +1,87 @@
+package dev.lamina.examples;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs scripts/bench_pytorch.py with Debian's /usr/bin/python3 and reads its one JSON line. The
+ * thread setting follows what was fastest on this machine: one torch thread, with OpenBLAS given
+ * the requested number of threads.
+ */
+final class PyTorchPeer {
+  static final String PYTHON = "/usr/bin/python3";
+
+  /** What the peer measured, or why it could not. */
+  record Result(Map<String, Double> train, Map<String, Double> infer, double latencyUs, String torch, String blas) {}
+
+  private PyTorchPeer() {}
+
+  /** Empty with a reason printed to {@code log} when Python, torch or OpenBLAS is missing. */
+  static Optional<Result> run(Path script, int threads, String batches, double seconds,
+      java.io.PrintStream log) throws IOException, InterruptedException {
+    if (!Files.isExecutable(Path.of(PYTHON))) {
+      log.println("PyTorch peer skipped: " + PYTHON + " not found (Debian/Ubuntu: apt-get install python3-torch libopenblas0-pthread)");
+      return Optional.empty();
+    }
+    List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--threads", "1",
+        "--batches", batches, "--seconds", Double.toString(seconds)));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+    pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+    pb.environment().put("OMP_NUM_THREADS", "1");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      log.println("PyTorch peer skipped: " + (err.isEmpty() ? "exit " + p.exitValue() : err));
+      return Optional.empty();
+    }
+    String line = out.substring(out.lastIndexOf('\n') + 1);
+    Result result = new Result(numbers(object(line, "train")), numbers(object(line, "infer")),
+        Double.parseDouble(field(line, "latency_us")), string(line, "torch"), string(line, "blas"));
+    if (!result.blas().contains("openblas")) {
+      log.println("warning: PyTorch runs on " + result.blas() + ", not OpenBLAS; it is about ten "
+          + "times slower than its real speed (apt-get install libopenblas0-pthread)");
+    }
+    return Optional.of(result);
+  }
+
+  // The script's output is flat and known, so a few patterns read it without a JSON library.
+  private static String object(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\": \\{([^}]*)}").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + key + " in PyTorch output: " + json);
+    }
+    return m.group(1);
+  }
+
+  private static Map<String, Double> numbers(String body) {
+    Map<String, Double> map = new java.util.LinkedHashMap<>();
+    Matcher m = Pattern.compile("\"(\\w+)\": ([0-9.eE+-]+)").matcher(body);
+    while (m.find()) {
+      map.put(m.group(1), Double.parseDouble(m.group(2)));
+    }
+    return map;
+  }
+
+  private static String field(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + key + " in PyTorch output: " + json);
+    }
+    return m.group(1);
+  }
+
+  private static String string(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\": \"([^\"]*)\"").matcher(json);
+    return m.find() ? m.group(1) : "unknown";
+  }
+}
