@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
 public final class Initializers {
   private Initializers() {}
 
-  /** Initializes every parameter of {@code spec}'s layers from {@code seed}. Biases start at 0. */
+  /**
+   * Initializes every parameter of {@code spec}'s layers from {@code seed}. Biases and β start at
+   * 0, γ at 1.
+   */
   public static void initialize(NetworkSpec spec, Parameters parameters, long seed) {
     for (LayerSpec layer : spec.layers()) {
       if (layer.type() != LayerSpec.Type.DENSE) {
@@ -19,6 +22,10 @@ public final class Initializers {
       fill(weight.values(), layer, new SplittableRandom(Seeds.derive(seed, "init/" + weight.name())));
       if (layer.bias()) {
         Arrays.fill(parameters.get(layer.name() + ".bias").values(), 0f);
+      }
+      if (layer.norm().isPresent()) {
+        Arrays.fill(parameters.get(layer.name() + ".gamma").values(), 1f);
+        Arrays.fill(parameters.get(layer.name() + ".beta").values(), 0f);
       }
     }
   }

@@ -20,6 +20,7 @@ import dev.lamina.Nonlinearity;
  * @param slope the negative slope of leaky ReLU
  * @param keep the dropout keep probability; 1 means no dropout
  * @param dropoutMode where the 1/keep correction goes
+ * @param norm the layer's batch or layer normalization, or {@link NormSpec#NONE}
  */
 public record LayerSpec(
     String name,
@@ -32,7 +33,8 @@ public record LayerSpec(
     Nonlinearity activation,
     double slope,
     double keep,
-    DropoutMode dropoutMode) {
+    DropoutMode dropoutMode,
+    NormSpec norm) {
 
   public enum Type {
     INPUT,
@@ -49,15 +51,21 @@ public record LayerSpec(
   }
 
   public static LayerSpec input(String name, int size, double keep, DropoutMode mode) {
-    return new LayerSpec(
-        name, Type.INPUT, size, 0, false, Init.ZEROS, 0, Nonlinearity.IDENTITY, 0, keep, mode);
+    return new LayerSpec(name, Type.INPUT, size, 0, false, Init.ZEROS, 0, Nonlinearity.IDENTITY, 0,
+        keep, mode, NormSpec.NONE);
   }
 
   public static LayerSpec dense(
       String name, int units, int fanIn, boolean bias, Init init, double std,
       Nonlinearity activation, double slope, double keep, DropoutMode mode) {
     return new LayerSpec(
-        name, Type.DENSE, units, fanIn, bias, init, std, activation, slope, keep, mode);
+        name, Type.DENSE, units, fanIn, bias, init, std, activation, slope, keep, mode, NormSpec.NONE);
+  }
+
+  /** This layer with {@code norm} as its normalization. */
+  public LayerSpec withNorm(NormSpec norm) {
+    return new LayerSpec(name, type, units, fanIn, bias, init, std, activation, slope, keep,
+        dropoutMode, norm);
   }
 
   public boolean hasDropout() {

@@ -17,6 +17,11 @@ public interface Network {
 
   Parameters parameters();
 
+  /** Non-trainable state such as batch normalization's running statistics; live arrays. */
+  default java.util.List<StateTensor> state() {
+    return java.util.List.of();
+  }
+
   /**
    * The training-mode forward pass: dropout masks are drawn from {@code maskSeed} (one seed per
    * step; the same seed gives the same masks). Returns the output buffer, valid until the next

@@ -39,7 +39,36 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
         list.add(new Parameter(layer.name() + ".bias", ParameterKind.BIAS,
             new int[] {layer.units()}, layer.fanIn(), layer.units(), false));
       }
+      if (layer.norm().isPresent()) {
+        list.add(new Parameter(layer.name() + ".gamma", ParameterKind.GAMMA,
+            new int[] {layer.units()}, layer.fanIn(), layer.units(), false));
+        list.add(new Parameter(layer.name() + ".beta", ParameterKind.BETA,
+            new int[] {layer.units()}, layer.fanIn(), layer.units(), false));
+      }
     }
     return new Parameters(list);
+  }
+
+  /**
+   * The non-trainable state: for each batch-normalized layer its running mean (starts at 0),
+   * running variance (starts at 1) and the number of batches tracked.
+   */
+  public java.util.List<StateTensor> newState() {
+    var list = new java.util.ArrayList<StateTensor>();
+    for (LayerSpec layer : layers) {
+      if (layer.norm().kind() == NormSpec.Kind.BATCH) {
+        float[] variance = new float[layer.units()];
+        java.util.Arrays.fill(variance, 1f);
+        list.add(new StateTensor(layer.name() + ".running_mean", new float[layer.units()]));
+        list.add(new StateTensor(layer.name() + ".running_var", variance));
+        list.add(new StateTensor(layer.name() + ".batches_tracked", new float[1]));
+      }
+    }
+    return java.util.List.copyOf(list);
+  }
+
+  /** The fewest rows a training batch may have: 2 when a layer normalizes over the batch. */
+  public int minTrainingRows() {
+    return layers.stream().anyMatch(l -> l.norm().kind() == NormSpec.Kind.BATCH) ? 2 : 1;
   }
 }

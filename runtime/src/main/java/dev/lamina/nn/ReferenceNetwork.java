@@ -3,23 +3,31 @@ package dev.lamina.nn;
 import dev.lamina.DropoutMode;
 import dev.lamina.kernel.Activations;
 import dev.lamina.kernel.Bernoulli;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The plain scalar definition of every layer: triple loops in double precision, no fusion, no
- * vectors. It is the oracle the generated networks are tested against, and the place to read
- * what they compute. It draws the same dropout masks as the generated code.
+ * The plain scalar definition of every layer: loops in double precision, no fusion, no vectors.
+ * It is the oracle the generated networks are tested against, and the place to read what they
+ * compute. It draws the same dropout masks as the generated code.
+ *
+ * <p>A dense layer computes, in order: z = x·W + b; then normalization and activation in the
+ * layer's placement (norm → f, or f → norm); then dropout.
  */
 public final class ReferenceNetwork implements Network {
   private final NetworkSpec spec;
   private final Parameters parameters;
+  private final List<StateTensor> state;
   private final List<LayerSpec> layers;
   /** Per layer: its output as the next layer sees it (after dropout). */
   private final float[][] outputs;
-  /** Per layer: the activation's output, before dropout. */
+  /** Per layer: the activation's output, which its derivative is written in terms of. */
   private final float[][] activations;
   /** Per layer: the dropout factor applied to each element (0, 1/keep or 1). */
   private final float[][] masks;
+  /** Per normalized layer: the normalized values x̂ and 1/√(var + eps) per column or row. */
+  private final double[][] normalized;
+  private final double[][] inverseStd;
   private int rows;
 
   public ReferenceNetwork(NetworkSpec spec, long seed) {
@@ -27,14 +35,17 @@ public final class ReferenceNetwork implements Network {
     Initializers.initialize(spec, parameters, seed);
   }
 
-  /** A reference network over existing parameters, e.g. a generated network's. */
+  /** A reference network over existing parameters, e.g. a generated network's, with fresh state. */
   public ReferenceNetwork(NetworkSpec spec, Parameters parameters) {
     this.spec = spec;
     this.parameters = parameters;
+    this.state = spec.newState();
     this.layers = spec.layers();
     this.outputs = new float[layers.size()][];
     this.activations = new float[layers.size()][];
     this.masks = new float[layers.size()][];
+    this.normalized = new double[layers.size()][];
+    this.inverseStd = new double[layers.size()][];
   }
 
   @Override
@@ -48,7 +59,15 @@ public final class ReferenceNetwork implements Network {
   }
 
   @Override
+  public List<StateTensor> state() {
+    return state;
+  }
+
+  @Override
   public float[] forwardTrain(float[] input, int rows, long maskSeed) {
+    if (rows < spec.minTrainingRows()) {
+      throw new IllegalArgumentException("rows must be >= 2 to train through batch normalization, got " + rows);
+    }
     return forward(input, rows, true, maskSeed);
   }
 
@@ -59,11 +78,10 @@ public final class ReferenceNetwork implements Network {
 
   private float[] forward(float[] input, int rows, boolean training, long maskSeed) {
     this.rows = rows;
-    float[] x = java.util.Arrays.copyOf(input, rows * spec.inputSize());
+    float[] x = Arrays.copyOf(input, rows * spec.inputSize());
     for (int l = 0; l < layers.size(); l++) {
       LayerSpec layer = layers.get(l);
-      float[] y = layer.type() == LayerSpec.Type.INPUT ? x : dense(layer, x, rows);
-      activations[l] = y;
+      float[] y = layer.type() == LayerSpec.Type.INPUT ? x : dense(l, layer, x, rows, training);
       masks[l] = dropoutFactors(layer, l, rows, training, maskSeed);
       float[] h = new float[y.length];
       for (int i = 0; i < y.length; i++) {
@@ -75,23 +93,109 @@ public final class ReferenceNetwork implements Network {
     return x;
   }
 
-  /** y = f(x·W + b) for one dense layer. */
-  private float[] dense(LayerSpec layer, float[] x, int rows) {
+  /** One dense layer: z = x·W + b, then normalization and activation in the layer's order. */
+  private float[] dense(int l, LayerSpec layer, float[] x, int rows, boolean training) {
     float[] w = parameters.get(layer.name() + ".weight").values();
     float[] b = layer.bias() ? parameters.get(layer.name() + ".bias").values() : null;
     int in = layer.fanIn();
     int out = layer.units();
-    float[] y = new float[rows * out];
+    double[] z = new double[rows * out];
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < out; j++) {
-        double z = b == null ? 0 : b[j];
+        double s = b == null ? 0 : b[j];
         for (int i = 0; i < in; i++) {
-          z += (double) x[r * in + i] * w[i * out + j];
+          s += (double) x[r * in + i] * w[i * out + j];
         }
-        y[r * out + j] = (float) Activations.apply(layer.activation(), layer.slope(), z);
+        z[r * out + j] = s;
       }
     }
+    NormSpec norm = layer.norm();
+    if (norm.isPresent() && norm.beforeActivation()) {
+      z = normalize(l, layer, z, rows, training);
+    }
+    float[] a = new float[z.length];
+    for (int i = 0; i < z.length; i++) {
+      a[i] = (float) Activations.apply(layer.activation(), layer.slope(), z[i]);
+    }
+    activations[l] = a;
+    if (norm.isPresent() && !norm.beforeActivation()) {
+      double[] n = normalize(l, layer, toDouble(a), rows, training);
+      float[] y = new float[n.length];
+      for (int i = 0; i < n.length; i++) {
+        y[i] = (float) n[i];
+      }
+      return y;
+    }
+    return a;
+  }
+
+  /** γ·x̂ + β, with x̂ from the batch (training), the running statistics (inference) or the row. */
+  private double[] normalize(int l, LayerSpec layer, double[] v, int rows, boolean training) {
+    int units = layer.units();
+    NormSpec norm = layer.norm();
+    float[] gamma = parameters.get(layer.name() + ".gamma").values();
+    float[] beta = parameters.get(layer.name() + ".beta").values();
+    double[] xhat = new double[v.length];
+    boolean perRow = norm.kind() == NormSpec.Kind.LAYER;
+    double[] inv = new double[perRow ? rows : units];
+    for (int g = 0; g < inv.length; g++) {
+      int count = perRow ? units : rows;
+      double mean = 0;
+      double variance = 0;
+      if (perRow || training) {
+        for (int i = 0; i < count; i++) {
+          mean += v[index(perRow, g, i, units)];
+        }
+        mean /= count;
+        for (int i = 0; i < count; i++) {
+          double d = v[index(perRow, g, i, units)] - mean;
+          variance += d * d;
+        }
+        variance /= count;
+        if (!perRow) {
+          updateRunningStatistics(layer, g, mean, variance * count / (count - 1));
+        }
+      } else {
+        mean = stateOf(layer, "running_mean")[g];
+        variance = stateOf(layer, "running_var")[g];
+      }
+      inv[g] = 1 / Math.sqrt(variance + norm.eps());
+      for (int i = 0; i < count; i++) {
+        int k = index(perRow, g, i, units);
+        xhat[k] = (v[k] - mean) * inv[g];
+      }
+    }
+    if (training && !perRow) {
+      stateOf(layer, "batches_tracked")[0]++;
+    }
+    normalized[l] = xhat;
+    inverseStd[l] = inv;
+    double[] y = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      y[k] = gamma[k % units] * xhat[k] + beta[k % units];
+    }
     return y;
+  }
+
+  /** Element i of group g: groups are rows for layer norm, columns for batch norm. */
+  private static int index(boolean perRow, int g, int i, int units) {
+    return perRow ? g * units + i : i * units + g;
+  }
+
+  private void updateRunningStatistics(LayerSpec layer, int j, double mean, double unbiasedVariance) {
+    float[] runningMean = stateOf(layer, "running_mean");
+    float[] runningVar = stateOf(layer, "running_var");
+    double weight = switch (layer.norm().runningStats()) {
+      case EXPONENTIAL -> layer.norm().momentum();
+      case CUMULATIVE -> 1.0 / (stateOf(layer, "batches_tracked")[0] + 1);
+    };
+    runningMean[j] = (float) ((1 - weight) * runningMean[j] + weight * mean);
+    runningVar[j] = (float) ((1 - weight) * runningVar[j] + weight * unbiasedVariance);
+  }
+
+  private float[] stateOf(LayerSpec layer, String suffix) {
+    String name = layer.name() + "." + suffix;
+    return state.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().values();
   }
 
   /** The factor each element is multiplied by: the Bernoulli mask scaled per the dropout mode. */
@@ -101,7 +205,7 @@ public final class ReferenceNetwork implements Network {
     boolean inverted = layer.dropoutMode() == DropoutMode.INVERTED;
     if (!layer.hasDropout() || !training) {
       float scale = layer.hasDropout() && !inverted ? (float) layer.keep() : 1f;
-      java.util.Arrays.fill(factors, scale);
+      Arrays.fill(factors, scale);
       return factors;
     }
     float kept = inverted ? (float) (1 / layer.keep()) : 1f;
@@ -119,51 +223,111 @@ public final class ReferenceNetwork implements Network {
       throw new IllegalArgumentException(
           "rows must match the last forwardTrain (" + this.rows + "), got " + rows);
     }
-    float[] dh = java.util.Arrays.copyOf(outputGradient, rows * spec.outputSize());
+    double[] dh = toDouble(Arrays.copyOf(outputGradient, rows * spec.outputSize()));
     for (int l = layers.size() - 1; l > 0; l--) {
       LayerSpec layer = layers.get(l);
-      int in = layer.fanIn();
-      int out = layer.units();
-      float[] y = activations[l];
-      double[] dz = new double[rows * out];
-      for (int i = 0; i < dz.length; i++) {
-        dz[i] = (double) dh[i] * masks[l][i]
-            * Activations.derivativeFromOutput(layer.activation(), layer.slope(), y[i]);
+      NormSpec norm = layer.norm();
+      double[] g = new double[dh.length];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = dh[i] * masks[l][i];
       }
-      float[] x = outputs[l - 1];
-      float[] w = parameters.get(layer.name() + ".weight").values();
-      float[] dw = parameters.get(layer.name() + ".weight").gradient();
-      for (int i = 0; i < in; i++) {
-        for (int j = 0; j < out; j++) {
-          double s = 0;
-          for (int r = 0; r < rows; r++) {
-            s += x[r * in + i] * dz[r * out + j];
-          }
-          dw[i * out + j] = (float) s;
-        }
+      if (norm.isPresent() && !norm.beforeActivation()) {
+        g = normalizeBackward(l, layer, g, rows);
       }
-      if (layer.bias()) {
-        float[] db = parameters.get(layer.name() + ".bias").gradient();
-        for (int j = 0; j < out; j++) {
-          double s = 0;
-          for (int r = 0; r < rows; r++) {
-            s += dz[r * out + j];
-          }
-          db[j] = (float) s;
-        }
+      for (int i = 0; i < g.length; i++) {
+        g[i] *= Activations.derivativeFromOutput(layer.activation(), layer.slope(), activations[l][i]);
       }
-      float[] dx = new float[rows * in];
-      for (int r = 0; r < rows; r++) {
-        for (int i = 0; i < in; i++) {
-          double s = 0;
-          for (int j = 0; j < out; j++) {
-            s += dz[r * out + j] * w[i * out + j];
-          }
-          dx[r * in + i] = (float) s;
-        }
+      if (norm.isPresent() && norm.beforeActivation()) {
+        g = normalizeBackward(l, layer, g, rows);
       }
-      dh = dx;
+      dh = denseBackward(layer, g, outputs[l - 1], rows);
     }
+  }
+
+  /** Gradients of γ and β, and dLoss/d(input of the normalization), from dLoss/d(its output). */
+  private double[] normalizeBackward(int l, LayerSpec layer, double[] g, int rows) {
+    int units = layer.units();
+    boolean perRow = layer.norm().kind() == NormSpec.Kind.LAYER;
+    float[] gamma = parameters.get(layer.name() + ".gamma").values();
+    float[] dGamma = parameters.get(layer.name() + ".gamma").gradient();
+    float[] dBeta = parameters.get(layer.name() + ".beta").gradient();
+    double[] xhat = normalized[l];
+    for (int j = 0; j < units; j++) {
+      double sg = 0;
+      double sgx = 0;
+      for (int r = 0; r < rows; r++) {
+        sg += g[r * units + j];
+        sgx += g[r * units + j] * xhat[r * units + j];
+      }
+      dBeta[j] = (float) sg;
+      dGamma[j] = (float) sgx;
+    }
+    double[] dz = new double[g.length];
+    int groups = perRow ? rows : units;
+    int count = perRow ? units : rows;
+    for (int grp = 0; grp < groups; grp++) {
+      // With d = dLoss/dx̂ = g·γ: dz = inv/n · (n·d − Σd − x̂·Σ(d·x̂)), sums over the group.
+      double sd = 0;
+      double sdx = 0;
+      for (int i = 0; i < count; i++) {
+        int k = index(perRow, grp, i, units);
+        double d = g[k] * gamma[k % units];
+        sd += d;
+        sdx += d * xhat[k];
+      }
+      for (int i = 0; i < count; i++) {
+        int k = index(perRow, grp, i, units);
+        double d = g[k] * gamma[k % units];
+        dz[k] = inverseStd[l][grp] / count * (count * d - sd - xhat[k] * sdx);
+      }
+    }
+    return dz;
+  }
+
+  /** dW = xᵀ·dz, db = Σ dz, and returns dx = dz·Wᵀ. */
+  private double[] denseBackward(LayerSpec layer, double[] dz, float[] x, int rows) {
+    int in = layer.fanIn();
+    int out = layer.units();
+    float[] w = parameters.get(layer.name() + ".weight").values();
+    float[] dw = parameters.get(layer.name() + ".weight").gradient();
+    for (int i = 0; i < in; i++) {
+      for (int j = 0; j < out; j++) {
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+          s += x[r * in + i] * dz[r * out + j];
+        }
+        dw[i * out + j] = (float) s;
+      }
+    }
+    if (layer.bias()) {
+      float[] db = parameters.get(layer.name() + ".bias").gradient();
+      for (int j = 0; j < out; j++) {
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+          s += dz[r * out + j];
+        }
+        db[j] = (float) s;
+      }
+    }
+    double[] dx = new double[rows * in];
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < in; i++) {
+        double s = 0;
+        for (int j = 0; j < out; j++) {
+          s += dz[r * out + j] * w[i * out + j];
+        }
+        dx[r * in + i] = s;
+      }
+    }
+    return dx;
+  }
+
+  private static double[] toDouble(float[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = v[i];
+    }
+    return d;
   }
 
   /** The output of layer {@code index} in the last forward pass, as the next layer sees it. */

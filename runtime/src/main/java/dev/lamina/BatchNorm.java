@@ -1,0 +1,29 @@
+package dev.lamina;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Batch normalization of a {@link Dense} layer: while training, each unit is normalized with the
+ * mean and the biased variance of the mini-batch, then scaled and shifted by a learned γ (starts
+ * at 1) and β (starts at 0); at inference the running statistics take the batch's place. A layer
+ * with batch normalization before its activation has no bias unless asked for: β does its job.
+ * γ and β are not weight-decayed. Training needs at least 2 samples per batch.
+ */
+@Documented
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.FIELD)
+public @interface BatchNorm {
+  /** Added to the variance before its square root; must be > 0. */
+  double eps() default 1e-5;
+
+  /** Weight of the newest batch in {@link RunningStats#EXPONENTIAL}; in (0, 1]. PyTorch's default. */
+  double momentum() default 0.1;
+
+  RunningStats runningStats() default RunningStats.EXPONENTIAL;
+
+  NormPlacement placement() default NormPlacement.BEFORE_ACTIVATION;
+}
