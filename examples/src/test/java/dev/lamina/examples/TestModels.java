@@ -6,14 +6,18 @@ import static dev.lamina.Nonlinearity.SIGMOID;
 import static dev.lamina.Nonlinearity.TANH;
 
 import dev.lamina.Activation;
+import dev.lamina.BatchNorm;
 import dev.lamina.Dense;
 import dev.lamina.Dropout;
 import dev.lamina.DropoutMode;
 import dev.lamina.Init;
 import dev.lamina.Input;
 import dev.lamina.Layer;
+import dev.lamina.LayerNorm;
 import dev.lamina.Loss;
 import dev.lamina.Model;
+import dev.lamina.NormPlacement;
+import dev.lamina.RunningStats;
 
 /**
  * Small models that between them use every generated code path: each activation, inverted and
@@ -62,5 +66,69 @@ final class TestModels {
     @Input(8) Layer in;
     @Dense(units = 64) @Activation(RELU) @Dropout(keep = 0.5, mode = DropoutMode.CLASSIC) Layer hidden;
     @Dense(units = 4) Layer out;
+  }
+
+  // The cases of runtime's fixtures/normalization.json: in 6 → first 7 (norm, activation) → last 5.
+
+  @Model
+  static class BatchBeforeRelu {
+    @Input(6) Layer in;
+    @Dense(units = 7) @BatchNorm @Activation(RELU) Layer first;
+    @Dense(units = 5) Layer last;
+  }
+
+  @Model
+  static class BatchBeforeTanhCumulative {
+    @Input(6) Layer in;
+    @Dense(units = 7) @BatchNorm(runningStats = RunningStats.CUMULATIVE) @Activation(TANH) Layer first;
+    @Dense(units = 5) Layer last;
+  }
+
+  @Model
+  static class BatchAfterTanh {
+    @Input(6) Layer in;
+    @Dense(units = 7) @Activation(TANH) @BatchNorm(placement = NormPlacement.AFTER_ACTIVATION) Layer first;
+    @Dense(units = 5) Layer last;
+  }
+
+  @Model
+  @SuppressWarnings("lamina:BiasBeforeBatchNorm")
+  static class BatchBeforeIdentityBias {
+    @Input(6) Layer in;
+    @Dense(units = 7, bias = true) @BatchNorm Layer first;
+    @Dense(units = 5) Layer last;
+  }
+
+  @Model
+  static class BatchTwoRows {
+    @Input(6) Layer in;
+    @Dense(units = 7) @BatchNorm @Activation(SIGMOID) Layer first;
+    @Dense(units = 5) Layer last;
+  }
+
+  @Model
+  static class LayerBeforeSigmoid {
+    @Input(6) Layer in;
+    @Dense(units = 7) @LayerNorm @Activation(SIGMOID) Layer first;
+    @Dense(units = 5) Layer last;
+  }
+
+  @Model
+  static class LayerAfterRelu {
+    @Input(6) Layer in;
+    @Dense(units = 7) @Activation(RELU) @LayerNorm(placement = NormPlacement.AFTER_ACTIVATION) Layer first;
+    @Dense(units = 5) Layer last;
+  }
+
+  /** Batch norm with dropout, odd widths and both placements, for threads and finite differences. */
+  @Model
+  static class Normalized {
+    @Input(13) @Dropout(keep = 0.8) Layer in;
+    @Dense(units = 37) @BatchNorm @Activation(RELU) @Dropout(keep = 0.7) Layer a;
+    @Dense(units = 19) @Activation(TANH) @BatchNorm(placement = NormPlacement.AFTER_ACTIVATION,
+        runningStats = RunningStats.CUMULATIVE) Layer b;
+    @Dense(units = 23) @LayerNorm @Activation(value = LEAKY_RELU, slope = 0.1) @Dropout(keep = 0.6) Layer c;
+    @Dense(units = 17) @Activation(SIGMOID) @LayerNorm(placement = NormPlacement.AFTER_ACTIVATION) Layer d;
+    @Dense(units = 5) Layer out;
   }
 }

@@ -18,6 +18,7 @@ class ThreadsTest {
     assertSameForThreads(FashionMlpNet::new, 96);
     assertSameForThreads(TestModels_SmoothNet::new, 77);
     assertSameForThreads(TestModels_RectifiedNet::new, 64);
+    assertSameForThreads(TestModels_NormalizedNet::new, 83);
   }
 
   @Test

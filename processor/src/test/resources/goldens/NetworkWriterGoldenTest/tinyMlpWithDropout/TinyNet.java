@@ -289,9 +289,8 @@ public final class TinyNet extends GeneratedNetwork {
    */
   private void hiddenWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
     Gemm.matmulTransA(hiddenWeightGrad, x, d, rows, 5, 7, Team.split(5, part, parts), Team.split(5, part + 1, parts));
-    int vectors = (7 + S.length() - 1) / S.length();
-    int c0 = Math.min(7, Team.split(vectors, part, parts) * S.length());
-    int c1 = Math.min(7, Team.split(vectors, part + 1, parts) * S.length());
+    int c0 = columnSplit(7, part, parts);
+    int c1 = columnSplit(7, part + 1, parts);
     Arrays.fill(hiddenBiasGrad, c0, c1, 0f);
     int bound = c0 + S.loopBound(c1 - c0);
     for (int r = 0; r < rows; r++) {
@@ -353,9 +352,8 @@ public final class TinyNet extends GeneratedNetwork {
    */
   private void logitsWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
     Gemm.matmulTransA(logitsWeightGrad, x, d, rows, 7, 3, Team.split(7, part, parts), Team.split(7, part + 1, parts));
-    int vectors = (3 + S.length() - 1) / S.length();
-    int c0 = Math.min(3, Team.split(vectors, part, parts) * S.length());
-    int c1 = Math.min(3, Team.split(vectors, part + 1, parts) * S.length());
+    int c0 = columnSplit(3, part, parts);
+    int c1 = columnSplit(3, part + 1, parts);
     Arrays.fill(logitsBiasGrad, c0, c1, 0f);
     int bound = c0 + S.loopBound(c1 - c0);
     for (int r = 0; r < rows; r++) {

@@ -15,11 +15,13 @@ public abstract class GeneratedNetwork implements Network {
   private int capacity;
   private int trainedRows = -1;
   private Team team = new Team(1);
+  private final java.util.List<StateTensor> state;
 
   /** Creates the parameters and draws their initial values from {@code seed}. */
   protected GeneratedNetwork(NetworkSpec spec, long seed) {
     this.spec = spec;
     this.parameters = spec.newParameters();
+    this.state = spec.newState();
     Initializers.initialize(spec, parameters, seed);
   }
 
@@ -34,7 +36,27 @@ public abstract class GeneratedNetwork implements Network {
   }
 
   @Override
+  public final java.util.List<StateTensor> state() {
+    return state;
+  }
+
+  /** The live values of the state tensor {@code name}. */
+  protected final float[] stateValues(String name) {
+    for (StateTensor s : state) {
+      if (s.name().equals(name)) {
+        return s.values();
+      }
+    }
+    throw new IllegalArgumentException("no state tensor named " + name);
+  }
+
+  @Override
   public final float[] forwardTrain(float[] input, int rows, long maskSeed) {
+    if (rows < spec.minTrainingRows()) {
+      throw new IllegalArgumentException("rows must be >= 2 to train " + spec.name()
+          + " through batch normalization, got " + rows
+          + ": the variance of a single sample is 0. Train with batches of 2 or more samples.");
+    }
     reserve(input, rows);
     trainedRows = rows;
     return trainForward(input, rows, maskSeed);
@@ -91,6 +113,16 @@ public abstract class GeneratedNetwork implements Network {
     } else {
       team.run(task);
     }
+  }
+
+  /**
+   * The first column of {@code part}'s share of {@code units} columns, in whole vectors so that
+   * each part's loop runs vector code; {@code part == parts} gives {@code units}.
+   */
+  protected static int columnSplit(int units, int part, int parts) {
+    int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+    int vectors = (units + lanes - 1) / lanes;
+    return Math.min(units, Team.split(vectors, part, parts) * lanes);
   }
 
   /** Inside a task: waits for every part (nothing to wait for when the task runs as one part). */

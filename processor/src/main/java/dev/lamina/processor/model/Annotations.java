@@ -17,6 +17,8 @@ public final class Annotations {
   public static final String DENSE = PACKAGE + ".Dense";
   public static final String ACTIVATION = PACKAGE + ".Activation";
   public static final String DROPOUT = PACKAGE + ".Dropout";
+  public static final String BATCH_NORM = PACKAGE + ".BatchNorm";
+  public static final String LAYER_NORM = PACKAGE + ".LayerNorm";
   public static final String LAYER = PACKAGE + ".Layer";
 
   private Annotations() {}

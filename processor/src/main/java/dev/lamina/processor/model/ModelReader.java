@@ -10,10 +10,13 @@ import static dev.lamina.processor.model.Annotations.isExplicit;
 import dev.lamina.DropoutMode;
 import dev.lamina.Init;
 import dev.lamina.Loss;
+import dev.lamina.NormPlacement;
 import dev.lamina.Nonlinearity;
+import dev.lamina.RunningStats;
 import dev.lamina.nn.Initializers;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
+import dev.lamina.nn.NormSpec;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -55,14 +58,31 @@ public final class ModelReader {
         slope = doubleValue(act.get(), "slope");
       }
       int fanIn = layers.get(layers.size() - 1).units();
-      layers.add(LayerSpec.dense(name, intValue(dense, "units"), fanIn, booleanValue(dense, "bias"),
+      NormSpec norm = norm(field);
+      // A bias right before batch normalization is cancelled by it: off unless asked for.
+      boolean bias = isExplicit(dense, "bias") ? booleanValue(dense, "bias")
+          : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());
+      layers.add(LayerSpec.dense(name, intValue(dense, "units"), fanIn, bias,
           Initializers.resolve(Init.valueOf(enumValue(dense, "init")), activation),
-          doubleValue(dense, "std"), activation, slope, keep, mode));
+          doubleValue(dense, "std"), activation, slope, keep, mode).withNorm(norm));
     }
     NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),
         Loss.valueOf(enumValue(model, "loss")), doubleValue(model, "labelSmoothing"), layers);
     return new ModelIr(type, packageOf(type).getQualifiedName().toString(), generatedName(type),
         spec, inputShape);
+  }
+
+  private static NormSpec norm(VariableElement field) {
+    var batch = find(field, Annotations.BATCH_NORM);
+    if (batch.isPresent()) {
+      AnnotationMirror b = batch.get();
+      return NormSpec.batch(NormPlacement.valueOf(enumValue(b, "placement")),
+          doubleValue(b, "eps"), doubleValue(b, "momentum"),
+          RunningStats.valueOf(enumValue(b, "runningStats")));
+    }
+    return find(field, Annotations.LAYER_NORM)
+        .map(l -> NormSpec.layer(NormPlacement.valueOf(enumValue(l, "placement")), doubleValue(l, "eps")))
+        .orElse(NormSpec.NONE);
   }
 
   private static int[] inputShape(AnnotationMirror input) {

@@ -21,7 +21,9 @@ final class LayerFieldRule {
     }
     if (!LayerFields.isLayerKind(field)
         && Annotations.find(field, Annotations.ACTIVATION).isEmpty()
-        && Annotations.find(field, Annotations.DROPOUT).isEmpty()) {
+        && Annotations.find(field, Annotations.DROPOUT).isEmpty()
+        && Annotations.find(field, Annotations.BATCH_NORM).isEmpty()
+        && Annotations.find(field, Annotations.LAYER_NORM).isEmpty()) {
       report.error(String.format(Messages.LAYER_UNANNOTATED, field.getSimpleName()), field);
     }
   }

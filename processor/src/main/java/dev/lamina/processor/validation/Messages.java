@@ -76,6 +76,24 @@ public final class Messages {
       "[Lamina/OutputActivation] SOFTMAX_CROSS_ENTROPY applies the softmax itself and expects "
           + "raw logits, but the last layer applies %s. Remove the @Activation from the last "
           + "layer.";
+  public static final String NORM_NEEDS_DENSE =
+      "[Lamina/NormNeedsDense] @%s normalizes a dense layer's units; put it on a field with "
+          + "@Dense (the input is normalized by preparing the data, e.g. scaling pixels to [0, 1]).";
+  public static final String NORM_EPS =
+      "[Lamina/NormEps] eps must be > 0; got %s. It keeps 1/sqrt(variance + eps) finite for a "
+          + "unit whose batch variance is 0; 1e-5 is the usual value.";
+  public static final String NORM_MOMENTUM =
+      "[Lamina/NormMomentum] momentum must be in (0, 1]; got %s. It is the weight of the newest "
+          + "batch in the running statistics (PyTorch's convention; Keras's momentum 0.99 is 0.01 "
+          + "here), e.g. 0.1.";
+  public static final String NORM_MOMENTUM_UNUSED =
+      "[Lamina/NormMomentumUnused] momentum is not used with runningStats = CUMULATIVE, which "
+          + "weighs every batch equally; remove it or use RunningStats.EXPONENTIAL.";
+  public static final String TWO_NORMS =
+      "[Lamina/TwoNorms] a layer has one normalization: choose @BatchNorm or @LayerNorm.";
+  public static final String BIAS_BEFORE_BATCH_NORM =
+      "[Lamina/BiasBeforeBatchNorm] batch normalization subtracts each unit's batch mean, which "
+          + "cancels this bias exactly (β plays its role); remove bias = true.";
   public static final String INTERNAL_ERROR =
       "[Lamina/InternalError] the Lamina processor failed on this model; please report it with "
           + "this class: %s";

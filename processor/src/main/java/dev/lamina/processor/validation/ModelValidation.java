@@ -32,6 +32,7 @@ public final class ModelValidation {
       if (Annotations.find(field, Annotations.DROPOUT).isPresent()) {
         DropoutValidator.validate(field, report);
       }
+      NormalizationValidator.validate(field, report);
     }
     LayerOrderRule.check(model, modelAnnotation, fields, report);
     OutputActivationRule.check(modelAnnotation, fields, report);

@@ -28,9 +28,16 @@ final class DenseWriter {
         layer.hasDropout() ? " → dropout keep " + layer.keep() : "");
   }
 
-  /** Whether the backward pass has elementwise work before the products (mask or f'). */
+  /**
+   * Whether the backward pass has elementwise work before the products or the normalization: the
+   * dropout mask, and f' unless a normalization after the activation comes between.
+   */
   boolean hasGradientPass() {
-    return layer.hasDropout() || layer.activation() != Nonlinearity.IDENTITY;
+    return layer.hasDropout() || activationInGradientPass();
+  }
+
+  private boolean activationInGradientPass() {
+    return layer.activation() != Nonlinearity.IDENTITY && !n.normAfterActivation();
   }
 
   // private void hidden1ForwardTrain(float[] x, int r0, int r1, int key) {
@@ -102,7 +109,9 @@ final class DenseWriter {
   MethodSpec gradient() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Gradient")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, through $L.\n", layer.name(),
-            (layer.hasDropout() ? "the dropout mask and " : "") + layer.activation().name().toLowerCase())
+            (layer.hasDropout() ? "the dropout mask" : "")
+                + (layer.hasDropout() && activationInGradientPass() ? " and " : "")
+                + (activationInGradientPass() ? layer.activation().name().toLowerCase() : ""))
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(int.class, "r0")
@@ -115,7 +124,7 @@ final class DenseWriter {
     if (layer.hasDropout()) {
       m.addStatement("g = g.mul($T.fromArray(S, $N, row + j))", Names.FLOAT_VECTOR, n.mask());
     }
-    if (layer.activation() != Nonlinearity.IDENTITY) {
+    if (activationInGradientPass()) {
       m.addStatement("$T y = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR,
           n.act());
       m.addCode(Elementwise.derivativeVector(layer.activation(), layer.slope()));
@@ -127,7 +136,7 @@ final class DenseWriter {
     if (layer.hasDropout()) {
       m.addStatement("g *= $N[row + j]", n.mask());
     }
-    if (layer.activation() != Nonlinearity.IDENTITY) {
+    if (activationInGradientPass()) {
       m.addStatement("float y = $N[row + j]", n.act());
       m.addCode(Elementwise.derivativeScalar(layer.activation(), layer.slope()));
     }
@@ -154,12 +163,8 @@ final class DenseWriter {
     if (!layer.bias()) {
       return m.build();
     }
-    // Split the bias columns in whole vectors, so each part's loop is vector code.
-    return m.addStatement("int vectors = ($L + S.length() - 1) / S.length()", layer.units())
-        .addStatement("int c0 = Math.min($L, $T.split(vectors, part, parts) * S.length())",
-            layer.units(), Names.TEAM)
-        .addStatement("int c1 = Math.min($L, $T.split(vectors, part + 1, parts) * S.length())",
-            layer.units(), Names.TEAM)
+    return m.addStatement("int c0 = columnSplit($L, part, parts)", layer.units())
+        .addStatement("int c1 = columnSplit($L, part + 1, parts)", layer.units())
         .addStatement("$T.fill($N, c0, c1, 0f)", Names.ARRAYS, n.biasGrad())
         .addStatement("int bound = c0 + S.loopBound(c1 - c0)")
         .beginControlFlow("for (int r = 0; r < rows; r++)")

@@ -2,6 +2,7 @@ package dev.lamina.processor.writing;
 
 import dev.lamina.DropoutMode;
 import dev.lamina.nn.LayerSpec;
+import dev.lamina.nn.NormSpec;
 
 /** The names of one layer's fields and buffers in the generated class. */
 record LayerNames(LayerSpec layer, int index) {
@@ -44,13 +45,88 @@ record LayerNames(LayerSpec layer, int index) {
     return layer.name() + "BiasGrad";
   }
 
+  String gamma() {
+    return layer.name() + "Gamma";
+  }
+
+  String gammaGrad() {
+    return layer.name() + "GammaGrad";
+  }
+
+  String beta() {
+    return layer.name() + "Beta";
+  }
+
+  String betaGrad() {
+    return layer.name() + "BetaGrad";
+  }
+
+  /** x̂, the normalized values, kept for the backward pass. */
+  String normalized() {
+    return layer.name() + "Normalized";
+  }
+
+  String mean() {
+    return layer.name() + "Mean";
+  }
+
+  String variance() {
+    return layer.name() + "Variance";
+  }
+
+  String invStd() {
+    return layer.name() + "InvStd";
+  }
+
+  String runningMean() {
+    return layer.name() + "RunningMean";
+  }
+
+  String runningVar() {
+    return layer.name() + "RunningVar";
+  }
+
+  String tracked() {
+    return layer.name() + "Tracked";
+  }
+
+  /** Weight of this batch in the running statistics, set before each training pass. */
+  String runningWeight() {
+    return layer.name() + "RunningWeight";
+  }
+
+  String scale() {
+    return layer.name() + "Scale";
+  }
+
+  String shift() {
+    return layer.name() + "Shift";
+  }
+
+  NormSpec norm() {
+    return layer.norm();
+  }
+
+  boolean batchNorm() {
+    return layer.norm().kind() == NormSpec.Kind.BATCH;
+  }
+
+  boolean layerNorm() {
+    return layer.norm().kind() == NormSpec.Kind.LAYER;
+  }
+
+  /** Normalization after the activation: the layer's output is then a buffer of its own. */
+  boolean normAfterActivation() {
+    return layer.norm().isPresent() && !layer.norm().beforeActivation();
+  }
+
   String bound() {
     return layer.name().toUpperCase(java.util.Locale.ROOT) + "_BOUND";
   }
 
   /** The buffer the next layer reads while training. */
   String trainOutput() {
-    if (layer.hasDropout()) {
+    if (layer.hasDropout() || normAfterActivation()) {
       return out();
     }
     return layer.type() == LayerSpec.Type.INPUT ? LAST_INPUT : act();

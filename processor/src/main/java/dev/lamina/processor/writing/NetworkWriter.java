@@ -83,7 +83,14 @@ public final class NetworkWriter {
         }
       } else {
         DenseWriter dense = new DenseWriter(n);
-        type.addMethod(dense.forwardTrain()).addMethod(dense.forwardInfer());
+        if (n.norm().isPresent()) {
+          NormWriter norm = new NormWriter(n);
+          type.addMethod(norm.linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
+              .addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
+              .addMethod(norm.normBackward());
+        } else {
+          type.addMethod(dense.forwardTrain()).addMethod(dense.forwardInfer());
+        }
         if (dense.hasGradientPass()) {
           type.addMethod(dense.gradient());
         }
@@ -112,10 +119,25 @@ public final class NetworkWriter {
             l.name(), l.units(), l.fanIn(), l.bias(), Names.INIT, l.init(), l.std(),
             Names.NONLINEARITY, l.activation(), l.slope(), l.keep(), Names.DROPOUT_MODE,
             l.dropoutMode());
+        list.add(normInitializer(l.norm()));
       }
     }
     return CodeBlock.of("new $T($S, $T.$L, $L, $T.of($>$>$L$<$<))", Names.NETWORK_SPEC, spec.name(),
         Names.LOSS, spec.loss(), spec.labelSmoothing(), Names.LIST, list.build());
+  }
+
+  /** {@code .withNorm(NormSpec.batch(...))} or nothing. */
+  private static CodeBlock normInitializer(dev.lamina.nn.NormSpec norm) {
+    var normSpec = com.palantir.javapoet.ClassName.get(dev.lamina.nn.NormSpec.class);
+    var placement = com.palantir.javapoet.ClassName.get(dev.lamina.NormPlacement.class);
+    return switch (norm.kind()) {
+      case NONE -> CodeBlock.of("");
+      case BATCH -> CodeBlock.of("\n.withNorm($T.batch($T.$L, $L, $L, $T.$L))", normSpec, placement,
+          norm.placement(), norm.eps(), norm.momentum(),
+          com.palantir.javapoet.ClassName.get(dev.lamina.RunningStats.class), norm.runningStats());
+      case LAYER -> CodeBlock.of("\n.withNorm($T.layer($T.$L, $L))", normSpec, placement,
+          norm.placement(), norm.eps());
+    };
   }
 
   private void addParameterFields(TypeSpec.Builder type) {
@@ -130,8 +152,18 @@ public final class NetworkWriter {
       if (n.layer().bias()) {
         names.addAll(List.of(n.bias(), n.biasGrad()));
       }
+      if (n.norm().isPresent()) {
+        names.addAll(List.of(n.gamma(), n.gammaGrad(), n.beta(), n.betaGrad()));
+      }
+      if (n.batchNorm()) {
+        names.addAll(List.of(n.mean(), n.variance(), n.invStd(), n.runningMean(), n.runningVar(),
+            n.tracked(), n.scale(), n.shift()));
+      }
       for (String name : names) {
         type.addField(float[].class, name, Modifier.PRIVATE, Modifier.FINAL);
+      }
+      if (n.batchNorm()) {
+        type.addField(float.class, n.runningWeight(), Modifier.PRIVATE);
       }
     }
   }
@@ -144,7 +176,12 @@ public final class NetworkWriter {
     }
     if (n.layer().hasDropout()) {
       names.add(n.mask());
+    }
+    if (n.layer().hasDropout() || n.normAfterActivation()) {
       names.add(n.out());
+    }
+    if (n.norm().isPresent()) {
+      names.add(n.normalized());
     }
     if (!input && n.index() < layers.size() - 1) {
       names.add(n.grad());
@@ -168,6 +205,10 @@ public final class NetworkWriter {
     for (LayerNames n : layers) {
       for (String name : buffers(n)) {
         type.addField(float[].class, name, Modifier.PRIVATE);
+      }
+      if (n.layerNorm()) {
+        type.addField(float[].class, n.mean(), Modifier.PRIVATE);
+        type.addField(float[].class, n.invStd(), Modifier.PRIVATE);
       }
     }
   }
@@ -200,6 +241,22 @@ public final class NetworkWriter {
         m.addStatement("$N = p.get($S).values()", n.bias(), b);
         m.addStatement("$N = p.get($S).gradient()", n.biasGrad(), b);
       }
+      if (n.norm().isPresent()) {
+        String name = n.layer().name();
+        m.addStatement("$N = p.get($S).values()", n.gamma(), name + ".gamma")
+            .addStatement("$N = p.get($S).gradient()", n.gammaGrad(), name + ".gamma")
+            .addStatement("$N = p.get($S).values()", n.beta(), name + ".beta")
+            .addStatement("$N = p.get($S).gradient()", n.betaGrad(), name + ".beta");
+      }
+      if (n.batchNorm()) {
+        String name = n.layer().name();
+        for (String array : List.of(n.mean(), n.variance(), n.invStd(), n.scale(), n.shift())) {
+          m.addStatement("$N = new float[$L]", array, n.layer().units());
+        }
+        m.addStatement("$N = stateValues($S)", n.runningMean(), name + ".running_mean")
+            .addStatement("$N = stateValues($S)", n.runningVar(), name + ".running_var")
+            .addStatement("$N = stateValues($S)", n.tracked(), name + ".batches_tracked");
+      }
     }
     return m.build();
   }
@@ -212,6 +269,9 @@ public final class NetworkWriter {
     for (LayerNames n : layers) {
       for (String name : buffers(n)) {
         m.addStatement("$N = new float[rows * $L]", name, n.layer().units());
+      }
+      if (n.layerNorm()) {
+        m.addStatement("$N = new float[rows]", n.mean()).addStatement("$N = new float[rows]", n.invStd());
       }
     }
     return m.build();
@@ -231,6 +291,14 @@ public final class NetworkWriter {
       if (n.layer().hasDropout()) {
         m.addStatement("keys[$L] = $T.layerKey(maskSeed, $L)", n.index(), Names.BERNOULLI, n.index());
       }
+      if (n.batchNorm()) {
+        m.addStatement("$N[0]++", n.tracked());
+        if (n.norm().runningStats() == dev.lamina.RunningStats.CUMULATIVE) {
+          m.addStatement("$N = 1f / $N[0]", n.runningWeight(), n.tracked());
+        } else {
+          m.addStatement("$N = $L", n.runningWeight(), Elementwise.literal(n.norm().momentum()));
+        }
+      }
     }
     return m.addStatement("run(trainTask, rows)")
         .addStatement("return $N", layers.get(layers.size() - 1).trainOutput())
@@ -248,6 +316,21 @@ public final class NetworkWriter {
       if (n.layer().type() == LayerSpec.Type.INPUT) {
         if (n.layer().hasDropout()) {
           m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "Dropout", LayerNames.LAST_INPUT, key);
+        }
+      } else if (n.norm().isPresent()) {
+        m.addStatement("$N($N, r0, r1)", n.layer().name() + "Linear",
+            layers.get(n.index() - 1).trainOutput());
+        if (n.batchNorm()) {
+          m.addStatement("barrier(parts)");
+        }
+        m.addStatement("$N(part, parts)", n.layer().name() + "Statistics");
+        if (n.batchNorm()) {
+          m.addStatement("barrier(parts)");
+        }
+        if (n.layer().hasDropout()) {
+          m.addStatement("$N(r0, r1, $L)", n.layer().name() + "Normalize", key);
+        } else {
+          m.addStatement("$N(r0, r1)", n.layer().name() + "Normalize");
         }
       } else if (n.layer().hasDropout()) {
         m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "ForwardTrain",
@@ -277,9 +360,24 @@ public final class NetworkWriter {
         .addParameter(int.class, "rows")
         .addStatement("this.$N = input", LayerNames.INFER_INPUT)
         .addStatement("this.rows = rows")
+        .addCode(foldBatchNorms())
         .addStatement("run(inferTask, rows)")
         .addStatement("return $N", layers.get(layers.size() - 1).inferOutput())
         .build();
+  }
+
+  /** Batch norm at inference: running statistics, γ, β and a preceding bias as one affine map. */
+  private CodeBlock foldBatchNorms() {
+    CodeBlock.Builder c = CodeBlock.builder();
+    for (LayerNames n : layers) {
+      if (n.batchNorm()) {
+        c.addStatement("dev.lamina.kernel.Normalization.inferenceAffine($N, $N, $N, $N, $N, $N, $L, $L)",
+            n.scale(), n.shift(), n.gamma(), n.beta(), n.runningMean(), n.runningVar(),
+            n.layer().bias() && n.norm().beforeActivation() ? n.bias() : "null",
+            Elementwise.literal(n.norm().eps()));
+      }
+    }
+    return c.build();
   }
 
   private MethodSpec forwardInferPart() {
@@ -321,7 +419,13 @@ public final class NetworkWriter {
       if (dense.hasGradientPass()) {
         m.addStatement("$N($N, r0, r1)", n.layer().name() + "Gradient", d);
       }
-      if (dense.hasGradientPass() || i < layers.size() - 1) {
+      if (n.norm().isPresent()) {
+        m.addStatement("barrier(parts)")
+            .addStatement("$N($N, part, parts)", n.layer().name() + "NormSums", d)
+            .addStatement("barrier(parts)")
+            .addStatement("$N($N, r0, r1)", n.layer().name() + "NormBackward", d);
+      }
+      if (dense.hasGradientPass() || n.norm().isPresent() || i < layers.size() - 1) {
         m.addStatement("barrier(parts)");
       }
       m.addStatement("$N($N, $N, rows, part, parts)", n.layer().name() + "WeightGradient",

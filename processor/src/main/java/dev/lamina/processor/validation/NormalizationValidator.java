@@ -1,0 +1,61 @@
+package dev.lamina.processor.validation;
+
+import static dev.lamina.processor.model.Annotations.booleanValue;
+import static dev.lamina.processor.model.Annotations.doubleValue;
+import static dev.lamina.processor.model.Annotations.enumValue;
+import static dev.lamina.processor.model.Annotations.isExplicit;
+import static dev.lamina.processor.model.Annotations.value;
+
+import dev.lamina.processor.model.Annotations;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.VariableElement;
+
+/** Checks {@code @BatchNorm} and {@code @LayerNorm}: on a dense layer, one of them, sane constants. */
+final class NormalizationValidator {
+  private NormalizationValidator() {}
+
+  static void validate(VariableElement field, ValidationReport report) {
+    var batch = Annotations.find(field, Annotations.BATCH_NORM);
+    var layer = Annotations.find(field, Annotations.LAYER_NORM);
+    if (batch.isPresent() && layer.isPresent()) {
+      report.error(Messages.TWO_NORMS, field, layer.get(), null);
+    }
+    batch.ifPresent(b -> check(field, b, "BatchNorm", report));
+    layer.ifPresent(l -> check(field, l, "LayerNorm", report));
+    batch.ifPresent(b -> checkRunningStatistics(field, b, report));
+    batch.ifPresent(b -> checkBias(field, b, report));
+  }
+
+  private static void check(VariableElement field, AnnotationMirror norm, String name,
+      ValidationReport report) {
+    if (Annotations.find(field, Annotations.DENSE).isEmpty()) {
+      report.error(String.format(Messages.NORM_NEEDS_DENSE, name), field, norm, null);
+    }
+    double eps = doubleValue(norm, "eps");
+    if (!(eps > 0)) {
+      report.error(String.format(Messages.NORM_EPS, eps), field, norm, value(norm, "eps"));
+    }
+  }
+
+  private static void checkRunningStatistics(VariableElement field, AnnotationMirror batch,
+      ValidationReport report) {
+    double momentum = doubleValue(batch, "momentum");
+    if (enumValue(batch, "runningStats").equals("CUMULATIVE")) {
+      if (isExplicit(batch, "momentum")) {
+        report.warning(Messages.NORM_MOMENTUM_UNUSED, field, batch, value(batch, "momentum"));
+      }
+    } else if (!(momentum > 0 && momentum <= 1)) {
+      report.error(String.format(Messages.NORM_MOMENTUM, momentum), field, batch,
+          value(batch, "momentum"));
+    }
+  }
+
+  /** A bias right before batch normalization is cancelled by the mean subtraction. */
+  private static void checkBias(VariableElement field, AnnotationMirror batch, ValidationReport report) {
+    var dense = Annotations.find(field, Annotations.DENSE);
+    if (dense.isPresent() && isExplicit(dense.get(), "bias") && booleanValue(dense.get(), "bias")
+        && enumValue(batch, "placement").equals("BEFORE_ACTIVATION")) {
+      report.warning(Messages.BIAS_BEFORE_BATCH_NORM, field, dense.get(), value(dense.get(), "bias"));
+    }
+  }
+}
