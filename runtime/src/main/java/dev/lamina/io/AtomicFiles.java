@@ -1,0 +1,78 @@
+package dev.lamina.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Writes a file so that readers, and a process that crashes mid-write, only ever see the old
+ * content or the new, never a mix: the bytes go to a temporary file beside the target, are forced
+ * to disk, and the temporary file is renamed over the target in one step.
+ */
+public final class AtomicFiles {
+  /** Called between the forced write and the rename; tests use it to simulate a crash there. */
+  interface BeforeRename {
+    void run(Path temporary) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  /** Replaces {@code target} with {@code buffers}, written in order, atomically. */
+  public static void write(Path target, List<ByteBuffer> buffers) throws IOException {
+    write(target, buffers, temporary -> {});
+  }
+
+  static void write(Path target, List<ByteBuffer> buffers, BeforeRename beforeRename)
+      throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    Files.createDirectories(directory);
+    // Same directory, so the rename never crosses file systems; a leading dot hides leftovers.
+    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+    boolean renamed = false;
+    try {
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        for (ByteBuffer buffer : buffers) {
+          ByteBuffer b = buffer.duplicate();
+          while (b.hasRemaining()) {
+            channel.write(b);
+          }
+        }
+        channel.force(true);
+      }
+      beforeRename.run(temporary);
+      move(temporary, absolute);
+      renamed = true;
+      syncDirectory(directory);
+    } finally {
+      if (!renamed) {
+        Files.deleteIfExists(temporary);
+      }
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("cannot replace " + to + " atomically on this file system ("
+          + e.getMessage() + "); save to a local disk instead", e);
+    }
+  }
+
+  /** Makes the rename itself durable; some platforms cannot open a directory, which is fine. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Windows cannot open directories; the rename is still atomic there.
+    }
+  }
+}

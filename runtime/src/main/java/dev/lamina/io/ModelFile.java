@@ -1,0 +1,174 @@
+package dev.lamina.io;
+
+import dev.lamina.nn.Network;
+import dev.lamina.nn.NetworkSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saves and loads a model — its parameters, its non-trainable state and its identity — as a
+ * safetensors file that PyTorch reads as a {@code state_dict} (see docs/saving.md).
+ *
+ * <pre>{@code
+ * ModelFile.save(network, Path.of("fashion.safetensors"));
+ * FashionMlpNet loaded = new FashionMlpNet(0);
+ * ModelFile.load(loaded, Path.of("fashion.safetensors"));   // same weights, bit for bit
+ * }</pre>
+ *
+ * <p>Loading checks everything before it copies anything: the file's layout and checksum, its
+ * format version, that it was saved from the same model (name and layers), and each tensor's
+ * name, type and shape. A file without Lamina's metadata (one written from PyTorch) is checked by
+ * its tensors alone.
+ */
+public final class ModelFile {
+  /** The newest file format this Lamina writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final String KEY_FORMAT = "lamina.format";
+  static final String KEY_VERSION = "lamina.version";
+  static final String KEY_KIND = "lamina.kind";
+  static final String KEY_MODEL = "lamina.model";
+  static final String KEY_CLASS = "lamina.class";
+  static final String KEY_LOSS = "lamina.loss";
+  static final String KEY_SMOOTHING = "lamina.label_smoothing";
+  static final String KEY_LAYERS = "lamina.layers";
+  static final String KIND_MODEL = "model";
+  static final String KIND_CHECKPOINT = "checkpoint";
+  /** Tensors whose names contain it belong to a checkpoint's training state, not the model. */
+  static final String STATE_SEPARATOR = "/";
+
+  /** What a file says about itself; fields it lacks are empty strings. */
+  public record Info(Path file, String model, String className, String laminaVersion, String kind,
+      int formatVersion) {}
+
+  private ModelFile() {}
+
+  /** Writes {@code network}'s tensors and identity to {@code file}, atomically. */
+  public static void save(Network network, Path file) throws IOException {
+    SafeTensors.write(file, metadata(network, KIND_MODEL),
+        ModelTensors.tensors(ModelTensors.of(network)));
+  }
+
+  /**
+   * Replaces {@code network}'s tensors with {@code file}'s: a model file, a checkpoint, or
+   * PyTorch weights in the same names and layout. Throws {@link ModelFileException}, leaving the
+   * network untouched, when the file does not fit it.
+   */
+  public static Info load(Network network, Path file) throws IOException {
+    SafeTensorsFile read = SafeTensors.read(file);
+    Info info = checkIdentity(read, network);
+    stage(read, network, info.kind().equals(KIND_CHECKPOINT)).run();
+    return info;
+  }
+
+  /** Reads only what {@code file} says about itself. */
+  public static Info info(Path file) throws IOException {
+    return info(SafeTensors.read(file));
+  }
+
+  static Map<String, String> metadata(Network network, String kind) {
+    NetworkSpec spec = network.spec();
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("format", "pt"); // the tensors follow PyTorch's names and layouts
+    m.put(KEY_FORMAT, Integer.toString(FORMAT_VERSION));
+    m.put(KEY_VERSION, LaminaVersion.get());
+    m.put(KEY_KIND, kind);
+    m.put(KEY_MODEL, spec.name());
+    m.put(KEY_CLASS, network.getClass().getName());
+    m.put(KEY_LOSS, spec.loss().name());
+    m.put(KEY_SMOOTHING, Double.toString(spec.labelSmoothing()));
+    m.put(KEY_LAYERS, HeaderJson.write(LayerDescriptions.of(spec)));
+    return m;
+  }
+
+  static Info info(SafeTensorsFile read) throws ModelFileException {
+    Map<String, String> m = read.metadata();
+    String format = m.get(KEY_FORMAT);
+    int version = 0;
+    if (format != null) {
+      try {
+        version = Integer.parseInt(format);
+      } catch (NumberFormatException e) {
+        throw new ModelFileException(read.path(), "is corrupted: expected " + KEY_FORMAT
+            + " to be a format version such as " + FORMAT_VERSION + ", found \"" + format + "\"");
+      }
+    }
+    return new Info(read.path(), m.getOrDefault(KEY_MODEL, ""), m.getOrDefault(KEY_CLASS, ""),
+        m.getOrDefault(KEY_VERSION, ""), m.getOrDefault(KEY_KIND, ""), version);
+  }
+
+  /** Fails unless {@code read} is a format this Lamina reads, saved from {@code network}'s model. */
+  static Info checkIdentity(SafeTensorsFile read, Network network) throws ModelFileException {
+    Info info = info(read);
+    Path file = read.path();
+    if (info.formatVersion() > FORMAT_VERSION) {
+      throw new ModelFileException(file, "was written by a newer Lamina (" + info.laminaVersion()
+          + ", file format " + info.formatVersion() + "); expected file format "
+          + FORMAT_VERSION + " or older, which Lamina " + LaminaVersion.get()
+          + " reads: upgrade Lamina to load it");
+    }
+    NetworkSpec spec = network.spec();
+    String expected = spec.name() + " (" + network.getClass().getName() + ")";
+    if (!info.model().isEmpty() && !info.model().equals(spec.name())) {
+      throw new ModelFileException(file, "holds another model: expected " + expected
+          + ", found " + info.model() + (info.className().isEmpty() ? "" : " ("
+          + info.className() + ")"));
+    }
+    String layers = read.metadata().get(KEY_LAYERS);
+    if (layers != null) {
+      Object found;
+      try {
+        found = HeaderJson.parse(layers);
+      } catch (HeaderJson.SyntaxException e) {
+        throw new ModelFileException(file, "is corrupted: its " + KEY_LAYERS
+            + " metadata is not valid JSON (" + e.getMessage() + ")");
+      }
+      String difference = found instanceof List<?> list
+          ? LayerDescriptions.difference(LayerDescriptions.of(spec), list)
+          : "its " + KEY_LAYERS + " is not a list";
+      if (difference != null) {
+        throw new ModelFileException(file, "holds a different " + info.model()
+            + " than the one loading it: " + difference + " (as " + expected + " declares)");
+      }
+    }
+    return info;
+  }
+
+  /**
+   * Reads and checks every tensor of {@code network} from {@code read}; the returned task copies
+   * them into the network and cannot fail. Tensors of a checkpoint's training state are allowed
+   * when {@code checkpoint}; any other tensor the network lacks is an error.
+   */
+  static Runnable stage(SafeTensorsFile read, Network network, boolean checkpoint)
+      throws ModelFileException {
+    List<ModelTensors.Slot> slots = ModelTensors.of(network);
+    List<String> expected = new ArrayList<>();
+    slots.forEach(s -> expected.add(s.name()));
+    List<String> missing = new ArrayList<>(expected);
+    missing.removeIf(read::contains);
+    if (!missing.isEmpty()) {
+      throw new ModelFileException(read.path(), "expected the tensors " + expected + " of "
+          + network.spec().name() + ", found no " + missing + "; the file has " + read.names());
+    }
+    List<String> extra = new ArrayList<>(read.names());
+    extra.removeIf(n -> expected.contains(n) || (checkpoint && n.contains(STATE_SEPARATOR)));
+    if (!extra.isEmpty()) {
+      throw new ModelFileException(read.path(), "expected only the tensors " + expected + " of "
+          + network.spec().name() + ", found also " + extra + " (a file of another model?)");
+    }
+    List<float[]> values = new ArrayList<>();
+    for (ModelTensors.Slot s : slots) {
+      values.add(s.fromFile(read.floats(s.name(), s.fileShape())));
+    }
+    return () -> {
+      for (int i = 0; i < slots.size(); i++) {
+        float[] live = slots.get(i).live();
+        System.arraycopy(values.get(i), 0, live, 0, live.length);
+      }
+    };
+  }
+}

@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""Moves Lamina models to PyTorch and back through safetensors files (see docs/saving.md).
+
+A Lamina model file is a PyTorch state_dict in safetensors form: tensors under Lamina's names
+(hidden1.weight, hidden1.bias, hidden1.gamma, hidden1.running_mean, ...), dense weights in
+nn.Linear's (out_features, in_features) layout, and the model's layers described in the
+metadata (lamina.layers). This script builds the equivalent PyTorch module from that
+description, so no Lamina code is needed on the PyTorch side. It reads and writes the format
+with struct and numpy: Debian's python3-torch has no safetensors package.
+
+Run with a Python that has PyTorch (Debian: /usr/bin/python3):
+
+  scripts/lamina_torch.py check MODEL LOGITS [--data DIR] [--tolerance 1e-5]
+      Loads MODEL into PyTorch, computes the logits of the Fashion-MNIST test set and compares
+      them with LOGITS, which Lamina wrote for the same model:
+          bin/lamina fashion-mlp --load MODEL --save-logits LOGITS
+      Exits 1 when any logit differs by more than the tolerance.
+
+  scripts/lamina_torch.py export OUT [--epochs 1] [--seed 0] [--data DIR]
+      Trains the FashionMlp architecture in PyTorch and saves its state_dict to OUT as plain
+      safetensors (what safetensors.torch.save_file writes: no Lamina metadata). Lamina loads it:
+          bin/lamina fashion-mlp --load OUT
+
+  scripts/lamina_torch.py fixtures
+      Writes runtime/src/test/resources/fixtures/safetensors.json: small models saved from
+      PyTorch (the file bytes), inputs and PyTorch's logits, for SafeTensorsPyTorchTest.
+"""
+import argparse
+import base64
+import gzip
+import json
+import os
+import struct
+import sys
+
+try:
+    import numpy as np
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+except ImportError as e:
+    sys.exit(f"needs PyTorch and numpy ({e}); run with a Python that has them, e.g. /usr/bin/python3")
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+DTYPES = {"F32": np.float32, "F64": np.float64, "F16": np.float16, "I64": np.int64,
+          "I32": np.int32, "I16": np.int16, "I8": np.int8, "U8": np.uint8, "BOOL": np.bool_}
+
+# examples/src/main/java/dev/lamina/examples/FashionMlp.java, for files that carry no description
+# (those saved from PyTorch).
+FASHION_MLP = [
+    {"name": "pixels", "type": "input", "units": 784, "keep": 0.9, "dropout": "inverted"},
+    {"name": "hidden1", "type": "dense", "units": 256, "fan_in": 784, "bias": True,
+     "activation": "relu", "keep": 0.8, "dropout": "inverted"},
+    {"name": "hidden2", "type": "dense", "units": 128, "fan_in": 256, "bias": True,
+     "activation": "relu", "keep": 0.8, "dropout": "inverted"},
+    {"name": "logits", "type": "dense", "units": 10, "fan_in": 128, "bias": True,
+     "activation": "identity", "keep": 1.0},
+]
+
+
+# ---------------------------------------------------------------- safetensors with numpy
+
+def read_safetensors(path):
+    """(metadata, {name: numpy array}) of a safetensors file, its layout checked."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if len(data) < 8:
+        raise ValueError(f"{path}: {len(data)} bytes, too short for safetensors")
+    (n,) = struct.unpack("<Q", data[:8])
+    if n > len(data) - 8:
+        raise ValueError(f"{path}: header of {n} bytes but only {len(data) - 8} follow (truncated?)")
+    header = json.loads(data[8:8 + n])
+    metadata = header.pop("__metadata__", {}) or {}
+    body = memoryview(data)[8 + n:]
+    tensors, end = {}, 0
+    for name, e in sorted(header.items(), key=lambda kv: kv[1]["data_offsets"][0]):
+        begin, stop = e["data_offsets"]
+        if begin != end:
+            raise ValueError(f"{path}: tensor {name} starts at {begin}, expected {end}")
+        dtype = np.dtype(DTYPES[e["dtype"]]).newbyteorder("<")
+        tensors[name] = np.frombuffer(body[begin:stop], dtype=dtype).reshape(e["shape"]).copy()
+        end = stop
+    if end != len(body):
+        raise ValueError(f"{path}: header describes {end} data bytes, file has {len(body)}")
+    return metadata, tensors
+
+
+def write_safetensors(path, tensors, metadata=None):
+    """Writes {name: tensor} as safetensors.torch.save_file does: largest dtypes first, then by
+    name; metadata strings first in the header; header padded with spaces to a multiple of 8."""
+    arrays = {k: (v.detach().cpu().numpy() if isinstance(v, torch.Tensor) else np.asarray(v))
+              for k, v in tensors.items()}
+    names = sorted(arrays, key=lambda k: (-arrays[k].dtype.itemsize, k))
+    header, chunks, offset = {}, [], 0
+    if metadata:
+        header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
+    for name in names:
+        a = np.ascontiguousarray(arrays[name])
+        code = {np.dtype(v): k for k, v in DTYPES.items()}[a.dtype]
+        raw = a.astype(a.dtype.newbyteorder("<")).tobytes()
+        header[name] = {"dtype": code, "shape": list(a.shape),
+                        "data_offsets": [offset, offset + len(raw)]}
+        chunks.append(raw)
+        offset += len(raw)
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:  # temporary file, flushed, renamed: never a half-written OUT
+        f.write(struct.pack("<Q", len(text)) + text + b"".join(chunks))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------- the equivalent PyTorch model
+
+def activation(name, slope):
+    return {"identity": lambda z: z, "relu": F.relu, "tanh": torch.tanh,
+            "sigmoid": torch.sigmoid,
+            "leaky_relu": lambda z: F.leaky_relu(z, slope)}[name]
+
+
+def dropout(x, layer, training):
+    """Lamina's dropout: `keep` is the probability of keeping a unit. Inverted scales by 1/keep
+    while training; classic scales by keep at inference."""
+    keep = layer.get("keep", 1.0)
+    if keep >= 1.0:
+        return x
+    if layer.get("dropout") == "classic":
+        return x * torch.bernoulli(torch.full_like(x, keep)) if training else x * keep
+    return F.dropout(x, p=1 - keep, training=training)
+
+
+class LaminaDense(nn.Module):
+    """A Lamina dense layer with its tensors under Lamina's names: weight ((units, fan_in), as
+    nn.Linear), bias, and with normalization gamma, beta, running_mean, running_var,
+    batches_tracked. Without normalization its state_dict is exactly nn.Linear's."""
+
+    def __init__(self, d):
+        super().__init__()
+        self.d = d
+        self.weight = nn.Parameter(torch.empty(d["units"], d["fan_in"]))
+        nn.init.kaiming_uniform_(self.weight, a=5 ** 0.5)  # nn.Linear's default
+        bound = 1 / d["fan_in"] ** 0.5
+        self.bias = nn.Parameter(torch.empty(d["units"]).uniform_(-bound, bound)) if d["bias"] else None
+        self.norm = d.get("norm")
+        if self.norm:
+            self.gamma = nn.Parameter(torch.ones(d["units"]))
+            self.beta = nn.Parameter(torch.zeros(d["units"]))
+            if self.norm["kind"] == "batch":
+                self.register_buffer("running_mean", torch.zeros(d["units"]))
+                self.register_buffer("running_var", torch.ones(d["units"]))
+                self.register_buffer("batches_tracked", torch.zeros(1))
+
+    def normalize(self, z):
+        n = self.norm
+        if n["kind"] == "layer":
+            return F.layer_norm(z, (z.shape[1],), self.gamma, self.beta, n["eps"])
+        if self.training:
+            # Lamina's cumulative statistics are a running average with weight 1/(batches + 1).
+            momentum = n.get("momentum") if n["running_stats"] == "exponential" \
+                else 1.0 / (self.batches_tracked.item() + 1)
+            self.batches_tracked += 1
+        else:
+            momentum = 0.0
+        return F.batch_norm(z, self.running_mean, self.running_var, self.gamma, self.beta,
+                            self.training, momentum, n["eps"])
+
+    def forward(self, x):
+        z = F.linear(x, self.weight, self.bias)
+        before = self.norm and self.norm["placement"] == "before_activation"
+        if before:
+            z = self.normalize(z)
+        a = activation(self.d["activation"], self.d.get("slope", 0.01))(z)
+        if self.norm and not before:
+            a = self.normalize(a)
+        return dropout(a, self.d, self.training)
+
+
+class LaminaModel(nn.Module):
+    """The PyTorch twin of a Lamina model, built from its layer descriptions."""
+
+    def __init__(self, layers):
+        super().__init__()
+        self.input = layers[0]
+        for d in layers[1:]:
+            self.add_module(d["name"], LaminaDense(d))
+
+    def forward(self, x):
+        x = dropout(x, self.input, self.training)
+        for layer in self.children():
+            x = layer(x)
+        return x
+
+
+def load_model(path):
+    """The PyTorch model of a Lamina (or PyTorch-saved) safetensors file, in eval mode."""
+    metadata, tensors = read_safetensors(path)
+    layers = json.loads(metadata["lamina.layers"]) if "lamina.layers" in metadata else FASHION_MLP
+    model = LaminaModel(layers)
+    state = {k: torch.from_numpy(v) for k, v in tensors.items() if "/" not in k}  # "/": checkpoint state
+    model.load_state_dict(state, strict=True)
+    return model.eval(), metadata
+
+
+# ---------------------------------------------------------------- Fashion-MNIST with numpy
+
+def fashion_mnist(directory, split):
+    """(features (n, 784) float32 = pixel / 255 as Lamina computes it, labels (n,))."""
+    prefix = "t10k" if split == "test" else "train"
+    names = [directory] if directory else []
+    names += [os.environ.get("LAMINA_DATA", ""), os.path.expanduser("~/.lamina/fashion-mnist"),
+              "/usr/share/datasets/fashion-mnist"]
+    for d in filter(None, names):
+        images = os.path.join(d, f"{prefix}-images-idx3-ubyte")
+        labels = os.path.join(d, f"{prefix}-labels-idx1-ubyte")
+        found = [p for p in (images, images + ".gz") if os.path.exists(p)]
+        if found:
+            image_path = found[0]
+            label_path = labels + (".gz" if image_path.endswith(".gz") else "")
+            break
+    else:
+        sys.exit("Fashion-MNIST not found; pass --data DIR (see docs/data.md)")
+
+    def read(path, magic, offset):
+        with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
+            raw = f.read()
+        if struct.unpack(">I", raw[:4])[0] != magic:
+            sys.exit(f"{path}: not an IDX file with magic {magic:#x}")
+        return np.frombuffer(raw, dtype=np.uint8, offset=offset)
+
+    pixels = read(image_path, 0x803, 16).reshape(-1, 784)
+    labels = read(label_path, 0x801, 8).astype(np.int64)
+    return pixels.astype(np.float32) / np.float32(255), labels
+
+
+def logits_of(model, features):
+    with torch.no_grad():
+        return model(torch.from_numpy(features)).numpy()
+
+
+# ---------------------------------------------------------------- commands
+
+def check(args):
+    model, metadata = load_model(args.model)
+    features, labels = fashion_mnist(args.data, "test")
+    torch_logits = logits_of(model, features)
+    _, lamina = read_safetensors(args.logits)
+    if "logits" not in lamina or lamina["logits"].shape != torch_logits.shape:
+        sys.exit(f"{args.logits}: expected a tensor 'logits' of shape {list(torch_logits.shape)}")
+    diff = np.abs(torch_logits.astype(np.float64) - lamina["logits"].astype(np.float64))
+    worst = np.unravel_index(np.argmax(diff), diff.shape)
+    same_class = np.mean(torch_logits.argmax(1) == lamina["logits"].argmax(1))
+    result = {
+        "model": metadata.get("lamina.model", "FashionMlp (PyTorch file)"),
+        "samples": int(features.shape[0]),
+        "max_abs_diff": float(diff.max()),
+        "worst_at": [int(i) for i in worst],
+        "mean_abs_diff": float(diff.mean()),
+        "max_abs_logit": float(np.abs(torch_logits).max()),
+        "torch_accuracy": float(np.mean(torch_logits.argmax(1) == labels)),
+        "lamina_accuracy": float(np.mean(lamina["logits"].argmax(1) == labels)),
+        "same_prediction": float(same_class),
+        "tolerance": args.tolerance,
+    }
+    print(f"{result['model']}: {result['samples']} test samples; max |PyTorch - Lamina| logit "
+          f"{result['max_abs_diff']:.3g} at {result['worst_at']} (largest |logit| "
+          f"{result['max_abs_logit']:.3g}), mean {result['mean_abs_diff']:.3g}; accuracy "
+          f"PyTorch {result['torch_accuracy']:.4f}, Lamina {result['lamina_accuracy']:.4f}")
+    print(json.dumps(result))
+    if not result["max_abs_diff"] <= args.tolerance:
+        print(f"FAIL: logits differ by more than {args.tolerance}", file=sys.stderr)
+        sys.exit(1)
+
+
+def export(args):
+    torch.manual_seed(args.seed)
+    model = LaminaModel(FASHION_MLP)
+    features, labels = fashion_mnist(args.data, "train")
+    x, y = torch.from_numpy(features), torch.from_numpy(labels)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    model.train()
+    for epoch in range(args.epochs):
+        order = torch.randperm(x.shape[0])
+        for i in range(0, x.shape[0], 128):
+            batch = order[i:i + 128]
+            opt.zero_grad()
+            F.cross_entropy(model(x[batch]), y[batch]).backward()
+            opt.step()
+    model.eval()
+    test_x, test_y = fashion_mnist(args.data, "test")
+    accuracy = float(np.mean(logits_of(model, test_x).argmax(1) == test_y))
+    write_safetensors(args.out, model.state_dict(), {"format": "pt"})
+    print(f"wrote {args.out}: FashionMlp trained in PyTorch for {args.epochs} epoch(s); "
+          f"PyTorch test accuracy {accuracy:.4f}")
+    print(json.dumps({"file": args.out, "torch_test_accuracy": accuracy}))
+
+
+# Small models for the Java test: every layer kind a file can describe.
+FIXTURE_MODELS = {
+    "mlp": [
+        {"name": "in", "type": "input", "units": 7, "keep": 0.8, "dropout": "classic"},
+        {"name": "a", "type": "dense", "units": 9, "fan_in": 7, "bias": True,
+         "activation": "tanh", "keep": 0.5, "dropout": "inverted"},
+        {"name": "b", "type": "dense", "units": 6, "fan_in": 9, "bias": False,
+         "activation": "leaky_relu", "slope": 0.1, "keep": 1.0},
+        {"name": "out", "type": "dense", "units": 4, "fan_in": 6, "bias": True,
+         "activation": "identity", "keep": 0.7, "dropout": "classic"},
+    ],
+    "normalized": [
+        {"name": "in", "type": "input", "units": 5, "keep": 1.0},
+        {"name": "a", "type": "dense", "units": 8, "fan_in": 5, "bias": False,
+         "norm": {"kind": "batch", "placement": "before_activation", "eps": 1e-5,
+                  "running_stats": "exponential", "momentum": 0.1},
+         "activation": "relu", "keep": 1.0},
+        {"name": "b", "type": "dense", "units": 6, "fan_in": 8, "bias": True,
+         "norm": {"kind": "batch", "placement": "after_activation", "eps": 1e-3,
+                  "running_stats": "cumulative"},
+         "activation": "sigmoid", "keep": 1.0},
+        {"name": "c", "type": "dense", "units": 7, "fan_in": 6, "bias": True,
+         "norm": {"kind": "layer", "placement": "before_activation", "eps": 1e-5},
+         "activation": "tanh", "keep": 1.0},
+        {"name": "out", "type": "dense", "units": 3, "fan_in": 7, "bias": True,
+         "activation": "identity", "keep": 1.0},
+    ],
+}
+
+
+def fixtures(args):
+    out = os.path.join(ROOT, "runtime", "src", "test", "resources", "fixtures", "safetensors.json")
+    cases = []
+    for seed, (name, layers) in enumerate(FIXTURE_MODELS.items()):
+        torch.manual_seed(seed)
+        model = LaminaModel(layers)
+        with torch.no_grad():  # every tensor away from its default, so each one's role is tested
+            for key, t in model.state_dict().items():
+                if key.endswith("running_var"):
+                    t.uniform_(0.5, 2.0)
+                elif key.endswith("batches_tracked"):
+                    t.fill_(17)
+                elif not key.endswith(".weight"):
+                    t.uniform_(-0.8, 0.8) if not key.endswith("gamma") else t.uniform_(0.5, 1.5)
+        model.eval()
+        x = torch.randn(6, layers[0]["units"]) * 1.5
+        path = out + ".tmp.safetensors"
+        write_safetensors(path, model.state_dict(), {"format": "pt"})
+        with open(path, "rb") as f:
+            raw = f.read()
+        os.remove(path)
+        cases.append({
+            "name": name,
+            "layers": layers,
+            "file_base64": base64.b64encode(raw).decode(),
+            "rows": int(x.shape[0]),
+            "input": [[float(str(v)) for v in row] for row in x.numpy()],
+            "logits": [[float(str(v)) for v in row] for row in logits_of(model, x.numpy())],
+        })
+    payload = {
+        "generator": "scripts/lamina_torch.py fixtures",
+        "torch": torch.__version__,
+        "description": "Each case: a model built in PyTorch from Lamina layer descriptions "
+                       "(LaminaModel), its state_dict saved as safetensors (file_base64, no "
+                       "Lamina metadata), inputs (rows x units) and PyTorch's eval-mode logits.",
+        "cases": cases,
+    }
+    tmp = out + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(payload, f, indent=1)
+        f.write("\n")
+    os.replace(tmp, out)
+    print(f"wrote {os.path.relpath(out)} ({os.path.getsize(out)} bytes)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="compare PyTorch's logits of a Lamina file with Lamina's")
+    c.add_argument("model")
+    c.add_argument("logits")
+    c.add_argument("--data")
+    c.add_argument("--tolerance", type=float, default=1e-5)
+    e = sub.add_parser("export", help="train FashionMlp in PyTorch, save it as safetensors")
+    e.add_argument("out")
+    e.add_argument("--epochs", type=int, default=1)
+    e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--data")
+    sub.add_parser("fixtures", help="write the Java test's fixture")
+    args = parser.parse_args()
+    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+    {"check": check, "export": export, "fixtures": fixtures}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
