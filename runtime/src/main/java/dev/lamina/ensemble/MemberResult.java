@@ -1,0 +1,43 @@
+package dev.lamina.ensemble;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What training one member gives back, wherever it ran: its trained weights (each parameter's
+ * name and values, in the network's order), its out-of-bag samples with the member's scores for
+ * them, and how training went. Arrays are shared, not copied.
+ *
+ * @param trainingSize the size of the training set the bootstrap was drawn from
+ * @param outOfBag indices into the training set of the samples this member never saw, ascending
+ * @param outOfBagScores the member's scores for them (probabilities, or raw outputs for a model
+ *     trained with mean squared error), {@code outOfBag.length × classes}
+ * @param trainedBy where it ran, e.g. {@code "thread lamina-bagging-2"} or a cluster address
+ */
+public record MemberResult(
+    int index,
+    long seed,
+    int trainingSize,
+    List<String> names,
+    List<float[]> values,
+    int[] outOfBag,
+    int[] outOfBagLabels,
+    float[] outOfBagScores,
+    List<MemberEpoch> epochs,
+    String trainedBy,
+    double seconds)
+    implements Serializable {
+  public MemberResult {
+    names = List.copyOf(names);
+    values = List.copyOf(values);
+    epochs = List.copyOf(epochs);
+    if (names.size() != values.size()) {
+      throw new IllegalArgumentException(
+          "names and values must match, got " + names.size() + " and " + values.size());
+    }
+    if (outOfBag.length != outOfBagLabels.length) {
+      throw new IllegalArgumentException("outOfBag and outOfBagLabels must match, got "
+          + outOfBag.length + " and " + outOfBagLabels.length);
+    }
+  }
+}

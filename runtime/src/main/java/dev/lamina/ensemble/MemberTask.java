@@ -1,0 +1,26 @@
+package dev.lamina.ensemble;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * What one member is to be trained with: seeds and settings, no code, so that it can travel to
+ * a cluster member. {@code seed} is the member's trainer seed (initial weights, shuffling, dropout
+ * masks, augmentation); its bootstrap is drawn from {@code Seeds.derive(seed, "bootstrap")}.
+ */
+public record MemberTask(
+    int index, long seed, boolean bootstrap, int epochs, int batchSize, OptimizerSettings optimizer)
+    implements Serializable {
+  public MemberTask {
+    if (index < 0) {
+      throw new IllegalArgumentException("index must be >= 0, got " + index);
+    }
+    if (epochs <= 0) {
+      throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
+    }
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
+    }
+    Objects.requireNonNull(optimizer, "optimizer");
+  }
+}

@@ -1,0 +1,129 @@
+package dev.lamina.ensemble;
+
+import dev.lamina.Loss;
+import dev.lamina.data.Dataset;
+import dev.lamina.nn.Network;
+import dev.lamina.nn.Parameter;
+import dev.lamina.nn.Seeds;
+import dev.lamina.train.EpochStats;
+import dev.lamina.train.Trainer;
+import dev.lamina.train.TrainingListener;
+import dev.lamina.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains one member: the one piece of code that runs in a thread pool and on cluster members
+ * alike, which is why the same task gives the same weights everywhere. The network runs on one
+ * thread; members run in parallel instead.
+ */
+public final class MemberTraining {
+  /** Rows per inference pass over the out-of-bag samples. */
+  private static final int CHUNK = 500;
+
+  private MemberTraining() {}
+
+  /**
+   * Trains {@code task}'s member on its bootstrap resample of {@code train} (or all of it, with
+   * bootstrap off), evaluating each epoch on its out-of-bag samples (or on {@code validation}).
+   *
+   * @param validation the validation set; may be null when bootstrap is on
+   * @param stop checked after every batch; when it says true, training ends with {@link
+   *     MemberStoppedException}
+   * @param where what {@link MemberResult#trainedBy()} will say
+   */
+  public static MemberResult train(MemberTask task, ModelRef<?> model, Dataset train,
+      Dataset validation, EnsembleListener listener, BooleanSupplier stop, String where) {
+    long start = System.nanoTime();
+    Bootstrap bootstrap = task.bootstrap()
+        ? Bootstrap.draw(train.size(), Seeds.derive(task.seed(), "bootstrap"))
+        : Bootstrap.identity(train.size());
+    Dataset bag = task.bootstrap() ? train.select(bootstrap.inBag()) : train;
+    int[] outOfBag = bootstrap.outOfBag();
+    Dataset outOfBagData = train.select(outOfBag);
+    Dataset epochData = outOfBag.length > 0 ? outOfBagData : validation;
+    if (epochData == null) {
+      throw new IllegalArgumentException(task.bootstrap()
+          ? "the bootstrap of member " + task.index() + " left no out-of-bag sample of the "
+              + train.size() + " training samples to evaluate on; pass a validation set too"
+          : "validation must be given when bootstrap is off: without bootstrap there are no"
+              + " out-of-bag samples to evaluate each epoch on");
+    }
+
+    List<MemberEpoch> epochs = new ArrayList<>();
+    TrainingListener progress = new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, int batches, double loss) {
+        if (stop.getAsBoolean()) {
+          throw new MemberStoppedException("member " + task.index() + " stopped in epoch "
+              + epoch + " on " + where);
+        }
+      }
+
+      @Override
+      public void onEpochEnd(EpochStats stats, int total) {
+        MemberEpoch epoch = MemberEpoch.of(stats);
+        epochs.add(epoch);
+        listener.onMemberEpoch(task.index(), epoch, total);
+      }
+    };
+    @SuppressWarnings("unchecked")
+    ModelRef<Network> networks = (ModelRef<Network>) model;
+    Trainer<Network> trainer = Trainer.builder(networks.factory())
+        .optimizer(task.optimizer().optimizer())
+        .epochs(task.epochs())
+        .batchSize(task.batchSize())
+        .seed(task.seed())
+        .threads(1)
+        .listener(progress)
+        // EARLY STOPPING HOOK (issue 7): the regularization issue's early stopping belongs here,
+        // watching this trainer's validation data, which is the member's out-of-bag samples
+        // (epochData). Until the Trainer has it, members train for exactly task.epochs().
+        .build();
+    listener.onMemberStart(task.index(), where);
+    TrainingResult<Network> result = trainer.fit(bag, epochData);
+    Network network = result.network();
+
+    List<String> names = new ArrayList<>();
+    List<float[]> values = new ArrayList<>();
+    for (Parameter p : network.parameters()) {
+      names.add(p.name());
+      values.add(p.values().clone());
+    }
+    float[] scores = scores(network, outOfBagData);
+    return new MemberResult(task.index(), task.seed(), train.size(), names, values, outOfBag,
+        outOfBagData.labels(), scores, epochs, where, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The network's scores for every sample of {@code data}, {@code size × outputSize}:
+   * probabilities for a softmax cross-entropy model, raw outputs otherwise.
+   */
+  static float[] scores(Network network, Dataset data) {
+    int width = network.inputSize();
+    int classes = network.outputSize();
+    float[] scores = new float[data.size() * classes];
+    float[] batch = new float[Math.min(CHUNK, Math.max(1, data.size())) * width];
+    for (int first = 0; first < data.size(); first += CHUNK) {
+      int rows = Math.min(CHUNK, data.size() - first);
+      for (int r = 0; r < rows; r++) {
+        data.copyFeatures(first + r, batch, r * width);
+      }
+      toScores(network, network.forwardInfer(batch, rows), rows, scores, first * classes);
+    }
+    return scores;
+  }
+
+  /** Converts {@code rows} rows of network output into scores at {@code scores[offset]}. */
+  static void toScores(Network network, float[] output, int rows, float[] scores, int offset) {
+    int classes = network.outputSize();
+    if (network.spec().loss() == Loss.SOFTMAX_CROSS_ENTROPY) {
+      float[] probabilities = new float[rows * classes];
+      Votes.softmax(output, rows, classes, probabilities);
+      System.arraycopy(probabilities, 0, scores, offset, rows * classes);
+    } else {
+      System.arraycopy(output, 0, scores, offset, rows * classes);
+    }
+  }
+}
