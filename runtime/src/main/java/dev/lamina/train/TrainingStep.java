@@ -1,13 +1,18 @@
 package dev.lamina.train;
 
+import dev.lamina.Loss;
+import dev.lamina.augment.AugmentedBatch;
 import dev.lamina.data.Dataset;
 import dev.lamina.kernel.Losses;
+import dev.lamina.kernel.SoftTargetLosses;
 import dev.lamina.nn.Network;
+import dev.lamina.nn.NetworkSpec;
 
 /**
  * One optimization step on one mini-batch: gather the rows, forward, loss, backward, update. It
  * owns every buffer it needs, so a step allocates nothing; the trainer and the benchmark both
- * run exactly this code.
+ * run exactly this code. With augmentation the rows come already gathered and augmented (on
+ * another thread) in an {@link AugmentedBatch}, possibly with mixup's soft targets.
  */
 public final class TrainingStep {
   private final Network network;
@@ -50,6 +55,40 @@ public final class TrainingStep {
     }
     network.backward(gradient, rows);
     stepper.step();
+  }
+
+  /**
+   * Trains on an augmented batch, with dropout masks from {@code maskSeed}. A batch with soft
+   * targets (mixup) is scored against them; {@link #correct()} counts rows whose prediction is the
+   * row's own class.
+   */
+  public void run(AugmentedBatch batch, long maskSeed) {
+    int rows = batch.rows();
+    int classes = network.outputSize();
+    if (batch.classes() != classes) {
+      throw new IllegalArgumentException("batch targets must be " + classes + " wide (the "
+          + "network's outputs), got " + batch.classes());
+    }
+    float[] out = network.forwardTrain(batch.features(), rows, maskSeed);
+    loss = batch.soft()
+        ? softLoss(network.spec(), out, batch.targets(), rows, classes)
+        : network.loss(out, batch.labels(), rows, gradient);
+    correct = 0;
+    int[] labels = batch.labels();
+    for (int r = 0; r < rows; r++) {
+      if (Losses.argmax(out, r * classes, classes) == labels[r]) {
+        correct++;
+      }
+    }
+    network.backward(gradient, rows);
+    stepper.step();
+  }
+
+  private double softLoss(NetworkSpec spec, float[] out, float[] targets, int rows, int classes) {
+    return spec.loss() == Loss.SOFTMAX_CROSS_ENTROPY
+        ? SoftTargetLosses.softmaxCrossEntropy(out, targets, rows, classes, spec.labelSmoothing(),
+            gradient)
+        : SoftTargetLosses.meanSquaredError(out, targets, rows, classes, gradient);
   }
 
   /** The summed loss of the last batch's rows, before the update. */

@@ -1,0 +1,43 @@
+package dev.lamina.augment;
+
+/**
+ * The shape of one image sample: {@code channels × height × width} floats, stored channel by
+ * channel and row by row, as a {@link dev.lamina.data.Dataset} row holds them. A flat 784-feature
+ * Fashion-MNIST row is {@code ImageShape.of(1, 28, 28)}.
+ */
+public record ImageShape(int channels, int height, int width) {
+  public ImageShape {
+    requirePositive("channels", channels);
+    requirePositive("height", height);
+    requirePositive("width", width);
+    if ((long) channels * height * width > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("channels × height × width must fit in an int, got "
+          + channels + " × " + height + " × " + width);
+    }
+  }
+
+  public static ImageShape of(int channels, int height, int width) {
+    return new ImageShape(channels, height, width);
+  }
+
+  /** Floats per image: channels × height × width. */
+  public int size() {
+    return channels * height * width;
+  }
+
+  /** Floats per channel: height × width. */
+  public int plane() {
+    return height * width;
+  }
+
+  @Override
+  public String toString() {
+    return channels + "×" + height + "×" + width;
+  }
+
+  private static void requirePositive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+  }
+}
