@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code bin/lamina bench}: Lamina and PyTorch side by side on the Fashion-MNIST MLP (784-256-128-10,
- * ReLU, dropout, Adam), same batch sizes and thread counts, after warm-up; plus the machine's FMA
- * peak and each GEMM kernel as a fraction of it.
+ * {@code bin/lamina bench}: Lamina and PyTorch side by side on the Fashion-MNIST MLP ({@link
+ * FashionMlpBn}: 784-256-128-10, batch norm, ReLU, dropout, Adam), same batch sizes and thread
+ * counts, after warm-up; plus the machine's FMA peak and each GEMM kernel as a fraction of it.
  */
 final class BenchCommand implements Command {
   private static final int[] BATCHES = {32, 128, 512};
@@ -60,6 +60,8 @@ final class BenchCommand implements Command {
     json.put("gemm_peak_fraction", forwardFraction);
 
     LaminaMeter lamina = new LaminaMeter();
+    out.println("\nWarming up Lamina's code paths...");
+    lamina.warmUp(Math.max(6, 3 * seconds));
     String batches = String.join(",", java.util.Arrays.stream(BATCHES).mapToObj(Integer::toString).toList());
     Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_pytorch.py");
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -75,7 +77,7 @@ final class BenchCommand implements Command {
       json.put("pytorch_blas", p.blas());
     });
 
-    out.printf("%nSamples/s, 784-256-128-10 MLP (ReLU, dropout, Adam)%n");
+    out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%n");
     out.println("  batch threads | train Lamina  PyTorch  ratio | infer Lamina  PyTorch  ratio");
     Map<Integer, Double> oneThreadTrain = new LinkedHashMap<>();
     for (int threads : THREADS) {

@@ -29,9 +29,19 @@ final class LaminaMeter {
     Arrays.setAll(order, i -> i);
   }
 
+  /** Runs every path long enough for the JIT to compile it, so the first measurement is fair. */
+  void warmUp(double seconds) {
+    for (int batch : new int[] {32, 128, 512}) {
+      trainRate(batch, 1, seconds / 6);
+      inferRate(batch, 1, seconds / 12);
+    }
+    trainRate(128, 2, seconds / 6);
+    latencyMicros();
+  }
+
   /** Training samples per second of the real training step (gather, forward, loss, backward, Adam). */
   double trainRate(int batch, int threads, double seconds) {
-    FashionMlpNet net = new FashionMlpNet(1);
+    FashionMlpBnNet net = new FashionMlpBnNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     long[] counter = {0};
@@ -47,7 +57,7 @@ final class LaminaMeter {
 
   /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
   long allocatedBytesPerStep(int batch, int threads, int steps) {
-    FashionMlpNet net = new FashionMlpNet(1);
+    FashionMlpBnNet net = new FashionMlpBnNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     for (int s = 0; s < 200; s++) {
@@ -66,7 +76,7 @@ final class LaminaMeter {
   }
 
   double inferRate(int batch, int threads, double seconds) {
-    Network net = new FashionMlpNet(1);
+    Network net = new FashionMlpBnNet(1);
     net.threads(threads);
     float[] x = new float[batch * 784];
     data.copyFeatures(0, x, 0);
@@ -83,7 +93,7 @@ final class LaminaMeter {
 
   /** Median microseconds of one single-sample inference pass. */
   double latencyMicros() {
-    Network net = new FashionMlpNet(1);
+    Network net = new FashionMlpBnNet(1);
     float[] x = new float[784];
     data.copyFeatures(0, x, 0);
     for (int i = 0; i < 50_000; i++) {
