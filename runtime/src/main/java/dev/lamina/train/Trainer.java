@@ -1,5 +1,7 @@
 package dev.lamina.train;
 
+import dev.lamina.augment.Augmentation;
+import dev.lamina.augment.AugmentedBatches;
 import dev.lamina.data.Dataset;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.Network;
@@ -28,6 +30,7 @@ public final class Trainer<N extends Network> {
   private final long seed;
   private final int threads;
   private final TrainingListener listener;
+  private final Augmentation augmentation;
 
   private Trainer(Builder<N> b) {
     this.factory = b.factory;
@@ -37,6 +40,7 @@ public final class Trainer<N extends Network> {
     this.seed = b.seed;
     this.threads = b.threads;
     this.listener = b.listener;
+    this.augmentation = b.augmentation;
   }
 
   /** A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}. */
@@ -58,32 +62,51 @@ public final class Trainer<N extends Network> {
     int rowsPerBatch = Math.min(batchSize, train.size());
     TrainingStep step = new TrainingStep(network, optimizer, rowsPerBatch);
     int batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
+    // Augmented batches are prepared ahead on another thread, in the same sample orders.
+    AugmentedBatches augmented = augmentation == null ? null : AugmentedBatches.start(
+        augmentation, train, rowsPerBatch, network.outputSize(), epochs,
+        epoch -> shuffle(train.size(), epoch), Seeds.derive(seed, "augment"));
     long maskSeed = Seeds.derive(seed, "dropout");
     long steps = 0;
-    for (int epoch = 1; epoch <= epochs; epoch++) {
-      listener.onEpochStart(epoch, epochs, batches);
-      int[] order = Dataset.permutation(train.size(),
-          new SplittableRandom(Seeds.derive(Seeds.derive(seed, "shuffle"), epoch)));
-      long start = System.nanoTime();
-      double lossSum = 0;
-      long correct = 0;
-      for (int b = 0; b < batches; b++) {
-        int first = b * rowsPerBatch;
-        int rows = Math.min(rowsPerBatch, train.size() - first);
-        step.run(train, order, first, rows, Seeds.derive(maskSeed, steps++));
-        lossSum += step.loss();
-        correct += step.correct();
-        listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
+    try {
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        listener.onEpochStart(epoch, epochs, batches);
+        int[] order = shuffle(train.size(), epoch);
+        long start = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        for (int b = 0; b < batches; b++) {
+          int first = b * rowsPerBatch;
+          int rows = Math.min(rowsPerBatch, train.size() - first);
+          if (augmented == null) {
+            step.run(train, order, first, rows, Seeds.derive(maskSeed, steps++));
+          } else {
+            step.run(augmented.next(), Seeds.derive(maskSeed, steps++));
+          }
+          lossSum += step.loss();
+          correct += step.correct();
+          listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation val = network.evaluate(validation);
+        EpochStats stats = new EpochStats(epoch, lossSum / train.size(),
+            (double) correct / train.size(), val.loss(), val.accuracy(), seconds,
+            train.size() / seconds);
+        history.add(stats);
+        listener.onEpochEnd(stats, epochs);
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      Evaluation val = network.evaluate(validation);
-      EpochStats stats = new EpochStats(epoch, lossSum / train.size(),
-          (double) correct / train.size(), val.loss(), val.accuracy(), seconds,
-          train.size() / seconds);
-      history.add(stats);
-      listener.onEpochEnd(stats, epochs);
+    } finally {
+      if (augmented != null) {
+        augmented.close();
+      }
     }
     return new TrainingResult<>(network, history);
+  }
+
+  /** The order in which epoch {@code epoch} visits the training samples. */
+  private int[] shuffle(int size, int epoch) {
+    return Dataset.permutation(size,
+        new SplittableRandom(Seeds.derive(Seeds.derive(seed, "shuffle"), epoch)));
   }
 
   private static void requireMatches(Network network, Dataset data, String name) {
@@ -109,6 +132,7 @@ public final class Trainer<N extends Network> {
     private long seed = 42;
     private int threads = Runtime.getRuntime().availableProcessors();
     private TrainingListener listener = TrainingListener.SILENT;
+    private Augmentation augmentation;
 
     private Builder(LongFunction<N> factory) {
       this.factory = factory;
@@ -159,6 +183,15 @@ public final class Trainer<N extends Network> {
     /** Default: silent. Use {@code new ProgressBar(System.out)} for a progress bar. */
     public Builder<N> listener(TrainingListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Augments each training sample as its batch is drawn (see {@link Augmentation}), on a thread
+     * that keeps ahead of the training step; null for none. Default: none.
+     */
+    public Builder<N> augmentation(Augmentation augmentation) {
+      this.augmentation = augmentation;
       return this;
     }
 
