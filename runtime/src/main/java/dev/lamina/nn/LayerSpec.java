@@ -21,6 +21,11 @@ import dev.lamina.Nonlinearity;
  * @param keep the dropout keep probability; 1 means no dropout
  * @param dropoutMode where the 1/keep correction goes
  * @param norm the layer's batch or layer normalization, or {@link NormSpec#NONE}
+ * @param noise the standard deviation of the Gaussian noise added to the output while training;
+ *     0 means none
+ * @param decayScale the factor on the trainer's weight decay for this layer's weights (1 unless
+ *     {@code @Decay} says otherwise)
+ * @param decayBias whether the bias is decayed too, with the same factor
  */
 public record LayerSpec(
     String name,
@@ -34,7 +39,10 @@ public record LayerSpec(
     double slope,
     double keep,
     DropoutMode dropoutMode,
-    NormSpec norm) {
+    NormSpec norm,
+    double noise,
+    double decayScale,
+    boolean decayBias) {
 
   public enum Type {
     INPUT,
@@ -48,24 +56,48 @@ public record LayerSpec(
     if (!(keep > 0 && keep <= 1)) {
       throw new IllegalArgumentException("keep of " + name + " must be in (0, 1], got " + keep);
     }
+    if (!(noise >= 0) || Double.isInfinite(noise)) {
+      throw new IllegalArgumentException("noise of " + name + " must be >= 0 and finite, got " + noise);
+    }
+    if (!(decayScale >= 0) || Double.isInfinite(decayScale)) {
+      throw new IllegalArgumentException(
+          "decayScale of " + name + " must be >= 0 and finite, got " + decayScale);
+    }
   }
 
   public static LayerSpec input(String name, int size, double keep, DropoutMode mode) {
     return new LayerSpec(name, Type.INPUT, size, 0, false, Init.ZEROS, 0, Nonlinearity.IDENTITY, 0,
-        keep, mode, NormSpec.NONE);
+        keep, mode, NormSpec.NONE, 0, 1, false);
   }
 
   public static LayerSpec dense(
       String name, int units, int fanIn, boolean bias, Init init, double std,
       Nonlinearity activation, double slope, double keep, DropoutMode mode) {
     return new LayerSpec(
-        name, Type.DENSE, units, fanIn, bias, init, std, activation, slope, keep, mode, NormSpec.NONE);
+        name, Type.DENSE, units, fanIn, bias, init, std, activation, slope, keep, mode, NormSpec.NONE,
+        0, 1, false);
   }
 
   /** This layer with {@code norm} as its normalization. */
   public LayerSpec withNorm(NormSpec norm) {
     return new LayerSpec(name, type, units, fanIn, bias, init, std, activation, slope, keep,
-        dropoutMode, norm);
+        dropoutMode, norm, noise, decayScale, decayBias);
+  }
+
+  /** This layer with Gaussian noise of standard deviation {@code noiseStd} on its training output. */
+  public LayerSpec withNoise(double noiseStd) {
+    return new LayerSpec(name, type, units, fanIn, bias, init, std, activation, slope, keep,
+        dropoutMode, norm, noiseStd, decayScale, decayBias);
+  }
+
+  /** This layer with its weight decay scaled by {@code scale}, and extended to its bias or not. */
+  public LayerSpec withDecay(double scale, boolean includeBias) {
+    return new LayerSpec(name, type, units, fanIn, bias, init, std, activation, slope, keep,
+        dropoutMode, norm, noise, scale, includeBias);
+  }
+
+  public boolean hasNoise() {
+    return noise > 0;
   }
 
   public boolean hasDropout() {

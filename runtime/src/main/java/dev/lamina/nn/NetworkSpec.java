@@ -34,10 +34,12 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
         continue;
       }
       list.add(new Parameter(layer.name() + ".weight", ParameterKind.WEIGHT,
-          new int[] {layer.fanIn(), layer.units()}, layer.fanIn(), layer.units(), true));
+          new int[] {layer.fanIn(), layer.units()}, layer.fanIn(), layer.units(),
+          layer.decayScale()));
       if (layer.bias()) {
         list.add(new Parameter(layer.name() + ".bias", ParameterKind.BIAS,
-            new int[] {layer.units()}, layer.fanIn(), layer.units(), false));
+            new int[] {layer.units()}, layer.fanIn(), layer.units(),
+            layer.decayBias() ? layer.decayScale() : 0));
       }
       if (layer.norm().isPresent()) {
         list.add(new Parameter(layer.name() + ".gamma", ParameterKind.GAMMA,

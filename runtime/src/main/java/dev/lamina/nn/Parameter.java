@@ -13,11 +13,23 @@ public final class Parameter {
   private final int[] shape;
   private final int fanIn;
   private final int fanOut;
-  private final boolean decayed;
+  private final float decayScale;
   private final float[] values;
   private final float[] gradient;
 
   public Parameter(String name, ParameterKind kind, int[] shape, int fanIn, int fanOut, boolean decayed) {
+    this(name, kind, shape, fanIn, fanOut, decayed ? 1 : 0);
+  }
+
+  /**
+   * A parameter whose weight decay is the trainer's times {@code decayScale} (0: not decayed),
+   * as a layer's {@code @Decay} sets it.
+   */
+  public Parameter(String name, ParameterKind kind, int[] shape, int fanIn, int fanOut, double decayScale) {
+    if (!(decayScale >= 0) || Double.isInfinite(decayScale)) {
+      throw new IllegalArgumentException(
+          "decayScale of " + name + " must be >= 0 and finite, got " + decayScale);
+    }
     int size = 1;
     for (int d : shape) {
       if (d <= 0) {
@@ -31,7 +43,7 @@ public final class Parameter {
     this.shape = shape.clone();
     this.fanIn = fanIn;
     this.fanOut = fanOut;
-    this.decayed = decayed;
+    this.decayScale = (float) decayScale;
     this.values = new float[size];
     this.gradient = new float[size];
   }
@@ -61,7 +73,12 @@ public final class Parameter {
 
   /** Whether weight decay applies to this parameter. */
   public boolean decayed() {
-    return decayed;
+    return decayScale > 0;
+  }
+
+  /** The factor on the trainer's weight decay for this parameter: 0 when it is not decayed. */
+  public float decayScale() {
+    return decayScale;
   }
 
   public int size() {

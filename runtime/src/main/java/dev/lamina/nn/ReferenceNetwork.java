@@ -3,6 +3,7 @@ package dev.lamina.nn;
 import dev.lamina.DropoutMode;
 import dev.lamina.kernel.Activations;
 import dev.lamina.kernel.Bernoulli;
+import dev.lamina.kernel.Noise;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * compute. It draws the same dropout masks as the generated code.
  *
  * <p>A dense layer computes, in order: z = x·W + b; then normalization and activation in the
- * layer's placement (norm → f, or f → norm); then dropout.
+ * layer's placement (norm → f, or f → norm); then, while training, Gaussian noise; then dropout.
  */
 public final class ReferenceNetwork implements Network {
   private final NetworkSpec spec;
@@ -84,8 +85,12 @@ public final class ReferenceNetwork implements Network {
       float[] y = layer.type() == LayerSpec.Type.INPUT ? x : dense(l, layer, x, rows, training);
       masks[l] = dropoutFactors(layer, l, rows, training, maskSeed);
       float[] h = new float[y.length];
+      // Noise goes between the layer's output and its dropout, in training only.
+      float noiseScale = training && layer.hasNoise() ? Noise.scale(layer.noise()) : 0f;
+      int noiseKey = Noise.layerKey(maskSeed, l);
       for (int i = 0; i < y.length; i++) {
-        h[i] = y[i] * masks[l][i];
+        float v = noiseScale == 0f ? y[i] : y[i] + Noise.gaussian(noiseKey, i, noiseScale);
+        h[i] = v * masks[l][i];
       }
       outputs[l] = h;
       x = h;

@@ -3,13 +3,23 @@ package dev.lamina.train;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
-/** Every epoch's {@link EpochStats}, in order. */
+/**
+ * Every epoch's {@link EpochStats}, in order, and how training ended: the numbers behind the
+ * learning curves. {@code dev.lamina.report.HistoryFiles} writes it as CSV or JSON files and
+ * {@code dev.lamina.report.LearningCurveChart} draws it.
+ */
 public final class History {
   private final List<EpochStats> epochs = new ArrayList<>();
+  private TrainingEnd end;
 
   void add(EpochStats stats) {
     epochs.add(stats);
+  }
+
+  void end(TrainingEnd end) {
+    this.end = end;
   }
 
   public List<EpochStats> epochs() {
@@ -23,6 +33,19 @@ public final class History {
     return epochs.get(epochs.size() - 1);
   }
 
+  /** How training ended: why, at which epoch, the best epoch and which weights the network has. */
+  public TrainingEnd end() {
+    if (end == null) {
+      throw new IllegalStateException("training has not ended yet");
+    }
+    return end;
+  }
+
+  /** Whether {@link #end()} is known: false while training runs. */
+  public boolean hasEnded() {
+    return end != null;
+  }
+
   /** Seconds spent training, validation excluded. */
   public double trainSeconds() {
     return epochs.stream().mapToDouble(EpochStats::seconds).sum();
@@ -33,5 +56,76 @@ public final class History {
     double seconds = trainSeconds();
     double samples = epochs.stream().mapToDouble(e -> e.samplesPerSecond() * e.seconds()).sum();
     return seconds == 0 ? 0 : samples / seconds;
+  }
+
+  /**
+   * One header line, then one line per epoch: {@code epoch,train_loss,train_accuracy,
+   * validation_loss,validation_accuracy,seconds}. Numbers in full precision, '.' as the decimal
+   * point whatever the locale.
+   */
+  public String toCsv() {
+    StringBuilder s = new StringBuilder(
+        "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds\n");
+    for (EpochStats e : epochs) {
+      s.append(e.epoch()).append(',').append(number(e.trainLoss())).append(',')
+          .append(number(e.trainAccuracy())).append(',').append(number(e.validationLoss()))
+          .append(',').append(number(e.validationAccuracy())).append(',')
+          .append(number(e.seconds())).append('\n');
+    }
+    return s.toString();
+  }
+
+  /**
+   * {@code {"epochs": [{"epoch": 1, "train_loss": ..., ...}, ...], "end": {"reason":
+   * "EARLY_STOPPED", "epoch": 12, "best_epoch": 7, ...}}}; {@code "end"} is null while training
+   * runs, and non-finite numbers are null.
+   */
+  public String toJson() {
+    StringBuilder s = new StringBuilder("{\"epochs\": [");
+    for (int i = 0; i < epochs.size(); i++) {
+      EpochStats e = epochs.get(i);
+      s.append(i == 0 ? "\n  " : ",\n  ")
+          .append("{\"epoch\": ").append(e.epoch())
+          .append(", \"train_loss\": ").append(json(e.trainLoss()))
+          .append(", \"train_accuracy\": ").append(json(e.trainAccuracy()))
+          .append(", \"validation_loss\": ").append(json(e.validationLoss()))
+          .append(", \"validation_accuracy\": ").append(json(e.validationAccuracy()))
+          .append(", \"seconds\": ").append(json(e.seconds())).append('}');
+    }
+    s.append(epochs.isEmpty() ? "],\n" : "\n],\n").append("\"end\": ");
+    if (end == null) {
+      s.append("null");
+    } else {
+      s.append("{\"reason\": \"").append(end.reason()).append('"')
+          .append(", \"epoch\": ").append(end.epoch())
+          .append(", \"steps\": ").append(end.steps())
+          .append(", \"best_epoch\": ").append(end.bestEpoch())
+          .append(", \"metric\": ").append(quote(end.metric()))
+          .append(", \"best_value\": ").append(json(end.bestValue()))
+          .append(", \"restored\": ").append(end.restored())
+          .append(", \"message\": ").append(quote(end.message())).append('}');
+    }
+    return s.append("}\n").toString();
+  }
+
+  private static String number(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+  }
+
+  private static String json(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "null";
+  }
+
+  private static String quote(String text) {
+    StringBuilder s = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        default -> s.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : c);
+      }
+    }
+    return s.append('"').toString();
   }
 }

@@ -7,6 +7,9 @@ import dev.lamina.nn.Parameters;
  * #start} creates the state (momentum, moment estimates) for one training run.
  */
 public interface Optimizer {
+  /** The step size; decoupled weight decay scales with it, as in PyTorch's AdamW. */
+  double learningRate();
+
   /** The mutable state of one run over {@code parameters}; allocates everything it needs now. */
   Stepper start(Parameters parameters);
 

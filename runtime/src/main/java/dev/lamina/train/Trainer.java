@@ -13,7 +13,8 @@ import java.util.function.LongFunction;
 /**
  * Trains a network with mini-batch gradient descent: each epoch visits the training samples in a
  * fresh seeded order, and ends with an evaluation on the validation data. The same seed gives the
- * same weights, bit for bit.
+ * same weights, bit for bit. Weight decay, weight noise and early stopping are settings here; a
+ * NaN or infinite training loss always stops training (see {@link TrainingEnd}).
  *
  * <pre>{@code
  * TrainingResult<FashionMlpNet> result = FashionMlpNet.trainer()
@@ -31,6 +32,9 @@ public final class Trainer<N extends Network> {
   private final int threads;
   private final TrainingListener listener;
   private final Augmentation augmentation;
+  private final WeightDecay weightDecay;
+  private final double weightNoise;
+  private final EarlyStopping earlyStopping;
 
   private Trainer(Builder<N> b) {
     this.factory = b.factory;
@@ -41,6 +45,9 @@ public final class Trainer<N extends Network> {
     this.threads = b.threads;
     this.listener = b.listener;
     this.augmentation = b.augmentation;
+    this.weightDecay = b.weightDecay;
+    this.weightNoise = b.weightNoise;
+    this.earlyStopping = b.earlyStopping;
   }
 
   /** A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}. */
@@ -53,39 +60,65 @@ public final class Trainer<N extends Network> {
     return fit(factory.apply(Seeds.derive(seed, "init")), train, validation);
   }
 
-  /** Trains {@code network} from its current weights. */
+  /**
+   * Trains {@code network} from its current weights until the epochs are used up, early stopping
+   * stops it, a training loss is not finite or the thread is interrupted; {@link
+   * History#end()} says which, and which epoch's weights the network has.
+   */
   public TrainingResult<N> fit(N network, Dataset train, Dataset validation) {
     requireMatches(network, train, "train");
     requireMatches(network, validation, "validation");
     network.threads(threads);
     History history = new History();
     int rowsPerBatch = Math.min(batchSize, train.size());
-    TrainingStep step = new TrainingStep(network, optimizer, rowsPerBatch);
+    WeightNoise noise = weightNoise > 0
+        ? new WeightNoise(network.parameters(), weightNoise, Seeds.derive(seed, "weight-noise"))
+        : null;
+    Optimizer stepped = weightDecay.isPresent() || noise != null
+        ? new RegularizedOptimizer(optimizer, weightDecay, noise)
+        : optimizer;
+    TrainingStep step = new TrainingStep(network, stepped, rowsPerBatch);
     int batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
     // Augmented batches are prepared ahead on another thread, in the same sample orders.
     AugmentedBatches augmented = augmentation == null ? null : AugmentedBatches.start(
         augmentation, train, rowsPerBatch, network.outputSize(), epochs,
         epoch -> shuffle(train.size(), epoch), Seeds.derive(seed, "augment"));
     long maskSeed = Seeds.derive(seed, "dropout");
+    Stopping stopping = new Stopping(earlyStopping, network);
+    TrainingEnd end = null;
     long steps = 0;
     try {
-      for (int epoch = 1; epoch <= epochs; epoch++) {
+      for (int epoch = 1; end == null; epoch++) {
         listener.onEpochStart(epoch, epochs, batches);
         int[] order = shuffle(train.size(), epoch);
         long start = System.nanoTime();
         double lossSum = 0;
         long correct = 0;
-        for (int b = 0; b < batches; b++) {
+        for (int b = 0; b < batches && end == null; b++) {
+          if (Thread.currentThread().isInterrupted()) {
+            end = stopping.interrupted(epoch, steps);
+            break;
+          }
           int first = b * rowsPerBatch;
           int rows = Math.min(rowsPerBatch, train.size() - first);
+          if (noise != null) {
+            noise.perturb(steps);
+          }
           if (augmented == null) {
             step.run(train, order, first, rows, Seeds.derive(maskSeed, steps++));
           } else {
             step.run(augmented.next(), Seeds.derive(maskSeed, steps++));
           }
+          if (!Double.isFinite(step.loss())) {
+            end = stopping.nonFiniteLoss(epoch, b + 1, batches, steps, step.loss() / rows);
+            break;
+          }
           lossSum += step.loss();
           correct += step.correct();
           listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
+        }
+        if (end != null) {
+          break;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation val = network.evaluate(validation);
@@ -94,12 +127,18 @@ public final class Trainer<N extends Network> {
             train.size() / seconds);
         history.add(stats);
         listener.onEpochEnd(stats, epochs);
+        end = stopping.afterEpoch(stats, steps, epoch == epochs);
       }
     } finally {
       if (augmented != null) {
         augmented.close();
       }
+      if (end == null) {
+        stopping.failed();
+      }
     }
+    history.end(end);
+    listener.onTrainingEnd(end);
     return new TrainingResult<>(network, history);
   }
 
@@ -133,6 +172,9 @@ public final class Trainer<N extends Network> {
     private int threads = Runtime.getRuntime().availableProcessors();
     private TrainingListener listener = TrainingListener.SILENT;
     private Augmentation augmentation;
+    private WeightDecay weightDecay = WeightDecay.NONE;
+    private double weightNoise;
+    private EarlyStopping earlyStopping;
 
     private Builder(LongFunction<N> factory) {
       this.factory = factory;
@@ -183,6 +225,35 @@ public final class Trainer<N extends Network> {
     /** Default: silent. Use {@code new ProgressBar(System.out)} for a progress bar. */
     public Builder<N> listener(TrainingListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Weight decay for every parameter whose layer does not say otherwise ({@code @Decay}):
+     * weights decayed, biases, γ and β not. Default: {@link WeightDecay#NONE}.
+     */
+    public Builder<N> weightDecay(WeightDecay weightDecay) {
+      this.weightDecay = Objects.requireNonNull(weightDecay, "weightDecay");
+      return this;
+    }
+
+    /**
+     * Weight noise: before every step each weight (not bias, γ or β) gets fresh Gaussian noise of
+     * standard deviation {@code std}; the gradient is taken at the perturbed weights and applied to
+     * the clean ones. Default: 0, none.
+     */
+    public Builder<N> weightNoise(double std) {
+      if (!(std >= 0) || Double.isInfinite(std)) {
+        throw new IllegalArgumentException("weightNoise must be >= 0 and finite, got " + std
+            + "; it is the standard deviation of the noise, e.g. 0.01, and 0 turns it off");
+      }
+      this.weightNoise = std;
+      return this;
+    }
+
+    /** Early stopping, or null for none. Default: none. */
+    public Builder<N> earlyStopping(EarlyStopping earlyStopping) {
+      this.earlyStopping = earlyStopping;
       return this;
     }
 

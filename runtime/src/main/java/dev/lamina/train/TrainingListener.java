@@ -9,6 +9,9 @@ public interface TrainingListener {
 
   default void onEpochEnd(EpochStats stats, int epochs) {}
 
+  /** Once, when training has ended for any reason but an exception; the weights are final. */
+  default void onTrainingEnd(TrainingEnd end) {}
+
   /** No output. */
   TrainingListener SILENT = new TrainingListener() {};
 }

@@ -1,0 +1,254 @@
+package dev.lamina.report;
+
+import dev.lamina.train.EpochStats;
+import dev.lamina.train.History;
+import dev.lamina.train.TrainingEnd;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import javax.imageio.ImageIO;
+
+/**
+ * Learning curves as a PNG: training and validation loss on the left, accuracy on the right, per
+ * epoch, with a dashed line at the best epoch (the point early stopping keeps) and, when training
+ * stopped early, a dotted line where it stopped. Drawn with java.awt off screen, so it works on a
+ * machine without a display.
+ *
+ * <pre>{@code
+ * LearningCurveChart.of(result.history()).title("784-512-512-10, no regularization").write(path);
+ * }</pre>
+ */
+public final class LearningCurveChart {
+  static final Color TRAIN = new Color(0x1f77b4);
+  static final Color VALIDATION = new Color(0xff7f0e);
+  private static final Color BEST = new Color(0x2ca02c);
+  private static final Color STOP = new Color(0xd62728);
+  private static final Color GRID = new Color(0xe6e6e6);
+  private static final int MARGIN = 56;
+  private static final int TOP = 52;
+
+  private final History history;
+  private final String title;
+  private final int width;
+  private final int height;
+
+  private LearningCurveChart(History history, String title, int width, int height) {
+    this.history = history;
+    this.title = title;
+    this.width = width;
+    this.height = height;
+  }
+
+  /** A 1000 × 420 chart of {@code history}, untitled. */
+  public static LearningCurveChart of(History history) {
+    Objects.requireNonNull(history, "history");
+    if (history.epochs().isEmpty()) {
+      throw new IllegalArgumentException("history has no epochs to draw; train for at least one");
+    }
+    return new LearningCurveChart(history, "", 1000, 420);
+  }
+
+  public LearningCurveChart title(String title) {
+    return new LearningCurveChart(history, Objects.requireNonNull(title, "title"), width, height);
+  }
+
+  /** Image size in pixels; at least 400 × 240. */
+  public LearningCurveChart size(int width, int height) {
+    if (width < 400 || height < 240) {
+      throw new IllegalArgumentException(
+          "size must be at least 400 × 240 pixels, got " + width + " × " + height);
+    }
+    return new LearningCurveChart(history, title, width, height);
+  }
+
+  /** Draws the chart. */
+  public BufferedImage render() {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setColor(Color.BLACK);
+      g.setFont(g.getFont().deriveFont(Font.BOLD, 14f));
+      g.drawString(title.isEmpty() ? caption() : title + " — " + caption(), MARGIN, 22);
+      g.setFont(g.getFont().deriveFont(Font.PLAIN, 12f));
+      int panel = (width - 3 * MARGIN / 2) / 2;
+      List<EpochStats> epochs = history.epochs();
+      Panel loss = new Panel(MARGIN, TOP, panel - MARGIN / 2, height - TOP - 44, "loss", epochs,
+          EpochStats::trainLoss, EpochStats::validationLoss);
+      Panel accuracy = new Panel(MARGIN + panel + MARGIN / 2, TOP, panel - MARGIN / 2,
+          height - TOP - 44, "accuracy", epochs, EpochStats::trainAccuracy,
+          EpochStats::validationAccuracy);
+      for (Panel p : List.of(loss, accuracy)) {
+        p.draw(g);
+        markers(g, p);
+      }
+      legend(g);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** Writes the PNG to {@code file} atomically (a temporary file, then a rename). */
+  public void write(Path file) throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    if (!ImageIO.write(render(), "png", png)) {
+      throw new IOException("this JDK has no PNG writer for " + file);
+    }
+    ReportFiles.write(file, png.toByteArray());
+  }
+
+  /** "best epoch 7, stopped at 12 (EARLY_STOPPED)" or "12 epochs". */
+  String caption() {
+    if (!history.hasEnded()) {
+      return history.epochs().size() + " epochs";
+    }
+    TrainingEnd end = history.end();
+    String best = end.metric().equals("none") ? ""
+        : "best epoch " + end.bestEpoch() + " by " + end.metric() + ", ";
+    return best + "ended at epoch " + end.epoch() + " (" + end.reason().name().toLowerCase()
+        .replace('_', ' ') + ")";
+  }
+
+  /** The best epoch (dashed) when a metric was watched, and the stop (dotted) when it stopped early. */
+  private void markers(Graphics2D g, Panel p) {
+    if (!history.hasEnded()) {
+      return;
+    }
+    TrainingEnd end = history.end();
+    if (!end.metric().equals("none") && end.bestEpoch() > 0) {
+      p.vertical(g, end.bestEpoch(), BEST, new float[] {6, 4}, "best " + end.bestEpoch());
+    }
+    if (end.reason() != TrainingEnd.Reason.COMPLETED && end.epoch() != end.bestEpoch()) {
+      p.vertical(g, end.epoch(), STOP, new float[] {2, 3}, "stop " + end.epoch());
+    }
+  }
+
+  private void legend(Graphics2D g) {
+    int y = height - 16;
+    int x = MARGIN;
+    for (Object[] item : new Object[][] {{TRAIN, "training", null}, {VALIDATION, "validation", null},
+        {BEST, "best epoch", new float[] {6, 4}}, {STOP, "stopped", new float[] {2, 3}}}) {
+      g.setColor((Color) item[0]);
+      g.setStroke(item[2] == null ? new BasicStroke(2f)
+          : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, (float[]) item[2], 0));
+      g.drawLine(x, y - 4, x + 24, y - 4);
+      g.setColor(Color.DARK_GRAY);
+      g.drawString((String) item[1], x + 30, y);
+      x += 50 + g.getFontMetrics().stringWidth((String) item[1]);
+    }
+  }
+
+  /** One plot: two series against the epoch, axes with round ticks. */
+  private static final class Panel {
+    private final int x;
+    private final int y;
+    private final int w;
+    private final int h;
+    private final String label;
+    private final List<EpochStats> epochs;
+    private final ToDoubleFunction<EpochStats> train;
+    private final ToDoubleFunction<EpochStats> validation;
+    private final ChartAxis horizontal;
+    private final ChartAxis vertical;
+
+    Panel(int x, int y, int w, int h, String label, List<EpochStats> epochs,
+        ToDoubleFunction<EpochStats> train, ToDoubleFunction<EpochStats> validation) {
+      this.x = x;
+      this.y = y;
+      this.w = w;
+      this.h = h;
+      this.label = label;
+      this.epochs = epochs;
+      this.train = train;
+      this.validation = validation;
+      this.horizontal = ChartAxis.of(epochs.get(0).epoch(), epochs.get(epochs.size() - 1).epoch(), true);
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (EpochStats e : epochs) {
+        for (double v : new double[] {train.applyAsDouble(e), validation.applyAsDouble(e)}) {
+          if (Double.isFinite(v)) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+        }
+      }
+      this.vertical = lo > hi ? ChartAxis.of(0, 1, false) : ChartAxis.of(lo, hi, false);
+    }
+
+    int px(double epoch) {
+      return x + (int) Math.round((epoch - horizontal.min()) / horizontal.span() * w);
+    }
+
+    int py(double value) {
+      return y + h - (int) Math.round((value - vertical.min()) / vertical.span() * h);
+    }
+
+    void draw(Graphics2D g) {
+      g.setStroke(new BasicStroke(1f));
+      for (double t : vertical.ticks()) {
+        g.setColor(GRID);
+        g.drawLine(x, py(t), x + w, py(t));
+        g.setColor(Color.DARK_GRAY);
+        String text = vertical.format(t);
+        g.drawString(text, x - 6 - g.getFontMetrics().stringWidth(text), py(t) + 4);
+      }
+      for (double t : horizontal.ticks()) {
+        g.setColor(Color.DARK_GRAY);
+        g.drawLine(px(t), y + h, px(t), y + h + 4);
+        String text = horizontal.format(t);
+        g.drawString(text, px(t) - g.getFontMetrics().stringWidth(text) / 2, y + h + 17);
+      }
+      g.drawRect(x, y, w, h);
+      g.drawString(label, x, y - 8);
+      g.drawString("epoch", x + w - g.getFontMetrics().stringWidth("epoch"), y + h + 30);
+      series(g, train, TRAIN);
+      series(g, validation, VALIDATION);
+    }
+
+    /** A polyline with a dot per epoch; non-finite values leave a gap. */
+    private void series(Graphics2D g, ToDoubleFunction<EpochStats> f, Color color) {
+      g.setColor(color);
+      g.setStroke(new BasicStroke(2f));
+      int lastX = -1;
+      int lastY = -1;
+      for (EpochStats e : epochs) {
+        double v = f.applyAsDouble(e);
+        if (!Double.isFinite(v)) {
+          lastX = -1;
+          continue;
+        }
+        int cx = px(e.epoch());
+        int cy = py(v);
+        if (lastX >= 0) {
+          g.drawLine(lastX, lastY, cx, cy);
+        }
+        if (epochs.size() <= 60) {
+          g.fillOval(cx - 2, cy - 2, 5, 5);
+        }
+        lastX = cx;
+        lastY = cy;
+      }
+    }
+
+    void vertical(Graphics2D g, int epoch, Color color, float[] dash, String text) {
+      g.setColor(color);
+      g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, dash, 0));
+      g.drawLine(px(epoch), y, px(epoch), y + h);
+      g.drawString(text, px(epoch) + 4, y + 14);
+    }
+  }
+}

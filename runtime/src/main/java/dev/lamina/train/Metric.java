@@ -1,0 +1,68 @@
+package dev.lamina.train;
+
+import dev.lamina.nn.Network;
+import java.util.Objects;
+
+/**
+ * A number measured after each epoch that early stopping watches, with the direction that is
+ * better: the built-in metrics know theirs (accuracy is maximized, loss minimized), and a user's
+ * metric must state it.
+ *
+ * <pre>{@code
+ * Metric.maximize("validation F1", (stats, network) -> f1(network, validation))
+ * }</pre>
+ *
+ * @param name how messages and reports call it
+ * @param goal whether lower or higher is better
+ * @param measure computes it from the epoch's figures and the network at the epoch's end
+ */
+public record Metric(String name, Goal goal, Measure measure) {
+  public enum Goal {
+    MINIMIZE,
+    MAXIMIZE
+  }
+
+  /** Computes a metric at the end of an epoch. The network is in its end-of-epoch state. */
+  @FunctionalInterface
+  public interface Measure {
+    double measure(EpochStats stats, Network network);
+  }
+
+  /** Mean validation loss, in inference mode; lower is better. */
+  public static final Metric VALIDATION_LOSS =
+      minimize("validation loss", (stats, network) -> stats.validationLoss());
+
+  /** Validation accuracy, in inference mode; higher is better. */
+  public static final Metric VALIDATION_ACCURACY =
+      maximize("validation accuracy", (stats, network) -> stats.validationAccuracy());
+
+  /** Mean training loss over the epoch's batches; lower is better. */
+  public static final Metric TRAINING_LOSS =
+      minimize("training loss", (stats, network) -> stats.trainLoss());
+
+  public Metric {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(goal, "goal");
+    Objects.requireNonNull(measure, "measure");
+  }
+
+  /** A metric where lower is better (a loss, an error rate). */
+  public static Metric minimize(String name, Measure measure) {
+    return new Metric(name, Goal.MINIMIZE, measure);
+  }
+
+  /** A metric where higher is better (an accuracy, an F1 score). */
+  public static Metric maximize(String name, Measure measure) {
+    return new Metric(name, Goal.MAXIMIZE, measure);
+  }
+
+  /** Whether {@code a} is better than {@code b} by more than {@code margin}; NaN is never better. */
+  boolean better(double a, double b, double margin) {
+    return goal == Goal.MINIMIZE ? a < b - margin : a > b + margin;
+  }
+
+  @Override
+  public String toString() {
+    return name + (goal == Goal.MINIMIZE ? " (lower is better)" : " (higher is better)");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.lamina.train;
+
+import dev.lamina.nn.Parameters;
+
+/**
+ * An optimizer with the trainer's per-step regularization around it. Each step, in order: puts
+ * back the clean weights if weight noise perturbed them (the gradient was taken at the perturbed
+ * ones), adds the L1/L2 penalty's gradient, applies decoupled decay, then the optimizer's update.
+ * This is PyTorch's order: {@code SGD}/{@code Adam(weight_decay)} add λ·w to the gradient before
+ * anything else, and {@code AdamW} scales w by (1 − lr·λ) before Adam's update.
+ */
+final class RegularizedOptimizer implements Optimizer {
+  private final Optimizer optimizer;
+  private final WeightDecay decay;
+  private final WeightNoise noise;
+
+  /** {@code noise} may be null: no weight noise. */
+  RegularizedOptimizer(Optimizer optimizer, WeightDecay decay, WeightNoise noise) {
+    this.optimizer = optimizer;
+    this.decay = decay;
+    this.noise = noise;
+  }
+
+  @Override
+  public double learningRate() {
+    return optimizer.learningRate();
+  }
+
+  @Override
+  public Stepper start(Parameters parameters) {
+    Stepper inner = optimizer.start(parameters);
+    double lr = optimizer.learningRate();
+    return () -> {
+      if (noise != null) {
+        noise.restore();
+      }
+      decay.addGradient(parameters);
+      decay.shrink(parameters, lr);
+      inner.step();
+    };
+  }
+
+  @Override
+  public String toString() {
+    return optimizer + " with " + decay + (noise == null ? "" : " and weight noise");
+  }
+}

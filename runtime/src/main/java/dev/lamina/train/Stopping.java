@@ -1,0 +1,93 @@
+package dev.lamina.train;
+
+import dev.lamina.nn.Network;
+import java.util.Locale;
+
+/**
+ * Decides, for one training run, when it ends and which weights the network ends with. With
+ * early stopping it watches the metric and keeps the best epoch's weights; without, every
+ * completed epoch counts as the best so far, so that a non-finite loss can fall back to the last
+ * good epoch's weights.
+ */
+final class Stopping {
+  private final EarlyStopping settings;
+  private final EarlyStopping.Watch watch;
+  private final Network network;
+  private final BestWeights best;
+  private int lastEpoch;
+  private int bestEpoch;
+  private double bestValue = Double.NaN;
+
+  /** {@code settings} may be null: no early stopping. */
+  Stopping(EarlyStopping settings, Network network) {
+    this.settings = settings;
+    this.watch = settings == null ? null : settings.start();
+    this.network = network;
+    this.best = new BestWeights(network);
+  }
+
+  /** After a completed epoch: keeps its weights if it is the best; the end if training stops. */
+  TrainingEnd afterEpoch(EpochStats stats, long steps, boolean last) {
+    lastEpoch = stats.epoch();
+    String message = "";
+    boolean stop = false;
+    if (watch == null) {
+      best.keep();
+      bestEpoch = stats.epoch();
+    } else {
+      EarlyStopping.Verdict verdict =
+          watch.observe(stats.epoch(), settings.metric().measure().measure(stats, network));
+      if (verdict.best()) {
+        best.keep();
+        bestEpoch = watch.bestEpoch();
+        bestValue = watch.bestValue();
+      }
+      stop = verdict.stop();
+      message = verdict.message();
+    }
+    if (stop) {
+      return end(TrainingEnd.Reason.EARLY_STOPPED, stats.epoch(), steps, restoreOnEnd(), message);
+    }
+    if (last) {
+      return end(TrainingEnd.Reason.COMPLETED, stats.epoch(), steps, restoreOnEnd(),
+          "all " + stats.epoch() + " epochs ran");
+    }
+    return null;
+  }
+
+  /** A batch's loss was NaN or infinite: always falls back to the best weights. */
+  TrainingEnd nonFiniteLoss(int epoch, int batch, int batches, long steps, double loss) {
+    String message = String.format(Locale.ROOT,
+        "the training loss was %s at epoch %d, step %d (batch %d of %d); the network has the "
+            + "weights of %s", loss, epoch, steps, batch, batches,
+        bestEpoch == 0 ? "before training" : "epoch " + bestEpoch);
+    return end(TrainingEnd.Reason.NON_FINITE_LOSS, epoch, steps, true, message);
+  }
+
+  /** The training thread was interrupted before a step of {@code epoch}. */
+  TrainingEnd interrupted(int epoch, long steps) {
+    return end(TrainingEnd.Reason.INTERRUPTED, epoch, steps, restoreOnEnd(),
+        "interrupted in epoch " + epoch + " after " + steps + " steps");
+  }
+
+  /** Training failed with an exception: gives the best weights back if early stopping says so. */
+  void failed() {
+    if (restoreOnEnd()) {
+      best.restore();
+    }
+  }
+
+  /** Whether a normal end restores: asked for, and some epoch gave the metric a number. */
+  private boolean restoreOnEnd() {
+    return settings != null && settings.restoreBestWeights() && bestEpoch > 0;
+  }
+
+  private TrainingEnd end(TrainingEnd.Reason reason, int epoch, long steps, boolean restore,
+      String message) {
+    if (restore) {
+      best.restore();
+    }
+    return new TrainingEnd(reason, Math.max(epoch, lastEpoch), steps, bestEpoch,
+        settings == null ? "none" : settings.metric().name(), bestValue, restore, message);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.lamina.train;
+
+import dev.lamina.kernel.Noise;
+import dev.lamina.nn.Parameter;
+import dev.lamina.nn.ParameterKind;
+import dev.lamina.nn.Parameters;
+import dev.lamina.nn.Seeds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Weight noise for one training run: before each step every weight (parameters of kind {@link
+ * ParameterKind#WEIGHT}; not biases, γ or β) gets a fresh Gaussian perturbation, w̃ = w + ε with
+ * ε ~ N(0, std²); the forward and backward passes run at w̃, so the gradient is the loss's
+ * gradient at the perturbed weights; then {@link #restore} puts the clean w back and the
+ * optimizer updates the clean weights with that gradient. The noise of step t comes from the run's
+ * seed and t alone.
+ */
+final class WeightNoise {
+  private final List<Parameter> weights = new ArrayList<>();
+  private final float[][] clean;
+  private final float scale;
+  private final long seed;
+  private boolean perturbed;
+
+  WeightNoise(Parameters parameters, double std, long seed) {
+    for (Parameter p : parameters) {
+      if (p.kind() == ParameterKind.WEIGHT) {
+        weights.add(p);
+      }
+    }
+    this.clean = new float[weights.size()][];
+    for (int i = 0; i < clean.length; i++) {
+      clean[i] = new float[weights.get(i).size()];
+    }
+    this.scale = Noise.scale(std);
+    this.seed = seed;
+  }
+
+  /** Keeps the clean weights and adds step {@code step}'s noise to them. */
+  void perturb(long step) {
+    long stepSeed = Seeds.derive(seed, step);
+    for (int i = 0; i < clean.length; i++) {
+      float[] w = weights.get(i).values();
+      System.arraycopy(w, 0, clean[i], 0, w.length);
+      Noise.addGaussian(w, 0, w.length, Noise.layerKey(stepSeed, i), scale);
+    }
+    perturbed = true;
+  }
+
+  /** Puts back the weights {@link #perturb} kept; nothing when they are not perturbed. */
+  void restore() {
+    if (!perturbed) {
+      return;
+    }
+    for (int i = 0; i < clean.length; i++) {
+      System.arraycopy(clean[i], 0, weights.get(i).values(), 0, clean[i].length);
+    }
+    perturbed = false;
+  }
+}
