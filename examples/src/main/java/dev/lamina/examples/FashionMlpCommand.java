@@ -2,16 +2,28 @@ package dev.lamina.examples;
 
 import dev.lamina.data.Dataset;
 import dev.lamina.data.FashionMnist;
+import dev.lamina.io.ModelFile;
+import dev.lamina.io.SafeTensors;
+import dev.lamina.io.Tensor;
 import dev.lamina.nn.Evaluation;
+import dev.lamina.nn.ModelSummary;
+import dev.lamina.nn.Network;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.ProgressBar;
 import dev.lamina.train.TrainingResult;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code bin/lamina fashion-mlp}: trains {@link FashionMlp} and reports its test accuracy. */
+/**
+ * {@code bin/lamina fashion-mlp}: trains {@link FashionMlp} and reports its test accuracy, or
+ * evaluates a saved one ({@code --load}); saves the model and the test logits on request.
+ */
 final class FashionMlpCommand implements Command {
   @Override
   public String name() {
@@ -26,24 +38,46 @@ final class FashionMlpCommand implements Command {
   @Override
   public String usage() {
     return """
-          --epochs N    epochs to train (default 10)
-          --batch N     mini-batch size (default 128)
-          --lr X        Adam learning rate (default 0.001)
-          --seed N      seed of weights, shuffling and dropout (default 42)
-          --threads N   threads per training step (default: all cores; same result for any N)
-          --data DIR    directory holding the Fashion-MNIST files""";
+          --epochs N          epochs to train (default 10)
+          --batch N           mini-batch size (default 128)
+          --lr X              Adam learning rate (default 0.001)
+          --seed N            seed of weights, shuffling and dropout (default 42)
+          --threads N         threads per training step (default: all cores; same result for any N)
+          --data DIR          directory holding the Fashion-MNIST files
+          --save FILE         write the trained model to FILE (safetensors, PyTorch's layout)
+          --load FILE         evaluate the model saved in FILE on the test set; no training
+          --save-logits FILE  write the test set's logits to FILE, for scripts/lamina_torch.py check""";
   }
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
+    Optional<Path> load = options.path("--load");
+    Optional<Path> save = options.path("--save");
+    Optional<Path> saveLogits = options.path("--save-logits");
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
+    if (load.isPresent()) {
+      if (save.isPresent()) {
+        throw new Options.UsageException("--load evaluates a saved model without training, so"
+            + " there is nothing to --save; drop one of them");
+      }
+      for (String training : List.of("--epochs", "--batch", "--lr", "--seed")) {
+        if (options.path(training).isPresent()) {
+          throw new Options.UsageException(training + " is a training option, but --load"
+              + " evaluates a saved model without training; drop one of them");
+        }
+      }
+      FashionMnist data = FashionData.load(options);
+      options.requireAllUsed();
+      return evaluateSaved(load.get(), data, threads, saveLogits, out);
+    }
     int epochs = options.integer("--epochs", 10);
     int batch = options.integer("--batch", 128);
     double lr = options.number("--lr", 1e-3);
     long seed = options.longValue("--seed", 42);
-    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
     FashionMnist data = FashionData.load(options);
     options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
+    out.println(ModelSummary.of(FashionMlpNet.SPEC));
     out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test%n",
         data.directory(), split.train().size(), split.validation().size(), data.test().size());
 
@@ -69,6 +103,60 @@ final class FashionMlpCommand implements Command {
     json.put("batch_size", batch);
     json.put("train_seconds", result.history().trainSeconds());
     json.put("train_samples_per_second", result.history().samplesPerSecond());
+    if (save.isPresent()) {
+      ModelFile.save(result.network(), save.get());
+      out.println("Saved the model to " + save.get());
+      json.put("saved", save.get().toString());
+    }
+    if (saveLogits.isPresent()) {
+      json.put("logits", writeLogits(result.network(), data.test(), saveLogits.get(), out));
+    }
     return json;
+  }
+
+  private static Map<String, Object> evaluateSaved(Path file, FashionMnist data, int threads,
+      Optional<Path> saveLogits, PrintStream out) throws IOException {
+    FashionMlpNet network = new FashionMlpNet(0); // every tensor is replaced by the file's
+    ModelFile.Info info = ModelFile.load(network, file);
+    network.threads(threads);
+    out.println(ModelSummary.of(network));
+    out.println("Loaded " + file + ": " + (info.model().isEmpty()
+        ? "weights without Lamina metadata (e.g. saved from PyTorch)"
+        : info.model() + " " + info.kind() + " saved by Lamina " + info.laminaVersion()));
+    Evaluation test = network.evaluate(data.test());
+    out.printf(Locale.ROOT, "Test accuracy %.4f, loss %.4f (%d samples)%n", test.accuracy(),
+        test.loss(), test.samples());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("test_accuracy", test.accuracy());
+    json.put("test_loss", test.loss());
+    json.put("loaded", file.toString());
+    json.put("saved_by", info.laminaVersion());
+    if (saveLogits.isPresent()) {
+      json.put("logits", writeLogits(network, data.test(), saveLogits.get(), out));
+    }
+    return json;
+  }
+
+  /** The inference logits of every sample of {@code data}, as tensor "logits" (samples, classes). */
+  private static String writeLogits(Network network, Dataset data, Path file, PrintStream out)
+      throws IOException {
+    int width = network.inputSize();
+    int classes = network.outputSize();
+    float[] logits = new float[data.size() * classes];
+    int chunk = 500;
+    float[] batch = new float[chunk * width];
+    for (int start = 0; start < data.size(); start += chunk) {
+      int rows = Math.min(chunk, data.size() - start);
+      for (int r = 0; r < rows; r++) {
+        data.copyFeatures(start + r, batch, r * width);
+      }
+      System.arraycopy(network.forwardInfer(batch, rows), 0, logits, start * classes,
+          rows * classes);
+    }
+    SafeTensors.write(file, Map.of("lamina.model", network.spec().name(), "lamina.data",
+        "Fashion-MNIST test set, in file order"),
+        List.of(new Tensor("logits", new int[] {data.size(), classes}, logits)));
+    out.println("Wrote the test set's logits to " + file);
+    return file.toString();
   }
 }

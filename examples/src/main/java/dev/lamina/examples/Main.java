@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.DatasetNotFoundException;
+import dev.lamina.io.ModelFileException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public final class Main {
     } catch (Options.UsageException e) {
       err.println("lamina " + command.name() + ": " + e.getMessage());
       return 2;
-    } catch (DatasetNotFoundException e) {
+    } catch (DatasetNotFoundException | ModelFileException e) {
       err.println("lamina " + command.name() + ": " + e.getMessage());
       return 1;
     } catch (Exception e) {

@@ -150,6 +150,11 @@ public final class ModelFile {
     slots.forEach(s -> expected.add(s.name()));
     List<String> missing = new ArrayList<>(expected);
     missing.removeIf(read::contains);
+    if (missing.size() == expected.size()) {
+      throw new ModelFileException(read.path(), "holds none of the tensors of "
+          + network.spec().name() + ": expected " + expected + ", found " + read.names()
+          + " (a file of another model?)");
+    }
     if (!missing.isEmpty()) {
       throw new ModelFileException(read.path(), "expected the tensors " + expected + " of "
           + network.spec().name() + ", found no " + missing + "; the file has " + read.names());
