@@ -10,6 +10,15 @@ import java.lang.annotation.Target;
  * A fully connected layer: {@code y = x·W + b} with W of shape (fan_in, units). An {@link
  * Activation} and a {@link Dropout} on the same field are applied to its output, in that order,
  * fused into the loop that computes it.
+ *
+ * <p>The weights start as {@link #init()} says; each of the other initialization members is read
+ * only by the initializers named in its comment (the processor warns when one is set without
+ * effect). Biases start at zero unless a {@link BiasInit} says otherwise.
+ *
+ * <pre>{@code
+ * @Dense(units = 256, init = Init.HE_UNIFORM, fanMode = FanMode.OUT) @Activation(RELU) Layer h;
+ * @Dense(units = 100, init = Init.NORMAL, std = 0.05) @BiasInit(value = Init.CONSTANT, constant = 0.1) Layer g;
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -21,9 +30,30 @@ public @interface Dense {
   /** How the weights start. {@link Init#AUTO} picks He for the ReLU family, Xavier otherwise. */
   Init init() default Init.AUTO;
 
-  /** Standard deviation of {@link Init#NORMAL}; not used by other initializers. */
-  double std() default 0.01;
+  /** The fan of Xavier, LeCun and He (and their uniform forms); AUTO is each one's own. */
+  FanMode fanMode() default FanMode.AUTO;
 
-  /** Whether the layer adds a learned bias (initialized to zero). */
+  /** The gain of Xavier, LeCun, He and orthogonal; AUTO is each one's own. */
+  Gain gain() default Gain.AUTO;
+
+  /** Mean of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}. */
+  double mean() default Init.DEFAULT_MEAN;
+
+  /**
+   * Standard deviation (not variance) of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL};
+   * must be positive.
+   */
+  double std() default Init.DEFAULT_STD;
+
+  /** Lower bound of {@link Init#UNIFORM}; must be below {@link #high()}. */
+  double low() default Init.DEFAULT_LOW;
+
+  /** Upper bound of {@link Init#UNIFORM}. */
+  double high() default Init.DEFAULT_HIGH;
+
+  /** The value of {@link Init#CONSTANT}. */
+  double constant() default Init.DEFAULT_CONSTANT;
+
+  /** Whether the layer adds a learned bias (zeros unless a {@link BiasInit} says otherwise). */
   boolean bias() default true;
 }

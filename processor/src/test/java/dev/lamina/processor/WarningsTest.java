@@ -86,13 +86,13 @@ class WarningsTest {
 
   @Test
   void stdWithHeInitWarnsOnStd() {
-    assertOneWarning(stdWithHeInit(""), String.format(Messages.STD_UNUSED, "HE"), "std = 0.05",
-        "test.StdWithHeNet");
+    assertOneWarning(stdWithHeInit(""), String.format(Messages.INIT_PARAM_UNUSED, "std", "HE",
+        "NORMAL and TRUNCATED_NORMAL", "std"), "std = 0.05", "test.StdWithHeNet");
   }
 
   @Test
   void stdUnusedIsSilencedOnTheField() {
-    assertSilent(stdWithHeInit("  @SuppressWarnings(\"lamina:StdUnused\")"), "test.StdWithHeNet");
+    assertSilent(stdWithHeInit("  @SuppressWarnings(\"lamina:InitParamUnused\")"), "test.StdWithHeNet");
   }
 
   @Test

@@ -2,9 +2,12 @@
 package test;
 
 import dev.lamina.DropoutMode;
+import dev.lamina.FanMode;
+import dev.lamina.Gain;
 import dev.lamina.Init;
 import dev.lamina.Loss;
 import dev.lamina.Nonlinearity;
+import dev.lamina.init.InitSpec;
 import dev.lamina.kernel.Bernoulli;
 import dev.lamina.kernel.Gemm;
 import dev.lamina.kernel.VectorMath;
@@ -36,8 +39,8 @@ public final class TinyNet extends GeneratedNetwork {
    */
   public static final NetworkSpec SPEC = new NetworkSpec("Tiny", Loss.SOFTMAX_CROSS_ENTROPY, 0.0, List.of(
       LayerSpec.input("in", 5, 0.8, DropoutMode.INVERTED),
-      LayerSpec.dense("hidden", 7, 5, true, Init.XAVIER, 0.01, Nonlinearity.TANH, 0.01, 0.5, DropoutMode.INVERTED),
-      LayerSpec.dense("logits", 3, 7, true, Init.XAVIER, 0.01, Nonlinearity.IDENTITY, 0.01, 1.0, DropoutMode.INVERTED)));
+      LayerSpec.dense("hidden", 7, 5, true, InitSpec.scaled(Init.XAVIER, FanMode.AVERAGE, Gain.AUTO), InitSpec.zeros(), Nonlinearity.TANH, 0.01, 0.5, DropoutMode.INVERTED),
+      LayerSpec.dense("logits", 3, 7, true, InitSpec.scaled(Init.XAVIER, FanMode.AVERAGE, Gain.AUTO), InitSpec.zeros(), Nonlinearity.IDENTITY, 0.01, 1.0, DropoutMode.INVERTED)));
 
   private static final int HIDDEN_BOUND = S.loopBound(7);
 

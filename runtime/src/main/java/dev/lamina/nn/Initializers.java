@@ -2,6 +2,9 @@ package dev.lamina.nn;
 
 import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
+import dev.lamina.init.Draws;
+import dev.lamina.init.Fans;
+import dev.lamina.init.InitSpec;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -10,8 +13,10 @@ public final class Initializers {
   private Initializers() {}
 
   /**
-   * Initializes every parameter of {@code spec}'s layers from {@code seed}. Biases and β start at
-   * 0, γ at 1.
+   * Initializes every parameter of {@code spec}'s layers from {@code seed}: weights and biases as
+   * each layer's {@link LayerSpec#weightInit()} and {@link LayerSpec#biasInit()} say, β at 0, γ
+   * at 1. Each tensor draws from its own seed, derived from its name, so changing one layer's
+   * initializer leaves the others' values as they were.
    */
   public static void initialize(NetworkSpec spec, Parameters parameters, long seed) {
     for (LayerSpec layer : spec.layers()) {
@@ -19,9 +24,14 @@ public final class Initializers {
         continue;
       }
       Parameter weight = parameters.get(layer.name() + ".weight");
-      fill(weight.values(), layer, new SplittableRandom(Seeds.derive(seed, "init/" + weight.name())));
+      fill(weight, layer.fanIn(), layer.weightInit(), layer, seed);
       if (layer.bias()) {
-        Arrays.fill(parameters.get(layer.name() + ".bias").values(), 0f);
+        if (layer.biasInit().init() == Init.ORTHOGONAL || layer.biasInit().init() == Init.AUTO) {
+          throw new IllegalArgumentException("biasInit of " + layer.name() + " must not be "
+              + layer.biasInit().init() + ": a bias is a vector; use ZEROS, CONSTANT, a "
+              + "distribution or a variance-scaling initializer");
+        }
+        fill(parameters.get(layer.name() + ".bias"), 1, layer.biasInit(), layer, seed);
       }
       if (layer.norm().isPresent()) {
         Arrays.fill(parameters.get(layer.name() + ".gamma").values(), 1f);
@@ -30,37 +40,25 @@ public final class Initializers {
     }
   }
 
-  /** Draws a dense layer's weights as its {@link Init} says. */
-  static void fill(float[] weights, LayerSpec layer, SplittableRandom random) {
-    double std = standardDeviation(layer);
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = (float) (std * random.nextGaussian());
-    }
+  /** Draws one of {@code layer}'s tensors, {@code rows} × units, from its own seed. */
+  private static void fill(Parameter p, int rows, InitSpec init, LayerSpec layer, long seed) {
+    SplittableRandom random = new SplittableRandom(Seeds.derive(seed, "init/" + p.name()));
+    Draws.fill(p.values(), rows, layer.units(), init, fans(layer), layer.activation(),
+        layer.slope(), random);
   }
 
-  /** The standard deviation of a layer's normal initializer; 0 for {@link Init#ZEROS}. */
+  /** A dense layer's fans: its inputs and its units. */
+  public static Fans fans(LayerSpec layer) {
+    return Fans.dense(layer.fanIn(), layer.units());
+  }
+
+  /** The standard deviation of a dense layer's starting weights (0 for the constants). */
   public static double standardDeviation(LayerSpec layer) {
-    return switch (resolve(layer.init(), layer.activation())) {
-      case HE -> heGain(layer.activation(), layer.slope()) / Math.sqrt(layer.fanIn());
-      case XAVIER -> Math.sqrt(2.0 / (layer.fanIn() + layer.units()));
-      case NORMAL -> layer.std();
-      case ZEROS -> 0;
-      case AUTO -> throw new AssertionError("resolved above");
-    };
+    return layer.weightInit().expectedStd(fans(layer), layer.activation(), layer.slope());
   }
 
   /** {@link Init#AUTO}: He for the ReLU family, Xavier for every other activation. */
   public static Init resolve(Init init, Nonlinearity activation) {
-    if (init != Init.AUTO) {
-      return init;
-    }
-    return activation == Nonlinearity.RELU || activation == Nonlinearity.LEAKY_RELU
-        ? Init.HE
-        : Init.XAVIER;
-  }
-
-  /** PyTorch's {@code calculate_gain} for He init: √2 for ReLU, √(2/(1+slope²)) for leaky ReLU. */
-  static double heGain(Nonlinearity activation, double slope) {
-    return activation == Nonlinearity.LEAKY_RELU ? Math.sqrt(2 / (1 + slope * slope)) : Math.sqrt(2);
+    return InitSpec.resolve(init, activation);
   }
 }

@@ -3,6 +3,7 @@ package dev.lamina.nn;
 import dev.lamina.DropoutMode;
 import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
+import dev.lamina.init.InitSpec;
 
 /**
  * One layer of a model as the runtime sees it: what the processor read from the annotations,
@@ -14,8 +15,8 @@ import dev.lamina.Nonlinearity;
  * @param units number of outputs (for the input: its flattened size)
  * @param fanIn number of inputs of each unit (0 for the input layer)
  * @param bias whether a dense layer adds a learned bias
- * @param init how a dense layer's weights start
- * @param std the standard deviation of {@link Init#NORMAL}
+ * @param weightInit how a dense layer's weights start
+ * @param biasInit how a dense layer's biases start (zeros unless {@code @BiasInit} says otherwise)
  * @param activation the nonlinearity after the weighted sum
  * @param slope the negative slope of leaky ReLU
  * @param keep the dropout keep probability; 1 means no dropout
@@ -33,8 +34,8 @@ public record LayerSpec(
     int units,
     int fanIn,
     boolean bias,
-    Init init,
-    double std,
+    InitSpec weightInit,
+    InitSpec biasInit,
     Nonlinearity activation,
     double slope,
     double keep,
@@ -66,33 +67,56 @@ public record LayerSpec(
   }
 
   public static LayerSpec input(String name, int size, double keep, DropoutMode mode) {
-    return new LayerSpec(name, Type.INPUT, size, 0, false, Init.ZEROS, 0, Nonlinearity.IDENTITY, 0,
-        keep, mode, NormSpec.NONE, 0, 1, false);
+    return new LayerSpec(name, Type.INPUT, size, 0, false, InitSpec.zeros(), InitSpec.zeros(),
+        Nonlinearity.IDENTITY, 0, keep, mode, NormSpec.NONE, 0, 1, false);
   }
 
   public static LayerSpec dense(
+      String name, int units, int fanIn, boolean bias, InitSpec weightInit, InitSpec biasInit,
+      Nonlinearity activation, double slope, double keep, DropoutMode mode) {
+    return new LayerSpec(name, Type.DENSE, units, fanIn, bias, weightInit, biasInit, activation,
+        slope, keep, mode, NormSpec.NONE, 0, 1, false);
+  }
+
+  /** A dense layer whose weights start as {@code init} says ({@code std} for NORMAL), biases at 0. */
+  public static LayerSpec dense(
       String name, int units, int fanIn, boolean bias, Init init, double std,
       Nonlinearity activation, double slope, double keep, DropoutMode mode) {
-    return new LayerSpec(
-        name, Type.DENSE, units, fanIn, bias, init, std, activation, slope, keep, mode, NormSpec.NONE,
-        0, 1, false);
+    InitSpec weights = init == Init.NORMAL ? InitSpec.normal(Init.DEFAULT_MEAN, std) : InitSpec.of(init);
+    return dense(name, units, fanIn, bias, weights, InitSpec.zeros(), activation, slope, keep, mode);
+  }
+
+  /** The weights' initializer: shorthand for {@code weightInit().init()}. */
+  public Init init() {
+    return weightInit.init();
+  }
+
+  /** The weights' {@code std} parameter (of NORMAL and TRUNCATED_NORMAL). */
+  public double std() {
+    return weightInit.std();
+  }
+
+  /** This layer with its weights and biases starting as {@code weights} and {@code biases} say. */
+  public LayerSpec withInit(InitSpec weights, InitSpec biases) {
+    return new LayerSpec(name, type, units, fanIn, bias, weights, biases, activation, slope, keep,
+        dropoutMode, norm, noise, decayScale, decayBias);
   }
 
   /** This layer with {@code norm} as its normalization. */
   public LayerSpec withNorm(NormSpec norm) {
-    return new LayerSpec(name, type, units, fanIn, bias, init, std, activation, slope, keep,
+    return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
         dropoutMode, norm, noise, decayScale, decayBias);
   }
 
   /** This layer with Gaussian noise of standard deviation {@code noiseStd} on its training output. */
   public LayerSpec withNoise(double noiseStd) {
-    return new LayerSpec(name, type, units, fanIn, bias, init, std, activation, slope, keep,
+    return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
         dropoutMode, norm, noiseStd, decayScale, decayBias);
   }
 
   /** This layer with its weight decay scaled by {@code scale}, and extended to its bias or not. */
   public LayerSpec withDecay(double scale, boolean includeBias) {
-    return new LayerSpec(name, type, units, fanIn, bias, init, std, activation, slope, keep,
+    return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
         dropoutMode, norm, noise, scale, includeBias);
   }
 

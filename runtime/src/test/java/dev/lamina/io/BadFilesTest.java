@@ -79,8 +79,8 @@ class BadFilesTest {
     NetworkSpec spec = TestSpecs.normalized("Normalized");
     List<LayerSpec> layers = new ArrayList<>(spec.layers());
     LayerSpec c = layers.get(3);
-    layers.set(3, new LayerSpec(c.name(), c.type(), c.units(), c.fanIn(), c.bias(), c.init(),
-        c.std(), Nonlinearity.SIGMOID, c.slope(), c.keep(), c.dropoutMode(), c.norm(), c.noise(),
+    layers.set(3, new LayerSpec(c.name(), c.type(), c.units(), c.fanIn(), c.bias(),
+        c.weightInit(), c.biasInit(), Nonlinearity.SIGMOID, c.slope(), c.keep(), c.dropoutMode(), c.norm(), c.noise(),
         c.decayScale(), c.decayBias()));
     Path file = dir.resolve("edited.safetensors");
     ModelFile.save(new ReferenceNetwork(new NetworkSpec("Normalized", spec.loss(), 0, layers), 1), file);

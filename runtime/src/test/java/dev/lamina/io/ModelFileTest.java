@@ -92,7 +92,7 @@ class ModelFileTest {
     List<dev.lamina.nn.LayerSpec> layers = new java.util.ArrayList<>(spec.layers());
     dev.lamina.nn.LayerSpec c = layers.get(3);
     layers.set(3, new dev.lamina.nn.LayerSpec(c.name(), c.type(), c.units(), c.fanIn(), c.bias(),
-        dev.lamina.Init.HE, 0, c.activation(), c.slope(), c.keep(), c.dropoutMode(), c.norm(),
+        dev.lamina.init.InitSpec.of(dev.lamina.Init.HE), c.biasInit(), c.activation(), c.slope(), c.keep(), c.dropoutMode(), c.norm(),
         c.noise(), c.decayScale(), c.decayBias()));
     ReferenceNetwork other = new ReferenceNetwork(
         new NetworkSpec("Normalized", spec.loss(), 0, layers), 5);

@@ -15,6 +15,7 @@ public final class Annotations {
   public static final String MODEL = PACKAGE + ".Model";
   public static final String INPUT = PACKAGE + ".Input";
   public static final String DENSE = PACKAGE + ".Dense";
+  public static final String BIAS_INIT = PACKAGE + ".BiasInit";
   public static final String ACTIVATION = PACKAGE + ".Activation";
   public static final String DROPOUT = PACKAGE + ".Dropout";
   public static final String BATCH_NORM = PACKAGE + ".BatchNorm";

@@ -8,12 +8,10 @@ import static dev.lamina.processor.model.Annotations.intValue;
 import static dev.lamina.processor.model.Annotations.isExplicit;
 
 import dev.lamina.DropoutMode;
-import dev.lamina.Init;
 import dev.lamina.Loss;
 import dev.lamina.NormPlacement;
 import dev.lamina.Nonlinearity;
 import dev.lamina.RunningStats;
-import dev.lamina.nn.Initializers;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.NormSpec;
@@ -63,8 +61,8 @@ public final class ModelReader {
       boolean bias = isExplicit(dense, "bias") ? booleanValue(dense, "bias")
           : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());
       layers.add(LayerSpec.dense(name, intValue(dense, "units"), fanIn, bias,
-          Initializers.resolve(Init.valueOf(enumValue(dense, "init")), activation),
-          doubleValue(dense, "std"), activation, slope, keep, mode).withNorm(norm));
+          InitReader.weights(dense, activation), InitReader.biases(field, activation), activation,
+          slope, keep, mode).withNorm(norm));
     }
     NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),
         Loss.valueOf(enumValue(model, "loss")), doubleValue(model, "labelSmoothing"), layers);

@@ -40,11 +40,39 @@ public final class Messages {
       "[Lamina/DenseUnits] units must be > 0; got %d. units is the number of outputs of the "
           + "layer, e.g. 256 for a hidden layer or the number of classes for the last one.";
   public static final String NORMAL_STD =
-      "[Lamina/NormalStd] std must be > 0 for init = NORMAL; got %s. std is the standard "
-          + "deviation (not the variance) of the weights, e.g. 0.01.";
-  public static final String STD_UNUSED =
-      "[Lamina/StdUnused] std is only used by init = NORMAL; this layer uses %s, so std has no "
-          + "effect. Remove std, or set init = Init.NORMAL.";
+      "[Lamina/NormalStd] std must be > 0 for NORMAL and TRUNCATED_NORMAL; got %s. std is the "
+          + "standard deviation (not the variance) of the values, e.g. 0.01.";
+  public static final String UNIFORM_BOUNDS =
+      "[Lamina/UniformBounds] UNIFORM draws from [low, high), so low must be below high; got "
+          + "low = %s, high = %s. E.g. low = -0.05, high = 0.05.";
+  public static final String INIT_PARAM_UNUSED =
+      "[Lamina/InitParamUnused] %s has no effect with %s: only %s read it. Remove %s, or choose "
+          + "one of those initializers.";
+  public static final String BIAS_INIT_KIND =
+      "[Lamina/BiasInit] %s cannot start a bias: %s. Use ZEROS (the default without @BiasInit), "
+          + "CONSTANT, NORMAL, UNIFORM, TRUNCATED_NORMAL or a variance-scaling initializer.";
+  public static final String BIAS_INIT_WITHOUT_BIAS =
+      "[Lamina/BiasInit] this layer has bias = false, so @BiasInit has no bias to start; remove "
+          + "@BiasInit or bias = false.";
+  public static final String HE_FOR_RELU =
+      "[Lamina/HeForRelu] %s keeps the variance of a layer whose activation passes it through, "
+          + "but %s zeroes about half of its inputs: the activations' variance halves at every "
+          + "layer and fades with depth. Use init = Init.HE (or HE_UNIFORM), or AUTO, which picks He "
+          + "for the ReLU family.";
+  public static final String XAVIER_FOR_TANH =
+      "[Lamina/XavierForTanh] %s doubles the variance to make up for the half of the inputs that "
+          + "ReLU zeroes, but %s zeroes none: its units start pushed towards saturation, where "
+          + "their gradient vanishes. Use init = Init.XAVIER (or XAVIER_UNIFORM, LECUN), or AUTO, "
+          + "which picks Xavier outside the ReLU family.";
+  public static final String INIT_SYMMETRY =
+      "[Lamina/InitSymmetry] %s gives every unit of this hidden layer the same weights, so they "
+          + "all compute the same output; if the next layer's weights are constant too, they also "
+          + "get the same gradient and never differ: the layer works as one unit. Use a random "
+          + "init, e.g. AUTO.";
+  public static final String INIT_SCALE =
+      "[Lamina/InitScale] these weights start with std %s, %s times the %s that fan_in = %d "
+          + "calls for under %s (%s): through a few layers the activations %s. Use init = AUTO "
+          + "(He for the ReLU family, Xavier otherwise) or a std near %s.";
   public static final String DROPOUT_KEEP =
       "[Lamina/DropoutKeep] keep must be in (0, 1]; got %s. keep is the probability of keeping a "
           + "unit (not of dropping it), e.g. 0.5 for hidden layers, 0.8 for inputs.";

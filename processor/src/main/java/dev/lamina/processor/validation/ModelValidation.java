@@ -26,6 +26,9 @@ public final class ModelValidation {
       if (Annotations.find(field, Annotations.DENSE).isPresent()) {
         DenseValidator.validate(field, report);
       }
+      if (Annotations.find(field, Annotations.BIAS_INIT).isPresent()) {
+        BiasInitValidator.validate(field, report);
+      }
       if (Annotations.find(field, Annotations.ACTIVATION).isPresent()) {
         ActivationValidator.validate(field, report);
       }
@@ -36,6 +39,10 @@ public final class ModelValidation {
     }
     LayerOrderRule.check(model, modelAnnotation, fields, report);
     OutputActivationRule.check(modelAnnotation, fields, report);
+    List<DenseChain.Layer> chain = DenseChain.of(fields);
+    InitActivationRule.check(chain, report);
+    InitSymmetryRule.check(chain, report);
+    InitScaleRule.check(chain, report);
     return report;
   }
 }

@@ -115,10 +115,10 @@ public final class NetworkWriter {
         list.add("$T.input($S, $L, $L, $T.$L)", Names.LAYER_SPEC, l.name(), l.units(), l.keep(),
             Names.DROPOUT_MODE, l.dropoutMode());
       } else {
-        list.add("$T.dense($S, $L, $L, $L, $T.$L, $L, $T.$L, $L, $L, $T.$L)", Names.LAYER_SPEC,
-            l.name(), l.units(), l.fanIn(), l.bias(), Names.INIT, l.init(), l.std(),
-            Names.NONLINEARITY, l.activation(), l.slope(), l.keep(), Names.DROPOUT_MODE,
-            l.dropoutMode());
+        list.add("$T.dense($S, $L, $L, $L, $L, $L, $T.$L, $L, $L, $T.$L)", Names.LAYER_SPEC,
+            l.name(), l.units(), l.fanIn(), l.bias(), InitCode.of(l.weightInit()),
+            InitCode.of(l.biasInit()), Names.NONLINEARITY, l.activation(), l.slope(), l.keep(),
+            Names.DROPOUT_MODE, l.dropoutMode());
         list.add(normInitializer(l.norm()));
       }
     }

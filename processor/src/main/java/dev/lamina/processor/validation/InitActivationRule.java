@@ -1,0 +1,41 @@
+package dev.lamina.processor.validation;
+
+import static dev.lamina.processor.model.Annotations.enumValue;
+import static dev.lamina.processor.model.Annotations.value;
+
+import dev.lamina.Nonlinearity;
+import java.util.List;
+
+/**
+ * Rules [Lamina/HeForRelu] and [Lamina/XavierForTanh]: the variance-scaling initializer should
+ * match the activation. Xavier and LeCun assume an activation that passes the variance through;
+ * ReLU halves it, which He's factor 2 makes up for, and that factor overshoots for tanh and
+ * sigmoid. Not checked with {@code gain = Gain.ACTIVATION} (the gain then follows the
+ * activation) or with normalization before the activation (it rescales whatever the weights do).
+ */
+final class InitActivationRule {
+  private static final List<String> FOR_LINEAR = List.of("XAVIER", "XAVIER_UNIFORM", "LECUN",
+      "LECUN_UNIFORM");
+  private static final List<String> FOR_RELU = List.of("HE", "HE_UNIFORM");
+
+  private InitActivationRule() {}
+
+  static void check(List<DenseChain.Layer> layers, ValidationReport report) {
+    for (DenseChain.Layer l : layers) {
+      if (l.normalized() || enumValue(l.dense(), "gain").equals("ACTIVATION")) {
+        continue;
+      }
+      boolean reluFamily = l.activation() == Nonlinearity.RELU
+          || l.activation() == Nonlinearity.LEAKY_RELU;
+      boolean saturating = l.activation() == Nonlinearity.TANH
+          || l.activation() == Nonlinearity.SIGMOID;
+      if (reluFamily && FOR_LINEAR.contains(l.init())) {
+        report.warning(String.format(Messages.HE_FOR_RELU, l.init(), l.activation()), l.field(),
+            l.dense(), value(l.dense(), "init"));
+      } else if (saturating && FOR_RELU.contains(l.init())) {
+        report.warning(String.format(Messages.XAVIER_FOR_TANH, l.init(), l.activation()),
+            l.field(), l.dense(), value(l.dense(), "init"));
+      }
+    }
+  }
+}

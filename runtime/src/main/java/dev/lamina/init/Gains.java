@@ -1,0 +1,29 @@
+package dev.lamina.init;
+
+import dev.lamina.Nonlinearity;
+
+/** The gains of PyTorch's {@code torch.nn.init.calculate_gain}, for Lamina's activations. */
+public final class Gains {
+  private Gains() {}
+
+  /**
+   * The factor that keeps the variance of {@code f}'s output equal to its input's: 1 for identity
+   * and sigmoid, 5/3 for tanh, √2 for ReLU, √(2 / (1 + slope²)) for leaky ReLU.
+   */
+  public static double of(Nonlinearity f, double slope) {
+    return switch (f) {
+      case IDENTITY, SIGMOID -> 1;
+      case TANH -> 5.0 / 3;
+      case RELU -> Math.sqrt(2);
+      case LEAKY_RELU -> Math.sqrt(2 / (1 + slope * slope));
+    };
+  }
+
+  /**
+   * He's own gain: the leaky ReLU one when {@code f} is leaky ReLU, ReLU's √2 for every other
+   * activation (He is derived for the ReLU family; under others it still means 2/fan_in).
+   */
+  public static double he(Nonlinearity f, double slope) {
+    return of(f == Nonlinearity.LEAKY_RELU ? f : Nonlinearity.RELU, slope);
+  }
+}
