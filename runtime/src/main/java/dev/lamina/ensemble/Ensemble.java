@@ -142,7 +142,15 @@ public final class Ensemble<N extends Network> {
   /** Reads an ensemble that {@link #save} wrote, creating the networks with {@code model}. */
   public static <N extends Network> Ensemble<N> load(Path file, ModelRef<N> model)
       throws IOException {
-    return of(model, EnsembleFile.read(file).members());
+    EnsembleFile.Contents contents = EnsembleFile.read(file);
+    String saved = contents.modelClass();
+    String given = model.className().orElse("");
+    if (!saved.isEmpty() && !given.isEmpty() && !saved.equals(given)) {
+      throw new IllegalArgumentException(file + " holds members of " + saved + ", not of " + given
+          + "; load it with ModelRef.of(" + saved.substring(saved.lastIndexOf('.') + 1)
+          + ".class)");
+    }
+    return of(model, contents.members());
   }
 
   /** Sums of the members' scores; fills {@code votes[m]} with member m's classes when given. */

@@ -1,0 +1,172 @@
+package dev.lamina.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.data.Dataset;
+import dev.lamina.ensemble.Aggregation;
+import dev.lamina.ensemble.Bagging;
+import dev.lamina.ensemble.Ensemble;
+import dev.lamina.ensemble.Member;
+import dev.lamina.ensemble.ModelRef;
+import dev.lamina.ensemble.OutOfBag;
+import dev.lamina.ensemble.Predictions;
+import dev.lamina.nn.Network;
+import dev.lamina.train.Optimizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bagging of generated networks in-process: determinism, bootstrap bookkeeping, votes, files. */
+class BaggingTest {
+  private static final Dataset TRAIN = BaggingTestData.make(400, 13, 5, 1);
+  private static final Dataset TEST = BaggingTestData.make(300, 13, 5, 2);
+
+  @TempDir Path dir;
+
+  private static Bagging.Builder<TestModels_SmoothNet> smooth() {
+    return Bagging.builder(TestModels_SmoothNet.class).members(4).epochs(6).batchSize(32)
+        .optimizer(Optimizer.adam(1e-2)).seed(7);
+  }
+
+  @Test
+  void theSameSeedsGiveTheSameEnsembleOnOneThreadOrMany() {
+    Ensemble<TestModels_SmoothNet> one = smooth().threads(1).build().fit(TRAIN);
+    Ensemble<TestModels_SmoothNet> three = smooth().threads(3).build().fit(TRAIN);
+    Ensemble<TestModels_SmoothNet> factory = Bagging.builder(TestModels_SmoothNet::new)
+        .members(4).epochs(6).batchSize(32).optimizer(Optimizer.adam(1e-2)).seed(7).threads(2)
+        .build().fit(TRAIN);
+    for (int m = 0; m < 4; m++) {
+      Member<TestModels_SmoothNet> a = one.members().get(m);
+      for (Ensemble<TestModels_SmoothNet> other : java.util.List.of(three, factory)) {
+        Member<TestModels_SmoothNet> b = other.members().get(m);
+        assertTrue(a.network().parameters().bitEquals(b.network().parameters()),
+            "member " + m + "'s weights differ between thread counts");
+        assertArrayEquals(a.result().outOfBagScores(), b.result().outOfBagScores());
+        assertEquals(losses(a), losses(b), "member " + m + "'s training and out-of-bag losses");
+      }
+    }
+  }
+
+  @Test
+  void eachMemberHasItsOwnSeedBootstrapAndWeights() {
+    Ensemble<TestModels_SmoothNet> ensemble = smooth().threads(2).build().fit(TRAIN);
+    Set<Long> seeds = new HashSet<>();
+    for (Member<TestModels_SmoothNet> m : ensemble.members()) {
+      seeds.add(m.seed());
+      int oob = m.result().outOfBag().length;
+      // 400 · e^-1 ≈ 147 out of bag, standard deviation about 6
+      assertTrue(oob > 110 && oob < 185, "member " + m.index() + " has " + oob + " out of bag");
+      assertEquals(oob, m.result().outOfBagLabels().length);
+      assertEquals(6, m.epochs().size());
+    }
+    assertEquals(4, seeds.size(), "member seeds " + seeds);
+    assertFalse(ensemble.members().get(0).network().parameters()
+        .bitEquals(ensemble.members().get(1).network().parameters()));
+    assertFalse(java.util.Arrays.equals(ensemble.members().get(0).result().outOfBag(),
+        ensemble.members().get(1).result().outOfBag()));
+
+    OutOfBag oob = ensemble.outOfBag().orElseThrow();
+    // a sample is in all 4 bags with probability 0.632^4 ≈ 0.16: about 336 of 400 covered
+    assertTrue(oob.covered() > 300 && oob.covered() < 370, "covered " + oob.covered());
+    assertTrue(oob.accuracy() > 0.4, "out-of-bag accuracy " + oob.accuracy() + " (chance 0.2)");
+  }
+
+  @Test
+  void withoutBootstrapMembersSeeEverySampleAndNeedAValidationSet() {
+    Bagging<TestModels_SmoothNet> bagging = smooth().bootstrap(false).members(2).build();
+    var e = assertThrows(IllegalArgumentException.class, () -> bagging.fit(TRAIN));
+    assertTrue(e.getMessage().startsWith("fit(train) needs bootstrap on"), e.getMessage());
+    Ensemble<TestModels_SmoothNet> ensemble = bagging.fit(TRAIN, TEST);
+    assertTrue(ensemble.outOfBag().isEmpty());
+    assertEquals(0, ensemble.members().get(0).result().outOfBag().length);
+    assertNotEquals(ensemble.members().get(0).seed(), ensemble.members().get(1).seed());
+    assertFalse(ensemble.members().get(0).network().parameters()
+        .bitEquals(ensemble.members().get(1).network().parameters()));
+  }
+
+  @Test
+  void theEnsembleVotesAsItsPredictionsSayAndLearns() {
+    Ensemble<TestModels_SmoothNet> ensemble = smooth().threads(2).build().fit(TRAIN);
+    Predictions p = ensemble.predictions(TEST);
+    float[] x = TEST.features();
+    for (Aggregation a : new Aggregation[] {Aggregation.SOFT_VOTE, Aggregation.HARD_VOTE}) {
+      assertArrayEquals(p.predict(4, a), ensemble.predict(x, TEST.size(), a), a.name());
+      assertArrayEquals(p.predict(2, a), ensemble.first(2).predict(x, TEST.size(), a), a.name());
+    }
+    double soft = p.accuracy(4, Aggregation.SOFT_VOTE);
+    assertTrue(soft > 0.5, "soft-vote accuracy " + soft + " (chance 0.2)");
+    double[] members = new double[4];
+    for (int m = 0; m < 4; m++) {
+      members[m] = p.memberAccuracy(m);
+      assertEquals(ensemble.members().get(m).network().evaluate(TEST).accuracy(), members[m],
+          1e-12, "member " + m + "'s accuracy by Predictions and by Network.evaluate");
+    }
+  }
+
+  @Test
+  void theMeanIsTheMeanOfTheMembersRawOutputs() {
+    Dataset train = BaggingTestData.make(300, 21, 6, 3);
+    Ensemble<TestModels_LinearNet> ensemble = Bagging.builder(TestModels_LinearNet.class)
+        .members(3).epochs(2).batchSize(30).optimizer(Optimizer.sgd(0.1)).build().fit(train);
+    float[] x = train.head(10).features();
+    float[] mean = ensemble.meanOutput(x, 10);
+    for (int i = 0; i < mean.length; i++) {
+      double sum = 0;
+      for (Member<TestModels_LinearNet> m : ensemble.members()) {
+        sum += m.network().forwardInfer(x, 10)[i];
+      }
+      assertEquals((float) (sum / 3), mean[i], "output " + i);
+    }
+    // MSE models vote with their raw outputs: the soft vote is the argmax of the mean
+    int[] soft = ensemble.predict(x, 10, Aggregation.SOFT_VOTE);
+    assertArrayEquals(ensemble.predict(x, 10, Aggregation.MEAN), soft);
+  }
+
+  @Test
+  void aSavedEnsembleLoadsAsOneUnitAndPredictsTheSameBits() throws IOException {
+    Ensemble<TestModels_SmoothNet> ensemble = smooth().members(3).threads(2).build().fit(TRAIN);
+    Path file = dir.resolve("smooth.ensemble");
+    ensemble.save(file);
+    Ensemble<TestModels_SmoothNet> loaded =
+        Ensemble.load(file, ModelRef.of(TestModels_SmoothNet.class));
+    assertEquals(3, loaded.size());
+    float[] x = TEST.features();
+    assertArrayEquals(ensemble.probabilities(x, TEST.size()), loaded.probabilities(x, TEST.size()));
+    assertArrayEquals(ensemble.predict(x, TEST.size(), Aggregation.HARD_VOTE),
+        loaded.predict(x, TEST.size(), Aggregation.HARD_VOTE));
+    assertEquals(ensemble.outOfBag().orElseThrow().accuracy(),
+        loaded.outOfBag().orElseThrow().accuracy());
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Ensemble.load(file, ModelRef.of(TestModels_RectifiedNet.class)));
+    assertTrue(e.getMessage().startsWith(file + " holds members of dev.lamina.examples"
+        + ".TestModels_SmoothNet, not of dev.lamina.examples.TestModels_RectifiedNet"),
+        e.getMessage());
+  }
+
+  @Test
+  void badSettingsAreRefusedByName() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Bagging.builder(TestModels_SmoothNet.class).members(0));
+    assertEquals("members must be > 0, got 0", e.getMessage());
+    var c = assertThrows(IllegalArgumentException.class, () -> ModelRef.of(NoSeedNet.class));
+    assertTrue(c.getMessage().contains("must have a public constructor taking the seed"),
+        c.getMessage());
+  }
+
+  private static java.util.List<Double> losses(Member<?> m) {
+    return m.epochs().stream()
+        .flatMap(e -> java.util.stream.Stream.of(e.trainLoss(), e.validationLoss()))
+        .toList();
+  }
+
+  /** A network class without the (long seed) constructor. */
+  abstract static class NoSeedNet implements Network {}
+}

@@ -1,0 +1,101 @@
+package dev.lamina.ensemble.cluster;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.lamina.data.Dataset;
+import dev.lamina.ensemble.MemberExecutor;
+import java.util.Objects;
+
+/**
+ * A Hazelcast cluster that trains ensemble members. {@link #start} makes this JVM a member, of a
+ * new cluster or of the one at {@link ClusterSettings#members()}, and it trains members too;
+ * {@link #connect} joins an existing cluster as a client that only hands out work.
+ *
+ * <pre>{@code
+ * try (BaggingCluster cluster = BaggingCluster.start(ClusterSettings.loopback())) {
+ *   DataRef data = DataRef.ofClass(FashionTrainingData.class, "");
+ *   Ensemble<FashionMlpNet> ensemble = bagging.fit(cluster.members(data));
+ * }
+ * }</pre>
+ *
+ * Every JVM of the cluster needs {@code --add-modules jdk.incubator.vector} and, on its class
+ * path, Lamina, the model classes and the {@link TrainingData} classes: tasks carry names and
+ * seeds, not code.
+ */
+public final class BaggingCluster implements AutoCloseable {
+  private final HazelcastInstance hazelcast;
+  private final ClusterSettings settings;
+
+  private BaggingCluster(HazelcastInstance hazelcast, ClusterSettings settings) {
+    this.hazelcast = hazelcast;
+    this.settings = settings;
+  }
+
+  /** Starts a member in this JVM that joins the cluster at {@code settings.members()}, or forms one. */
+  public static BaggingCluster start(ClusterSettings settings) {
+    return new BaggingCluster(startMember(settings), settings);
+  }
+
+  /** Connects to a running cluster as a client: the cluster's members do all the training. */
+  public static BaggingCluster connect(ClusterSettings settings) {
+    return new BaggingCluster(
+        HazelcastClient.newHazelcastClient(HazelcastConfigs.client(settings)), settings);
+  }
+
+  /**
+   * Starts a plain cluster member with Lamina's settings (training threads, the bagging executor)
+   * and returns it: what {@link ClusterMember} runs on each machine.
+   */
+  public static HazelcastInstance startMember(ClusterSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return Hazelcast.newHazelcastInstance(HazelcastConfigs.member(settings));
+  }
+
+  /** Trains members here, on data each cluster member gets from {@code data}. */
+  public MemberExecutor members(DataRef data) {
+    return new ClusterMembers(hazelcast, Objects.requireNonNull(data, "data"), settings);
+  }
+
+  /**
+   * Stores {@code train} (and {@code validation}, may be null) in the cluster's distributed map,
+   * so that members need not load it themselves; remove it with {@link #unpublish}.
+   */
+  public DataRef publish(String name, Dataset train, Dataset validation) {
+    return MapData.publish(hazelcast, name, Objects.requireNonNull(train, "train"), validation);
+  }
+
+  public void unpublish(DataRef data) {
+    if (data.kind() != DataRef.Kind.MAP) {
+      throw new IllegalArgumentException("only published data can be unpublished, got " + data);
+    }
+    MapData.remove(hazelcast, data);
+  }
+
+  /** The cluster's members that can train (clients and lite members excluded). */
+  public int size() {
+    return (int) hazelcast.getCluster().getMembers().stream()
+        .filter(m -> !m.isLiteMember()).count();
+  }
+
+  /** This JVM's address in the cluster, or "client" when connected as one. */
+  public String address() {
+    try {
+      Member local = hazelcast.getCluster().getLocalMember();
+      return local.getAddress().toString();
+    } catch (UnsupportedOperationException e) {
+      return "client";
+    }
+  }
+
+  public HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  /** Leaves the cluster; a member started here stops, and its tasks move to other members. */
+  @Override
+  public void close() {
+    hazelcast.shutdown();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.lamina.ensemble.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to reach or form a Hazelcast cluster for bagging. The defaults make a private cluster on
+ * this machine's loopback interface: nothing listens on the network and nothing is discovered by
+ * multicast. For several machines, name every member's address and bind to the interface the
+ * others can reach:
+ *
+ * <pre>{@code
+ * ClusterSettings.builder()
+ *     .clusterName("lamina")
+ *     .members(List.of("10.0.0.1", "10.0.0.2", "10.0.0.3"))
+ *     .bindAddress("10.0.0.1")          // this machine's address on that network
+ *     .build();
+ * }</pre>
+ */
+public final class ClusterSettings {
+  /** The Hazelcast executor that runs members' training. */
+  public static final String EXECUTOR = "lamina-bagging";
+  /** The member attribute that says how many members a cluster member trains at once. */
+  public static final String THREADS_ATTRIBUTE = "lamina.threads";
+
+  private final String clusterName;
+  private final List<String> members;
+  private final String bindAddress;
+  private final int port;
+  private final int threads;
+  private final int maxAttempts;
+  private final Duration timeout;
+  private final Duration joinWait;
+  private final boolean logging;
+
+  private ClusterSettings(Builder b) {
+    this.clusterName = b.clusterName;
+    this.members = b.members;
+    this.bindAddress = b.bindAddress;
+    this.port = b.port;
+    this.threads = b.threads;
+    this.maxAttempts = b.maxAttempts;
+    this.timeout = b.timeout;
+    this.joinWait = b.joinWait;
+    this.logging = b.logging;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults: a cluster named "lamina" on 127.0.0.1, port 5701 and up. */
+  public static ClusterSettings loopback() {
+    return builder().build();
+  }
+
+  public String clusterName() {
+    return clusterName;
+  }
+
+  public List<String> members() {
+    return members;
+  }
+
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public Duration joinWait() {
+    return joinWait;
+  }
+
+  public boolean logging() {
+    return logging;
+  }
+
+  /** Settings of a {@link ClusterSettings}; every one has a default. */
+  public static final class Builder {
+    private String clusterName = "lamina";
+    private List<String> members = List.of("127.0.0.1");
+    private String bindAddress = "127.0.0.1";
+    private int port = 5701;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private int maxAttempts = 3;
+    private Duration timeout = Duration.ofHours(24);
+    private Duration joinWait = Duration.ofSeconds(5);
+    private boolean logging;
+
+    private Builder() {}
+
+    /**
+     * Members only join a cluster of the same name; use one per group of machines. Default:
+     * "lamina".
+     */
+    public Builder clusterName(String clusterName) {
+      if (clusterName == null || clusterName.isBlank()) {
+        throw new IllegalArgumentException("clusterName must not be blank, got '" + clusterName + "'");
+      }
+      this.clusterName = clusterName;
+      return this;
+    }
+
+    /**
+     * Where to find the cluster: "host" or "host:port" of some or all of its members (TCP/IP
+     * join; multicast stays off). Default: 127.0.0.1.
+     */
+    public Builder members(List<String> members) {
+      if (members.isEmpty()) {
+        throw new IllegalArgumentException("members must name at least one address, got none");
+      }
+      this.members = List.copyOf(members);
+      return this;
+    }
+
+    /**
+     * The interface this member listens on, an address or a pattern like {@code 10.0.0.*}.
+     * Default: 127.0.0.1 (this machine only).
+     */
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
+    }
+
+    /** The first port tried; the next ones are tried when it is taken. Default: 5701. */
+    public Builder port(int port) {
+      if (port <= 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be in [1, 65535], got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Members this cluster member trains at once, each on one thread; 0 makes it take no
+     * training. Default: every available processor.
+     */
+    public Builder threads(int threads) {
+      if (threads < 0) {
+        throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * How often one member's training may be started in all, when the cluster members running it
+     * leave. Default: 3.
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts <= 0) {
+        throw new IllegalArgumentException("maxAttempts must be > 0, got " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** The longest a whole ensemble may take to train on the cluster. Default: 24 hours. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long a starting member looks for others before it forms a cluster of its own. Default:
+     * 5 s, Hazelcast's; a test on one machine can use less.
+     */
+    public Builder joinWait(Duration joinWait) {
+      if (joinWait.isNegative()) {
+        throw new IllegalArgumentException("joinWait must not be negative, got " + joinWait);
+      }
+      this.joinWait = joinWait;
+      return this;
+    }
+
+    /** Whether Hazelcast logs (through java.util.logging). Default: off. */
+    public Builder logging(boolean logging) {
+      this.logging = logging;
+      return this;
+    }
+
+    public ClusterSettings build() {
+      return new ClusterSettings(this);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.lamina.ensemble.cluster;
+
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+
+/**
+ * Hazelcast configurations from {@link ClusterSettings}: TCP/IP join to the named members only
+ * (no multicast, no cloud auto-detection, no phone-home), so a member talks to nothing but the
+ * addresses it was given.
+ */
+final class HazelcastConfigs {
+  private HazelcastConfigs() {}
+
+  static Config member(ClusterSettings settings) {
+    Config config = new Config();
+    config.setClusterName(settings.clusterName());
+    quiet(config, settings);
+    config.setProperty("hazelcast.wait.seconds.before.join",
+        Long.toString(settings.joinWait().toSeconds()));
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
+    network.getInterfaces().setEnabled(true).addInterface(settings.bindAddress());
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+    config.getExecutorConfig(ClusterSettings.EXECUTOR).setPoolSize(Math.max(1, settings.threads()));
+    config.getMemberAttributeConfig().setAttribute(
+        ClusterSettings.THREADS_ATTRIBUTE, Integer.toString(settings.threads()));
+    return config;
+  }
+
+  static ClientConfig client(ClusterSettings settings) {
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(settings.clusterName());
+    config.setProperty("hazelcast.logging.type", settings.logging() ? "jdk" : "none");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.getNetworkConfig().setAddresses(settings.members());
+    config.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);
+    config.getConnectionStrategyConfig().getConnectionRetryConfig()
+        .setClusterConnectTimeoutMillis(Math.min(settings.timeout().toMillis(), 30_000));
+    return config;
+  }
+
+  private static void quiet(Config config, ClusterSettings settings) {
+    config.setProperty("hazelcast.logging.type", settings.logging() ? "jdk" : "none");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+  }
+}
