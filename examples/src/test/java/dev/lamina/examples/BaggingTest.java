@@ -12,14 +12,18 @@ import dev.lamina.ensemble.Aggregation;
 import dev.lamina.ensemble.Bagging;
 import dev.lamina.ensemble.Ensemble;
 import dev.lamina.ensemble.Member;
+import dev.lamina.ensemble.MemberEpoch;
 import dev.lamina.ensemble.ModelRef;
 import dev.lamina.ensemble.OutOfBag;
 import dev.lamina.ensemble.Predictions;
 import dev.lamina.nn.Network;
+import dev.lamina.train.EarlyStopping;
+import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +49,7 @@ class BaggingTest {
         .build().fit(TRAIN);
     for (int m = 0; m < 4; m++) {
       Member<TestModels_SmoothNet> a = one.members().get(m);
-      for (Ensemble<TestModels_SmoothNet> other : java.util.List.of(three, factory)) {
+      for (Ensemble<TestModels_SmoothNet> other : List.of(three, factory)) {
         Member<TestModels_SmoothNet> b = other.members().get(m);
         assertTrue(a.network().parameters().bitEquals(b.network().parameters()),
             "member " + m + "'s weights differ between thread counts");
@@ -152,6 +156,31 @@ class BaggingTest {
   }
 
   @Test
+  void eachMemberStopsEarlyOnItsOwnOutOfBagLossAndKeepsItsBestEpoch() {
+    Ensemble<TestModels_SmoothNet> ensemble = smooth().members(3).epochs(40).threads(2)
+        .optimizer(Optimizer.adam(3e-2))
+        .earlyStopping(EarlyStopping.on(Metric.VALIDATION_LOSS).patience(2))
+        .build().fit(TRAIN);
+    int stopped = 0;
+    for (Member<TestModels_SmoothNet> m : ensemble.members()) {
+      List<MemberEpoch> epochs = m.epochs();
+      if (m.result().end().startsWith("EARLY_STOPPED")) {
+        stopped++;
+        assertTrue(epochs.size() < 40, "member " + m.index() + " ran " + epochs.size());
+      }
+      MemberEpoch best = epochs.stream()
+          .min(java.util.Comparator.comparingDouble(MemberEpoch::validationLoss)).orElseThrow();
+      assertTrue(m.result().end().endsWith("best epoch " + best.epoch())
+          || m.result().end().equals("COMPLETED"), m.result().end());
+      // the weights kept are the best epoch's: their out-of-bag loss is the smallest one seen
+      Dataset outOfBag = TRAIN.select(m.result().outOfBag());
+      assertEquals(best.validationLoss(), m.network().evaluate(outOfBag).loss(), 1e-12,
+          "member " + m.index() + ": " + m.result().end());
+    }
+    assertTrue(stopped > 0, "no member stopped early in 40 epochs at lr 0.03");
+  }
+
+  @Test
   void badSettingsAreRefusedByName() {
     var e = assertThrows(IllegalArgumentException.class,
         () -> Bagging.builder(TestModels_SmoothNet.class).members(0));
@@ -161,7 +190,7 @@ class BaggingTest {
         c.getMessage());
   }
 
-  private static java.util.List<Double> losses(Member<?> m) {
+  private static List<Double> losses(Member<?> m) {
     return m.epochs().stream()
         .flatMap(e -> java.util.stream.Stream.of(e.trainLoss(), e.validationLoss()))
         .toList();

@@ -3,6 +3,8 @@ package dev.lamina.ensemble;
 import dev.lamina.data.Dataset;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
+import dev.lamina.train.EarlyStopping;
+import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class Bagging<N extends Network> {
   private final int epochs;
   private final int batchSize;
   private final OptimizerSettings optimizer;
+  private final StoppingSettings earlyStopping;
   private final int threads;
   private final EnsembleListener listener;
 
@@ -43,6 +46,7 @@ public final class Bagging<N extends Network> {
     this.epochs = b.epochs;
     this.batchSize = b.batchSize;
     this.optimizer = OptimizerSettings.of(b.optimizer);
+    this.earlyStopping = b.earlyStopping == null ? null : StoppingSettings.of(b.earlyStopping);
     this.threads = b.threads;
     this.listener = b.listener;
   }
@@ -69,7 +73,8 @@ public final class Bagging<N extends Network> {
   public List<MemberTask> tasks() {
     List<MemberTask> tasks = new ArrayList<>();
     for (int i = 0; i < members; i++) {
-      tasks.add(new MemberTask(i, memberSeed(i), bootstrap, epochs, batchSize, optimizer));
+      tasks.add(new MemberTask(i, memberSeed(i), bootstrap, epochs, batchSize, optimizer,
+          earlyStopping));
     }
     return tasks;
   }
@@ -128,6 +133,7 @@ public final class Bagging<N extends Network> {
     private int epochs = 10;
     private int batchSize = 128;
     private Optimizer optimizer = Optimizer.adam(1e-3);
+    private EarlyStopping earlyStopping;
     private int threads = Runtime.getRuntime().availableProcessors();
     private EnsembleListener listener = EnsembleListener.SILENT;
 
@@ -184,6 +190,16 @@ public final class Bagging<N extends Network> {
      */
     public Builder<N> optimizer(Optimizer optimizer) {
       this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      return this;
+    }
+
+    /**
+     * Stops each member on its own when its out-of-bag metric stops improving (with bootstrap
+     * off: its validation metric), e.g. {@code EarlyStopping.on(Metric.VALIDATION_LOSS)}; null
+     * for none. On a cluster the metric must be one of {@link Metric}'s constants. Default: none.
+     */
+    public Builder<N> earlyStopping(EarlyStopping earlyStopping) {
+      this.earlyStopping = earlyStopping;
       return this;
     }
 

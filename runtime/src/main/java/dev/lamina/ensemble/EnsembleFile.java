@@ -27,7 +27,7 @@ import java.util.zip.CheckedOutputStream;
  * An ensemble as one file. Big-endian, in order: the magic {@code LAMINAEN}, the format version
  * (int), the model class name (UTF, empty for a factory), the member count (int), then per member
  * its index, seed and training-set size, its parameters (name, count, floats), its out-of-bag
- * indices, labels and scores, its epochs, where it trained and how long it took; last, the CRC-32
+ * indices, labels and scores, its epochs, how its training ended, where it trained and how long it took; last, the CRC-32
  * of everything before it (long). Written to a temporary file, forced to disk and renamed, so a
  * reader sees the old file or the new one, never half of one.
  */
@@ -131,6 +131,7 @@ public final class EnsembleFile {
       out.writeDouble(e.validationAccuracy());
       out.writeDouble(e.seconds());
     }
+    out.writeUTF(m.end());
     out.writeUTF(m.trainedBy());
     out.writeDouble(m.seconds());
   }
@@ -155,11 +156,12 @@ public final class EnsembleFile {
       epochs.add(new MemberEpoch(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
           in.readDouble(), in.readDouble()));
     }
+    String end = in.readUTF();
     String trainedBy = in.readUTF();
     double seconds = in.readDouble();
     try {
       return new MemberResult(index, seed, trainingSize, names, values, outOfBag, labels, scores,
-          epochs, trainedBy, seconds);
+          epochs, end, trainedBy, seconds);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + " holds an inconsistent member " + index + ": "
           + e.getMessage(), e);

@@ -12,6 +12,8 @@ import java.util.List;
  * @param outOfBag indices into the training set of the samples this member never saw, ascending
  * @param outOfBagScores the member's scores for them (probabilities, or raw outputs for a model
  *     trained with mean squared error), {@code outOfBag.length × classes}
+ * @param end how training ended, e.g. "COMPLETED" or "EARLY_STOPPED at epoch 7, best epoch 4";
+ *     the weights are those of the best epoch when early stopping restored them
  * @param trainedBy where it ran, e.g. {@code "thread lamina-bagging-2"} or a cluster address
  */
 public record MemberResult(
@@ -24,6 +26,7 @@ public record MemberResult(
     int[] outOfBagLabels,
     float[] outOfBagScores,
     List<MemberEpoch> epochs,
+    String end,
     String trainedBy,
     double seconds)
     implements Serializable {

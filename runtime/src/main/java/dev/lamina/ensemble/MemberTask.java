@@ -7,9 +7,12 @@ import java.util.Objects;
  * What one member is to be trained with: seeds and settings, no code, so that it can travel to
  * a cluster member. {@code seed} is the member's trainer seed (initial weights, shuffling, dropout
  * masks, augmentation); its bootstrap is drawn from {@code Seeds.derive(seed, "bootstrap")}.
+ *
+ * @param earlyStopping watches the member's out-of-bag samples (its validation data); null for none
  */
 public record MemberTask(
-    int index, long seed, boolean bootstrap, int epochs, int batchSize, OptimizerSettings optimizer)
+    int index, long seed, boolean bootstrap, int epochs, int batchSize, OptimizerSettings optimizer,
+    StoppingSettings earlyStopping)
     implements Serializable {
   public MemberTask {
     if (index < 0) {

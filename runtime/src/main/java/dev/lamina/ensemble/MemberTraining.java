@@ -7,6 +7,7 @@ import dev.lamina.nn.Parameter;
 import dev.lamina.nn.Seeds;
 import dev.lamina.train.EpochStats;
 import dev.lamina.train.Trainer;
+import dev.lamina.train.TrainingEnd;
 import dev.lamina.train.TrainingListener;
 import dev.lamina.train.TrainingResult;
 import java.util.ArrayList;
@@ -77,12 +78,17 @@ public final class MemberTraining {
         .seed(task.seed())
         .threads(1)
         .listener(progress)
-        // EARLY STOPPING HOOK (issue 7): the regularization issue's early stopping belongs here,
-        // watching this trainer's validation data, which is the member's out-of-bag samples
-        // (epochData). Until the Trainer has it, members train for exactly task.epochs().
+        // Early stopping watches the trainer's validation data: the out-of-bag samples.
+        .earlyStopping(task.earlyStopping() == null ? null : task.earlyStopping().earlyStopping())
         .build();
     listener.onMemberStart(task.index(), where);
     TrainingResult<Network> result = trainer.fit(bag, epochData);
+    TrainingEnd end = result.history().end();
+    if (end.reason() == TrainingEnd.Reason.INTERRUPTED) {
+      // half-trained weights must never pass for a member
+      throw new MemberStoppedException("member " + task.index() + " was interrupted in epoch "
+          + end.epoch() + " on " + where);
+    }
     Network network = result.network();
 
     List<String> names = new ArrayList<>();
@@ -92,8 +98,10 @@ public final class MemberTraining {
       values.add(p.values().clone());
     }
     float[] scores = scores(network, outOfBagData);
+    String ending = end.reason() == TrainingEnd.Reason.COMPLETED ? end.reason().name()
+        : end.reason() + " at epoch " + end.epoch() + ", best epoch " + end.bestEpoch();
     return new MemberResult(task.index(), task.seed(), train.size(), names, values, outOfBag,
-        outOfBagData.labels(), scores, epochs, where, (System.nanoTime() - start) / 1e9);
+        outOfBagData.labels(), scores, epochs, ending, where, (System.nanoTime() - start) / 1e9);
   }
 
   /**

@@ -40,6 +40,7 @@ class EnsembleFileTest {
       assertArrayEquals(a.outOfBagLabels(), b.outOfBagLabels());
       assertBits(a.outOfBagScores(), b.outOfBagScores());
       assertEquals(a.epochs(), b.epochs());
+      assertEquals(a.end(), b.end());
       assertEquals(a.trainedBy(), b.trainedBy());
       assertEquals(a.seconds(), b.seconds());
     }
@@ -95,7 +96,8 @@ class EnsembleFileTest {
         List.of(new float[] {1.5f, -0f, Float.MIN_VALUE, 3e38f}, new float[] {index}),
         new int[] {1, 4}, new int[] {2, 0}, new float[] {0.1f, 0.2f, 0.7f, 1f, 0f, 0f},
         List.of(new MemberEpoch(1, 0.9, 0.5, 0.8, 0.6, 1.25), new MemberEpoch(2, 0.7, 0.6, 0.75,
-            0.65, 1.5)), "thread lamina-bagging-" + index, 2.75);
+            0.65, 1.5)), "EARLY_STOPPED at epoch 2, best epoch 1",
+        "thread lamina-bagging-" + index, 2.75);
   }
 
   private static void assertBits(float[] expected, float[] actual) {

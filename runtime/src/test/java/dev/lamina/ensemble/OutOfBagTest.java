@@ -77,6 +77,6 @@ class OutOfBagTest {
 
   static MemberResult result(int index, int n, int[] oob, int[] labels, float[] scores) {
     return new MemberResult(index, index, n, List.of("w"), List.of(new float[] {index}), oob,
-        labels, scores, List.of(), "test", 0);
+        labels, scores, List.of(), "COMPLETED", "test", 0);
   }
 }

@@ -63,6 +63,12 @@ final class ClusterMembers implements MemberExecutor {
             + " cannot travel to cluster members: use Optimizer.adam or Optimizer.sgd, or make"
             + " it java.io.Serializable");
       }
+      if (task.earlyStopping() != null && !task.earlyStopping().portable()) {
+        throw new IllegalArgumentException("early stopping on the metric "
+            + task.earlyStopping().earlyStopping().metric() + " cannot travel to cluster members:"
+            + " a metric of your own is code; use one of Metric's constants, e.g."
+            + " Metric.VALIDATION_LOSS (the out-of-bag loss)");
+      }
     }
     IExecutorService executor = hazelcast.getExecutorService(ClusterSettings.EXECUTOR);
     Map<Integer, Integer> positions = new HashMap<>();
