@@ -164,6 +164,26 @@ class GeometryTest {
   }
 
   @Test
+  void wholePixelShortcutMatchesTheInterpolation() {
+    // Flips and whole-pixel crops copy rows instead of interpolating; shifts up to beyond the
+    // image, in every combination, must give what the interpolation gives.
+    SplittableRandom random = new SplittableRandom(4);
+    for (ImageShape shape : new ImageShape[] {ImageShape.of(1, 28, 28), ImageShape.of(3, 5, 7)}) {
+      float[] image = new float[shape.size()];
+      for (int i = 0; i < image.length; i++) {
+        image[i] = (float) random.nextDouble(0.1, 1);
+      }
+      for (int trial = 0; trial < 60; trial++) {
+        int top = random.nextInt(-shape.height() - 2, shape.height() + 3);
+        int left = random.nextInt(-shape.width() - 2, shape.width() + 3);
+        Geometry g = geometry(shape).crop(top, left, shape.height(), shape.width())
+            .flip(random.nextBoolean(), random.nextBoolean());
+        warp(shape, image, g, 0.5f);
+      }
+    }
+  }
+
+  @Test
   void identityMapIsRecognized() {
     assertTrue(geometry(SHAPE).isIdentity());
     assertTrue(geometry(SHAPE).crop(0, 0, 3, 4).isIdentity());
