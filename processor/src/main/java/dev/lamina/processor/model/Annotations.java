@@ -20,6 +20,8 @@ public final class Annotations {
   public static final String DROPOUT = PACKAGE + ".Dropout";
   public static final String BATCH_NORM = PACKAGE + ".BatchNorm";
   public static final String LAYER_NORM = PACKAGE + ".LayerNorm";
+  public static final String GAUSSIAN_NOISE = PACKAGE + ".GaussianNoise";
+  public static final String DECAY = PACKAGE + ".Decay";
   public static final String LAYER = PACKAGE + ".Layer";
 
   private Annotations() {}

@@ -44,7 +44,8 @@ public final class ModelReader {
       var input = find(field, Annotations.INPUT);
       if (input.isPresent()) {
         inputShape = inputShape(input.get());
-        layers.add(LayerSpec.input(name, inputShape[0] * inputShape[1] * inputShape[2], keep, mode));
+        layers.add(Regularization.apply(field,
+            LayerSpec.input(name, inputShape[0] * inputShape[1] * inputShape[2], keep, mode)));
         continue;
       }
       AnnotationMirror dense = find(field, Annotations.DENSE).orElseThrow();
@@ -60,9 +61,9 @@ public final class ModelReader {
       // A bias right before batch normalization is cancelled by it: off unless asked for.
       boolean bias = isExplicit(dense, "bias") ? booleanValue(dense, "bias")
           : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());
-      layers.add(LayerSpec.dense(name, intValue(dense, "units"), fanIn, bias,
-          InitReader.weights(dense, activation), InitReader.biases(field, activation), activation,
-          slope, keep, mode).withNorm(norm));
+      layers.add(Regularization.apply(field, LayerSpec.dense(name, intValue(dense, "units"), fanIn,
+          bias, InitReader.weights(dense, activation), InitReader.biases(field, activation),
+          activation, slope, keep, mode).withNorm(norm)));
     }
     NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),
         Loss.valueOf(enumValue(model, "loss")), doubleValue(model, "labelSmoothing"), layers);

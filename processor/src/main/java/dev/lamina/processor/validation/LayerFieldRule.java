@@ -23,7 +23,9 @@ final class LayerFieldRule {
         && Annotations.find(field, Annotations.ACTIVATION).isEmpty()
         && Annotations.find(field, Annotations.DROPOUT).isEmpty()
         && Annotations.find(field, Annotations.BATCH_NORM).isEmpty()
-        && Annotations.find(field, Annotations.LAYER_NORM).isEmpty()) {
+        && Annotations.find(field, Annotations.LAYER_NORM).isEmpty()
+        && Annotations.find(field, Annotations.GAUSSIAN_NOISE).isEmpty()
+        && Annotations.find(field, Annotations.DECAY).isEmpty()) {
       report.error(String.format(Messages.LAYER_UNANNOTATED, field.getSimpleName()), field);
     }
   }

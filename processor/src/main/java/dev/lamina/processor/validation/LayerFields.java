@@ -2,8 +2,10 @@ package dev.lamina.processor.validation;
 
 import static dev.lamina.processor.model.Annotations.ACTIVATION;
 import static dev.lamina.processor.model.Annotations.BATCH_NORM;
+import static dev.lamina.processor.model.Annotations.DECAY;
 import static dev.lamina.processor.model.Annotations.DENSE;
 import static dev.lamina.processor.model.Annotations.DROPOUT;
+import static dev.lamina.processor.model.Annotations.GAUSSIAN_NOISE;
 import static dev.lamina.processor.model.Annotations.INPUT;
 import static dev.lamina.processor.model.Annotations.LAYER;
 import static dev.lamina.processor.model.Annotations.LAYER_NORM;
@@ -19,7 +21,8 @@ import javax.lang.model.util.ElementFilter;
 
 /** Which fields of a model class are layers: instance fields typed Layer or carrying a layer annotation. */
 public final class LayerFields {
-  private static final List<String> LAYER_ANNOTATIONS = List.of(INPUT, DENSE, ACTIVATION, DROPOUT, BATCH_NORM, LAYER_NORM);
+  private static final List<String> LAYER_ANNOTATIONS = List.of(INPUT, DENSE, ACTIVATION, DROPOUT, BATCH_NORM, LAYER_NORM,
+      GAUSSIAN_NOISE, DECAY);
 
   private LayerFields() {}
 

@@ -122,6 +122,26 @@ public final class Messages {
   public static final String BIAS_BEFORE_BATCH_NORM =
       "[Lamina/BiasBeforeBatchNorm] batch normalization subtracts each unit's batch mean, which "
           + "cancels this bias exactly (β plays its role); remove bias = true.";
+  public static final String NOISE_STD =
+      "[Lamina/NoiseStd] the noise's standard deviation must be > 0 and finite; got %s. It is the "
+          + "std (not the variance) of the Gaussian noise added while training, e.g. 0.1 to 0.3 "
+          + "for inputs scaled to [0, 1].";
+  public static final String NOISE_ON_OUTPUT =
+      "[Lamina/NoiseOnOutput] @GaussianNoise on the last layer perturbs the outputs the loss "
+          + "compares with the labels; it is meant for the input or a hidden layer. Move it to "
+          + "one, or add @SuppressWarnings(\"lamina:NoiseOnOutput\") if this is what you want.";
+  public static final String DECAY_SCALE =
+      "[Lamina/DecayScale] @Decay's factor must be >= 0 and finite; got %s. It multiplies the "
+          + "trainer's weight decay for this layer: 0 turns decay off, 1 keeps it, 2 doubles it.";
+  public static final String DECAY_ON_INPUT =
+      "[Lamina/DecayOnInput] @Decay scales the decay of a layer's weights, and the input layer has "
+          + "none; put it on a @Dense layer.";
+  public static final String DECAY_NO_BIAS =
+      "[Lamina/DecayNoBias] bias = true decays the layer's bias, but this layer has none "
+          + "(@Dense(bias = false)); remove bias = true.";
+  public static final String DECAY_DEFAULT =
+      "[Lamina/DecayDefault] @Decay(1) without bias = true is what every layer gets anyway; "
+          + "remove it, or give another factor, e.g. @Decay(0) to exempt the layer.";
   public static final String INTERNAL_ERROR =
       "[Lamina/InternalError] the Lamina processor failed on this model; please report it with "
           + "this class: %s";

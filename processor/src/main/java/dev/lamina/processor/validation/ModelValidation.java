@@ -36,6 +36,7 @@ public final class ModelValidation {
         DropoutValidator.validate(field, report);
       }
       NormalizationValidator.validate(field, report);
+      RegularizationValidator.validate(field, fields, report);
     }
     LayerOrderRule.check(model, modelAnnotation, fields, report);
     OutputActivationRule.check(modelAnnotation, fields, report);

@@ -22,10 +22,11 @@ final class DenseWriter {
     this.layer = n.layer();
   }
 
-  private String shape() {
+  private String shape(boolean training) {
     return String.format("(rows, %d)·(%d, %d)%s → %s%s", layer.fanIn(), layer.fanIn(),
         layer.units(), layer.bias() ? " + bias" : "", layer.activation().name().toLowerCase(),
-        layer.hasDropout() ? " → dropout keep " + layer.keep() : "");
+        (training && layer.hasNoise() ? " → noise std " + layer.noise() : "")
+            + (layer.hasDropout() ? " → dropout keep " + layer.keep() : ""));
   }
 
   /**
@@ -54,7 +55,7 @@ final class DenseWriter {
 
   private MethodSpec forward(boolean training) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + (training ? "ForwardTrain" : "ForwardInfer"))
-        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", shape())
+        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", shape(training))
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "x")
         .addParameter(int.class, "r0")
@@ -63,10 +64,14 @@ final class DenseWriter {
     if (dropout) {
       m.addParameter(int.class, "key");
     }
+    boolean noise = training && layer.hasNoise();
+    if (noise) {
+      m.addParameter(int.class, "noiseKey");
+    }
     m.addStatement("$T.matmul($N, x, $N, $L, $L, r0, r1)", Names.GEMM, n.act(), n.weight(),
         layer.fanIn(), layer.units());
     boolean scale = !training && n.classicDropout();
-    if (!layer.bias() && layer.activation() == Nonlinearity.IDENTITY && !dropout && !scale) {
+    if (!layer.bias() && layer.activation() == Nonlinearity.IDENTITY && !dropout && !scale && !noise) {
       return m.build();
     }
     m.beginControlFlow("for (int r = r0; r < r1; r++)")
@@ -83,6 +88,9 @@ final class DenseWriter {
       m.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
     }
     m.addStatement("v.intoArray($N, row + j)", n.act());
+    if (noise) {
+      m.addCode(NoiseCode.vector(n, "row + j"));
+    }
     if (dropout) {
       m.addCode(DropoutCode.vector(n, "row + j"));
     }
@@ -97,6 +105,9 @@ final class DenseWriter {
       m.addStatement("v *= $L", Elementwise.literal(layer.keep()));
     }
     m.addStatement("$N[row + j] = v", n.act());
+    if (noise) {
+      m.addCode(NoiseCode.scalar(n, "row + j"));
+    }
     if (dropout) {
       m.addCode(DropoutCode.scalar(n, "row + j"));
     }

@@ -126,7 +126,7 @@ record LayerNames(LayerSpec layer, int index) {
 
   /** The buffer the next layer reads while training. */
   String trainOutput() {
-    if (layer.hasDropout() || normAfterActivation()) {
+    if (layer.hasDropout() || normAfterActivation() || layer.hasNoise()) {
       return out();
     }
     return layer.type() == LayerSpec.Type.INPUT ? LAST_INPUT : act();

@@ -75,7 +75,9 @@ public final class NetworkWriter {
         .addMethod(backwardPart());
     for (LayerNames n : layers) {
       if (n.layer().type() == LayerSpec.Type.INPUT) {
-        if (n.layer().hasDropout()) {
+        if (n.layer().hasNoise()) {
+          type.addMethod(NoiseCode.inputMethod(n));
+        } else if (n.layer().hasDropout()) {
           type.addMethod(InputWriter.dropout(n));
         }
         if (n.classicDropout()) {
@@ -121,6 +123,7 @@ public final class NetworkWriter {
             Names.DROPOUT_MODE, l.dropoutMode());
         list.add(normInitializer(l.norm()));
       }
+      list.add(regularizationInitializer(l));
     }
     return CodeBlock.of("new $T($S, $T.$L, $L, $T.of($>$>$L$<$<))", Names.NETWORK_SPEC, spec.name(),
         Names.LOSS, spec.loss(), spec.labelSmoothing(), Names.LIST, list.build());
@@ -177,7 +180,7 @@ public final class NetworkWriter {
     if (n.layer().hasDropout()) {
       names.add(n.mask());
     }
-    if (n.layer().hasDropout() || n.normAfterActivation()) {
+    if (n.layer().hasDropout() || n.normAfterActivation() || n.layer().hasNoise()) {
       names.add(n.out());
     }
     if (n.norm().isPresent()) {
@@ -187,6 +190,18 @@ public final class NetworkWriter {
       names.add(n.grad());
     }
     return names;
+  }
+
+  /** {@code .withNoise(0.1)} and {@code .withDecay(0.5, true)} where a layer asks for them. */
+  private static CodeBlock regularizationInitializer(LayerSpec l) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (l.hasNoise()) {
+      b.add(".withNoise($L)", l.noise());
+    }
+    if (l.decayScale() != 1 || l.decayBias()) {
+      b.add(".withDecay($L, $L)", l.decayScale(), l.decayBias());
+    }
+    return b.build();
   }
 
   private void addBufferFields(TypeSpec.Builder type) {
@@ -199,6 +214,11 @@ public final class NetworkWriter {
         .addField(FieldSpec.builder(int[].class, "keys", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("Each dropout layer's mask key for the training pass in progress.\n")
             .initializer("new int[$L]", layers.size()).build());
+    if (layers.stream().anyMatch(n -> n.layer().hasNoise())) {
+      type.addField(NoiseCode.keysField(layers.size()));
+      layers.stream().filter(n -> n.layer().hasNoise())
+          .forEach(n -> type.addField(NoiseCode.scaleField(n)));
+    }
     type.addField(task("trainTask", "forwardTrainPart"))
         .addField(task("inferTask", "forwardInferPart"))
         .addField(task("backwardTask", "backwardPart"));
@@ -291,6 +311,9 @@ public final class NetworkWriter {
       if (n.layer().hasDropout()) {
         m.addStatement("keys[$L] = $T.layerKey(maskSeed, $L)", n.index(), Names.BERNOULLI, n.index());
       }
+      if (n.layer().hasNoise()) {
+        m.addCode(NoiseCode.drawKey(n));
+      }
       if (n.batchNorm()) {
         m.addStatement("$N[0]++", n.tracked());
         if (n.norm().runningStats() == dev.lamina.RunningStats.CUMULATIVE) {
@@ -314,7 +337,10 @@ public final class NetworkWriter {
     for (LayerNames n : layers) {
       CodeBlock key = CodeBlock.of("keys[$L]", n.index());
       if (n.layer().type() == LayerSpec.Type.INPUT) {
-        if (n.layer().hasDropout()) {
+        if (n.layer().hasNoise()) {
+          m.addStatement("$N($N, r0, r1$L$L)", n.layer().name() + "Noise", LayerNames.LAST_INPUT,
+              NoiseCode.keyArgument(n), n.layer().hasDropout() ? ", " + key : "");
+        } else if (n.layer().hasDropout()) {
           m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "Dropout", LayerNames.LAST_INPUT, key);
         }
       } else if (n.norm().isPresent()) {
@@ -328,16 +354,17 @@ public final class NetworkWriter {
           m.addStatement("barrier(parts)");
         }
         if (n.layer().hasDropout()) {
-          m.addStatement("$N(r0, r1, $L)", n.layer().name() + "Normalize", key);
+          m.addStatement("$N(r0, r1, $L$L)", n.layer().name() + "Normalize", key,
+              NoiseCode.keyArgument(n));
         } else {
-          m.addStatement("$N(r0, r1)", n.layer().name() + "Normalize");
+          m.addStatement("$N(r0, r1$L)", n.layer().name() + "Normalize", NoiseCode.keyArgument(n));
         }
       } else if (n.layer().hasDropout()) {
-        m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "ForwardTrain",
-            layers.get(n.index() - 1).trainOutput(), key);
+        m.addStatement("$N($N, r0, r1, $L$L)", n.layer().name() + "ForwardTrain",
+            layers.get(n.index() - 1).trainOutput(), key, NoiseCode.keyArgument(n));
       } else {
-        m.addStatement("$N($N, r0, r1)", n.layer().name() + "ForwardTrain",
-            layers.get(n.index() - 1).trainOutput());
+        m.addStatement("$N($N, r0, r1$L)", n.layer().name() + "ForwardTrain",
+            layers.get(n.index() - 1).trainOutput(), NoiseCode.keyArgument(n));
       }
     }
     for (LayerNames n : layers) {

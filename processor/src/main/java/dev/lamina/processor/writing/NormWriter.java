@@ -105,6 +105,9 @@ final class NormWriter {
     if (layer.hasDropout()) {
       m.addParameter(int.class, "key");
     }
+    if (layer.hasNoise()) {
+      m.addParameter(int.class, "noiseKey");
+    }
     CodeBlock.Builder vector = CodeBlock.builder()
         .addStatement("$T x = $T.fromArray(S, $N, row + j).sub($L).mul($L)", Names.FLOAT_VECTOR,
             Names.FLOAT_VECTOR, n.act(), statVector(n.mean()), statVector(n.invStd()))
@@ -121,10 +124,14 @@ final class NormWriter {
       scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()))
           .addStatement("$N[row + j] = v", n.act());
     }
+    if (layer.hasNoise()) {
+      vector.add(NoiseCode.vector(n, "row + j"));
+      scalar.add(NoiseCode.scalar(n, "row + j"));
+    }
     if (layer.hasDropout()) {
       vector.add(DropoutCode.vector(n, "row + j"));
       scalar.add(DropoutCode.scalar(n, "row + j"));
-    } else if (!before()) {
+    } else if (!before() && !layer.hasNoise()) {
       vector.addStatement("v.intoArray($N, row + j)", n.out());
       scalar.addStatement("$N[row + j] = v", n.out());
     }

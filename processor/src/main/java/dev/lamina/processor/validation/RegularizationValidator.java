@@ -1,0 +1,73 @@
+package dev.lamina.processor.validation;
+
+import static dev.lamina.processor.model.Annotations.booleanValue;
+import static dev.lamina.processor.model.Annotations.doubleValue;
+import static dev.lamina.processor.model.Annotations.enumValue;
+import static dev.lamina.processor.model.Annotations.isExplicit;
+import static dev.lamina.processor.model.Annotations.value;
+
+import dev.lamina.processor.model.Annotations;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Checks {@code @GaussianNoise} (on a layer, a positive finite std, not on the output) and
+ * {@code @Decay} (on a dense layer, a factor >= 0, a bias to decay if it asks for one).
+ */
+final class RegularizationValidator {
+  private RegularizationValidator() {}
+
+  static void validate(VariableElement field, List<VariableElement> fields, ValidationReport report) {
+    Annotations.find(field, Annotations.GAUSSIAN_NOISE)
+        .ifPresent(noise -> checkNoise(field, noise, fields, report));
+    Annotations.find(field, Annotations.DECAY).ifPresent(decay -> checkDecay(field, decay, report));
+  }
+
+  private static void checkNoise(VariableElement field, AnnotationMirror noise,
+      List<VariableElement> fields, ValidationReport report) {
+    if (!LayerFields.isLayerKind(field)) {
+      report.error(String.format(Messages.NOT_A_LAYER, "GaussianNoise"), field, noise, null);
+    }
+    double std = doubleValue(noise, "value");
+    if (!(std > 0) || Double.isInfinite(std)) {
+      report.error(String.format(Messages.NOISE_STD, std), field, noise, value(noise, "value"));
+    } else if (Annotations.find(field, Annotations.DENSE).isPresent()
+        && field.equals(fields.get(fields.size() - 1))) {
+      report.warning(Messages.NOISE_ON_OUTPUT, field, noise, null);
+    }
+  }
+
+  /** As the reader resolves it: explicit, else on unless batch normalization comes before f. */
+  private static boolean hasBias(VariableElement field, AnnotationMirror dense) {
+    if (isExplicit(dense, "bias")) {
+      return booleanValue(dense, "bias");
+    }
+    return Annotations.find(field, Annotations.BATCH_NORM)
+        .map(b -> !enumValue(b, "placement").equals("BEFORE_ACTIVATION"))
+        .orElse(true);
+  }
+
+  private static void checkDecay(VariableElement field, AnnotationMirror decay,
+      ValidationReport report) {
+    var dense = Annotations.find(field, Annotations.DENSE);
+    if (Annotations.find(field, Annotations.INPUT).isPresent()) {
+      report.error(Messages.DECAY_ON_INPUT, field, decay, null);
+      return;
+    }
+    if (dense.isEmpty()) {
+      report.error(String.format(Messages.NOT_A_LAYER, "Decay"), field, decay, null);
+      return;
+    }
+    double scale = doubleValue(decay, "value");
+    boolean bias = booleanValue(decay, "bias");
+    if (!(scale >= 0) || Double.isInfinite(scale)) {
+      report.error(String.format(Messages.DECAY_SCALE, scale), field, decay, value(decay, "value"));
+    } else if (bias && !hasBias(field, dense.get())) {
+      report.warning(Messages.DECAY_NO_BIAS, field, decay, value(decay, "bias"));
+    } else if (scale == 1 && !bias) {
+      report.warning(Messages.DECAY_DEFAULT, field, decay,
+          isExplicit(decay, "value") ? value(decay, "value") : null);
+    }
+  }
+}

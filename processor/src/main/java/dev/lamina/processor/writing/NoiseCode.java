@@ -1,0 +1,108 @@
+package dev.lamina.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The statements that add {@code @GaussianNoise} to a layer's training output, as vector code and
+ * its scalar twin, and the input layer's noise method. The noise of element i in a step comes
+ * from the counter hash {@code Noise.gaussian(noiseKey, i, scale)}: integer arithmetic and one
+ * float product, so the vector lanes, the scalar tail and every thread split agree bit for bit.
+ * It sits after the activation (whose derivative reads the clean value in the act buffer) and
+ * before dropout; the next layer reads the noisy values from the out buffer.
+ */
+final class NoiseCode {
+  private NoiseCode() {}
+
+  static final String KEYS = "noiseKeys";
+  private static final ClassName NOISE = ClassName.get("dev.lamina.kernel", "Noise");
+
+  /** {@code HIDDEN_NOISE}: the layer's factor for {@code Noise.gaussian}. */
+  static String scale(LayerNames n) {
+    return n.layer().name().toUpperCase(Locale.ROOT) + "_NOISE";
+  }
+
+  // private static final float HIDDEN_NOISE = Noise.scale(0.1);
+  static FieldSpec scaleField(LayerNames n) {
+    return FieldSpec.builder(float.class, scale(n), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.scale($L)", NOISE, n.layer().noise())
+        .build();
+  }
+
+  // private final int[] noiseKeys = new int[4];
+  static FieldSpec keysField(int layers) {
+    return FieldSpec.builder(int[].class, KEYS, Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("Each noisy layer's noise key for the training pass in progress.\n")
+        .initializer("new int[$L]", layers)
+        .build();
+  }
+
+  // noiseKeys[1] = Noise.layerKey(maskSeed, 1);
+  static CodeBlock drawKey(LayerNames n) {
+    return CodeBlock.of("$N[$L] = $T.layerKey(maskSeed, $L);\n", KEYS, n.index(), NOISE, n.index());
+  }
+
+  /** The extra argument of a noisy layer's training method: {@code ", noiseKeys[1]"}, else nothing. */
+  static CodeBlock keyArgument(LayerNames n) {
+    return n.layer().hasNoise() ? CodeBlock.of(", $N[$L]", KEYS, n.index()) : CodeBlock.of("");
+  }
+
+  // v = v.add(Noise.gaussianLanes(noiseKey, row + j, HIDDEN_NOISE));
+  // v.intoArray(hiddenOut, row + j);          (unless dropout follows and stores it)
+  static CodeBlock vector(LayerNames n, String index) {
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("v = v.add($T.gaussianLanes(noiseKey, $L, $N))", NOISE, index, scale(n));
+    if (!n.layer().hasDropout()) {
+      b.addStatement("v.intoArray($N, $L)", n.out(), index);
+    }
+    return b.build();
+  }
+
+  static CodeBlock scalar(LayerNames n, String index) {
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("v += $T.gaussian(noiseKey, $L, $N)", NOISE, index, scale(n));
+    if (!n.layer().hasDropout()) {
+      b.addStatement("$N[$L] = v", n.out(), index);
+    }
+    return b.build();
+  }
+
+  // private void pixelsNoise(float[] x, int r0, int r1, int noiseKey[, int key]) {
+  //   for each element i of rows r0..r1-1: v = x[i] + noise(i); [dropout mask]; pixelsOut[i] = v
+  // }
+  static MethodSpec inputMethod(LayerNames n) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(n.layer().name() + "Noise")
+        .addJavadoc("$L: Gaussian noise of std $L on the input$L, into $N.\n", n.layer().name(),
+            n.layer().noise(), n.layer().hasDropout() ? ", then dropout keep " + n.layer().keep() : "",
+            n.out())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "x")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1")
+        .addParameter(int.class, "noiseKey");
+    if (n.layer().hasDropout()) {
+      m.addParameter(int.class, "key");
+    }
+    m.addStatement("int n = r1 * $L", n.layer().units())
+        .addStatement("int i = r0 * $L", n.layer().units())
+        .addStatement("int bound = i + S.loopBound(n - i)")
+        .beginControlFlow("for (; i < bound; i += S.length())")
+        .addStatement("$T v = $T.fromArray(S, x, i)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
+        .addCode(vector(n, "i"));
+    if (n.layer().hasDropout()) {
+      m.addCode(DropoutCode.vector(n, "i"));
+    }
+    m.endControlFlow()
+        .beginControlFlow("for (; i < n; i++)")
+        .addStatement("float v = x[i]")
+        .addCode(scalar(n, "i"));
+    if (n.layer().hasDropout()) {
+      m.addCode(DropoutCode.scalar(n, "i"));
+    }
+    return m.endControlFlow().build();
+  }
+}
