@@ -1,0 +1,161 @@
+package dev.lamina.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Several named series of (x, y) points on one set of axes, as a PNG: for comparing runs, such as
+ * the validation accuracy per epoch of a lab's configurations. Drawn off screen with java.awt.
+ *
+ * <pre>{@code
+ * LineChart.titled("Validation accuracy").axes("epoch", "accuracy")
+ *     .series("with BN", epochs, accuracies).write(path);
+ * }</pre>
+ */
+public final class LineChart {
+  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e),
+      new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
+      new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+  private static final int LEFT = 64;
+  private static final int TOP = 40;
+  private static final int LEGEND = 230;
+
+  private record Series(String name, double[] x, double[] y, boolean dashed) {}
+
+  private final String title;
+  private final List<Series> series = new ArrayList<>();
+  private String xLabel = "";
+  private String yLabel = "";
+  private boolean integerX = true;
+
+  private LineChart(String title) {
+    this.title = title;
+  }
+
+  public static LineChart titled(String title) {
+    return new LineChart(title);
+  }
+
+  /** Axis labels; x values are drawn as whole numbers unless {@code integerX} is false. */
+  public LineChart axes(String xLabel, String yLabel, boolean integerX) {
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+    this.integerX = integerX;
+    return this;
+  }
+
+  public LineChart series(String name, double[] x, double[] y) {
+    return add(name, x, y, false);
+  }
+
+  /** A series drawn dashed, e.g. a prediction beside a measurement. */
+  public LineChart dashedSeries(String name, double[] x, double[] y) {
+    return add(name, x, y, true);
+  }
+
+  private LineChart add(String name, double[] x, double[] y, boolean dashed) {
+    if (x.length != y.length || x.length == 0) {
+      throw new IllegalArgumentException("series " + name + " needs as many x as y values, and at"
+          + " least one; got " + x.length + " and " + y.length);
+    }
+    series.add(new Series(name, x.clone(), y.clone(), dashed));
+    return this;
+  }
+
+  public BufferedImage render(int width, int height) {
+    if (series.isEmpty()) {
+      throw new IllegalStateException("a chart needs at least one series");
+    }
+    double xLo = Double.POSITIVE_INFINITY, xHi = Double.NEGATIVE_INFINITY;
+    double yLo = Double.POSITIVE_INFINITY, yHi = Double.NEGATIVE_INFINITY;
+    for (Series s : series) {
+      for (int i = 0; i < s.x.length; i++) {
+        xLo = Math.min(xLo, s.x[i]);
+        xHi = Math.max(xHi, s.x[i]);
+        if (Double.isFinite(s.y[i])) {
+          yLo = Math.min(yLo, s.y[i]);
+          yHi = Math.max(yHi, s.y[i]);
+        }
+      }
+    }
+    ChartAxis h = ChartAxis.of(xLo, xHi, integerX);
+    ChartAxis v = yLo > yHi ? ChartAxis.of(0, 1, false) : ChartAxis.of(yLo, yHi, false);
+    int plotW = width - LEFT - LEGEND;
+    int plotH = height - TOP - 48;
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(Color.BLACK);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+      g.drawString(title, LEFT, 22);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      for (double t : v.ticks()) {
+        int y = TOP + plotH - (int) Math.round((t - v.min()) / v.span() * plotH);
+        g.setColor(new Color(0xe6e6e6));
+        g.drawLine(LEFT, y, LEFT + plotW, y);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(v.format(t), 8, y + 4);
+      }
+      for (double t : h.ticks()) {
+        int x = LEFT + (int) Math.round((t - h.min()) / h.span() * plotW);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(h.format(t), x - 6, TOP + plotH + 16);
+      }
+      g.drawRect(LEFT, TOP, plotW, plotH);
+      g.drawString(xLabel, LEFT + plotW / 2 - 20, TOP + plotH + 36);
+      g.drawString(yLabel, LEFT, TOP - 6);
+      for (int k = 0; k < series.size(); k++) {
+        Series s = series.get(k);
+        g.setColor(PALETTE[k % PALETTE.length]);
+        g.setStroke(s.dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+            new float[] {6, 4}, 0) : new BasicStroke(2f));
+        int prevX = -1;
+        int prevY = -1;
+        for (int i = 0; i < s.x.length; i++) {
+          if (!Double.isFinite(s.y[i])) {
+            prevX = -1;
+            continue;
+          }
+          int x = LEFT + (int) Math.round((s.x[i] - h.min()) / h.span() * plotW);
+          int y = TOP + plotH - (int) Math.round((Math.max(v.min(), Math.min(v.max(), s.y[i])) - v.min()) / v.span() * plotH);
+          g.fillOval(x - 3, y - 3, 6, 6);
+          if (prevX >= 0) {
+            g.drawLine(prevX, prevY, x, y);
+          }
+          prevX = x;
+          prevY = y;
+        }
+        int ly = TOP + 14 + 20 * k;
+        g.drawLine(LEFT + plotW + 16, ly - 4, LEFT + plotW + 40, ly - 4);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(s.name, LEFT + plotW + 46, ly);
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** Writes a {@code width × height} PNG to {@code file} atomically. */
+  public void write(Path file, int width, int height) throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    if (!ImageIO.write(render(width, height), "png", png)) {
+      throw new IOException("this JDK has no PNG writer for " + file);
+    }
+    ReportFiles.write(file, png.toByteArray());
+  }
+}
