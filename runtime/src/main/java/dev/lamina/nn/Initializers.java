@@ -20,11 +20,13 @@ public final class Initializers {
    */
   public static void initialize(NetworkSpec spec, Parameters parameters, long seed) {
     for (LayerSpec layer : spec.layers()) {
-      if (layer.type() != LayerSpec.Type.DENSE) {
+      if (layer.type() != LayerSpec.Type.DENSE && layer.type() != LayerSpec.Type.CONV) {
         continue;
       }
       Parameter weight = parameters.get(layer.name() + ".weight");
-      fill(weight, layer.fanIn(), layer.weightInit(), layer, seed);
+      // A convolution's weight is drawn as a (filters, kernel² · input channels) matrix.
+      int rows = layer.type() == LayerSpec.Type.CONV ? layer.image().out().channels() : layer.fanIn();
+      fill(weight, rows, layer.weightInit(), layer, seed);
       if (layer.bias()) {
         if (layer.biasInit().init() == Init.ORTHOGONAL || layer.biasInit().init() == Init.AUTO) {
           throw new IllegalArgumentException("biasInit of " + layer.name() + " must not be "
@@ -40,15 +42,22 @@ public final class Initializers {
     }
   }
 
-  /** Draws one of {@code layer}'s tensors, {@code rows} × units, from its own seed. */
+  /** Draws one of {@code layer}'s tensors, {@code rows} × (size / rows), from its own seed. */
   private static void fill(Parameter p, int rows, InitSpec init, LayerSpec layer, long seed) {
     SplittableRandom random = new SplittableRandom(Seeds.derive(seed, "init/" + p.name()));
-    Draws.fill(p.values(), rows, layer.units(), init, fans(layer), layer.activation(),
+    Draws.fill(p.values(), rows, p.size() / rows, init, fans(layer), layer.activation(),
         layer.slope(), random);
   }
 
-  /** A dense layer's fans: its inputs and its units. */
+  /**
+   * A dense layer's fans: its inputs and its units. A convolution's, as PyTorch's: input channels
+   * × kernel² and filters × kernel².
+   */
   public static Fans fans(LayerSpec layer) {
+    if (layer.type() == LayerSpec.Type.CONV) {
+      int area = layer.image().kernel() * layer.image().kernel();
+      return new Fans(layer.fanIn(), layer.image().out().channels() * area);
+    }
     return Fans.dense(layer.fanIn(), layer.units());
   }
 

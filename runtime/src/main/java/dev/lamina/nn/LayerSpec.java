@@ -27,6 +27,7 @@ import dev.lamina.init.InitSpec;
  * @param decayScale the factor on the trainer's weight decay for this layer's weights (1 unless
  *     {@code @Decay} says otherwise)
  * @param decayBias whether the bias is decayed too, with the same factor
+ * @param image an image layer's geometry (the input's when it is an image); null for a flat layer
  */
 public record LayerSpec(
     String name,
@@ -43,11 +44,26 @@ public record LayerSpec(
     NormSpec norm,
     double noise,
     double decayScale,
-    boolean decayBias) {
+    boolean decayBias,
+    ImageSpec image) {
 
   public enum Type {
     INPUT,
-    DENSE
+    DENSE,
+    /** A 2-d convolution: units = output C·H·W, fanIn = input channels × kernel area. */
+    CONV,
+    MAX_POOL,
+    AVG_POOL,
+    /** Average over each channel's whole image: one value per channel. */
+    GLOBAL_AVG_POOL
+  }
+
+  /** A layer without image geometry: a flat input or a dense layer. */
+  public LayerSpec(String name, Type type, int units, int fanIn, boolean bias, InitSpec weightInit,
+      InitSpec biasInit, Nonlinearity activation, double slope, double keep, DropoutMode dropoutMode,
+      NormSpec norm, double noise, double decayScale, boolean decayBias) {
+    this(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep, dropoutMode,
+        norm, noise, decayScale, decayBias, null);
   }
 
   public LayerSpec {
@@ -63,6 +79,16 @@ public record LayerSpec(
     if (!(decayScale >= 0) || Double.isInfinite(decayScale)) {
       throw new IllegalArgumentException(
           "decayScale of " + name + " must be >= 0 and finite, got " + decayScale);
+    }
+    if (type == Type.DENSE && image != null) {
+      throw new IllegalArgumentException("image of dense layer " + name + " must be null, got " + image);
+    }
+    if (type != Type.DENSE && type != Type.INPUT && image == null) {
+      throw new IllegalArgumentException("image of " + type + " layer " + name + " must be given");
+    }
+    if (image != null && units != image.out().size()) {
+      throw new IllegalArgumentException("units of " + name + " must be the output's C·H·W = "
+          + image.out().size() + ", got " + units);
     }
   }
 
@@ -99,25 +125,25 @@ public record LayerSpec(
   /** This layer with its weights and biases starting as {@code weights} and {@code biases} say. */
   public LayerSpec withInit(InitSpec weights, InitSpec biases) {
     return new LayerSpec(name, type, units, fanIn, bias, weights, biases, activation, slope, keep,
-        dropoutMode, norm, noise, decayScale, decayBias);
+        dropoutMode, norm, noise, decayScale, decayBias, image);
   }
 
   /** This layer with {@code norm} as its normalization. */
   public LayerSpec withNorm(NormSpec norm) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
-        dropoutMode, norm, noise, decayScale, decayBias);
+        dropoutMode, norm, noise, decayScale, decayBias, image);
   }
 
   /** This layer with Gaussian noise of standard deviation {@code noiseStd} on its training output. */
   public LayerSpec withNoise(double noiseStd) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
-        dropoutMode, norm, noiseStd, decayScale, decayBias);
+        dropoutMode, norm, noiseStd, decayScale, decayBias, image);
   }
 
   /** This layer with its weight decay scaled by {@code scale}, and extended to its bias or not. */
   public LayerSpec withDecay(double scale, boolean includeBias) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
-        dropoutMode, norm, noise, scale, includeBias);
+        dropoutMode, norm, noise, scale, includeBias, image);
   }
 
   public boolean hasNoise() {
@@ -134,5 +160,49 @@ public record LayerSpec(
    */
   public int keepThreshold() {
     return (int) Math.round(keep * (1 << 24));
+  }
+
+  /**
+   * A convolution over {@code image.in()} with {@code image.out().channels()} filters; its weight
+   * is (filters, kernel, kernel, input channels) and its fan-in input channels × kernel area.
+   */
+  public static LayerSpec conv(String name, ImageSpec image, boolean bias, InitSpec weightInit,
+      InitSpec biasInit, Nonlinearity activation, double slope, double keep, DropoutMode mode) {
+    return new LayerSpec(name, Type.CONV, image.out().size(),
+        image.in().channels() * image.kernel() * image.kernel(), bias, weightInit, biasInit,
+        activation, slope, keep, mode, NormSpec.NONE, 0, 1, false, image);
+  }
+
+  /** A MAX_POOL, AVG_POOL or GLOBAL_AVG_POOL layer: no parameters, no activation. */
+  public static LayerSpec pool(String name, Type type, ImageSpec image, double keep, DropoutMode mode) {
+    if (type != Type.MAX_POOL && type != Type.AVG_POOL && type != Type.GLOBAL_AVG_POOL) {
+      throw new IllegalArgumentException("type of " + name + " must be a pooling type, got " + type);
+    }
+    return new LayerSpec(name, type, image.out().size(), 0, false, InitSpec.zeros(),
+        InitSpec.zeros(), Nonlinearity.IDENTITY, 0, keep, mode, NormSpec.NONE, 0, 1, false, image);
+  }
+
+  /** This layer with image geometry: an input given as (channels, height, width). */
+  public LayerSpec withImage(ImageSpec image) {
+    return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
+        dropoutMode, norm, noise, decayScale, decayBias, image);
+  }
+
+  /** Whether the layer's output is an image (stored (H, W, C) per sample inside a network). */
+  public boolean isImage() {
+    return image != null;
+  }
+
+  /**
+   * The values a per-feature normalization has one of: the channels of an image layer, the units
+   * of a dense one.
+   */
+  public int channels() {
+    return image != null ? image.out().channels() : units;
+  }
+
+  /** Positions that share a channel's statistics in one sample: H·W of an image layer, else 1. */
+  public int pixels() {
+    return image != null ? image.out().pixels() : 1;
   }
 }

@@ -30,6 +30,10 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
   public Parameters newParameters() {
     var list = new java.util.ArrayList<Parameter>();
     for (LayerSpec layer : layers) {
+      if (layer.type() == LayerSpec.Type.CONV) {
+        ConvParameters.add(list, layer);
+        continue;
+      }
       if (layer.type() != LayerSpec.Type.DENSE) {
         continue;
       }
@@ -59,9 +63,10 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
     var list = new java.util.ArrayList<StateTensor>();
     for (LayerSpec layer : layers) {
       if (layer.norm().kind() == NormSpec.Kind.BATCH) {
-        float[] variance = new float[layer.units()];
+        // One statistic per unit of a dense layer, per channel of an image layer.
+        float[] variance = new float[layer.channels()];
         java.util.Arrays.fill(variance, 1f);
-        list.add(new StateTensor(layer.name() + ".running_mean", new float[layer.units()]));
+        list.add(new StateTensor(layer.name() + ".running_mean", new float[layer.channels()]));
         list.add(new StateTensor(layer.name() + ".running_var", variance));
         list.add(new StateTensor(layer.name() + ".batches_tracked", new float[1]));
       }
@@ -69,8 +74,12 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
     return java.util.List.copyOf(list);
   }
 
-  /** The fewest rows a training batch may have: 2 when a layer normalizes over the batch. */
+  /**
+   * The fewest rows a training batch may have: 2 when a layer normalizes over the batch and one
+   * sample gives it a single value per unit (a dense layer, or an image of one pixel).
+   */
   public int minTrainingRows() {
-    return layers.stream().anyMatch(l -> l.norm().kind() == NormSpec.Kind.BATCH) ? 2 : 1;
+    return layers.stream().anyMatch(l -> l.norm().kind() == NormSpec.Kind.BATCH && l.pixels() == 1)
+        ? 2 : 1;
   }
 }

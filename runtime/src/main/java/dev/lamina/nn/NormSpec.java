@@ -4,15 +4,26 @@ import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
 
 /**
- * A dense layer's normalization: none, batch (per unit, over the batch) or layer (per sample,
- * over the units), where it sits, and its constants.
+ * A layer's normalization, where it sits, and its constants. Each kind normalizes over a different
+ * set of values (for an image layer's output (N, C, H, W)):
+ *
+ * <ul>
+ *   <li>BATCH: per unit or channel, over the batch (and H, W); running statistics at inference;
+ *   <li>LAYER: per sample, over all of its units (C, H, W);
+ *   <li>INSTANCE: per sample and channel, over (H, W) — image layers only;
+ *   <li>GROUP: per sample and group of {@code channels / groups} channels — image layers only.
+ * </ul>
+ *
+ * @param groups GROUP's number of groups; 0 for the other kinds
  */
 public record NormSpec(Kind kind, NormPlacement placement, double eps, double momentum,
-    RunningStats runningStats) {
+    RunningStats runningStats, int groups) {
   public enum Kind {
     NONE,
     BATCH,
-    LAYER
+    LAYER,
+    INSTANCE,
+    GROUP
   }
 
   public static final NormSpec NONE =
@@ -26,6 +37,16 @@ public record NormSpec(Kind kind, NormPlacement placement, double eps, double mo
         && !(momentum > 0 && momentum <= 1)) {
       throw new IllegalArgumentException("momentum must be in (0, 1], got " + momentum);
     }
+    if ((kind == Kind.GROUP) != (groups > 0) || groups < 0) {
+      throw new IllegalArgumentException("groups must be > 0 for GROUP and 0 otherwise, got "
+          + groups + " for " + kind);
+    }
+  }
+
+  /** A normalization without groups. */
+  public NormSpec(Kind kind, NormPlacement placement, double eps, double momentum,
+      RunningStats runningStats) {
+    this(kind, placement, eps, momentum, runningStats, 0);
   }
 
   public static NormSpec batch(NormPlacement placement, double eps, double momentum, RunningStats stats) {
@@ -36,11 +57,31 @@ public record NormSpec(Kind kind, NormPlacement placement, double eps, double mo
     return new NormSpec(Kind.LAYER, placement, eps, 0, RunningStats.EXPONENTIAL);
   }
 
+  public static NormSpec instance(NormPlacement placement, double eps) {
+    return new NormSpec(Kind.INSTANCE, placement, eps, 0, RunningStats.EXPONENTIAL);
+  }
+
+  public static NormSpec group(int groups, NormPlacement placement, double eps) {
+    return new NormSpec(Kind.GROUP, placement, eps, 0, RunningStats.EXPONENTIAL, groups);
+  }
+
   public boolean isPresent() {
     return kind != Kind.NONE;
   }
 
   public boolean beforeActivation() {
     return placement == NormPlacement.BEFORE_ACTIVATION;
+  }
+
+  /**
+   * Channels that share statistics in one sample of a layer with {@code channels} channels: 1
+   * for INSTANCE, channels / groups for GROUP.
+   */
+  public int channelsPerGroup(int channels) {
+    return switch (kind) {
+      case INSTANCE -> 1;
+      case GROUP -> channels / groups;
+      default -> throw new IllegalStateException(kind + " has no channel groups");
+    };
   }
 }

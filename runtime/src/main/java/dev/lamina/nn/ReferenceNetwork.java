@@ -82,7 +82,11 @@ public final class ReferenceNetwork implements Network {
     float[] x = Arrays.copyOf(input, rows * spec.inputSize());
     for (int l = 0; l < layers.size(); l++) {
       LayerSpec layer = layers.get(l);
-      float[] y = layer.type() == LayerSpec.Type.INPUT ? x : dense(l, layer, x, rows, training);
+      float[] y = switch (layer.type()) {
+        case INPUT -> x;
+        case DENSE, CONV -> dense(l, layer, x, rows, training);
+        case MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL -> ImageReference.pool(layer, imageInput(l, x), rows);
+      };
       masks[l] = dropoutFactors(layer, l, rows, training, maskSeed);
       float[] h = new float[y.length];
       // Noise goes between the layer's output and its dropout, in training only.
@@ -105,13 +109,17 @@ public final class ReferenceNetwork implements Network {
     int in = layer.fanIn();
     int out = layer.units();
     double[] z = new double[rows * out];
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < out; j++) {
-        double s = b == null ? 0 : b[j];
-        for (int i = 0; i < in; i++) {
-          s += (double) x[r * in + i] * w[i * out + j];
+    if (layer.type() == LayerSpec.Type.CONV) {
+      z = ImageReference.conv(layer.image(), w, b, imageInput(l, x), rows);
+    } else {
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < out; j++) {
+          double s = b == null ? 0 : b[j];
+          for (int i = 0; i < in; i++) {
+            s += (double) x[r * in + i] * w[i * out + j];
+          }
+          z[r * out + j] = s;
         }
-        z[r * out + j] = s;
       }
     }
     NormSpec norm = layer.norm();
@@ -136,6 +144,9 @@ public final class ReferenceNetwork implements Network {
 
   /** γ·x̂ + β, with x̂ from the batch (training), the running statistics (inference) or the row. */
   private double[] normalize(int l, LayerSpec layer, double[] v, int rows, boolean training) {
+    if (layer.isImage()) {
+      return normalizeImage(l, layer, v, rows, training);
+    }
     int units = layer.units();
     NormSpec norm = layer.norm();
     float[] gamma = parameters.get(layer.name() + ".gamma").values();
@@ -180,6 +191,37 @@ public final class ReferenceNetwork implements Network {
       y[k] = gamma[k % units] * xhat[k] + beta[k % units];
     }
     return y;
+  }
+
+  /** An image layer's normalization: see {@link ImageNormReference} for its groups. */
+  private double[] normalizeImage(int l, LayerSpec layer, double[] v, int rows, boolean training) {
+    boolean running = layer.norm().kind() == NormSpec.Kind.BATCH && !training;
+    var n = ImageNormReference.normalize(layer, v, rows,
+        parameters.get(layer.name() + ".gamma").values(), parameters.get(layer.name() + ".beta").values(),
+        running ? stateOf(layer, "running_mean") : null, running ? stateOf(layer, "running_var") : null);
+    if (layer.norm().kind() == NormSpec.Kind.BATCH && training) {
+      double count = (double) v.length / layer.channels();
+      for (int c = 0; c < layer.channels(); c++) {
+        updateRunningStatistics(layer, c, n.mean()[c], n.variance()[c] * count / (count - 1));
+      }
+      stateOf(layer, "batches_tracked")[0]++;
+    }
+    normalized[l] = n.xhat();
+    inverseStd[l] = n.inverseStd();
+    return n.y();
+  }
+
+  /**
+   * The input of image layer {@code l} in its (H, W, C) layout: the network's input is given
+   * (C, H, W), which is the same thing only for one channel.
+   */
+  private float[] imageInput(int l, float[] x) {
+    LayerSpec previous = layers.get(l - 1);
+    if (previous.type() == LayerSpec.Type.INPUT && previous.isImage()
+        && previous.image().out().channels() > 1) {
+      return ImageReference.channelsLast(x, previous.image().out(), rows);
+    }
+    return x;
   }
 
   /** Element i of group g: groups are rows for layer norm, columns for batch norm. */
@@ -236,6 +278,10 @@ public final class ReferenceNetwork implements Network {
       for (int i = 0; i < g.length; i++) {
         g[i] = dh[i] * masks[l][i];
       }
+      if (layer.type() != LayerSpec.Type.DENSE && layer.type() != LayerSpec.Type.CONV) {
+        dh = ImageReference.poolBackward(layer, g, imageInput(l, outputs[l - 1]), rows);
+        continue;
+      }
       if (norm.isPresent() && !norm.beforeActivation()) {
         g = normalizeBackward(l, layer, g, rows);
       }
@@ -245,12 +291,23 @@ public final class ReferenceNetwork implements Network {
       if (norm.isPresent() && norm.beforeActivation()) {
         g = normalizeBackward(l, layer, g, rows);
       }
-      dh = denseBackward(layer, g, outputs[l - 1], rows);
+      dh = layer.type() == LayerSpec.Type.CONV
+          ? ImageReference.convBackward(layer.image(), parameters.get(layer.name() + ".weight").values(),
+              parameters.get(layer.name() + ".weight").gradient(),
+              layer.bias() ? parameters.get(layer.name() + ".bias").gradient() : null, g,
+              imageInput(l, outputs[l - 1]), rows)
+          : denseBackward(layer, g, outputs[l - 1], rows);
     }
   }
 
   /** Gradients of γ and β, and dLoss/d(input of the normalization), from dLoss/d(its output). */
   private double[] normalizeBackward(int l, LayerSpec layer, double[] g, int rows) {
+    if (layer.isImage()) {
+      return ImageNormReference.backward(layer, g, normalized[l], inverseStd[l], rows,
+          parameters.get(layer.name() + ".gamma").values(),
+          parameters.get(layer.name() + ".gamma").gradient(),
+          parameters.get(layer.name() + ".beta").gradient());
+    }
     int units = layer.units();
     boolean perRow = layer.norm().kind() == NormSpec.Kind.LAYER;
     float[] gamma = parameters.get(layer.name() + ".gamma").values();

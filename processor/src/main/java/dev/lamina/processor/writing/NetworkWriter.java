@@ -140,6 +140,10 @@ public final class NetworkWriter {
           com.palantir.javapoet.ClassName.get(dev.lamina.RunningStats.class), norm.runningStats());
       case LAYER -> CodeBlock.of("\n.withNorm($T.layer($T.$L, $L))", normSpec, placement,
           norm.placement(), norm.eps());
+      case INSTANCE -> CodeBlock.of("\n.withNorm($T.instance($T.$L, $L))", normSpec, placement,
+          norm.placement(), norm.eps());
+      case GROUP -> CodeBlock.of("\n.withNorm($T.group($L, $T.$L, $L))", normSpec, norm.groups(),
+          placement, norm.placement(), norm.eps());
     };
   }
 
