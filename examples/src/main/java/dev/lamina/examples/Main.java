@@ -10,10 +10,8 @@ import java.util.Map;
 
 /** {@code bin/lamina}: runs a named example. {@code bin/lamina --help} lists them. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(
-      new FashionMlpCommand(),
-      new BenchCommand(),
-      new BatchNormLabCommand());
+  private static final List<Command> COMMANDS = List.of(new FashionMlpCommand(), new BenchCommand(),
+      new BaggingLabCommand());
 
   private Main() {}
 

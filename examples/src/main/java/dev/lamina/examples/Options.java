@@ -68,6 +68,11 @@ final class Options {
     }
   }
 
+  String string(String name, String fallback) {
+    String v = values.remove(name);
+    return v == null ? fallback : v;
+  }
+
   Optional<Path> path(String name) {
     return Optional.ofNullable(values.remove(name)).map(Path::of);
   }
