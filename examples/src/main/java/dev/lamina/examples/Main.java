@@ -10,7 +10,10 @@ import java.util.Map;
 
 /** {@code bin/lamina}: runs a named example. {@code bin/lamina --help} lists them. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new FashionMlpCommand(), new BenchCommand(),
+  private static final List<Command> COMMANDS = List.of(
+      new FashionMlpCommand(),
+      new BenchCommand(),
+      new BatchNormLabCommand(),
       new BaggingLabCommand());
 
   private Main() {}
