@@ -1,5 +1,7 @@
 package dev.lamina.examples;
 
+import dev.lamina.augment.Augmentation;
+import dev.lamina.augment.AugmentationSpec;
 import dev.lamina.data.Dataset;
 import dev.lamina.data.FashionMnist;
 import dev.lamina.io.ModelFile;
@@ -46,7 +48,8 @@ final class FashionMlpCommand implements Command {
           --data DIR          directory holding the Fashion-MNIST files
           --save FILE         write the trained model to FILE (safetensors, PyTorch's layout)
           --load FILE         evaluate the model saved in FILE on the test set; no training
-          --save-logits FILE  write the test set's logits to FILE, for scripts/lamina_torch.py check""";
+          --save-logits FILE  write the test set's logits to FILE, for scripts/lamina_torch.py check
+        """ + FashionAugmentation.usage("none");
   }
 
   @Override
@@ -60,7 +63,7 @@ final class FashionMlpCommand implements Command {
         throw new Options.UsageException("--load evaluates a saved model without training, so"
             + " there is nothing to --save; drop one of them");
       }
-      for (String training : List.of("--epochs", "--batch", "--lr", "--seed")) {
+      for (String training : List.of("--epochs", "--batch", "--lr", "--seed", "--augment")) {
         if (options.path(training).isPresent()) {
           throw new Options.UsageException(training + " is a training option, but --load"
               + " evaluates a saved model without training; drop one of them");
@@ -74,12 +77,17 @@ final class FashionMlpCommand implements Command {
     int batch = options.integer("--batch", 128);
     double lr = options.number("--lr", 1e-3);
     long seed = options.longValue("--seed", 42);
+    String augment = options.string("--augment", "none");
+    Augmentation augmentation = FashionAugmentation.parse(augment);
     FashionMnist data = FashionData.load(options);
     options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     out.println(ModelSummary.of(FashionMlpNet.SPEC));
     out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test%n",
         data.directory(), split.train().size(), split.validation().size(), data.test().size());
+    if (!augmentation.isIdentity()) {
+      out.println("Augmentation: " + augmentation);
+    }
 
     TrainingResult<FashionMlpNet> result = FashionMlpNet.trainer()
         .optimizer(Optimizer.adam(lr))
@@ -88,6 +96,7 @@ final class FashionMlpCommand implements Command {
         .seed(seed)
         .threads(threads)
         .listener(new ProgressBar(out))
+        .augmentation(augmentation.isIdentity() ? null : augmentation)
         .build()
         .fit(split.train(), split.validation());
     Evaluation test = result.network().evaluate(data.test());
@@ -103,6 +112,7 @@ final class FashionMlpCommand implements Command {
     json.put("batch_size", batch);
     json.put("train_seconds", result.history().trainSeconds());
     json.put("train_samples_per_second", result.history().samplesPerSecond());
+    json.put("augmentation", AugmentationSpec.of(augmentation));
     if (save.isPresent()) {
       ModelFile.save(result.network(), save.get());
       out.println("Saved the model to " + save.get());

@@ -14,7 +14,10 @@ public final class Main {
       new FashionMlpCommand(),
       new BenchCommand(),
       new BatchNormLabCommand(),
-      new BaggingLabCommand());
+      new BaggingLabCommand(),
+      new AugmentPreviewCommand(),
+      new AugmentationLabCommand(),
+      new AugmentBenchCommand());
 
   private Main() {}
 
