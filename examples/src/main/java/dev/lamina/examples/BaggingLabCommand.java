@@ -9,6 +9,9 @@ import dev.lamina.ensemble.EnsembleListener;
 import dev.lamina.ensemble.MemberErrors;
 import dev.lamina.ensemble.MemberResult;
 import dev.lamina.ensemble.Predictions;
+import dev.lamina.ensemble.cluster.BaggingCluster;
+import dev.lamina.ensemble.cluster.ClusterSettings;
+import dev.lamina.ensemble.cluster.DataRef;
 import dev.lamina.report.EnsembleAccuracyChart;
 import dev.lamina.train.Optimizer;
 import java.io.PrintStream;
@@ -47,6 +50,9 @@ final class BaggingLabCommand implements Command {
           --bootstrap B   true: each member trains on its own bootstrap resample (default true)
           --train N       train on the first N of the 55,000 training samples (default all)
           --threads N     members trained at once (default: all cores; same result for any N)
+          --cluster A,B   train on the bagging cluster at these addresses (bin/lamina bagging-member
+                          on each machine), connecting as a client; members load Fashion-MNIST themselves
+          --cluster-name NAME  the cluster's name (default lamina)
           --plot FILE     where to write the PNG of accuracy against k (default bagging-lab.png)
           --data DIR      directory holding the Fashion-MNIST files""";
   }
@@ -62,6 +68,8 @@ final class BaggingLabCommand implements Command {
     int trainSize = options.integer("--train", -1);
     int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
     Path plot = options.path("--plot").orElse(Path.of("bagging-lab.png"));
+    String cluster = options.string("--cluster", null);
+    String clusterName = options.string("--cluster-name", "lamina");
     FashionMnist data = FashionData.load(options);
     options.requireAllUsed();
     if (members < 1) {
@@ -69,26 +77,40 @@ final class BaggingLabCommand implements Command {
     }
 
     // The validation split is held out from every member: v and c are measured there.
-    Dataset.Split split = data.train().split(1.0 / 12, seed);
-    Dataset train = split.train();
-    if (trainSize > 0 && trainSize < train.size()) {
-      train = train.head(trainSize);
-    } else if (trainSize == 0 || trainSize < -1) {
+    if (trainSize == 0 || trainSize < -1) {
       throw new Options.UsageException("--train must be > 0, got " + trainSize);
     }
+    Dataset.Split split = data.train().split(1.0 / 12, seed);
+    Dataset train =
+        BaggingFashionData.train(data, seed, trainSize < 0 ? Integer.MAX_VALUE : trainSize);
     out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test%n",
         data.directory(), train.size(), split.validation().size(), data.test().size());
     out.printf(Locale.ROOT, "Training %d members of FashionMlp (%d epochs, batch %d, Adam %.4g,"
-        + " %s), %d at a time, each on one thread...%n", members, epochs, batch, lr,
+        + " %s), %s, each on one thread...%n", members, epochs, batch, lr,
         bootstrap ? "each on a bootstrap resample" : "all on the whole training set",
-        Math.min(threads, members));
+        cluster != null ? "on the cluster at " + cluster : Math.min(threads, members) + " at a time");
 
     long start = System.nanoTime();
     Bagging<FashionMlpNet> bagging = Bagging.builder(FashionMlpNet.class)
         .members(members).epochs(epochs).batchSize(batch).optimizer(Optimizer.adam(lr))
         .seed(seed).bootstrap(bootstrap).threads(threads).listener(progress(out)).build();
-    Ensemble<FashionMlpNet> ensemble = bootstrap
-        ? bagging.fit(train) : bagging.fit(train, split.validation());
+    Ensemble<FashionMlpNet> ensemble;
+    if (cluster != null) {
+      if (!bootstrap) {
+        throw new Options.UsageException("--cluster needs --bootstrap true: members evaluate out"
+            + " of bag, as they load only the training set");
+      }
+      ClusterSettings settings = ClusterSettings.builder().clusterName(clusterName)
+          .members(List.of(cluster.split(","))).build();
+      try (BaggingCluster client = BaggingCluster.connect(settings)) {
+        out.printf(Locale.ROOT, "Connected to cluster '%s': %d members%n", clusterName,
+            client.size());
+        ensemble = bagging.fit(client.members(DataRef.ofClass(BaggingFashionData.class,
+            seed + "," + train.size())));
+      }
+    } else {
+      ensemble = bootstrap ? bagging.fit(train) : bagging.fit(train, split.validation());
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     Predictions test = ensemble.predictions(data.test());

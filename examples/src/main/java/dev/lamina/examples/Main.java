@@ -15,6 +15,7 @@ public final class Main {
       new BenchCommand(),
       new BatchNormLabCommand(),
       new BaggingLabCommand(),
+      new BaggingMemberCommand(),
       new AugmentPreviewCommand(),
       new AugmentationLabCommand(),
       new AugmentBenchCommand());
