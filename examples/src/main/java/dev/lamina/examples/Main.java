@@ -18,7 +18,8 @@ public final class Main {
       new BaggingMemberCommand(),
       new AugmentPreviewCommand(),
       new AugmentationLabCommand(),
-      new AugmentBenchCommand());
+      new AugmentBenchCommand(),
+      new InitLabCommand());
 
   private Main() {}
 
