@@ -39,16 +39,17 @@ public final class AugmentedBatches implements AutoCloseable {
   private boolean closed;
 
   private AugmentedBatches(BatchAugmenter augmenter, int buffers, int size, int batchSize,
-      int epochs, IntFunction<int[]> order, long seed) {
+      int firstEpoch, int lastEpoch, IntFunction<int[]> order, long seed) {
     int batches = (size + batchSize - 1) / batchSize;
-    this.total = (long) batches * epochs;
+    this.total = (long) batches * (lastEpoch - firstEpoch + 1);
     this.free = new ArrayBlockingQueue<>(buffers);
     this.ready = new ArrayBlockingQueue<>(buffers + 1);
     for (int i = 0; i < buffers; i++) {
       free.add(augmenter.newBatch());
     }
     this.producer = new Thread(
-        () -> produce(augmenter, size, batchSize, batches, epochs, order, seed), "lamina-augment");
+        () -> produce(augmenter, size, batchSize, batches, firstEpoch, lastEpoch, order, seed),
+        "lamina-augment");
     producer.setDaemon(true);
   }
 
@@ -59,11 +60,21 @@ public final class AugmentedBatches implements AutoCloseable {
    */
   public static AugmentedBatches start(Augmentation augmentation, Dataset data, int batchSize,
       int classes, int epochs, IntFunction<int[]> order, long seed) {
+    return resume(augmentation, data, batchSize, classes, 1, epochs, order, seed);
+  }
+
+  /**
+   * Like {@link #start}, for a run resumed at the start of epoch {@code firstEpoch}: the batches
+   * of epochs {@code firstEpoch .. epochs}, identical to those the whole run would have had.
+   */
+  public static AugmentedBatches resume(Augmentation augmentation, Dataset data, int batchSize,
+      int classes, int firstEpoch, int epochs, IntFunction<int[]> order, long seed) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
     }
-    if (epochs <= 0) {
-      throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
+    if (firstEpoch <= 0 || firstEpoch > epochs) {
+      throw new IllegalArgumentException("firstEpoch must be in [1, epochs = " + epochs + "], got "
+          + firstEpoch);
     }
     if (data.size() == 0) {
       throw new IllegalArgumentException("data must not be empty");
@@ -72,7 +83,7 @@ public final class AugmentedBatches implements AutoCloseable {
     BatchAugmenter augmenter = new BatchAugmenter(augmentation, data, rows, classes);
     // One buffer more than the queue holds: the consumer reads one while the producer fills ahead.
     AugmentedBatches batches = new AugmentedBatches(augmenter, augmentation.prefetch() + 1,
-        data.size(), rows, epochs, order, seed);
+        data.size(), rows, firstEpoch, epochs, order, seed);
     batches.producer.start();
     return batches;
   }
@@ -145,10 +156,10 @@ public final class AugmentedBatches implements AutoCloseable {
     }
   }
 
-  private void produce(BatchAugmenter augmenter, int size, int batchSize, int batches, int epochs,
-      IntFunction<int[]> order, long seed) {
+  private void produce(BatchAugmenter augmenter, int size, int batchSize, int batches,
+      int firstEpoch, int lastEpoch, IntFunction<int[]> order, long seed) {
     try {
-      for (int epoch = 1; epoch <= epochs; epoch++) {
+      for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
         int[] samples = order.apply(epoch);
         if (samples.length != size) {
           throw new IllegalArgumentException("order(" + epoch + ") must hold " + size

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * #CELLS} equal-probability cells and interpolated linearly within a cell: the cell is chosen by
  * 12 bits, the place in it by the next 12. The two outermost cells end where the tail's
  * conditional mean is kept, and the table is then scaled to variance exactly 1 (in double), so
- * the deviates have mean 0 and variance 1; they lie within about ±4.1σ. Only +, × and fma on
+ * the deviates have mean 0 and variance 1; they lie within ±3.99σ. Only +, × and fma on
  * table values: the vector and scalar forms give the same bits.
  */
 final class GaussianNoise {

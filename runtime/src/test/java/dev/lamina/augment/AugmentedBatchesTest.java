@@ -59,6 +59,27 @@ class AugmentedBatchesTest {
   }
 
   @Test
+  void aResumedRunGetsTheBatchesOfTheWholeRun() {
+    Dataset data = BatchAugmenterTest.data(30, 3, 6);
+    IntFunction<int[]> order = epoch -> BatchAugmenterTest.order(30, epoch);
+    try (AugmentedBatches whole = AugmentedBatches.start(AUGMENTATION, data, 8, 3, 3, order, 9);
+        AugmentedBatches resumed =
+            AugmentedBatches.resume(AUGMENTATION, data, 8, 3, 3, 3, order, 9)) {
+      for (int b = 0; b < 8; b++) {
+        whole.next(); // epochs 1 and 2: 4 batches each
+      }
+      for (int b = 0; b < 4; b++) {
+        AugmentedBatch expected = whole.next();
+        AugmentedBatch actual = resumed.next();
+        assertEquals(3, actual.epoch());
+        assertArrayEquals(expected.features(), actual.features(), "epoch 3 batch " + b);
+        assertArrayEquals(expected.labels(), actual.labels());
+      }
+      assertThrows(IllegalStateException.class, resumed::next);
+    }
+  }
+
+  @Test
   void theProducerRunsAtMostThePrefetchAhead() throws Exception {
     Dataset data = BatchAugmenterTest.data(100, 3, 2);
     AtomicInteger epochsStarted = new AtomicInteger();
