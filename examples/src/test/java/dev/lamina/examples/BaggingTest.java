@@ -181,6 +181,24 @@ class BaggingTest {
   }
 
   @Test
+  void batchNormRunningStatisticsTravelWithTheWeights() throws IOException {
+    Dataset train = BaggingTestData.make(600, 784, 10, 4);
+    Ensemble<FashionMlpBnNet> ensemble = Bagging.builder(FashionMlpBnNet.class).members(2)
+        .epochs(1).batchSize(50).threads(2).build().fit(train);
+    Path file = dir.resolve("bn.ensemble");
+    ensemble.save(file);
+    Ensemble<FashionMlpBnNet> loaded = Ensemble.load(file, ModelRef.of(FashionMlpBnNet.class));
+    for (Ensemble<FashionMlpBnNet> e : List.of(ensemble, loaded)) {
+      for (Member<FashionMlpBnNet> m : e.members()) {
+        // the scores the trained network gave its out-of-bag samples, before it was copied
+        Dataset outOfBag = train.select(m.result().outOfBag());
+        float[] scores = e.first(m.index() + 1).predictions(outOfBag).scores(m.index());
+        assertArrayEquals(m.result().outOfBagScores(), scores, "member " + m.index());
+      }
+    }
+  }
+
+  @Test
   void badSettingsAreRefusedByName() {
     var e = assertThrows(IllegalArgumentException.class,
         () -> Bagging.builder(TestModels_SmoothNet.class).members(0));

@@ -3,6 +3,7 @@ package dev.lamina.ensemble;
 import dev.lamina.data.Dataset;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Parameter;
+import dev.lamina.nn.StateTensor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,22 +181,31 @@ public final class Ensemble<N extends Network> {
     return mean;
   }
 
+  /** Copies the result's parameters, then its state tensors, into {@code network}. */
   private static void restore(Network network, MemberResult result) {
-    List<Parameter> parameters = network.parameters().list();
-    if (parameters.size() != result.names().size()) {
-      throw new IllegalArgumentException("member " + result.index() + " has " + result.names().size()
-          + " parameters " + result.names() + " but " + network.spec().name() + " has "
-          + parameters.size() + " " + network.parameters() + "; was it trained as another model?");
+    List<String> expected = new ArrayList<>();
+    List<float[]> targets = new ArrayList<>();
+    for (Parameter p : network.parameters()) {
+      expected.add(p.name());
+      targets.add(p.values());
     }
-    for (int i = 0; i < parameters.size(); i++) {
-      Parameter p = parameters.get(i);
+    for (StateTensor t : network.state()) {
+      expected.add(t.name());
+      targets.add(t.values());
+    }
+    if (!expected.equals(result.names())) {
+      throw new IllegalArgumentException("member " + result.index() + " holds " + result.names()
+          + " but " + network.spec().name() + " has " + expected
+          + "; was it trained as another model?");
+    }
+    for (int i = 0; i < targets.size(); i++) {
       float[] values = result.values().get(i);
-      if (!p.name().equals(result.names().get(i)) || p.size() != values.length) {
-        throw new IllegalArgumentException("member " + result.index() + "'s parameter " + i
-            + " is " + result.names().get(i) + " with " + values.length + " values but "
-            + network.spec().name() + " expects " + p.name() + " with " + p.size());
+      if (values.length != targets.get(i).length) {
+        throw new IllegalArgumentException("member " + result.index() + "'s " + expected.get(i)
+            + " has " + values.length + " values but " + network.spec().name() + " expects "
+            + targets.get(i).length);
       }
-      System.arraycopy(values, 0, p.values(), 0, values.length);
+      System.arraycopy(values, 0, targets.get(i), 0, values.length);
     }
   }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What training one member gives back, wherever it ran: its trained weights (each parameter's
- * name and values, in the network's order), its out-of-bag samples with the member's scores for
+ * name and values, in the network's order, then its non-trainable state such as batch
+ * normalization's running statistics), its out-of-bag samples with the member's scores for
  * them, and how training went. Arrays are shared, not copied.
  *
  * @param trainingSize the size of the training set the bootstrap was drawn from

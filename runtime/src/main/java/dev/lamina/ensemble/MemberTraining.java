@@ -5,6 +5,7 @@ import dev.lamina.data.Dataset;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.Seeds;
+import dev.lamina.nn.StateTensor;
 import dev.lamina.train.EpochStats;
 import dev.lamina.train.Trainer;
 import dev.lamina.train.TrainingEnd;
@@ -96,6 +97,10 @@ public final class MemberTraining {
     for (Parameter p : network.parameters()) {
       names.add(p.name());
       values.add(p.values().clone());
+    }
+    for (StateTensor t : network.state()) { // batch normalization's running statistics
+      names.add(t.name());
+      values.add(t.values().clone());
     }
     float[] scores = scores(network, outOfBagData);
     String ending = end.reason() == TrainingEnd.Reason.COMPLETED ? end.reason().name()
