@@ -89,6 +89,8 @@ class SymmetryTest {
       moved = Math.max(moved, Math.abs(v - 0.3f));
     }
     assertTrue(moved > 1e-2, "the hidden weights must have trained; they moved at most " + moved);
+    System.out.println("symmetric init: hidden weights moved up to " + moved
+        + " from 0.3; largest difference between two units: " + spread(w));
     assertTrue(spread(w) <= 1e-6, "the hidden units must stay identical; the largest difference "
         + "between two units' weights is " + spread(w));
   }
