@@ -32,9 +32,8 @@ final class InitLabCommand implements Command {
 
   @Override
   public String usage() {
-    return """
-          --seed N      seed of the input and of every layer's weights (default 1)
-          --out DIR     where the PNGs and the table go (default init-lab)""";
+    return "  --seed N      seed of the input and of every layer's weights (default 1)\n"
+        + "  --out DIR     where the PNGs and the table go (default init-lab)";
   }
 
   @Override
