@@ -86,7 +86,8 @@ class SavingTest {
   void fashionMlpCommandSummarizesTheModel() {
     String summary = ModelSummary.of(new FashionMlpNet(1)).toString();
     assertTrue(summary.startsWith("Model: FashionMlp (" + FashionMlpNet.class.getName() + ")"), summary);
-    assertTrue(summary.contains(" hidden1 (Dense)  (256)         200,960  relu        he (std 0.0505)"), summary);
+    assertTrue(summary.replaceAll(" {2,}", " | ").contains(
+        " hidden1 (Dense) | (256) | 200,960 | relu | he (std 0.0505) | - | keep 0.8"), summary);
     assertTrue(summary.contains("Total params: 235,146 (918.5 KiB)"), summary);
   }
 

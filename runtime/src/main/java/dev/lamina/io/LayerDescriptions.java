@@ -1,11 +1,12 @@
 package dev.lamina.io;
 
-import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
 import dev.lamina.RunningStats;
+import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.NormSpec;
+import dev.lamina.nn.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,16 @@ import java.util.Map;
 /**
  * A model's layers as JSON objects in a file's metadata ({@code lamina.layers}): enough to build
  * the same model in PyTorch (scripts/lamina_torch.py does) and to tell, on loading, whether a
- * file was saved from the model it is loaded into. Only settings that matter are written: the
- * slope for leaky ReLU, the dropout mode where there is dropout.
+ * file was saved from the model it is loaded into. Only settings that apply are written: the
+ * slope for leaky ReLU, the dropout mode where there is dropout, the geometry of image layers.
  */
 final class LayerDescriptions {
-  /** Keys that only say how training started; a file may differ in them and still load. */
-  private static final List<String> INFORMATIONAL = List.of("init", "std");
+  /**
+   * Keys that only say how training starts or goes (initializers, training noise, weight decay);
+   * a file may differ in them and still load: they do not change what the model computes.
+   */
+  private static final List<String> INFORMATIONAL =
+      List.of("init", "bias_init", "noise", "decay_scale", "decay_bias");
 
   private LayerDescriptions() {}
 
@@ -37,12 +42,26 @@ final class LayerDescriptions {
     d.put("name", layer.name());
     d.put("type", lower(layer.type()));
     d.put("units", (long) layer.units());
-    if (layer.type() == LayerSpec.Type.DENSE) {
+    if (layer.isImage()) {
+      ImageSpec image = layer.image();
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("in", shape(image.in()));
+      g.put("out", shape(image.out()));
+      if (layer.type() != LayerSpec.Type.INPUT) {
+        g.put("kernel", (long) image.kernel());
+        g.put("stride", (long) image.stride());
+        g.put("padding", (long) image.padding());
+        g.put("dilation", (long) image.dilation());
+      }
+      d.put("image", g);
+    }
+    boolean weighted = layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV;
+    if (weighted) {
       d.put("fan_in", (long) layer.fanIn());
       d.put("bias", layer.bias());
-      d.put("init", lower(layer.init()));
-      if (layer.init() == Init.NORMAL) {
-        d.put("std", layer.std());
+      d.put("init", layer.weightInit().toString());
+      if (layer.bias()) {
+        d.put("bias_init", layer.biasInit().toString());
       }
       d.put("activation", lower(layer.activation()));
       if (layer.activation() == Nonlinearity.LEAKY_RELU) {
@@ -55,6 +74,9 @@ final class LayerDescriptions {
       n.put("kind", lower(norm.kind()));
       n.put("placement", lower(norm.placement()));
       n.put("eps", norm.eps());
+      if (norm.kind() == NormSpec.Kind.GROUP) {
+        n.put("groups", (long) norm.groups());
+      }
       if (norm.kind() == NormSpec.Kind.BATCH) {
         n.put("running_stats", lower(norm.runningStats()));
         if (norm.runningStats() == RunningStats.EXPONENTIAL) {
@@ -63,11 +85,22 @@ final class LayerDescriptions {
       }
       d.put("norm", n);
     }
+    if (layer.noise() > 0) {
+      d.put("noise", layer.noise());
+    }
+    if (weighted && (layer.decayScale() != 1 || layer.decayBias())) {
+      d.put("decay_scale", layer.decayScale());
+      d.put("decay_bias", layer.decayBias());
+    }
     d.put("keep", layer.keep());
     if (layer.hasDropout()) {
       d.put("dropout", lower(layer.dropoutMode()));
     }
     return d;
+  }
+
+  private static List<Object> shape(Shape s) {
+    return List.of((long) s.channels(), (long) s.height(), (long) s.width());
   }
 
   /**

@@ -1,31 +1,50 @@
 package dev.lamina.io;
 
+import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Network;
+import dev.lamina.nn.NormSpec;
 import dev.lamina.nn.Parameter;
-import dev.lamina.nn.ParameterKind;
+import dev.lamina.nn.Shape;
 import dev.lamina.nn.StateTensor;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A network's tensors as a file holds them: PyTorch's names and layouts, so that a Lamina file is
- * a PyTorch {@code state_dict} and back. Parameters keep their names ({@code hidden1.weight});
- * a dense weight, (fanIn, units) in Lamina, is stored transposed as (units, fanIn) like {@code
- * nn.Linear.weight}; every other tensor is stored as it is. Non-trainable state (batch
- * normalization's {@code running_mean}, {@code running_var}, {@code batches_tracked}) follows the
- * parameters, each a vector.
+ * a PyTorch {@code state_dict} and back. Parameters keep their names ({@code hidden1.weight}).
+ * Where Lamina's layout differs from PyTorch's the file has PyTorch's:
+ * <ul>
+ *   <li>a dense weight, (fanIn, units) in Lamina, is stored (units, fanIn) like {@code
+ *       nn.Linear.weight}; after an image layer its inputs are also reordered from Lamina's
+ *       (H, W, C) flattening to PyTorch's (C, H, W) one, as {@code nn.Flatten} gives them;
+ *   <li>a convolution's weight, (filters, kernel, kernel, channels) in Lamina, is stored
+ *       (filters, channels, kernel, kernel) like {@code nn.Conv2d.weight};
+ *   <li>layer normalization's γ and β over an image, (H, W, C) in Lamina, are stored (C, H, W)
+ *       like {@code nn.LayerNorm([C, H, W])}'s.
+ * </ul>
+ * Every other tensor is stored as it is. Non-trainable state (batch normalization's {@code
+ * running_mean}, {@code running_var}, {@code batches_tracked}) follows the parameters, each a
+ * vector.
  */
 final class ModelTensors {
-  /** One live tensor of the network and its shape in the file. */
-  record Slot(String name, int[] fileShape, float[] live, boolean transposed) {
-    /** The values in the file's layout. */
+  /**
+   * One live tensor of the network and how the file lays it out: the live values, seen as
+   * {@code view} (row-major), are permuted so that file axis {@code i} is view axis {@code
+   * permutation[i]} (null: no permutation), and the result has shape {@code fileShape}.
+   */
+  record Slot(String name, int[] fileShape, float[] live, int[] view, int[] permutation) {
+    /** {@code values} (laid out like {@link #live}) in the file's layout: a new array. */
+    float[] toFile(float[] values) {
+      return permutation == null ? values.clone() : permute(values, view, permutation, true);
+    }
+
     float[] toFile() {
-      return transposed ? transpose(live, fileShape[1], fileShape[0]) : live.clone();
+      return toFile(live);
     }
 
     /** {@code fileValues} in the network's layout, ready to copy into {@link #live}. */
     float[] fromFile(float[] fileValues) {
-      return transposed ? transpose(fileValues, fileShape[0], fileShape[1]) : fileValues;
+      return permutation == null ? fileValues : permute(fileValues, view, permutation, false);
     }
   }
 
@@ -33,17 +52,51 @@ final class ModelTensors {
 
   /** Every tensor a saved model holds: each parameter, then the non-trainable state. */
   static List<Slot> of(Network network) {
+    List<LayerSpec> layers = network.spec().layers();
     List<Slot> slots = new ArrayList<>();
     for (Parameter p : network.parameters()) {
-      int[] shape = p.shape();
-      boolean dense = p.kind() == ParameterKind.WEIGHT && shape.length == 2;
-      int[] fileShape = dense ? new int[] {shape[1], shape[0]} : shape;
-      slots.add(new Slot(p.name(), fileShape, p.values(), dense));
+      String name = p.name();
+      String layer = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+      int at = 0;
+      while (at < layers.size() && !layers.get(at).name().equals(layer)) {
+        at++;
+      }
+      slots.add(at == layers.size()
+          ? new Slot(name, p.shape(), p.values(), null, null)
+          : slot(p, layers.get(at), layers.get(Math.max(0, at - 1))));
     }
     for (StateTensor s : network.state()) {
-      slots.add(new Slot(s.name(), new int[] {s.values().length}, s.values(), false));
+      slots.add(new Slot(s.name(), new int[] {s.values().length}, s.values(), null, null));
     }
     return slots;
+  }
+
+  private static Slot slot(Parameter p, LayerSpec layer, LayerSpec previous) {
+    String name = p.name();
+    int[] shape = p.shape();
+    boolean weight = name.endsWith(".weight");
+    boolean affine = name.endsWith(".gamma") || name.endsWith(".beta");
+    if (layer.type() == LayerSpec.Type.DENSE && weight && shape.length == 2) {
+      int units = shape[1];
+      if (previous.isImage()) {
+        // Lamina flattens an image (H, W, C), PyTorch (C, H, W): (H, W, C, units) → (units, C, H, W).
+        Shape in = previous.image().out();
+        return new Slot(name, new int[] {units, shape[0]}, p.values(),
+            new int[] {in.height(), in.width(), in.channels(), units}, new int[] {3, 2, 0, 1});
+      }
+      return new Slot(name, new int[] {units, shape[0]}, p.values(), shape, new int[] {1, 0});
+    }
+    if (layer.type() == LayerSpec.Type.CONV && weight && shape.length == 4) {
+      // (filters, k, k, channels) → (filters, channels, k, k)
+      return new Slot(name, new int[] {shape[0], shape[3], shape[1], shape[2]}, p.values(), shape,
+          new int[] {0, 3, 1, 2});
+    }
+    if (layer.norm().kind() == NormSpec.Kind.LAYER && affine && shape.length == 3) {
+      // (H, W, C) → (C, H, W)
+      return new Slot(name, new int[] {shape[2], shape[0], shape[1]}, p.values(), shape,
+          new int[] {2, 0, 1});
+    }
+    return new Slot(name, shape, p.values(), null, null);
   }
 
   /** The tensors of {@code slots}, in file layout, to write. */
@@ -55,12 +108,37 @@ final class ModelTensors {
     return tensors;
   }
 
-  /** {@code in} (rows × cols, row-major) transposed to cols × rows. */
-  static float[] transpose(float[] in, int rows, int cols) {
+  /**
+   * Permutes a row-major tensor of {@code shape} (the network's layout) so that axis {@code i} of
+   * the result is axis {@code permutation[i]}, or back ({@code toFile} false: {@code in} is the
+   * permuted one).
+   */
+  static float[] permute(float[] in, int[] shape, int[] permutation, boolean toFile) {
+    int rank = shape.length;
+    int[] strides = new int[rank]; // of the network's layout
+    for (int i = rank - 1, s = 1; i >= 0; s *= shape[i], i--) {
+      strides[i] = s;
+    }
+    int[] fileShape = new int[rank];
+    int[] fileStrides = new int[rank]; // the network-layout stride of each file axis
+    for (int i = 0; i < rank; i++) {
+      fileShape[i] = shape[permutation[i]];
+      fileStrides[i] = strides[permutation[i]];
+    }
     float[] out = new float[in.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        out[c * rows + r] = in[r * cols + c];
+    int[] index = new int[rank];
+    for (int f = 0; f < in.length; f++) {
+      int n = 0;
+      for (int i = 0; i < rank; i++) {
+        n += index[i] * fileStrides[i];
+      }
+      if (toFile) {
+        out[f] = in[n];
+      } else {
+        out[n] = in[f];
+      }
+      for (int i = rank - 1; i >= 0 && ++index[i] == fileShape[i]; i--) {
+        index[i] = 0;
       }
     }
     return out;

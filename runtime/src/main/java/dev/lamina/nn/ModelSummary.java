@@ -2,6 +2,7 @@ package dev.lamina.nn;
 
 import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
+import dev.lamina.init.InitSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,40 +81,69 @@ public final class ModelSummary {
   }
 
   private static Row row(LayerSpec layer, Parameters parameters) {
-    boolean dense = layer.type() == LayerSpec.Type.DENSE;
+    boolean weighted = layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV;
     long count = 0;
     for (Parameter p : parameters) {
       if (p.name().startsWith(layer.name() + ".")) {
         count += p.size();
       }
     }
-    String type = dense ? (layer.bias() ? "Dense" : "Dense, no bias") : "Input";
-    String activation = !dense ? "-" : layer.activation() == Nonlinearity.LEAKY_RELU
+    String activation = !weighted ? "-" : layer.activation() == Nonlinearity.LEAKY_RELU
         ? "leaky_relu " + number(layer.slope())
         : lower(layer.activation());
     String init = "-";
-    if (dense) {
-      Init resolved = Initializers.resolve(layer.init(), layer.activation());
-      init = resolved == Init.ZEROS ? "zeros"
-          : lower(resolved) + " (std " + number(Initializers.standardDeviation(layer)) + ")";
+    if (weighted) {
+      InitSpec weights = layer.weightInit();
+      Init resolved = InitSpec.resolve(weights.init(), layer.activation());
+      // The bare name when fan mode and gain are the initializer's defaults.
+      boolean plain = weights.resolve(layer.activation())
+          .equals(InitSpec.of(resolved).resolve(layer.activation()));
+      init = plain ? lower(resolved) : weights.toString();
+      if (InitSpec.isScaled(resolved)) {
+        init += " (std " + number(Initializers.standardDeviation(layer)) + ")";
+      }
+      if (layer.bias() && layer.biasInit().init() != Init.ZEROS) {
+        init += ", bias " + layer.biasInit();
+      }
     }
     String dropout = !layer.hasDropout() ? "-" : "keep " + number(layer.keep())
         + (layer.dropoutMode() == dev.lamina.DropoutMode.CLASSIC ? " classic" : "");
-    return new Row(layer.name(), type, "(" + layer.units() + ")", count, activation, init,
+    String shape = layer.isImage() ? layer.image().out().toString() : "(" + layer.units() + ")";
+    return new Row(layer.name(), type(layer), shape, count, activation, init,
         normalization(layer.norm()), dropout);
+  }
+
+  /** "Dense", "Conv2d 3x3, stride 2", "MaxPool2d 2x2"... */
+  private static String type(LayerSpec layer) {
+    ImageSpec image = layer.image();
+    String window = image == null ? "" : " " + image.kernel() + "x" + image.kernel()
+        + (image.stride() != (layer.type() == LayerSpec.Type.CONV ? 1 : image.kernel())
+            ? ", stride " + image.stride() : "");
+    return switch (layer.type()) {
+      case INPUT -> "Input";
+      case DENSE -> layer.bias() ? "Dense" : "Dense, no bias";
+      case CONV -> "Conv2d" + window + (image.padding() > 0 ? ", padding " + image.padding() : "")
+          + (image.dilation() > 1 ? ", dilation " + image.dilation() : "")
+          + (layer.bias() ? "" : ", no bias");
+      case MAX_POOL -> "MaxPool2d" + window;
+      case AVG_POOL -> "AvgPool2d" + window;
+      case GLOBAL_AVG_POOL -> "GlobalAvgPool2d";
+    };
   }
 
   private static String normalization(NormSpec norm) {
     if (!norm.isPresent()) {
       return "-";
     }
-    String where = norm.beforeActivation() ? "before act" : "after act";
-    if (norm.kind() == NormSpec.Kind.LAYER) {
-      return "layer (" + where + ", eps " + number(norm.eps()) + ")";
-    }
-    String stats = norm.runningStats() == dev.lamina.RunningStats.EXPONENTIAL
-        ? "momentum " + number(norm.momentum()) : "cumulative";
-    return "batch (" + where + ", eps " + number(norm.eps()) + ", " + stats + ")";
+    String settings = (norm.beforeActivation() ? "before act" : "after act") + ", eps "
+        + number(norm.eps());
+    return switch (norm.kind()) {
+      case BATCH -> "batch (" + settings + ", "
+          + (norm.runningStats() == dev.lamina.RunningStats.EXPONENTIAL
+              ? "momentum " + number(norm.momentum()) : "cumulative") + ")";
+      case GROUP -> "group (" + norm.groups() + " groups, " + settings + ")";
+      default -> lower(norm.kind()) + " (" + settings + ")";
+    };
   }
 
   @Override

@@ -54,6 +54,21 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
               sqrtCorrection2);
         }
       }
+
+      @Override
+      public java.util.Map<String, float[]> state() {
+        java.util.Map<String, float[]> state = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < m.length; i++) {
+          state.put("exp_avg/" + list.get(i).name(), m[i]);
+          state.put("exp_avg_sq/" + list.get(i).name(), v[i]);
+        }
+        return state;
+      }
+
+      @Override
+      public void resumeAt(long steps) {
+        t = Math.toIntExact(steps);
+      }
     };
   }
 

@@ -41,6 +41,14 @@ final class BestWeights {
     }
   }
 
+  /** The kept copies, parameters then state tensors, in the network's order; for checkpoints. */
+  float[][] copies() {
+    float[][] all = new float[values.length + stateValues.length][];
+    System.arraycopy(values, 0, all, 0, values.length);
+    System.arraycopy(stateValues, 0, all, values.length, stateValues.length);
+    return all;
+  }
+
   /** Puts the kept weights and state back into the network. */
   void restore() {
     for (int i = 0; i < values.length; i++) {

@@ -148,6 +148,19 @@ public record EarlyStopping(
       return waiting;
     }
 
+    /** The value the next epoch must beat (by minDelta) to improve; for checkpoints. */
+    double reference() {
+      return reference;
+    }
+
+    /** Puts back the state a checkpoint saved. */
+    void restore(double reference, double bestValue, int bestEpoch, int waiting) {
+      this.reference = reference;
+      this.bestValue = bestValue;
+      this.bestEpoch = bestEpoch;
+      this.waiting = waiting;
+    }
+
     private static String format(double v) {
       return String.format(Locale.ROOT, "%.6g", v);
     }

@@ -16,6 +16,19 @@ public interface Optimizer {
   /** Applies one update from the parameters' current gradients. */
   interface Stepper {
     void step();
+
+    /**
+     * The run's state, for checkpoints: the live arrays named {@code <what>/<parameter>} (e.g.
+     * {@code exp_avg/hidden1.weight}), each as long as its parameter; a checkpoint saves them and
+     * copies saved values back in. Empty for a stateless optimizer.
+     */
+    default java.util.Map<String, float[]> state() {
+      throw new UnsupportedOperationException(getClass().getName() + " cannot be checkpointed:"
+          + " implement Optimizer.Stepper.state() (an empty map if it keeps no state)");
+    }
+
+    /** Continues after {@code steps} updates, as when a checkpoint resumes a run. */
+    default void resumeAt(long steps) {}
   }
 
   /** Plain SGD: {@code w -= learningRate · g}. Add momentum with {@link Sgd#momentum}. */

@@ -30,13 +30,27 @@ final class RegularizedOptimizer implements Optimizer {
   public Stepper start(Parameters parameters) {
     Stepper inner = optimizer.start(parameters);
     double lr = optimizer.learningRate();
-    return () -> {
-      if (noise != null) {
-        noise.restore();
+    return new Stepper() {
+      @Override
+      public void step() {
+        if (noise != null) {
+          noise.restore();
+        }
+        decay.addGradient(parameters);
+        decay.shrink(parameters, lr);
+        inner.step();
       }
-      decay.addGradient(parameters);
-      decay.shrink(parameters, lr);
-      inner.step();
+
+      // Decay and noise keep no state between steps: the checkpoint is the wrapped optimizer's.
+      @Override
+      public java.util.Map<String, float[]> state() {
+        return inner.state();
+      }
+
+      @Override
+      public void resumeAt(long steps) {
+        inner.resumeAt(steps);
+      }
     };
   }
 

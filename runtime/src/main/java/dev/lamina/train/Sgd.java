@@ -38,9 +38,21 @@ public record Sgd(double learningRate, double momentum, boolean nesterov) implem
     }
     float lr = (float) learningRate;
     float mu = (float) momentum;
-    return () -> {
-      for (int i = 0; i < velocity.length; i++) {
-        update(list.get(i).values(), list.get(i).gradient(), velocity[i], lr, mu, nesterov);
+    return new Stepper() {
+      @Override
+      public void step() {
+        for (int i = 0; i < velocity.length; i++) {
+          update(list.get(i).values(), list.get(i).gradient(), velocity[i], lr, mu, nesterov);
+        }
+      }
+
+      @Override
+      public java.util.Map<String, float[]> state() {
+        java.util.Map<String, float[]> state = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < velocity.length; i++) {
+          state.put("momentum_buffer/" + list.get(i).name(), velocity[i]);
+        }
+        return state;
       }
     };
   }

@@ -26,6 +26,38 @@ final class Stopping {
     this.best = new BestWeights(network);
   }
 
+  /**
+   * For checkpoints: the numbers that decide when training stops (the kept weights are {@link
+   * #best()}), as {@code name → value}; {@link #restore} puts them back.
+   */
+  java.util.Map<String, Double> numbers() {
+    java.util.Map<String, Double> n = new java.util.LinkedHashMap<>();
+    n.put("last_epoch", (double) lastEpoch);
+    n.put("best_epoch", (double) bestEpoch);
+    n.put("best_value", bestValue);
+    if (watch != null) {
+      n.put("watch_reference", watch.reference());
+      n.put("watch_best_value", watch.bestValue());
+      n.put("watch_best_epoch", (double) watch.bestEpoch());
+      n.put("watch_waiting", (double) watch.waiting());
+    }
+    return n;
+  }
+
+  void restore(java.util.Map<String, Double> n) {
+    lastEpoch = n.get("last_epoch").intValue();
+    bestEpoch = n.get("best_epoch").intValue();
+    bestValue = n.get("best_value");
+    if (watch != null) {
+      watch.restore(n.get("watch_reference"), n.get("watch_best_value"),
+          n.get("watch_best_epoch").intValue(), n.get("watch_waiting").intValue());
+    }
+  }
+
+  BestWeights best() {
+    return best;
+  }
+
   /** After a completed epoch: keeps its weights if it is the best; the end if training stops. */
   TrainingEnd afterEpoch(EpochStats stats, long steps, boolean last) {
     lastEpoch = stats.epoch();

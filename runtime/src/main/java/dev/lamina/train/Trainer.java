@@ -6,6 +6,11 @@ import dev.lamina.data.Dataset;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
@@ -35,6 +40,7 @@ public final class Trainer<N extends Network> {
   private final WeightDecay weightDecay;
   private final double weightNoise;
   private final EarlyStopping earlyStopping;
+  private final Checkpoints checkpoints;
 
   private Trainer(Builder<N> b) {
     this.factory = b.factory;
@@ -48,6 +54,7 @@ public final class Trainer<N extends Network> {
     this.weightDecay = b.weightDecay;
     this.weightNoise = b.weightNoise;
     this.earlyStopping = b.earlyStopping;
+    this.checkpoints = b.checkpoints;
   }
 
   /** A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}. */
@@ -66,11 +73,34 @@ public final class Trainer<N extends Network> {
    * History#end()} says which, and which epoch's weights the network has.
    */
   public TrainingResult<N> fit(N network, Dataset train, Dataset validation) {
+    try {
+      return train(network, train, validation, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // only reading a checkpoint throws it
+    }
+  }
+
+  /**
+   * Goes on with the run saved in {@code checkpoint} (see {@link Checkpoints}) on a new network,
+   * bit for bit as if it had never stopped. The trainer must have the settings and the data of
+   * the run that wrote it; only the number of epochs, threads and listener may differ.
+   *
+   * @throws dev.lamina.io.ModelFileException if the checkpoint does not fit this model, trainer
+   *     or data, or is damaged; nothing has trained then
+   */
+  public TrainingResult<N> resume(Path checkpoint, Dataset train, Dataset validation)
+      throws IOException {
+    return train(factory.apply(Seeds.derive(seed, "init")), train, validation, checkpoint);
+  }
+
+  private TrainingResult<N> train(N network, Dataset train, Dataset validation, Path resume)
+      throws IOException {
     requireMatches(network, train, "train");
     requireMatches(network, validation, "validation");
     network.threads(threads);
     History history = new History();
     int rowsPerBatch = Math.min(batchSize, train.size());
+    requireTrainableLastBatch(network, train.size(), rowsPerBatch);
     WeightNoise noise = weightNoise > 0
         ? new WeightNoise(network.parameters(), weightNoise, Seeds.derive(seed, "weight-noise"))
         : null;
@@ -79,16 +109,35 @@ public final class Trainer<N extends Network> {
         : optimizer;
     TrainingStep step = new TrainingStep(network, stepped, rowsPerBatch);
     int batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
+    Stopping stopping = new Stopping(earlyStopping, network);
+    Checkpointer checkpointer = new Checkpointer(checkpoints, settings(train, validation));
+    TrainingEnd end = null;
+    long steps = 0;
+    int epoch = 1;
+    if (resume != null) {
+      if (augmentation != null) {
+        throw new UnsupportedOperationException("resuming a run with augmentation is not"
+            + " supported yet; train it again from the start, or resume it without augmentation");
+      }
+      Checkpointer.Resumed resumed = checkpointer.resume(resume, network, step.stepper(),
+          stopping, history);
+      if (resumed.epoch() > epochs) {
+        throw new IllegalArgumentException("epochs must be at least " + resumed.epoch()
+            + " to resume " + resume + ", which is at epoch " + resumed.epoch() + "; got " + epochs);
+      }
+      steps = resumed.steps();
+      epoch = resumed.epoch() + 1;
+      end = stopping.afterEpoch(resumed.last(), steps, resumed.epoch() == epochs);
+    } else if (checkpoints != null) {
+      step.stepper().state(); // fails now, not after an epoch, if the optimizer cannot be saved
+    }
     // Augmented batches are prepared ahead on another thread, in the same sample orders.
     AugmentedBatches augmented = augmentation == null ? null : AugmentedBatches.start(
         augmentation, train, rowsPerBatch, network.outputSize(), epochs,
-        epoch -> shuffle(train.size(), epoch), Seeds.derive(seed, "augment"));
+        e -> shuffle(train.size(), e), Seeds.derive(seed, "augment"));
     long maskSeed = Seeds.derive(seed, "dropout");
-    Stopping stopping = new Stopping(earlyStopping, network);
-    TrainingEnd end = null;
-    long steps = 0;
     try {
-      for (int epoch = 1; end == null; epoch++) {
+      for (; end == null; epoch++) {
         listener.onEpochStart(epoch, epochs, batches);
         int[] order = shuffle(train.size(), epoch);
         long start = System.nanoTime();
@@ -127,8 +176,10 @@ public final class Trainer<N extends Network> {
             train.size() / seconds);
         history.add(stats);
         listener.onEpochEnd(stats, epochs);
+        checkpointer.epochEnded(epoch, steps, network, step.stepper(), stopping, history);
         end = stopping.afterEpoch(stats, steps, epoch == epochs);
       }
+      checkpointer.finish();
     } finally {
       if (augmented != null) {
         augmented.close();
@@ -142,10 +193,40 @@ public final class Trainer<N extends Network> {
     return new TrainingResult<>(network, history);
   }
 
+  /** What a resumed run must share with the run that wrote its checkpoint. */
+  private Map<String, String> settings(Dataset train, Dataset validation) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("seed", Long.toString(seed));
+    s.put("batch_size", Integer.toString(batchSize));
+    s.put("optimizer", optimizer.toString());
+    s.put("weight_decay", weightDecay.toString());
+    s.put("weight_noise", Double.toString(weightNoise));
+    s.put("early_stopping", String.valueOf(earlyStopping));
+    s.put("augmentation", String.valueOf(augmentation));
+    s.put("train_samples", Integer.toString(train.size()));
+    s.put("validation_samples", Integer.toString(validation.size()));
+    return s;
+  }
+
   /** The order in which epoch {@code epoch} visits the training samples. */
   private int[] shuffle(int size, int epoch) {
     return Dataset.permutation(size,
         new SplittableRandom(Seeds.derive(Seeds.derive(seed, "shuffle"), epoch)));
+  }
+
+  /** Batch normalization cannot train on a batch of one sample: its variance is 0. */
+  private static void requireTrainableLastBatch(Network network, int samples, int rowsPerBatch) {
+    int last = samples % rowsPerBatch;
+    if (last > 0 && last < network.spec().minTrainingRows()) {
+      int suggestion = rowsPerBatch + 1;
+      while (samples % suggestion == 1) {
+        suggestion++;
+      }
+      throw new IllegalArgumentException("batchSize " + rowsPerBatch + " leaves a last batch of "
+          + last + " sample of the " + samples + " training samples, and " + network.spec().name()
+          + " uses batch normalization, which needs at least 2 per batch; use e.g. batchSize "
+          + suggestion);
+    }
   }
 
   private static void requireMatches(Network network, Dataset data, String name) {
@@ -175,6 +256,7 @@ public final class Trainer<N extends Network> {
     private WeightDecay weightDecay = WeightDecay.NONE;
     private double weightNoise;
     private EarlyStopping earlyStopping;
+    private Checkpoints checkpoints;
 
     private Builder(LongFunction<N> factory) {
       this.factory = factory;
@@ -248,6 +330,12 @@ public final class Trainer<N extends Network> {
             + "; it is the standard deviation of the noise, e.g. 0.01, and 0 turns it off");
       }
       this.weightNoise = std;
+      return this;
+    }
+
+    /** Checkpoints to resume from ({@link Trainer#resume}), or null for none. Default: none. */
+    public Builder<N> checkpoints(Checkpoints checkpoints) {
+      this.checkpoints = checkpoints;
       return this;
     }
 

@@ -91,6 +91,11 @@ public final class TrainingStep {
         : SoftTargetLosses.meanSquaredError(out, targets, rows, classes, gradient);
   }
 
+  /** The optimizer's state for this run; checkpoints save and restore it. */
+  Optimizer.Stepper stepper() {
+    return stepper;
+  }
+
   /** The summed loss of the last batch's rows, before the update. */
   public double loss() {
     return loss;

@@ -1,0 +1,152 @@
+package dev.lamina.io;
+
+import dev.lamina.nn.Network;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checkpoint's file: a model file (so {@link ModelFile#load} reads it too) plus training state —
+ * tensors whose names contain "/" and metadata under {@code lamina.checkpoint.*}. What the state
+ * means is the trainer's business; this class keeps the layout rules: a state tensor that belongs
+ * to a parameter (an optimizer's moment estimate, a kept copy of the weights) is stored in that
+ * parameter's file layout, so a dense one is (units, fanIn) like PyTorch's.
+ */
+public final class CheckpointFile {
+  private CheckpointFile() {}
+
+  /** A checkpoint being put together in memory: everything is copied when it is added. */
+  public static final class Builder {
+    private final Map<String, String> metadata;
+    private final List<Tensor> tensors;
+    private final Map<String, ModelTensors.Slot> slots = new LinkedHashMap<>();
+
+    private Builder(Network network) {
+      this.metadata = ModelFile.metadata(network, ModelFile.KIND_CHECKPOINT);
+      List<ModelTensors.Slot> model = ModelTensors.of(network);
+      model.forEach(s -> slots.put(s.name(), s));
+      this.tensors = new ArrayList<>(ModelTensors.tensors(model));
+    }
+
+    /** Adds {@code values}, laid out like tensor {@code like} (a parameter or a state tensor). */
+    public Builder tensorLike(String name, String like, float[] values) {
+      ModelTensors.Slot slot = slotOf(like);
+      requireStateName(name);
+      if (values.length != slot.live().length) {
+        throw new IllegalArgumentException("values of " + name + " must hold " + slot.live().length
+            + " floats like " + like + ", got " + values.length);
+      }
+      tensors.add(new Tensor(name, slot.fileShape(), slot.toFile(values)));
+      return this;
+    }
+
+    public Builder metadata(String key, String value) {
+      if (!key.startsWith(CHECKPOINT_PREFIX)) {
+        throw new IllegalArgumentException("checkpoint metadata keys start with "
+            + CHECKPOINT_PREFIX + ", got " + key);
+      }
+      metadata.put(key, value);
+      return this;
+    }
+
+    /** Writes the checkpoint to {@code file} atomically; the builder can be written again. */
+    public void write(Path file) throws IOException {
+      SafeTensors.write(file, metadata, tensors);
+    }
+
+    private ModelTensors.Slot slotOf(String like) {
+      ModelTensors.Slot slot = slots.get(like);
+      if (slot == null) {
+        throw new IllegalArgumentException("the model has no tensor " + like + "; it has "
+            + slots.keySet());
+      }
+      return slot;
+    }
+  }
+
+  /** Metadata keys of the training state begin with this. */
+  public static final String CHECKPOINT_PREFIX = "lamina.checkpoint.";
+
+  /** Starts a checkpoint of {@code network}'s tensors as they are now. */
+  public static Builder of(Network network) {
+    return new Builder(network);
+  }
+
+  /**
+   * Reads {@code file} as a checkpoint of {@code network}'s model and checks the model part (the
+   * layout, the checksum, the format version, the model's identity, every tensor); nothing is
+   * copied into the network until {@link Reader#restoreModel()}.
+   */
+  public static Reader read(Network network, Path file) throws IOException {
+    SafeTensorsFile read = SafeTensors.read(file);
+    ModelFile.Info info = ModelFile.checkIdentity(read, network);
+    if (!info.kind().equals(ModelFile.KIND_CHECKPOINT)) {
+      throw new ModelFileException(file, "expected a checkpoint (lamina.kind \"checkpoint\"),"
+          + " found " + (info.kind().isEmpty() ? "a file without Lamina metadata"
+          : "a " + info.kind() + " file") + "; load models with ModelFile.load");
+    }
+    return new Reader(read, network, ModelFile.stage(read, network, true));
+  }
+
+  /** A checkpoint read and checked, ready to give its parts. */
+  public static final class Reader {
+    private final SafeTensorsFile read;
+    private final Runnable restoreModel;
+    private final Map<String, ModelTensors.Slot> slots = new LinkedHashMap<>();
+
+    private Reader(SafeTensorsFile read, Network network, Runnable restoreModel) {
+      this.read = read;
+      this.restoreModel = restoreModel;
+      ModelTensors.of(network).forEach(s -> slots.put(s.name(), s));
+    }
+
+    public Path file() {
+      return read.path();
+    }
+
+    /** Metadata {@code key}; an error naming the file when the checkpoint lacks it. */
+    public String metadata(String key) throws ModelFileException {
+      String value = read.metadata().get(key);
+      if (value == null) {
+        throw new ModelFileException(read.path(), "is an incomplete checkpoint: expected the"
+            + " metadata " + key + ", found only " + read.metadata().keySet());
+      }
+      return value;
+    }
+
+    /** Tensor {@code name}, laid out like {@code like}, in the network's layout (a fresh array). */
+    public float[] tensorLike(String name, String like) throws ModelFileException {
+      ModelTensors.Slot slot = slots.get(like);
+      if (slot == null) {
+        throw new IllegalArgumentException("the model has no tensor " + like);
+      }
+      return slot.fromFile(read.floats(name, slot.fileShape())).clone();
+    }
+
+    /** The names of the training-state tensors that begin with {@code prefix}. */
+    public List<String> stateNames(String prefix) {
+      List<String> names = new ArrayList<>();
+      for (String n : read.names()) {
+        if (n.startsWith(prefix) && n.contains(ModelFile.STATE_SEPARATOR)) {
+          names.add(n);
+        }
+      }
+      return names;
+    }
+
+    /** Copies the model's tensors into the network; call once everything else has been read. */
+    public void restoreModel() {
+      restoreModel.run();
+    }
+  }
+
+  private static void requireStateName(String name) {
+    if (!name.contains(ModelFile.STATE_SEPARATOR)) {
+      throw new IllegalArgumentException("training-state tensors are named with a \""
+          + ModelFile.STATE_SEPARATOR + "\", e.g. optimizer/exp_avg/hidden1.weight; got " + name);
+    }
+  }
+}

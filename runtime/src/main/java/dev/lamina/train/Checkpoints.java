@@ -1,0 +1,93 @@
+package dev.lamina.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where and how often a {@link Trainer} writes checkpoints: after every {@code every}-th epoch and
+ * when training ends, to {@code directory/epoch-NNNN.safetensors}, keeping the newest {@code keep}
+ * files. Each is written to a temporary file, forced to disk and renamed, and older ones are
+ * deleted only after that, so a crash at any moment leaves a whole checkpoint to resume from
+ * ({@link Trainer#resume}).
+ *
+ * <pre>{@code
+ * .checkpoints(Checkpoints.to(Path.of("runs/fashion")).every(5))
+ * }</pre>
+ *
+ * @param directory where the files go; created when missing
+ * @param every epochs between checkpoints
+ * @param keep how many checkpoint files to keep, newest first
+ */
+public record Checkpoints(Path directory, int every, int keep) {
+  private static final Pattern FILE = Pattern.compile("epoch-(\\d+)\\.safetensors");
+
+  public Checkpoints {
+    if (directory == null) {
+      throw new IllegalArgumentException("directory must not be null");
+    }
+    if (every <= 0) {
+      throw new IllegalArgumentException("every must be > 0, got " + every
+          + "; it is the number of epochs between checkpoints");
+    }
+    if (keep <= 0) {
+      throw new IllegalArgumentException("keep must be > 0, got " + keep
+          + "; it is the number of checkpoint files to keep");
+    }
+  }
+
+  /** A checkpoint after every epoch into {@code directory}, keeping the newest 2. */
+  public static Checkpoints to(Path directory) {
+    return new Checkpoints(directory, 1, 2);
+  }
+
+  public Checkpoints every(int epochs) {
+    return new Checkpoints(directory, epochs, keep);
+  }
+
+  public Checkpoints keep(int files) {
+    return new Checkpoints(directory, every, files);
+  }
+
+  /** The checkpoint file written after epoch {@code epoch}. */
+  public Path file(int epoch) {
+    return directory.resolve(String.format(Locale.ROOT, "epoch-%04d.safetensors", epoch));
+  }
+
+  /** The checkpoint of the latest epoch in {@code directory}; empty when there is none. */
+  public static Optional<Path> latest(Path directory) throws IOException {
+    List<Path> files = files(directory);
+    return files.isEmpty() ? Optional.empty() : Optional.of(files.get(files.size() - 1));
+  }
+
+  /** Deletes all but the newest {@link #keep} checkpoint files. */
+  void prune() throws IOException {
+    List<Path> files = files(directory);
+    for (int i = 0; i < files.size() - keep; i++) {
+      Files.deleteIfExists(files.get(i));
+    }
+  }
+
+  /** The checkpoint files in {@code directory}, oldest epoch first. */
+  private static List<Path> files(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(directory)) {
+      return list.filter(p -> FILE.matcher(p.getFileName().toString()).matches())
+          .sorted((a, b) -> Long.compare(epoch(a), epoch(b)))
+          .toList();
+    }
+  }
+
+  private static long epoch(Path file) {
+    Matcher m = FILE.matcher(file.getFileName().toString());
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
+  }
+}
