@@ -66,4 +66,14 @@ class NormalizationTest {
     assertTrue(!p.get("first.gamma").decayed() && !p.get("first.beta").decayed()
         && p.get("first.weight").decayed());
   }
+
+  @Test
+  void aTrainerRefusesABatchSizeThatLeavesOneSampleForBatchNorm() {
+    var data = ReproducibilityTest.synthetic(129, 6, 1);
+    var e = assertThrows(IllegalArgumentException.class, () -> TestModels_BatchBeforeReluNet
+        .trainer().batchSize(64).epochs(1).build().fit(data, data));
+    assertEquals("batchSize 64 leaves a last batch of 1 sample of the 129 training samples, and "
+        + "BatchBeforeRelu uses batch normalization, which needs at least 2 per batch; use e.g. "
+        + "batchSize 65", e.getMessage());
+  }
 }
