@@ -19,6 +19,8 @@ class ThreadsTest {
     assertSameForThreads(TestModels_SmoothNet::new, 77);
     assertSameForThreads(TestModels_RectifiedNet::new, 64);
     assertSameForThreads(TestModels_NormalizedNet::new, 83);
+    assertSameForThreads(ConvTestModels_ImageMixNet::new, 37);
+    assertSameForThreads(ConvTestModels_ImageNoiseNet::new, 53);
   }
 
   @Test

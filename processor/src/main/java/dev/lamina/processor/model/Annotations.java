@@ -23,6 +23,16 @@ public final class Annotations {
   public static final String GAUSSIAN_NOISE = PACKAGE + ".GaussianNoise";
   public static final String DECAY = PACKAGE + ".Decay";
   public static final String LAYER = PACKAGE + ".Layer";
+  public static final String CONV2D = PACKAGE + ".Conv2d";
+  public static final String MAX_POOL = PACKAGE + ".MaxPool2d";
+  public static final String AVG_POOL = PACKAGE + ".AvgPool2d";
+  public static final String GLOBAL_AVG_POOL = PACKAGE + ".GlobalAvgPool2d";
+  public static final String INSTANCE_NORM = PACKAGE + ".InstanceNorm";
+  public static final String GROUP_NORM = PACKAGE + ".GroupNorm";
+  /** The annotations that make a field an image layer. */
+  public static final java.util.List<String> IMAGE_LAYERS =
+      java.util.List.of(CONV2D, MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL);
+  public static final java.util.List<String> POOLS = java.util.List.of(MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL);
 
   private Annotations() {}
 

@@ -45,7 +45,13 @@ public final class ModelReader {
       if (input.isPresent()) {
         inputShape = inputShape(input.get());
         layers.add(Regularization.apply(field,
-            LayerSpec.input(name, inputShape[0] * inputShape[1] * inputShape[2], keep, mode)));
+            LayerSpec.input(name, inputShape[0] * inputShape[1] * inputShape[2], keep, mode)
+                .withImage(ImageLayerReader.input(inputShape, input.get()))));
+        continue;
+      }
+      if (ImageLayerReader.isImageLayer(field)) {
+        layers.add(Regularization.apply(field,
+            ImageLayerReader.read(field, layers.get(layers.size() - 1), keep, mode)));
         continue;
       }
       AnnotationMirror dense = find(field, Annotations.DENSE).orElseThrow();
@@ -71,13 +77,23 @@ public final class ModelReader {
         spec, inputShape);
   }
 
-  private static NormSpec norm(VariableElement field) {
+  static NormSpec norm(VariableElement field) {
     var batch = find(field, Annotations.BATCH_NORM);
     if (batch.isPresent()) {
       AnnotationMirror b = batch.get();
       return NormSpec.batch(NormPlacement.valueOf(enumValue(b, "placement")),
           doubleValue(b, "eps"), doubleValue(b, "momentum"),
           RunningStats.valueOf(enumValue(b, "runningStats")));
+    }
+    var instance = find(field, Annotations.INSTANCE_NORM);
+    if (instance.isPresent()) {
+      return NormSpec.instance(NormPlacement.valueOf(enumValue(instance.get(), "placement")),
+          doubleValue(instance.get(), "eps"));
+    }
+    var group = find(field, Annotations.GROUP_NORM);
+    if (group.isPresent()) {
+      return NormSpec.group(intValue(group.get(), "value"),
+          NormPlacement.valueOf(enumValue(group.get(), "placement")), doubleValue(group.get(), "eps"));
     }
     return find(field, Annotations.LAYER_NORM)
         .map(l -> NormSpec.layer(NormPlacement.valueOf(enumValue(l, "placement")), doubleValue(l, "eps")))

@@ -14,7 +14,8 @@ final class BiasInitValidator {
 
   static void validate(VariableElement field, ValidationReport report) {
     AnnotationMirror biasInit = Annotations.find(field, Annotations.BIAS_INIT).orElseThrow();
-    var dense = Annotations.find(field, Annotations.DENSE);
+    var dense = Annotations.find(field, Annotations.DENSE)
+        .or(() -> Annotations.find(field, Annotations.CONV2D));
     if (dense.isEmpty()) {
       report.error(String.format(Messages.NOT_A_LAYER, "BiasInit"), field, biasInit, null);
       return;

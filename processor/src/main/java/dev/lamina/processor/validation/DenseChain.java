@@ -37,7 +37,12 @@ final class DenseChain {
   static List<Layer> of(List<VariableElement> fields) {
     List<Layer> layers = new ArrayList<>();
     int previous = -1;
+    java.util.Map<VariableElement, Integer> images = ImageShapeRule.flatSizes(fields);
     for (VariableElement field : fields) {
+      if (LayerFields.isImageLayer(field)) {
+        previous = images.getOrDefault(field, -1); // a dense layer after it reads it flattened
+        continue;
+      }
       var input = Annotations.find(field, Annotations.INPUT);
       var dense = Annotations.find(field, Annotations.DENSE);
       if (input.isPresent() && dense.isEmpty()) {

@@ -19,13 +19,16 @@ final class LayerFieldRule {
     if (input.isPresent() && dense.isPresent()) {
       report.error(Messages.TWO_LAYER_KINDS, field, dense.get(), null);
     }
+    ImageLayerKinds.check(field, report);
     if (!LayerFields.isLayerKind(field)
         && Annotations.find(field, Annotations.ACTIVATION).isEmpty()
         && Annotations.find(field, Annotations.DROPOUT).isEmpty()
         && Annotations.find(field, Annotations.BATCH_NORM).isEmpty()
         && Annotations.find(field, Annotations.LAYER_NORM).isEmpty()
         && Annotations.find(field, Annotations.GAUSSIAN_NOISE).isEmpty()
-        && Annotations.find(field, Annotations.DECAY).isEmpty()) {
+        && Annotations.find(field, Annotations.DECAY).isEmpty()
+        && Annotations.find(field, Annotations.INSTANCE_NORM).isEmpty()
+        && Annotations.find(field, Annotations.GROUP_NORM).isEmpty()) {
       report.error(String.format(Messages.LAYER_UNANNOTATED, field.getSimpleName()), field);
     }
   }

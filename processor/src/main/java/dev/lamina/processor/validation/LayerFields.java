@@ -22,7 +22,8 @@ import javax.lang.model.util.ElementFilter;
 /** Which fields of a model class are layers: instance fields typed Layer or carrying a layer annotation. */
 public final class LayerFields {
   private static final List<String> LAYER_ANNOTATIONS = List.of(INPUT, DENSE, ACTIVATION, DROPOUT, BATCH_NORM, LAYER_NORM,
-      GAUSSIAN_NOISE, DECAY);
+      GAUSSIAN_NOISE, DECAY, Annotations.CONV2D, Annotations.MAX_POOL, Annotations.AVG_POOL,
+      Annotations.GLOBAL_AVG_POOL, Annotations.INSTANCE_NORM, Annotations.GROUP_NORM);
 
   private LayerFields() {}
 
@@ -41,7 +42,13 @@ public final class LayerFields {
   }
 
   static boolean isLayerKind(VariableElement field) {
-    return Annotations.find(field, INPUT).isPresent() || Annotations.find(field, DENSE).isPresent();
+    return Annotations.find(field, INPUT).isPresent() || Annotations.find(field, DENSE).isPresent()
+        || isImageLayer(field);
+  }
+
+  /** A convolution or a pooling layer. */
+  static boolean isImageLayer(VariableElement field) {
+    return Annotations.IMAGE_LAYERS.stream().anyMatch(a -> Annotations.find(field, a).isPresent());
   }
 
   static boolean isField(javax.lang.model.element.Element e) {

@@ -106,7 +106,8 @@ public final class Messages {
           + "layer.";
   public static final String NORM_NEEDS_DENSE =
       "[Lamina/NormNeedsDense] @%s normalizes a dense layer's units; put it on a field with "
-          + "@Dense (the input is normalized by preparing the data, e.g. scaling pixels to [0, 1]).";
+          + "@Dense or @Conv2d (the input is normalized by preparing the data, e.g. scaling pixels "
+          + "to [0, 1]).";
   public static final String NORM_EPS =
       "[Lamina/NormEps] eps must be > 0; got %s. It keeps 1/sqrt(variance + eps) finite for a "
           + "unit whose batch variance is 0; 1e-5 is the usual value.";
@@ -142,6 +143,58 @@ public final class Messages {
   public static final String DECAY_DEFAULT =
       "[Lamina/DecayDefault] @Decay(1) without bias = true is what every layer gets anyway; "
           + "remove it, or give another factor, e.g. @Decay(0) to exempt the layer.";
+  public static final String CONV_FILTERS =
+      "[Lamina/ConvFilters] filters must be > 0; got %d. filters is the number of output channels "
+          + "(kernels) of the convolution, e.g. 32.";
+  public static final String CONV_KERNEL =
+      "[Lamina/ConvWindow] kernel must be > 0; got %d. kernel is the side of the square window "
+          + "in pixels, e.g. 3.";
+  public static final String CONV_STRIDE =
+      "[Lamina/ConvWindow] stride must be > 0; got %d. stride is the step between two windows; 1 "
+          + "slides the window one pixel at a time, 2 halves the image.";
+  public static final String CONV_PADDING =
+      "[Lamina/ConvWindow] padding must be >= 0; got %d. It is the number of zeros added on each "
+          + "side of the input; (kernel - 1) / 2 keeps an odd kernel's output the input's size.";
+  public static final String CONV_DILATION =
+      "[Lamina/ConvWindow] dilation must be > 0; got %d. 1 is a plain convolution; 2 spaces the "
+          + "kernel's taps one pixel apart.";
+  public static final String POOL_WINDOW =
+      "[Lamina/PoolWindow] the pooling window must be > 0; got %d. @MaxPool2d(2) halves the "
+          + "height and width.";
+  public static final String POOL_STRIDE =
+      "[Lamina/PoolWindow] stride must be > 0, or 0 for the window's side; got %d.";
+  public static final String NEEDS_IMAGE =
+      "[Lamina/NeedsImage] @%s slides over an image, but '%s' before it is flat (%d values). Give "
+          + "the input's shape, e.g. @Input(channels = 1, height = 28, width = 28), and put "
+          + "convolutions and pooling before the dense layers.";
+  public static final String WINDOW_TOO_LARGE =
+      "[Lamina/WindowTooLarge] the window does not fit its input: it spans %d×%d pixels (%s), but "
+          + "the input (C, H, W) = %s is %d×%d%s. Use a smaller kernel, add padding, or remove "
+          + "a pooling layer before it.";
+  public static final String STRIDE_SKIPS =
+      "[Lamina/StrideSkips] stride %d is larger than the window (%d pixels), so %d of every %d "
+          + "rows and columns of the input %s are never read; the output is %s. Use a stride of "
+          + "at most %d, or add @SuppressWarnings(\"lamina:StrideSkips\") if skipping is meant "
+          + "(a 1×1 shortcut with stride 2).";
+  public static final String PADDING_ONLY_ZEROS =
+      "[Lamina/PaddingOnlyZeros] padding %d is at least the window's extent (%d pixels): the "
+          + "windows along the border of the input %s see only zeros. Use padding <= %d; "
+          + "(kernel - 1) / 2 keeps an odd kernel's output the input's size.";
+  public static final String NORM_NEEDS_CONV =
+      "[Lamina/NormNeedsConv] @%s normalizes the channels of an image; put it on a @Conv2d "
+          + "layer. A dense layer has @BatchNorm and @LayerNorm.";
+  public static final String IMAGE_TWO_NORMS =
+      "[Lamina/TwoNorms] a layer has one normalization: choose one of @BatchNorm, @LayerNorm, "
+          + "@InstanceNorm and @GroupNorm.";
+  public static final String GROUP_NORM_GROUPS =
+      "[Lamina/GroupNormGroups] groups must divide the layer's %d channels; got %d. Use one of "
+          + "%s.";
+  public static final String NOT_ON_POOL =
+      "[Lamina/NotOnPool] @%s does not apply to a pooling layer, which has no weights or weighted "
+          + "sum; put it on the @Conv2d before it.";
+  public static final String TWO_IMAGE_LAYER_KINDS =
+      "[Lamina/TwoLayerKinds] a field is one layer: it cannot be both @%s and @%s. Split it into "
+          + "two fields.";
   public static final String INTERNAL_ERROR =
       "[Lamina/InternalError] the Lamina processor failed on this model; please report it with "
           + "this class: %s";

@@ -36,10 +36,12 @@ public final class ModelValidation {
         DropoutValidator.validate(field, report);
       }
       NormalizationValidator.validate(field, report);
+      ImageLayerValidator.validate(field, report);
       RegularizationValidator.validate(field, fields, report);
     }
     LayerOrderRule.check(model, modelAnnotation, fields, report);
     OutputActivationRule.check(modelAnnotation, fields, report);
+    ImageShapeRule.check(fields, report);
     List<DenseChain.Layer> chain = DenseChain.of(fields);
     InitActivationRule.check(chain, report);
     InitSymmetryRule.check(chain, report);

@@ -28,7 +28,8 @@ final class NormalizationValidator {
 
   private static void check(VariableElement field, AnnotationMirror norm, String name,
       ValidationReport report) {
-    if (Annotations.find(field, Annotations.DENSE).isEmpty()) {
+    if (Annotations.find(field, Annotations.DENSE).isEmpty()
+        && Annotations.find(field, Annotations.CONV2D).isEmpty()) {
       report.error(String.format(Messages.NORM_NEEDS_DENSE, name), field, norm, null);
     }
     double eps = doubleValue(norm, "eps");
@@ -52,7 +53,8 @@ final class NormalizationValidator {
 
   /** A bias right before batch normalization is cancelled by the mean subtraction. */
   private static void checkBias(VariableElement field, AnnotationMirror batch, ValidationReport report) {
-    var dense = Annotations.find(field, Annotations.DENSE);
+    var dense = Annotations.find(field, Annotations.DENSE)
+        .or(() -> Annotations.find(field, Annotations.CONV2D));
     if (dense.isPresent() && isExplicit(dense.get(), "bias") && booleanValue(dense.get(), "bias")
         && enumValue(batch, "placement").equals("BEFORE_ACTIVATION")) {
       report.warning(Messages.BIAS_BEFORE_BATCH_NORM, field, dense.get(), value(dense.get(), "bias"));

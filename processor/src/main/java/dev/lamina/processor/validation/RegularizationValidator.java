@@ -50,7 +50,8 @@ final class RegularizationValidator {
 
   private static void checkDecay(VariableElement field, AnnotationMirror decay,
       ValidationReport report) {
-    var dense = Annotations.find(field, Annotations.DENSE);
+    var dense = Annotations.find(field, Annotations.DENSE)
+        .or(() -> Annotations.find(field, Annotations.CONV2D));
     if (Annotations.find(field, Annotations.INPUT).isPresent()) {
       report.error(Messages.DECAY_ON_INPUT, field, decay, null);
       return;

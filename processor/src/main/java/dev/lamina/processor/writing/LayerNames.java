@@ -151,4 +151,35 @@ record LayerNames(LayerSpec layer, int index) {
   float keptScale() {
     return layer.dropoutMode() == DropoutMode.INVERTED ? (float) (1 / layer.keep()) : 1f;
   }
+
+  // ---- image layers ----
+
+  /** A convolution's im2col matrix: one row per output pixel, holding its window (kh, kw, c). */
+  String cols() {
+    return layer.name() + "Cols";
+  }
+
+  /** Max pooling: the window position (0..kernel²-1) of each output's maximum, as a float. */
+  String slots() {
+    return layer.name() + "Slots";
+  }
+
+  /** Instance and group normalization: per (sample, channel) gradient sums of the backward pass. */
+  String sumD() {
+    return layer.name() + "SumD";
+  }
+
+  String sumDXhat() {
+    return layer.name() + "SumDXhat";
+  }
+
+  /** The first image layer's input rearranged from (C, H, W) to (H, W, C). */
+  String channelsLastInput() {
+    return layer.name() + "Input";
+  }
+
+  /** Instance or group normalization: statistics per sample and channel. */
+  boolean groupNorm() {
+    return layer.norm().kind() == NormSpec.Kind.INSTANCE || layer.norm().kind() == NormSpec.Kind.GROUP;
+  }
 }

@@ -59,6 +59,7 @@ public final class NetworkWriter {
     }
     addParameterFields(type);
     addBufferFields(type);
+    ImageLayerCode.addFields(type, layers);
     type.addMethod(constructor())
         .addMethod(MethodSpec.methodBuilder("trainer")
             .addJavadoc("A trainer that creates and trains a fresh {@code $T} from its seed.\n", generated)
@@ -83,6 +84,8 @@ public final class NetworkWriter {
         if (n.classicDropout()) {
           type.addMethod(InputWriter.inferScale(n));
         }
+      } else if (ImageLayerCode.isImageLayer(n)) {
+        ImageLayerCode.addMethods(type, n);
       } else {
         DenseWriter dense = new DenseWriter(n);
         if (n.norm().isPresent()) {
@@ -116,6 +119,10 @@ public final class NetworkWriter {
       if (l.type() == LayerSpec.Type.INPUT) {
         list.add("$T.input($S, $L, $L, $T.$L)", Names.LAYER_SPEC, l.name(), l.units(), l.keep(),
             Names.DROPOUT_MODE, l.dropoutMode());
+        list.add(ImageLayerCode.inputImage(l));
+      } else if (l.isImage()) {
+        list.add(ImageLayerCode.spec(l));
+        list.add(normInitializer(l.norm()));
       } else {
         list.add("$T.dense($S, $L, $L, $L, $L, $L, $T.$L, $L, $L, $T.$L)", Names.LAYER_SPEC,
             l.name(), l.units(), l.fanIn(), l.bias(), InitCode.of(l.weightInit()),
@@ -282,6 +289,7 @@ public final class NetworkWriter {
             .addStatement("$N = stateValues($S)", n.tracked(), name + ".batches_tracked");
       }
     }
+    ImageLayerCode.constructor(m, layers);
     return m.build();
   }
 
@@ -298,6 +306,7 @@ public final class NetworkWriter {
         m.addStatement("$N = new float[rows]", n.mean()).addStatement("$N = new float[rows]", n.invStd());
       }
     }
+    ImageLayerCode.allocate(m, layers);
     return m.build();
   }
 
@@ -327,7 +336,8 @@ public final class NetworkWriter {
         }
       }
     }
-    return m.addStatement("run(trainTask, rows)")
+    return m.addCode(ImageLayerCode.transposes(layers))
+        .addStatement("run(trainTask, rows)")
         .addStatement("return $N", layers.get(layers.size() - 1).trainOutput())
         .build();
   }
@@ -347,6 +357,8 @@ public final class NetworkWriter {
         } else if (n.layer().hasDropout()) {
           m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "Dropout", LayerNames.LAST_INPUT, key);
         }
+      } else if (ImageLayerCode.isImageLayer(n)) {
+        m.addCode(ImageLayerCode.forwardTrain(n, layers.get(n.index() - 1)));
       } else if (n.norm().isPresent()) {
         m.addStatement("$N($N, r0, r1)", n.layer().name() + "Linear",
             layers.get(n.index() - 1).trainOutput());
@@ -372,7 +384,7 @@ public final class NetworkWriter {
       }
     }
     for (LayerNames n : layers) {
-      if (n.index() > 1) {
+      if (n.index() > 1 && n.layer().type() == LayerSpec.Type.DENSE) {
         m.beginControlFlow("if (part == $L % parts)", n.index())
             .addStatement("$T.transpose($N, $N, $L, $L)", Names.GEMM, n.weightT(), n.weight(),
                 n.layer().fanIn(), n.layer().units())
@@ -392,6 +404,7 @@ public final class NetworkWriter {
         .addStatement("this.$N = input", LayerNames.INFER_INPUT)
         .addStatement("this.rows = rows")
         .addCode(foldBatchNorms())
+        .addCode(ImageLayerCode.transposes(layers))
         .addStatement("run(inferTask, rows)")
         .addStatement("return $N", layers.get(layers.size() - 1).inferOutput())
         .build();
@@ -418,6 +431,8 @@ public final class NetworkWriter {
         if (n.classicDropout()) {
           m.addStatement("$N($N, r0, r1)", n.layer().name() + "Scale", LayerNames.INFER_INPUT);
         }
+      } else if (ImageLayerCode.isImageLayer(n)) {
+        m.addCode(ImageLayerCode.forwardInfer(n, layers.get(n.index() - 1)));
       } else {
         m.addStatement("$N($N, r0, r1)", n.layer().name() + "ForwardInfer",
             layers.get(n.index() - 1).inferOutput());
@@ -447,6 +462,10 @@ public final class NetworkWriter {
       LayerNames n = layers.get(i);
       DenseWriter dense = new DenseWriter(n);
       String d = i == layers.size() - 1 ? "outputGradient" : n.grad();
+      if (ImageLayerCode.isImageLayer(n)) {
+        m.addCode(ImageLayerCode.backward(n, layers.get(i - 1), d, i == layers.size() - 1));
+        continue;
+      }
       if (dense.hasGradientPass()) {
         m.addStatement("$N($N, r0, r1)", n.layer().name() + "Gradient", d);
       }

@@ -1,0 +1,121 @@
+package dev.lamina.examples;
+
+import static dev.lamina.Nonlinearity.IDENTITY;
+import static dev.lamina.Nonlinearity.LEAKY_RELU;
+import static dev.lamina.Nonlinearity.RELU;
+import static dev.lamina.Nonlinearity.SIGMOID;
+import static dev.lamina.Nonlinearity.TANH;
+
+import dev.lamina.Activation;
+import dev.lamina.AvgPool2d;
+import dev.lamina.BatchNorm;
+import dev.lamina.Conv2d;
+import dev.lamina.Dense;
+import dev.lamina.Dropout;
+import dev.lamina.DropoutMode;
+import dev.lamina.GaussianNoise;
+import dev.lamina.GlobalAvgPool2d;
+import dev.lamina.GroupNorm;
+import dev.lamina.Input;
+import dev.lamina.InstanceNorm;
+import dev.lamina.Layer;
+import dev.lamina.LayerNorm;
+import dev.lamina.MaxPool2d;
+import dev.lamina.Model;
+import dev.lamina.NormPlacement;
+
+/**
+ * Small convolutional models. The first six are the cases of runtime's fixtures/convolution.json
+ * (scripts/pytorch_conv_fixtures.py): (2, 7, 6) → conv1 + norm + activation → pool → conv2 →
+ * last 3. The others use every generated image code path between them: several input channels,
+ * channel counts below, at and past a vector, each pooling and normalization in both placements,
+ * noise, and both dropout modes.
+ */
+final class ConvTestModels {
+  private ConvTestModels() {}
+
+  @Model
+  static class BatchReluMax {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 4, kernel = 3, padding = 1) @BatchNorm @Activation(RELU) Layer conv1;
+    @MaxPool2d(2) Layer pool;
+    @Conv2d(filters = 3, kernel = 2) @Activation(TANH) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  @Model
+  static class BatchAfterTanhAvg {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 4, kernel = 3, stride = 2, padding = 1) @Activation(TANH)
+    @BatchNorm(placement = NormPlacement.AFTER_ACTIVATION) Layer conv1;
+    @AvgPool2d(value = 2, stride = 1) Layer pool;
+    @Conv2d(filters = 3, kernel = 1) @Activation(RELU) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  @Model
+  static class BatchOneRow {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 4, kernel = 3, padding = 1) @BatchNorm @Activation(SIGMOID) Layer conv1;
+    @Conv2d(filters = 2, kernel = 3, stride = 2) @Activation(IDENTITY) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  @Model
+  static class LayerSigmoidGlobal {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 4, kernel = 3, padding = 2, dilation = 2) @LayerNorm @Activation(SIGMOID) Layer conv1;
+    @GlobalAvgPool2d Layer pool;
+    @Conv2d(filters = 3, kernel = 1) @Activation(TANH) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  @Model
+  static class InstanceReluOverlappingMax {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 4, kernel = 2, padding = 1) @InstanceNorm @Activation(RELU) Layer conv1;
+    @MaxPool2d(value = 3, stride = 2) Layer pool;
+    @Conv2d(filters = 3, kernel = 2, padding = 1, bias = false) @Activation(SIGMOID) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  @Model
+  static class GroupAfterLeaky {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 4, kernel = 3, padding = 1) @Activation(value = LEAKY_RELU, slope = 0.1)
+    @GroupNorm(value = 2, placement = NormPlacement.AFTER_ACTIVATION) Layer conv1;
+    @AvgPool2d(2) Layer pool;
+    @Conv2d(filters = 3, kernel = 2, padding = 1) @Activation(RELU) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  /** Three input channels, 18, 20 and 33 filters (vector tails), every pooling, three norms, pool after pool. */
+  @Model
+  static class ImageMix {
+    @Input(channels = 3, height = 9, width = 8) @Dropout(keep = 0.9) Layer in;
+    @Conv2d(filters = 18, kernel = 3, padding = 1) @BatchNorm @Activation(RELU) @Dropout(keep = 0.8) Layer a;
+    @MaxPool2d(2) Layer p;
+    @Conv2d(filters = 20, kernel = 2, padding = 1, dilation = 2) @GroupNorm(4) @Activation(TANH) Layer b;
+    @AvgPool2d(value = 2, stride = 1) @Dropout(keep = 0.7, mode = DropoutMode.CLASSIC) Layer q;
+    @Conv2d(filters = 33, kernel = 3, padding = 1) @Activation(SIGMOID)
+    @InstanceNorm(placement = NormPlacement.AFTER_ACTIVATION) Layer c;
+    // Not straight into the global average: that of an instance-normalized channel is its β.
+    @MaxPool2d(value = 2, stride = 1) Layer m;
+    @GlobalAvgPool2d Layer g;
+    @Dense(units = 7) @LayerNorm @Activation(RELU) Layer h;
+    @Dense(units = 4) Layer out;
+  }
+
+  /** Whole vectors of channels, stride 2, layer norm after a leaky ReLU, noise, a dense head. */
+  @Model
+  static class ImageNoise {
+    @Input(channels = 1, height = 6, width = 7) Layer in;
+    @Conv2d(filters = 16, kernel = 3, stride = 2, padding = 1, bias = false)
+    @Activation(value = LEAKY_RELU, slope = 0.1) @LayerNorm(placement = NormPlacement.AFTER_ACTIVATION)
+    @GaussianNoise(0.1) Layer a;
+    @Conv2d(filters = 32, kernel = 2) @Activation(TANH) @BatchNorm(placement = NormPlacement.AFTER_ACTIVATION)
+    @Dropout(keep = 0.75) Layer b;
+    @MaxPool2d(value = 2, stride = 1) @GaussianNoise(0.05) Layer p;
+    @Dense(units = 5) Layer out;
+  }
+}

@@ -1,0 +1,235 @@
+package dev.lamina.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.LayerSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * One pooling layer's methods. Images are (H, W, C), so a window's values for 16 channels are one
+ * vector per tap: max pooling keeps the running maximum and, while training, the tap it came from
+ * (the first largest, as PyTorch), from which the backward pass routes the gradient; average
+ * pooling sums the taps. Noise and dropout on the output are fused into the same loop. Every
+ * method covers samples r0..r1-1.
+ */
+final class PoolWriter {
+  private final LayerNames n;
+  private final LayerSpec layer;
+  private final ImageSpec g;
+
+  PoolWriter(LayerNames n) {
+    this.n = n;
+    this.layer = n.layer();
+    this.g = layer.image();
+  }
+
+  private boolean global() {
+    return layer.type() == LayerSpec.Type.GLOBAL_AVG_POOL;
+  }
+
+  private boolean max() {
+    return layer.type() == LayerSpec.Type.MAX_POOL;
+  }
+
+  private int c() {
+    return g.out().channels();
+  }
+
+  private String describe() {
+    return global() ? "global average of " + g.in() + " → " + g.out()
+        : (max() ? "max" : "average") + " over " + g.kernel() + "×" + g.kernel() + " windows"
+            + (g.stride() != g.kernel() ? ", stride " + g.stride() : "") + ", " + g.in() + " → " + g.out();
+  }
+
+  // private void pool1ForwardTrain(float[] x, int r0, int r1[, int key][, int noiseKey]) {
+  //   for each output pixel, 16 channels at a time: v = max over the window's taps (and the tap
+  //   it came from → pool1Slots); store; [noise]; [dropout]
+  // }
+  MethodSpec forward(boolean training) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + (training ? "ForwardTrain" : "ForwardInfer"))
+        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", describe())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "x")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1");
+    boolean dropout = training && layer.hasDropout();
+    boolean noise = training && layer.hasNoise();
+    if (dropout) {
+      m.addParameter(int.class, "key");
+    }
+    if (noise) {
+      m.addParameter(int.class, "noiseKey");
+    }
+    CodeBlock.Builder vector = CodeBlock.builder();
+    CodeBlock.Builder scalar = CodeBlock.builder();
+    if (global()) {
+      int pixels = g.in().pixels();
+      vector.addStatement("$T v = $T.zero(S)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
+          .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
+          .addStatement("v = v.add($T.fromArray(S, x, i0 + p * $L + j))", Names.FLOAT_VECTOR, c())
+          .endControlFlow()
+          .addStatement("v = v.mul($L)", Elementwise.literal(1.0 / pixels));
+      scalar.addStatement("float v = 0f")
+          .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
+          .addStatement("v += x[i0 + p * $L + j]", c())
+          .endControlFlow()
+          .addStatement("v *= $L", Elementwise.literal(1.0 / pixels));
+    } else if (max()) {
+      vector.addStatement("$T v = $T.fromArray(S, x, i0 + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
+      scalar.addStatement("float v = x[i0 + j]");
+      if (training) {
+        vector.addStatement("$T slot = $T.zero(S)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
+        scalar.addStatement("float slot = 0f");
+      }
+      taps(vector, true);
+      vector.addStatement("$T t = $T.fromArray(S, x, i0 + offset + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
+          .addStatement("var larger = t.compare($T.GT, v)", Names.VECTOR_OPERATORS)
+          .addStatement("v = v.blend(t, larger)");
+      if (training) {
+        vector.addStatement("slot = slot.blend((float) tap, larger)");
+      }
+      endTaps(vector);
+      taps(scalar, true);
+      scalar.addStatement("float t = x[i0 + offset + j]")
+          .beginControlFlow("if (t > v)")
+          .addStatement("v = t");
+      if (training) {
+        scalar.addStatement("slot = tap");
+      }
+      scalar.endControlFlow();
+      endTaps(scalar);
+      if (training) {
+        vector.addStatement("slot.intoArray($N, o + j)", n.slots());
+        scalar.addStatement("$N[o + j] = slot", n.slots());
+      }
+    } else {
+      vector.addStatement("$T v = $T.zero(S)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
+      scalar.addStatement("float v = 0f");
+      taps(vector, false);
+      vector.addStatement("v = v.add($T.fromArray(S, x, i0 + offset + j))", Names.FLOAT_VECTOR);
+      endTaps(vector);
+      taps(scalar, false);
+      scalar.addStatement("v += x[i0 + offset + j]");
+      endTaps(scalar);
+      String area = Elementwise.literal(1.0 / (g.kernel() * g.kernel()));
+      vector.addStatement("v = v.mul($L)", area);
+      scalar.addStatement("v *= $L", area);
+    }
+    if (!training && n.classicDropout()) {
+      vector.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
+      scalar.addStatement("v *= $L", Elementwise.literal(layer.keep()));
+    }
+    vector.addStatement("v.intoArray($N, o + j)", n.act());
+    scalar.addStatement("$N[o + j] = v", n.act());
+    if (noise) {
+      vector.add(NoiseCode.vector(n, "o + j"));
+      scalar.add(NoiseCode.scalar(n, "o + j"));
+    }
+    if (dropout) {
+      vector.add(DropoutCode.vector(n, "o + j"));
+      scalar.add(DropoutCode.scalar(n, "o + j"));
+    }
+    return m.addCode(outputLoop(vector.build(), scalar.build())).build();
+  }
+
+  /** Opens the loops over a window's taps: {@code tap} counts them, {@code offset} is the tap's. */
+  private void taps(CodeBlock.Builder b, boolean skipFirst) {
+    b.beginControlFlow("for (int tap = $L; tap < $L; tap++)", skipFirst ? 1 : 0, g.kernel() * g.kernel())
+        .addStatement("int offset = ((tap / $L) * $L + tap % $L) * $L", g.kernel(), g.in().width(),
+            g.kernel(), c());
+  }
+
+  private void endTaps(CodeBlock.Builder b) {
+    b.endControlFlow();
+  }
+
+  /**
+   * For each output pixel of samples r0..r1-1: {@code o} its first value, {@code i0} the first
+   * value of its window's top-left input pixel; then the channel loop.
+   */
+  private CodeBlock outputLoop(CodeBlock vector, CodeBlock scalar) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    ImageLoops.outputValues(b, g)
+        .addStatement("int i0 = ((s * $L + $L) * $L + $L) * $L", g.in().height(),
+            ImageLoops.times("oh", g.stride()), g.in().width(), ImageLoops.times("ow", g.stride()), c())
+        .add(ImageLoops.channelLoop(n, vector, scalar));
+    return ImageLoops.endOutputPixels(b).build();
+  }
+
+  // private void pool1Gradient(float[] d, int r0, int r1) { d = d · mask, samples r0..r1-1 }
+  MethodSpec gradient() {
+    int units = layer.units();
+    return MethodSpec.methodBuilder(layer.name() + "Gradient")
+        .addJavadoc("$L: the dropout mask applied to dLoss/dOutput in place, samples r0..r1-1.\n",
+            layer.name())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "d")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1")
+        .addStatement("int i = r0 * $L", units)
+        .addStatement("int end = r1 * $L", units)
+        .beginControlFlow("for (int bound = i + S.loopBound(end - i); i < bound; i += S.length())")
+        .addStatement("$T.fromArray(S, d, i).mul($T.fromArray(S, $N, i)).intoArray(d, i)",
+            Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.mask())
+        .endControlFlow()
+        .beginControlFlow("for (; i < end; i++)")
+        .addStatement("d[i] *= $N[i]", n.mask())
+        .endControlFlow()
+        .build();
+  }
+
+  // private void pool1Backward(float[] d, float[] dx, int r0, int r1) {
+  //   dx = 0 for samples r0..r1-1; then per output value: max — dx[its max's tap] += d;
+  //   average — dx[every tap] += d / area; global — dx[every pixel] = d / (H·W)
+  // }
+  MethodSpec backward() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Backward")
+        .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d.\n", layer.name())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "d")
+        .addParameter(float[].class, "dx")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1");
+    CodeBlock.Builder vector = CodeBlock.builder()
+        .addStatement("$T gv = $T.fromArray(S, d, o + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
+    CodeBlock.Builder scalar = CodeBlock.builder().addStatement("float gv = d[o + j]");
+    if (global()) {
+      int pixels = g.in().pixels();
+      vector.addStatement("gv = gv.mul($L)", Elementwise.literal(1.0 / pixels))
+          .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
+          .addStatement("gv.intoArray(dx, i0 + p * $L + j)", c())
+          .endControlFlow();
+      scalar.addStatement("gv *= $L", Elementwise.literal(1.0 / pixels))
+          .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
+          .addStatement("dx[i0 + p * $L + j] = gv", c())
+          .endControlFlow();
+      return m.addCode(outputLoop(vector.build(), scalar.build())).build();
+    }
+    m.addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
+    if (max()) {
+      vector.addStatement("$T slot = $T.fromArray(S, $N, o + j)", Names.FLOAT_VECTOR,
+          Names.FLOAT_VECTOR, n.slots());
+      scalar.addStatement("int slot = (int) $N[o + j]", n.slots());
+      taps(vector, false);
+      vector.addStatement("int at = i0 + offset + j")
+          .addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).add($T.fromArray(S, dx, at)).intoArray(dx, at)",
+              Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, Names.FLOAT_VECTOR);
+      endTaps(vector);
+      scalar.addStatement("dx[i0 + ((slot / $L) * $L + slot % $L) * $L + j] += gv", g.kernel(),
+          g.in().width(), g.kernel(), c());
+    } else {
+      String area = Elementwise.literal(1.0 / (g.kernel() * g.kernel()));
+      vector.addStatement("gv = gv.mul($L)", area);
+      scalar.addStatement("gv *= $L", area);
+      taps(vector, false);
+      vector.addStatement("int at = i0 + offset + j")
+          .addStatement("gv.add($T.fromArray(S, dx, at)).intoArray(dx, at)", Names.FLOAT_VECTOR);
+      endTaps(vector);
+      taps(scalar, false);
+      scalar.addStatement("dx[i0 + offset + j] += gv");
+      endTaps(scalar);
+    }
+    return m.addCode(outputLoop(vector.build(), scalar.build())).build();
+  }
+}
