@@ -70,16 +70,16 @@ final class BaggingLabCommand implements Command {
     Path plot = options.path("--plot").orElse(Path.of("bagging-lab.png"));
     String cluster = options.string("--cluster", null);
     String clusterName = options.string("--cluster-name", "lamina");
-    FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
     if (members < 1) {
       throw new Options.UsageException("--members must be >= 1, got " + members);
     }
-
-    // The validation split is held out from every member: v and c are measured there.
     if (trainSize == 0 || trainSize < -1) {
       throw new Options.UsageException("--train must be > 0, got " + trainSize);
     }
+    FashionMnist data = FashionData.load(options);
+    options.requireAllUsed();
+
+    // The validation split is held out from every member: v and c are measured there.
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     Dataset train =
         BaggingFashionData.train(data, seed, trainSize < 0 ? Integer.MAX_VALUE : trainSize);
