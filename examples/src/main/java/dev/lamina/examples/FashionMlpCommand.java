@@ -10,11 +10,14 @@ import dev.lamina.io.Tensor;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.ModelSummary;
 import dev.lamina.nn.Network;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.ProgressBar;
+import dev.lamina.train.Trainer;
 import dev.lamina.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +52,10 @@ final class FashionMlpCommand implements Command {
           --save FILE         write the trained model to FILE (safetensors, PyTorch's layout)
           --load FILE         evaluate the model saved in FILE on the test set; no training
           --save-logits FILE  write the test set's logits to FILE, for scripts/lamina_torch.py check
+          --checkpoints DIR   write a checkpoint to DIR every --checkpoint-every epochs and at the end
+          --checkpoint-every N  epochs between checkpoints (default 1)
+          --resume PATH       go on from a checkpoint file, or from the latest in a directory, bit for
+                              bit as if the run had never stopped (give it the run's options)
         """ + FashionAugmentation.usage("none");
   }
 
@@ -63,7 +70,8 @@ final class FashionMlpCommand implements Command {
         throw new Options.UsageException("--load evaluates a saved model without training, so"
             + " there is nothing to --save; drop one of them");
       }
-      for (String training : List.of("--epochs", "--batch", "--lr", "--seed", "--augment")) {
+      for (String training : List.of("--epochs", "--batch", "--lr", "--seed", "--augment",
+          "--checkpoints", "--checkpoint-every", "--resume")) {
         if (options.path(training).isPresent()) {
           throw new Options.UsageException(training + " is a training option, but --load"
               + " evaluates a saved model without training; drop one of them");
@@ -79,6 +87,9 @@ final class FashionMlpCommand implements Command {
     long seed = options.longValue("--seed", 42);
     String augment = options.string("--augment", "none");
     Augmentation augmentation = FashionAugmentation.parse(augment);
+    Optional<Path> checkpoints = options.path("--checkpoints");
+    int every = options.integer("--checkpoint-every", 1);
+    Optional<Path> resume = resumeFile(options.path("--resume"));
     FashionMnist data = FashionData.load(options);
     options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
@@ -89,7 +100,7 @@ final class FashionMlpCommand implements Command {
       out.println("Augmentation: " + augmentation);
     }
 
-    TrainingResult<FashionMlpNet> result = FashionMlpNet.trainer()
+    Trainer<FashionMlpNet> trainer = FashionMlpNet.trainer()
         .optimizer(Optimizer.adam(lr))
         .epochs(epochs)
         .batchSize(batch)
@@ -97,8 +108,14 @@ final class FashionMlpCommand implements Command {
         .threads(threads)
         .listener(new ProgressBar(out))
         .augmentation(augmentation.isIdentity() ? null : augmentation)
-        .build()
-        .fit(split.train(), split.validation());
+        .checkpoints(checkpoints.map(dir -> Checkpoints.to(dir).every(every)).orElse(null))
+        .build();
+    if (resume.isPresent()) {
+      out.println("Resuming from " + resume.get());
+    }
+    TrainingResult<FashionMlpNet> result = resume.isPresent()
+        ? trainer.resume(resume.get(), split.train(), split.validation())
+        : trainer.fit(split.train(), split.validation());
     Evaluation test = result.network().evaluate(data.test());
     out.printf(Locale.ROOT, "Test accuracy %.4f, loss %.4f (%d samples); trained in %.1f s, %,.0f samples/s%n",
         test.accuracy(), test.loss(), test.samples(), result.history().trainSeconds(),
@@ -113,6 +130,8 @@ final class FashionMlpCommand implements Command {
     json.put("train_seconds", result.history().trainSeconds());
     json.put("train_samples_per_second", result.history().samplesPerSecond());
     json.put("augmentation", AugmentationSpec.of(augmentation));
+    checkpoints.ifPresent(dir -> json.put("checkpoints", dir.toString()));
+    resume.ifPresent(file -> json.put("resumed_from", file.toString()));
     if (save.isPresent()) {
       ModelFile.save(result.network(), save.get());
       out.println("Saved the model to " + save.get());
@@ -122,6 +141,16 @@ final class FashionMlpCommand implements Command {
       json.put("logits", writeLogits(result.network(), data.test(), saveLogits.get(), out));
     }
     return json;
+  }
+
+  /** {@code --resume}'s file: the path itself, or the latest checkpoint in a directory. */
+  private static Optional<Path> resumeFile(Optional<Path> path) throws IOException {
+    if (path.isEmpty() || !Files.isDirectory(path.get())) {
+      return path;
+    }
+    return Optional.of(Checkpoints.latest(path.get()).orElseThrow(() -> new Options.UsageException(
+        "--resume " + path.get() + " holds no checkpoint (epoch-NNNN.safetensors); give a"
+            + " checkpoint file, or the --checkpoints directory of a run")));
   }
 
   private static Map<String, Object> evaluateSaved(Path file, FashionMnist data, int threads,

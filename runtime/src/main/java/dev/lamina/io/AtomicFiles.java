@@ -21,6 +21,8 @@ public final class AtomicFiles {
     void run(Path temporary) throws IOException;
   }
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private AtomicFiles() {}
 
   /** Replaces {@code target} with {@code buffers}, written in order, atomically. */
@@ -34,11 +36,15 @@ public final class AtomicFiles {
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
     // Same directory, so the rename never crosses file systems; a leading dot hides leftovers.
-    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+    // Created like any new file (not Files.createTempFile, whose owner-only permissions the
+    // target would inherit).
+    Path temporary = directory.resolve("." + absolute.getFileName() + "."
+        + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
+    FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE);
     boolean renamed = false;
     try {
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (channel) {
         for (ByteBuffer buffer : buffers) {
           ByteBuffer b = buffer.duplicate();
           while (b.hasRemaining()) {

@@ -57,9 +57,14 @@ class AtomicFilesTest {
   }
 
   @Test
-  void createsMissingDirectories() throws Exception {
+  void createsMissingDirectoriesAndOrdinaryFiles() throws Exception {
     Path file = dir.resolve("a/b/model.safetensors");
     ModelFile.save(new ReferenceNetwork(TestSpecs.normalized("Normalized"), 1), file);
     assertEquals("Normalized", ModelFile.info(file).model());
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Path plain = Files.createFile(dir.resolve("a/b/plain"));
+      assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+          "the permissions any new file gets, not a temporary file's owner-only ones");
+    }
   }
 }
