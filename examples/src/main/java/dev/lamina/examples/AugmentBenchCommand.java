@@ -10,6 +10,8 @@ import dev.lamina.data.Dataset;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,31 +80,38 @@ final class AugmentBenchCommand implements Command {
     Dataset data = synthetic(trained.shape());
     double[] plain = new double[rounds];
     double[] augmented = new double[rounds];
-    long waited = 0;
-    long steps = 0;
-    trainRate(data, null, threads, seconds / 2, null); // warm-up of both paths
-    trainRate(data, trained, threads, seconds / 2, null);
+    Round sum = new Round(0, 0, 0, 0, 0);
+    trainRate(data, null, threads, seconds / 2); // warm-up of both paths
+    trainRate(data, trained, threads, seconds / 2);
     for (int r = 0; r < rounds; r++) {
-      plain[r] = trainRate(data, null, threads, seconds, null);
-      long[] wait = new long[2];
-      augmented[r] = trainRate(data, trained, threads, seconds, wait);
-      waited += wait[0];
-      steps += wait[1];
+      Round without = trainRate(data, null, threads, seconds);
+      Round with = trainRate(data, trained, threads, seconds);
+      plain[r] = without.samplesPerSecond();
+      augmented[r] = with.samplesPerSecond();
+      sum = sum.plus(with);
       out.printf(Locale.ROOT, "  round %d: without %,.0f samples/s, with %,.0f samples/s (%+.1f%%)%n",
           r + 1, plain[r], augmented[r], 100 * (augmented[r] / plain[r] - 1));
     }
     double medianPlain = median(plain);
     double medianAugmented = median(augmented);
     double slowdown = 1 - medianAugmented / medianPlain;
-    out.printf(Locale.ROOT, "  median: without %,.0f, with %,.0f samples/s: %.1f%% slower; "
-        + "the step waited %.1f µs per batch for augmented batches%n", medianPlain,
-        medianAugmented, 100 * slowdown, waited / 1e3 / Math.max(1, steps));
+    double trainingCpu = sum.trainingCpuNanos() / 1e3 / sum.samples();
+    double producerCpu = sum.producerCpuNanos() / 1e3 / sum.samples();
+    double waited = sum.waitedNanos() / 1e3 / (sum.samples() / BATCH);
+    out.printf(Locale.ROOT, "  median: without %,.0f, with %,.0f samples/s: %.1f%% slower%n",
+        medianPlain, medianAugmented, 100 * slowdown);
+    out.printf(Locale.ROOT, "  CPU per sample: training step %.2f µs (all its threads), augmentation"
+        + " %.2f µs (%.1f%% of the step's); the step waited %.1f µs per batch for a batch%n",
+        trainingCpu, producerCpu, 100 * producerCpu / trainingCpu, waited);
+    json.put("train_slowdown", slowdown);
+    json.put("train_cpu_us_per_sample", trainingCpu);
+    json.put("augment_cpu_us_per_sample", producerCpu);
+    json.put("augment_cpu_fraction", producerCpu / trainingCpu);
+    json.put("wait_us_per_batch", waited);
     json.put("pipelines", rows);
     json.put("train_spec", AugmentationSpec.of(trained));
     json.put("train_samples_per_second_without", medianPlain);
     json.put("train_samples_per_second_with", medianAugmented);
-    json.put("train_slowdown", slowdown);
-    json.put("wait_us_per_batch", waited / 1e3 / Math.max(1, steps));
     return json;
   }
 
@@ -146,13 +155,22 @@ final class AugmentBenchCommand implements Command {
     return images / ((now - start) / 1e9);
   }
 
+  /** One timed stretch of training: samples, their rate, and where the CPU time went. */
+  private record Round(long samples, double samplesPerSecond, long trainingCpuNanos,
+      long producerCpuNanos, long waitedNanos) {
+    Round plus(Round o) {
+      return new Round(samples + o.samples, 0, trainingCpuNanos + o.trainingCpuNanos,
+          producerCpuNanos + o.producerCpuNanos, waitedNanos + o.waitedNanos);
+    }
+  }
+
   /**
-   * Training samples per second of the trainer's own step, with batches gathered in the step
-   * ({@code augmentation} null) or augmented ahead on the producer thread; {@code wait} receives
-   * the nanoseconds the step waited for batches and the number of steps.
+   * The trainer's own step for about {@code seconds}, with batches gathered in the step ({@code
+   * augmentation} null) or augmented ahead on the producer thread; CPU time of the step's threads
+   * (the caller and the network's team) and of the producer is measured separately.
    */
-  private static double trainRate(Dataset data, Augmentation augmentation, int threads,
-      double seconds, long[] wait) {
+  private static Round trainRate(Dataset data, Augmentation augmentation, int threads,
+      double seconds) {
     FashionMlpNet net = new FashionMlpNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), BATCH);
@@ -160,8 +178,13 @@ final class AugmentBenchCommand implements Command {
     int epochs = 1000;
     AugmentedBatches prefetched = augmentation == null ? null : AugmentedBatches.start(
         augmentation, data, BATCH, 10, epochs, AugmentBenchCommand::order, 7);
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    long[] ids = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
+        .mapToLong(Thread::threadId).toArray();
     try {
       long steps = 0;
+      long cpu = cpu(bean, ids);
       long start = System.nanoTime();
       long end = start + (long) (seconds * 1e9);
       long now;
@@ -176,16 +199,23 @@ final class AugmentBenchCommand implements Command {
         steps++;
         now = System.nanoTime();
       } while (now < end && steps < (long) batches * epochs);
-      if (wait != null && prefetched != null) {
-        wait[0] = prefetched.waitedNanos();
-        wait[1] = steps;
-      }
-      return steps * BATCH / ((now - start) / 1e9);
+      cpu = cpu(bean, ids) - cpu;
+      return new Round(steps * BATCH, steps * BATCH / ((now - start) / 1e9), cpu,
+          prefetched == null ? 0 : prefetched.producerCpuNanos(),
+          prefetched == null ? 0 : prefetched.waitedNanos());
     } finally {
       if (prefetched != null) {
         prefetched.close();
       }
     }
+  }
+
+  private static long cpu(ThreadMXBean bean, long[] ids) {
+    long total = 0;
+    for (long id : ids) {
+      total += Math.max(0, bean.getThreadCpuTime(id));
+    }
+    return total;
   }
 
   /** The same per-epoch order for both paths; cached so the plain path does not pay for it. */

@@ -1,6 +1,8 @@
 package dev.lamina.augment;
 
 import dev.lamina.data.Dataset;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.IntFunction;
@@ -33,6 +35,7 @@ public final class AugmentedBatches implements AutoCloseable {
   private final Thread producer;
   private final long total;
   private volatile Throwable failure;
+  private volatile long producerCpuNanos;
   private AugmentedBatch current;
   private long taken;
   private long waitedNanos;
@@ -130,6 +133,15 @@ public final class AugmentedBatches implements AutoCloseable {
     return waitedNanos;
   }
 
+  /**
+   * CPU time the producer thread has spent so far, in nanoseconds (updated after each batch; 0
+   * where the JVM cannot measure thread CPU time): the cost of augmentation, apart from
+   * training's.
+   */
+  public long producerCpuNanos() {
+    return producerCpuNanos;
+  }
+
   /** Whether the producer thread has ended (the run is prepared, it failed, or it was closed). */
   public boolean producerDone() {
     return !producer.isAlive();
@@ -158,6 +170,8 @@ public final class AugmentedBatches implements AutoCloseable {
 
   private void produce(BatchAugmenter augmenter, int size, int batchSize, int batches,
       int firstEpoch, int lastEpoch, IntFunction<int[]> order, long seed) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean timed = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     try {
       for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
         int[] samples = order.apply(epoch);
@@ -169,6 +183,9 @@ public final class AugmentedBatches implements AutoCloseable {
           AugmentedBatch batch = free.take();
           int first = b * batchSize;
           augmenter.fill(batch, samples, first, Math.min(batchSize, size - first), epoch, b, seed);
+          if (timed) {
+            producerCpuNanos = threads.getCurrentThreadCpuTime();
+          }
           ready.put(batch);
         }
       }

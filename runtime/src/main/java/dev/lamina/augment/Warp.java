@@ -63,9 +63,19 @@ final class Warp {
   void apply(float[] out, int outOffset, float[] in, int inOffset, float[] m, float fill) {
     if (isWholePixelMap(m)) {
       copyRows(out, outOffset, in, inOffset, (int) m[0], (int) m[2], (int) m[4], (int) m[5], fill);
-      return;
+    } else {
+      pad(in, inOffset, fill);
+      interpolate(out, outOffset, in, inOffset, m, fill);
     }
-    pad(in, inOffset, fill);
+  }
+
+  /**
+   * The vector kernel over {@link #padded}. A method of its own, so that the JIT compiles it on
+   * its own merits: inside {@link #apply}, a run of flips only would leave it profiled as never
+   * taken.
+   */
+  private void interpolate(float[] out, int outOffset, float[] in, int inOffset, float[] m,
+      float fill) {
     int plane = shape.plane();
     int w = shape.width();
     int h = shape.height();
