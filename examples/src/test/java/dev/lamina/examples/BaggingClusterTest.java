@@ -70,7 +70,7 @@ class BaggingClusterTest {
         .bindAddress("127.0.0.1")
         .port(ownPort)
         .threads(threads)
-        .joinWait(Duration.ofSeconds(1))
+        .joinWait(Duration.ZERO)
         .timeout(Duration.ofSeconds(90))
         .build();
   }
