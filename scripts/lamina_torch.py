@@ -184,6 +184,9 @@ class LaminaModel(nn.Module):
         super().__init__()
         self.input = layers[0]
         for d in layers[1:]:
+            if d["type"] != "dense":
+                raise ValueError(f"layer {d['name']} is a {d['type']} layer; this script builds "
+                                 "dense models only (the file's layouts are PyTorch's all the same)")
             self.add_module(d["name"], LaminaDense(d))
 
     def forward(self, x):
