@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.augment.Augmentation;
+import dev.lamina.augment.ImageShape;
 import dev.lamina.data.Dataset;
 import dev.lamina.ensemble.Aggregation;
 import dev.lamina.ensemble.Bagging;
@@ -195,6 +197,26 @@ class BaggingTest {
         float[] scores = e.first(m.index() + 1).predictions(outOfBag).scores(m.index());
         assertArrayEquals(m.result().outOfBagScores(), scores, "member " + m.index());
       }
+    }
+  }
+
+  @Test
+  void augmentedMembersAreTheSameBitsOnOneThreadOrTwo() {
+    Dataset train = BaggingTestData.make(300, 784, 10, 6);
+    Augmentation flips = Augmentation.builder(ImageShape.of(1, 28, 28)).horizontalFlip(0.5)
+        .translate(0.5, 2, 2).build();
+    List<Ensemble<FashionMlpNet>> runs = new java.util.ArrayList<>();
+    for (int threads : new int[] {1, 2}) {
+      runs.add(Bagging.builder(FashionMlpNet.class).members(2).epochs(1).batchSize(50)
+          .augmentation(flips).threads(threads).build().fit(train));
+    }
+    Ensemble<FashionMlpNet> plain = Bagging.builder(FashionMlpNet.class).members(2).epochs(1)
+        .batchSize(50).threads(2).build().fit(train);
+    for (int m = 0; m < 2; m++) {
+      var a = runs.get(0).members().get(m).network().parameters();
+      assertTrue(a.bitEquals(runs.get(1).members().get(m).network().parameters()), "member " + m);
+      assertFalse(a.bitEquals(plain.members().get(m).network().parameters()),
+          "member " + m + " trained the same with and without augmentation");
     }
   }
 

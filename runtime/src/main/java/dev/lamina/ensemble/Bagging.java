@@ -1,5 +1,6 @@
 package dev.lamina.ensemble;
 
+import dev.lamina.augment.Augmentation;
 import dev.lamina.data.Dataset;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
@@ -35,6 +36,7 @@ public final class Bagging<N extends Network> {
   private final int batchSize;
   private final OptimizerSettings optimizer;
   private final StoppingSettings earlyStopping;
+  private final InProcessOnly<Augmentation> augmentation;
   private final int threads;
   private final EnsembleListener listener;
 
@@ -47,6 +49,8 @@ public final class Bagging<N extends Network> {
     this.batchSize = b.batchSize;
     this.optimizer = OptimizerSettings.of(b.optimizer);
     this.earlyStopping = b.earlyStopping == null ? null : StoppingSettings.of(b.earlyStopping);
+    this.augmentation =
+        b.augmentation == null ? null : new InProcessOnly<>("augmentation", b.augmentation);
     this.threads = b.threads;
     this.listener = b.listener;
   }
@@ -74,7 +78,7 @@ public final class Bagging<N extends Network> {
     List<MemberTask> tasks = new ArrayList<>();
     for (int i = 0; i < members; i++) {
       tasks.add(new MemberTask(i, memberSeed(i), bootstrap, epochs, batchSize, optimizer,
-          earlyStopping));
+          earlyStopping, augmentation));
     }
     return tasks;
   }
@@ -134,6 +138,7 @@ public final class Bagging<N extends Network> {
     private int batchSize = 128;
     private Optimizer optimizer = Optimizer.adam(1e-3);
     private EarlyStopping earlyStopping;
+    private Augmentation augmentation;
     private int threads = Runtime.getRuntime().availableProcessors();
     private EnsembleListener listener = EnsembleListener.SILENT;
 
@@ -200,6 +205,15 @@ public final class Bagging<N extends Network> {
      */
     public Builder<N> earlyStopping(EarlyStopping earlyStopping) {
       this.earlyStopping = earlyStopping;
+      return this;
+    }
+
+    /**
+     * Augments each member's training batches; each member draws its transforms from its own
+     * seed. In-process only: an augmentation is code. Default: none.
+     */
+    public Builder<N> augmentation(Augmentation augmentation) {
+      this.augmentation = augmentation;
       return this;
     }
 

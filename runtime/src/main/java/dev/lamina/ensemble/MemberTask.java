@@ -1,5 +1,6 @@
 package dev.lamina.ensemble;
 
+import dev.lamina.augment.Augmentation;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -9,10 +10,12 @@ import java.util.Objects;
  * masks, augmentation); its bootstrap is drawn from {@code Seeds.derive(seed, "bootstrap")}.
  *
  * @param earlyStopping watches the member's out-of-bag samples (its validation data); null for none
+ * @param augmentation augments the member's training batches, from the member's seed; null for
+ *     none. An {@code Augmentation} is code, so a task with one runs in-process only.
  */
 public record MemberTask(
     int index, long seed, boolean bootstrap, int epochs, int batchSize, OptimizerSettings optimizer,
-    StoppingSettings earlyStopping)
+    StoppingSettings earlyStopping, InProcessOnly<Augmentation> augmentation)
     implements Serializable {
   public MemberTask {
     if (index < 0) {

@@ -81,6 +81,7 @@ public final class MemberTraining {
         .listener(progress)
         // Early stopping watches the trainer's validation data: the out-of-bag samples.
         .earlyStopping(task.earlyStopping() == null ? null : task.earlyStopping().earlyStopping())
+        .augmentation(task.augmentation() == null ? null : task.augmentation().value())
         .build();
     listener.onMemberStart(task.index(), where);
     TrainingResult<Network> result = trainer.fit(bag, epochData);

@@ -2,14 +2,18 @@ package dev.lamina.ensemble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.augment.Augmentation;
+import dev.lamina.augment.ImageShape;
 import dev.lamina.train.EarlyStopping;
 import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,8 @@ class SettingsTest {
   void aTaskWithAdamAndEarlyStoppingTravelsIntact() throws Exception {
     EarlyStopping stopping = EarlyStopping.on(Metric.VALIDATION_LOSS).patience(3).minDelta(1e-3);
     MemberTask task = new MemberTask(2, 99, true, 7, 64,
-        OptimizerSettings.of(Optimizer.adam(2e-3).betas(0.8, 0.99)), StoppingSettings.of(stopping));
+        OptimizerSettings.of(Optimizer.adam(2e-3).betas(0.8, 0.99)), StoppingSettings.of(stopping),
+        null);
     MemberTask copy = roundTrip(task);
     assertEquals(task, copy);
     assertEquals(Optimizer.adam(2e-3).betas(0.8, 0.99), copy.optimizer().optimizer());
@@ -40,6 +45,16 @@ class SettingsTest {
     StoppingSettings settings = StoppingSettings.of(EarlyStopping.on(mine));
     assertFalse(settings.portable());
     assertEquals(mine, settings.earlyStopping().metric());
+  }
+
+  @Test
+  void codeInATaskIsRefusedByNameWhenItWouldTravel() {
+    MemberTask task = new MemberTask(0, 1, true, 1, 8, OptimizerSettings.of(Optimizer.sgd(0.1)),
+        null, new InProcessOnly<>("augmentation",
+            Augmentation.builder(ImageShape.of(1, 4, 4)).horizontalFlip(0.5).build()));
+    var e = assertThrows(NotSerializableException.class, () -> roundTrip(task));
+    assertEquals("augmentation is code and cannot travel to cluster members; train in-process,"
+        + " or leave it out", e.getMessage());
   }
 
   @SuppressWarnings("unchecked")

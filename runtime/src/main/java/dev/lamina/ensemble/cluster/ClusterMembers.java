@@ -63,6 +63,10 @@ final class ClusterMembers implements MemberExecutor {
             + " cannot travel to cluster members: use Optimizer.adam or Optimizer.sgd, or make"
             + " it java.io.Serializable");
       }
+      if (task.augmentation() != null) {
+        throw new IllegalArgumentException("augmentation is code and cannot travel to cluster"
+            + " members; train augmented members in-process");
+      }
       if (task.earlyStopping() != null && !task.earlyStopping().portable()) {
         throw new IllegalArgumentException("early stopping on the metric "
             + task.earlyStopping().earlyStopping().metric() + " cannot travel to cluster members:"
