@@ -35,6 +35,8 @@ public final class LearningCurveChart {
   private static final Color GRID = new Color(0xe6e6e6);
   private static final int MARGIN = 56;
   private static final int TOP = 52;
+  /** Room under the plots for the tick labels, the axis name and the legend. */
+  private static final int BOTTOM = 64;
 
   private final History history;
   private final String title;
@@ -86,10 +88,10 @@ public final class LearningCurveChart {
       g.setFont(g.getFont().deriveFont(Font.PLAIN, 12f));
       int panel = (width - 3 * MARGIN / 2) / 2;
       List<EpochStats> epochs = history.epochs();
-      Panel loss = new Panel(MARGIN, TOP, panel - MARGIN / 2, height - TOP - 44, "loss", epochs,
+      Panel loss = new Panel(MARGIN, TOP, panel - MARGIN / 2, height - TOP - BOTTOM, "loss", epochs,
           EpochStats::trainLoss, EpochStats::validationLoss);
       Panel accuracy = new Panel(MARGIN + panel + MARGIN / 2, TOP, panel - MARGIN / 2,
-          height - TOP - 44, "accuracy", epochs, EpochStats::trainAccuracy,
+          height - TOP - BOTTOM, "accuracy", epochs, EpochStats::trainAccuracy,
           EpochStats::validationAccuracy);
       for (Panel p : List.of(loss, accuracy)) {
         p.draw(g);
@@ -138,7 +140,7 @@ public final class LearningCurveChart {
   }
 
   private void legend(Graphics2D g) {
-    int y = height - 16;
+    int y = height - 10;
     int x = MARGIN;
     for (Object[] item : new Object[][] {{TRAIN, "training", null}, {VALIDATION, "validation", null},
         {BEST, "best epoch", new float[] {6, 4}}, {STOP, "stopped", new float[] {2, 3}}}) {
