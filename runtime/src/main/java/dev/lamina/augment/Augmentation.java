@@ -174,7 +174,8 @@ public final class Augmentation {
       if (args[i] instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e9) {
         args[i] = Long.toString(d.longValue());
       } else if (args[i] instanceof Number n && !(args[i] instanceof Integer)) {
-        args[i] = String.format(Locale.ROOT, "%.3g", n.doubleValue()).replaceAll("\\.?0+$", "");
+        String text = String.format(Locale.ROOT, "%.3g", n.doubleValue());
+        args[i] = text.contains(".") && !text.contains("e") ? text.replaceAll("\\.?0+$", "") : text;
       }
     }
     return String.format(Locale.ROOT, format.replace("%d", "%s"), args);

@@ -63,6 +63,8 @@ class AugmentationValidationTest {
     Augmentation some = builder().horizontalFlip(0.5).rotate(0.5, 10).mixup(0.5, 0.2).build();
     assertEquals("horizontal flip p=0.5, rotate ±10° p=0.5, mixup α=0.2 p=0.5", some.toString());
     assertEquals(some.toString(), some.toBuilder().build().toString());
+    assertEquals("rotate ±120° p=0.25, noise σ=0.015 p=1",
+        builder().rotate(0.25, 120.4).noise(1, 0.015).build().toString());
   }
 
   private static void rejects(Executable call, String message) {
