@@ -20,17 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated networks resumed from a checkpoint end bit-identical to runs that never stopped, on
- * another number of threads too: dropout masks, batch-norm statistics and optimizer state all
- * carry over.
+ * another number of threads too: dropout masks, augmented batches, batch-norm statistics and
+ * optimizer state all carry over.
  */
 class ResumeTest {
   @TempDir Path dir;
 
   @Test
   void fashionMlpWithAdamAndDropout() throws Exception {
-    Dataset data = ReproducibilityTest.synthetic(400, 784, 3);
+    Dataset data = ReproducibilityTest.synthetic(200, 784, 3);
     check(FashionMlpNet.trainer().optimizer(Optimizer.adam(1e-3)).batchSize(50).seed(5),
-        data, data.head(80), 3, 1);
+        data, data.head(40), 3, 1);
+  }
+
+  @Test
+  void fashionMlpWithAugmentation() throws Exception {
+    Dataset data = ReproducibilityTest.synthetic(200, 784, 7);
+    check(FashionMlpNet.trainer().optimizer(Optimizer.adam(1e-3)).batchSize(50).seed(8)
+        .augmentation(FashionAugmentation.preset()), data, data.head(40), 3, 2);
   }
 
   @Test

@@ -115,10 +115,6 @@ public final class Trainer<N extends Network> {
     long steps = 0;
     int epoch = 1;
     if (resume != null) {
-      if (augmentation != null) {
-        throw new UnsupportedOperationException("resuming a run with augmentation is not"
-            + " supported yet; train it again from the start, or resume it without augmentation");
-      }
       Checkpointer.Resumed resumed = checkpointer.resume(resume, network, step.stepper(),
           stopping, history);
       if (resumed.epoch() > epochs) {
@@ -132,9 +128,10 @@ public final class Trainer<N extends Network> {
       step.stepper().state(); // fails now, not after an epoch, if the optimizer cannot be saved
     }
     // Augmented batches are prepared ahead on another thread, in the same sample orders.
-    AugmentedBatches augmented = augmentation == null ? null : AugmentedBatches.start(
-        augmentation, train, rowsPerBatch, network.outputSize(), epochs,
-        e -> shuffle(train.size(), e), Seeds.derive(seed, "augment"));
+    // A resumed run prepares the batches of its remaining epochs, as the whole run would have.
+    AugmentedBatches augmented = augmentation == null || end != null ? null
+        : AugmentedBatches.resume(augmentation, train, rowsPerBatch, network.outputSize(), epoch,
+            epochs, e -> shuffle(train.size(), e), Seeds.derive(seed, "augment"));
     long maskSeed = Seeds.derive(seed, "dropout");
     try {
       for (; end == null; epoch++) {
