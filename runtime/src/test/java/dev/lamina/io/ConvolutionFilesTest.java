@@ -4,16 +4,11 @@ import static dev.lamina.testing.NumericAssertions.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.lamina.nn.ConvolutionCase;
-import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
-import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ReferenceNetwork;
-import dev.lamina.nn.Shape;
 import dev.lamina.testing.Fixtures;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,18 +28,8 @@ class ConvolutionFilesTest {
       String name = c.get("name").string();
       NetworkSpec spec = ConvolutionCase.spec(c);
       ReferenceNetwork network = new ReferenceNetwork(spec, 1);
-      List<Tensor> tensors = new ArrayList<>();
-      for (Parameter p : network.parameters()) {
-        tensors.add(new Tensor(p.name(), torchShape(spec, p),
-            c.get("parameters").get(p.name()).floats()));
-      }
-      if (c.get("norm").get("kind").string().equals("batch")) {
-        tensors.add(new Tensor("conv1.running_mean", new int[] {4}, c.floats("running_mean")));
-        tensors.add(new Tensor("conv1.running_var", new int[] {4}, c.floats("running_var")));
-        tensors.add(new Tensor("conv1.batches_tracked", new int[] {1}, new float[] {3}));
-      }
       Path file = dir.resolve(name + ".safetensors");
-      SafeTensors.write(file, Map.of("format", "pt"), tensors);
+      List<Tensor> tensors = ConvolutionFiles.write(c, spec, file);
 
       ModelFile.load(network, file);
       float[] x0 = c.get("inputs").at(0).floats();
@@ -59,23 +44,5 @@ class ConvolutionFilesTest {
         assertArrayEquals(t.values(), read.floats(t.name(), t.shape()), name + " " + t.name());
       }
     }
-  }
-
-  /** The parameter's shape in PyTorch, worked out here independently of ModelTensors. */
-  private static int[] torchShape(NetworkSpec spec, Parameter p) {
-    int[] s = p.shape();
-    LayerSpec layer = spec.layers().stream()
-        .filter(l -> p.name().startsWith(l.name() + ".")).findFirst().orElseThrow();
-    if (p.name().endsWith(".weight") && layer.type() == LayerSpec.Type.CONV) {
-      return new int[] {s[0], s[3], s[1], s[2]};
-    }
-    if (p.name().endsWith(".weight")) {
-      return new int[] {s[1], s[0]};
-    }
-    if (s.length == 3) {
-      Shape out = layer.image().out();
-      return new int[] {out.channels(), out.height(), out.width()};
-    }
-    return s;
   }
 }

@@ -1,0 +1,80 @@
+package dev.lamina.examples;
+
+import static dev.lamina.testing.NumericAssertions.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.data.Dataset;
+import dev.lamina.io.ConvolutionFiles;
+import dev.lamina.io.ModelFile;
+import dev.lamina.nn.ConvolutionCase;
+import dev.lamina.nn.Network;
+import dev.lamina.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated convolutional networks and files: PyTorch's Conv2d, norm and Linear tensors load into
+ * them and give PyTorch's logits; a trained one round-trips bit for bit.
+ */
+class ConvSavingTest {
+  private static final Map<String, LongFunction<Network>> PYTORCH_CASES = Map.of(
+      "batch_relu_max", ConvTestModels_BatchReluMaxNet::new,
+      "batch_after_tanh_avg", ConvTestModels_BatchAfterTanhAvgNet::new,
+      "layer_sigmoid_global", ConvTestModels_LayerSigmoidGlobalNet::new,
+      "group_after_leaky", ConvTestModels_GroupAfterLeakyNet::new);
+
+  @TempDir Path dir;
+
+  @Test
+  void pyTorchTensorsLoadIntoGeneratedNetworks() throws Exception {
+    for (Fixtures.Node c : ConvolutionCase.cases()) {
+      String name = c.get("name").string();
+      if (!PYTORCH_CASES.containsKey(name)) {
+        continue;
+      }
+      Network network = PYTORCH_CASES.get(name).apply(3);
+      Path file = dir.resolve(name + ".safetensors");
+      ConvolutionFiles.write(c, ConvolutionCase.spec(c), file);
+      ModelFile.load(network, file);
+      float[] x0 = c.get("inputs").at(0).floats();
+      int rows = x0.length / network.inputSize();
+      float[] logits = Arrays.copyOf(network.forwardInfer(x0, rows), rows * network.outputSize());
+      assertClose(name + " eval logits", c.floats("eval_logits"), logits,
+          ConvolutionCase.ABS, ConvolutionCase.REL);
+    }
+  }
+
+  @Test
+  void trainedImageModelRoundTripsBitForBit() throws Exception {
+    SplittableRandom random = new SplittableRandom(4);
+    int features = 3 * 9 * 8;
+    float[] x = new float[60 * features];
+    int[] y = new int[60];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    for (int i = 0; i < y.length; i++) {
+      y[i] = x[i * features] > 0 ? 1 : 0;
+    }
+    Dataset data = Dataset.of(x, y, features, 4);
+    Network trained = ConvTestModels_ImageMixNet.trainer().epochs(1).batchSize(20).seed(2)
+        .threads(1).build().fit(data, data.head(20)).network();
+    Path file = dir.resolve("image-mix.safetensors");
+    ModelFile.save(trained, file);
+    Network loaded = new ConvTestModels_ImageMixNet(9);
+    ModelFile.load(loaded, file);
+    assertTrue(loaded.parameters().bitEquals(trained.parameters()));
+    for (int i = 0; i < trained.state().size(); i++) {
+      assertArrayEquals(trained.state().get(i).values(), loaded.state().get(i).values());
+    }
+    int n = 5 * trained.outputSize();
+    assertArrayEquals(Arrays.copyOf(trained.forwardInfer(x, 5), n),
+        Arrays.copyOf(loaded.forwardInfer(x, 5), n));
+  }
+}
