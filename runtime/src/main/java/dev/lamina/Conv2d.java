@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
  *
  * <p>The weights start as {@link #init()} says, with fan-in = input channels × kernel² and fan-out
  * = filters × kernel² (PyTorch's); the other initialization members are those of {@link Dense}.
- * The weight is stored (filters, kernel, kernel, input channels).
+ * The weight is stored (kernel, kernel, input channels, filters), TensorFlow's layout: like a dense
+ * layer's (fan-in, units), over the values of a window.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

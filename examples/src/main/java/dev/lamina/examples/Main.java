@@ -12,6 +12,7 @@ import java.util.Map;
 public final class Main {
   private static final List<Command> COMMANDS = List.of(
       new FashionMlpCommand(),
+      new FashionCnnCommand(),
       new BenchCommand(),
       new RegularizationLabCommand(),
       new BatchNormLabCommand(),

@@ -11,6 +11,7 @@ import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
 import dev.lamina.init.InitSpec;
 import dev.lamina.kernel.Bernoulli;
+import dev.lamina.kernel.ConvKernels;
 import dev.lamina.kernel.ConvWeights;
 import dev.lamina.kernel.Gemm;
 import dev.lamina.kernel.ImageNormalization;
@@ -124,7 +125,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
 
   private final float[] convWeightGrad;
 
-  private final float[] convWeightT;
+  private final float[] convWeightScratch;
 
   private final float[] convGamma;
 
@@ -159,6 +160,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
   private final float[] conv2Weight;
 
   private final float[] conv2WeightGrad;
+
+  private final float[] conv2WeightScratch;
 
   private final float[] conv2WeightT;
 
@@ -202,7 +205,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
     logitsBiasGrad = p.get("logits.bias").gradient();
     convWeight = p.get("conv.weight").values();
     convWeightGrad = p.get("conv.weight").gradient();
-    convWeightT = new float[36];
+    convWeightScratch = new float[36];
     convGamma = p.get("conv.gamma").values();
     convGammaGrad = p.get("conv.gamma").gradient();
     convBeta = p.get("conv.beta").values();
@@ -217,6 +220,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
     convTracked = stateValues("conv.batches_tracked");
     conv2Weight = p.get("conv2.weight").values();
     conv2WeightGrad = p.get("conv2.weight").gradient();
+    conv2WeightScratch = new float[216];
     conv2WeightT = new float[216];
     conv2Bias = p.get("conv2.bias").values();
     conv2BiasGrad = p.get("conv2.bias").gradient();
@@ -263,8 +267,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
     convTracked[0]++;
     convRunningWeight = 0.1f;
     keys[2] = Bernoulli.layerKey(maskSeed, 2);
-    ConvWeights.transpose(convWeightT, convWeight, 4, 9);
-    ConvWeights.transpose(conv2WeightT, conv2Weight, 6, 36);
     run(trainTask, rows);
     return logitsAct;
   }
@@ -282,6 +284,9 @@ public final class SmallCnnNet extends GeneratedNetwork {
     conv2Statistics(part, parts);
     conv2Normalize(r0, r1);
     logitsForwardTrain(conv2Act, r0, r1);
+    if (part == 3 % parts) {
+      ConvWeights.transpose(conv2WeightT, conv2Weight, 36, 6);
+    }
     if (part == 4 % parts) {
       Gemm.transpose(logitsWeightT, logitsWeight, 6, 3);
     }
@@ -292,8 +297,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
     this.inferInput = input;
     this.rows = rows;
     dev.lamina.kernel.Normalization.inferenceAffine(convScale, convShift, convGamma, convBeta, convRunningMean, convRunningVar, null, 1.0E-5f);
-    ConvWeights.transpose(convWeightT, convWeight, 4, 9);
-    ConvWeights.transpose(conv2WeightT, conv2Weight, 6, 36);
     run(inferTask, rows);
     return logitsAct;
   }
@@ -368,7 +371,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
    */
   private void convLinear(float[] x, int r0, int r1) {
     convIm2col(x, r0, r1);
-    Gemm.matmul(convAct, convCols, convWeightT, 9, 4, r0 * 64, r1 * 64);
+    Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
   }
 
   /**
@@ -412,7 +415,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
    */
   private void convForwardInfer(float[] x, int r0, int r1) {
     convIm2col(x, r0, r1);
-    Gemm.matmul(convAct, convCols, convWeightT, 9, 4, r0 * 64, r1 * 64);
+    Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
     for (int s = r0; s < r1; s++) {
       for (int p = 0; p < 64; p++) {
         int row = (s * 64 + p) * 4;
@@ -469,10 +472,10 @@ public final class SmallCnnNet extends GeneratedNetwork {
   }
 
   /**
-   * conv: this part's filters of dW = dYᵀ·cols.
+   * conv: this part's rows of dW = colsᵀ·dY.
    */
   private void convWeightGradient(float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(convWeightGrad, d, convCols, rows * 64, 4, 9, Team.split(4, part, parts), Team.split(4, part + 1, parts));
+    ConvKernels.weightGradient(convWeightGrad, convWeightScratch, convCols, d, rows * 64, 9, 4, 4096, Team.split(9, part, parts), Team.split(9, part + 1, parts));
   }
 
   /**
@@ -497,9 +500,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
             }
             slot.intoArray(poolSlots, o + j);
             v.intoArray(poolAct, o + j);
-            FloatVector m = FloatVector.zero(S).blend(1.3333334f, Bernoulli.keepMask(key, o + j, 12582912));
-            m.intoArray(poolMask, o + j);
-            v.mul(m).intoArray(poolOut, o + j);
+            Bernoulli.mask(poolMask, o + j, key, o + j, 12582912, 1.3333334f);
+            v.mul(FloatVector.fromArray(S, poolMask, o + j)).intoArray(poolOut, o + j);
           }
           for (; j < 4; j++) {
             float v = x[i0 + j];
@@ -636,7 +638,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
    */
   private void conv2Linear(float[] x, int r0, int r1) {
     conv2Im2col(x, r0, r1);
-    Gemm.matmul(conv2Act, conv2Cols, conv2WeightT, 36, 6, r0 * 1, r1 * 1);
+    Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 36, 6, r0 * 1, r1 * 1);
     for (int r = r0 * 1, end = r1 * 1; r < end; r++) {
       int row = r * 6;
       int j = 0;
@@ -749,10 +751,10 @@ public final class SmallCnnNet extends GeneratedNetwork {
   }
 
   /**
-   * conv2: this part's filters of dW = dYᵀ·cols and of dBias = Σ dY.
+   * conv2: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY.
    */
   private void conv2WeightGradient(float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(conv2WeightGrad, d, conv2Cols, rows * 1, 6, 36, Team.split(6, part, parts), Team.split(6, part + 1, parts));
+    ConvKernels.weightGradient(conv2WeightGrad, conv2WeightScratch, conv2Cols, d, rows * 1, 36, 6, 1560, Team.split(36, part, parts), Team.split(36, part + 1, parts));
     int c0 = columnSplit(6, part, parts);
     int c1 = columnSplit(6, part + 1, parts);
     Arrays.fill(conv2BiasGrad, c0, c1, 0f);
@@ -770,10 +772,10 @@ public final class SmallCnnNet extends GeneratedNetwork {
   }
 
   /**
-   * conv2: dx of samples r0..r1-1: dcols = dY·W, then col2im.
+   * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.
    */
   private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
-    Gemm.matmul(colGrad, d, conv2Weight, 6, 36, r0 * 1, r1 * 1);
+    Gemm.matmul(colGrad, d, conv2WeightT, 6, 36, r0 * 1, r1 * 1);
     conv2Col2im(dx, r0, r1);
   }
 

@@ -1,16 +1,25 @@
 package dev.lamina.kernel;
 
 /**
- * A convolution's weight in the two layouts its matrix products read. The parameter is (filters,
- * kernel · kernel · input channels): the input gradient multiplies by it as it is; the forward
- * product wants its transpose, which a generated network refreshes before every pass, since the
- * optimizer moves the weights in between.
+ * A convolution's weight in the two layouts its matrix products read. The parameter is (kernel ·
+ * kernel · input channels, filters): the forward product multiplies by it as it is; the input
+ * gradient wants its transpose, which a generated network refreshes in every training pass (the
+ * optimizer moves the weights between steps). Unlike {@link Gemm#transpose} it allocates nothing.
  */
 public final class ConvWeights {
   /** Side of the square blocks the transpose copies, so both arrays are read and written in cache lines. */
   private static final int BLOCK = 16;
 
   private ConvWeights() {}
+
+  /**
+   * The pixel rows per block of {@link ConvKernels#weightGradient}: about 256 KiB of the im2col
+   * matrix and dY together, between 16 and 4096 rows. It depends on the shapes only, never on the
+   * threads. (Here, not in ConvKernels, so that the processor can call it without the Vector API.)
+   */
+  public static int blockRows(int patch, int filters) {
+    return Math.max(16, Math.min(4096, 65536 / (patch + filters)));
+  }
 
   /**
    * <pre>

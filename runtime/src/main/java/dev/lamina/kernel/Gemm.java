@@ -84,6 +84,26 @@ public final class Gemm {
   }
 
   /**
+   * {@link #matmulTransA} over rows {@code p0..p0+rows-1} of A and B: {@code C[i0:i1, :] =
+   * (A[p0:p0+rows, :]ᵀ·B[p0:p0+rows, :])[i0:i1, :]}. A convolution's weight gradient sums over
+   * every pixel of the batch, and goes through it in blocks of rows that stay in cache.
+   */
+  public static void matmulTransA(float[] c, float[] a, float[] b, int p0, int rows, int k, int n,
+      int i0, int i1) {
+    if (rows < 0 || p0 < 0) {
+      throw new IllegalArgumentException("p0 and rows must be >= 0, got " + p0 + " and " + rows);
+    }
+    checkSizes(k, n, i0, i1);
+    if (i1 > k) {
+      throw new IllegalArgumentException("i1 must be <= k = " + k + ", got " + i1);
+    }
+    checkLength("a", a, (long) (p0 + rows) * k);
+    checkLength("b", b, (long) (p0 + rows) * n);
+    checkLength("c", c, (long) k * n);
+    product(c, a, p0 * k, 1, k, b, p0 * n, rows, n, i0, i1);
+  }
+
+  /**
    * Input gradient {@code dX = dY·Wᵀ}: {@code C[r0:r1, :] = A[r0:r1, :]·Bᵀ}, with B (k, n) given
    * as its transpose bt (see {@link #transpose}).
    *
@@ -112,12 +132,11 @@ public final class Gemm {
     checkLength("dst", dst, (long) rows * cols);
     // L×L blocks go through vector registers; the edges (rows or cols past a multiple of L) are
     // copied one by one.
-    float[] scratch = new float[L * L];
     int rowsInBlocks = rows - rows % L;
     int colsInBlocks = cols - cols % L;
     for (int ib = 0; ib < rowsInBlocks; ib += L) {
       for (int jb = 0; jb < colsInBlocks; jb += L) {
-        transposeBlock(dst, src, rows, cols, ib, jb, scratch);
+        transposeBlock(dst, src, rows, cols, ib, jb);
       }
     }
     for (int i = 0; i < rows; i++) {
@@ -130,16 +149,16 @@ public final class Gemm {
   /**
    * Transposes the L×L block of src at (ib, jb) into dst at (jb, ib) in log2(L) stages; stage h
    * (h = L/2, L/4, …, 1) swaps the off-diagonal h×h sub-blocks of every 2h×2h block, which after
-   * all stages is the transpose. Stages pass through scratch (L·L floats).
+   * all stages is the transpose. The first stage reads src and writes the block's place in dst;
+   * the others work in place there, so a transpose allocates nothing.
    */
-  private static void transposeBlock(
-      float[] dst, float[] src, int rows, int cols, int ib, int jb, float[] scratch) {
+  private static void transposeBlock(float[] dst, float[] src, int rows, int cols, int ib, int jb) {
+    int out = jb * rows + ib;
     int stage = 0;
     for (int h = L / 2; h >= 1; h /= 2, stage++) {
       boolean first = h == L / 2;
-      boolean last = h == 1;
-      swapStage(first ? src : scratch, first ? ib * cols + jb : 0, first ? cols : L,
-          last ? dst : scratch, last ? jb * rows + ib : 0, last ? rows : L, stage, h);
+      swapStage(first ? src : dst, first ? ib * cols + jb : out, first ? cols : rows,
+          dst, out, rows, stage, h);
     }
   }
 
@@ -174,63 +193,69 @@ public final class Gemm {
    */
   private static void product(
       float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1) {
+    product(c, a, 0, aRow, aStep, b, 0, len, n, r0, r1);
+  }
+
+  /** As above, with A starting at {@code a[aOff]} and B at {@code b[bOff]}. */
+  private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
+      int bOff, int len, int n, int r0, int r1) {
     int j = 0;
     for (; j + NR <= n; j += NR) {
-      panel4(c, a, aRow, aStep, b, len, n, r0, r1, j);
+      panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
     for (; j + L <= n; j += L) {
-      panel1(c, a, aRow, aStep, b, len, n, r0, r1, j);
+      panel1(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
     if (j < n) {
-      panelPart(c, a, aRow, aStep, b, len, n, r0, r1, j);
+      panelPart(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
   }
 
   /** Columns j..j+4L-1 of C rows [r0, r1). */
   private static void panel4(
-      float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1,
-      int j) {
+      float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
+      int r0, int r1, int j) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5x4(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+      tile5x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4x4(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+      tile4x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
     }
     for (; i < r1; i++) {
-      tile1x4(c, i * n + j, a, i * aRow, aStep, b, j, n, len);
+      tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len);
     }
   }
 
   /** Columns j..j+L-1 of C rows [r0, r1). */
   private static void panel1(
-      float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1,
-      int j) {
+      float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
+      int r0, int r1, int j) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5x1(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+      tile5x1(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4x1(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len);
+      tile4x1(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
     }
     for (; i < r1; i++) {
-      tile1x1(c, i * n + j, a, i * aRow, aStep, b, j, n, len);
+      tile1x1(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len);
     }
   }
 
   /** Columns j..n-1 (fewer than L) of C rows [r0, r1). */
   private static void panelPart(
-      float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1,
-      int j) {
+      float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
+      int r0, int r1, int j) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5xPart(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len, n - j);
+      tile5xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4xPart(c, i * n + j, n, a, i * aRow, aRow, aStep, b, j, n, len, n - j);
+      tile4xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j);
     }
     for (; i < r1; i++) {
-      tile1xPart(c, i * n + j, a, i * aRow, aStep, b, j, n, len, n - j);
+      tile1xPart(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, n - j);
     }
   }
 

@@ -3,8 +3,8 @@ package dev.lamina.nn;
 import java.util.List;
 
 /**
- * The trainable tensors of a convolution: {@code weight} (filters, kernel, kernel, input
- * channels), {@code bias} (filters), and a normalization's γ and β — one per channel, or for
+ * The trainable tensors of a convolution: {@code weight} (kernel, kernel, input channels,
+ * filters) — like a dense weight, (fan-in, outputs) over a window's values — {@code bias} (filters), and a normalization's γ and β — one per channel, or for
  * layer normalization one per output value, in the layer's (H, W, C) order.
  */
 final class ConvParameters {
@@ -16,7 +16,7 @@ final class ConvParameters {
     int k = image.kernel();
     int fanOut = filters * k * k;
     list.add(new Parameter(layer.name() + ".weight", ParameterKind.WEIGHT,
-        new int[] {filters, k, k, image.in().channels()}, layer.fanIn(), fanOut, layer.decayScale()));
+        new int[] {k, k, image.in().channels(), filters}, layer.fanIn(), fanOut, layer.decayScale()));
     if (layer.bias()) {
       list.add(new Parameter(layer.name() + ".bias", ParameterKind.BIAS, new int[] {filters},
           layer.fanIn(), fanOut, layer.decayBias() ? layer.decayScale() : 0));

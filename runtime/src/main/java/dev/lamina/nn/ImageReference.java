@@ -7,7 +7,7 @@ package dev.lamina.nn;
  *
  * <p>Layout: a sample given to the network is (C, H, W); every image layer's output is stored
  * (H, W, C), element {@code ((s·H + h)·W + w)·C + c} of a batch. A convolution's weight is
- * (filters, kernel, kernel, input channels).
+ * (kernel, kernel, input channels, filters).
  */
 final class ImageReference {
   private ImageReference() {}
@@ -27,7 +27,7 @@ final class ImageReference {
     return y;
   }
 
-  /** z[s, oh, ow, f] = b[f] + Σ_{kh, kw, c} x[s, oh·S − P + kh·D, ow·S − P + kw·D, c] · w[f, kh, kw, c]. */
+  /** z[s, oh, ow, f] = b[f] + Σ_{kh, kw, c} x[s, oh·S − P + kh·D, ow·S − P + kw·D, c] · w[kh, kw, c, f]. */
   static double[] conv(ImageSpec g, float[] w, float[] b, float[] x, int rows) {
     Shape in = g.in();
     Shape out = g.out();
@@ -46,7 +46,7 @@ final class ImageReference {
                   continue; // padding: zeros
                 }
                 for (int c = 0; c < in.channels(); c++) {
-                  sum += (double) x[pixel(in, s, ih, iw) + c] * w[((f * k + kh) * k + kw) * in.channels() + c];
+                  sum += (double) x[pixel(in, s, ih, iw) + c] * w[weight(g, kh, kw, c, f)];
                 }
               }
             }
@@ -81,7 +81,7 @@ final class ImageReference {
                   continue;
                 }
                 for (int c = 0; c < in.channels(); c++) {
-                  int wi = ((f * k + kh) * k + kw) * in.channels() + c;
+                  int wi = weight(g, kh, kw, c, f);
                   int xi = pixel(in, s, ih, iw) + c;
                   dW[wi] += d * x[xi];
                   dx[xi] += d * w[wi];
@@ -198,6 +198,11 @@ final class ImageReference {
       sum += x[(s * in.pixels() + p) * in.channels() + c];
     }
     return sum;
+  }
+
+  /** The index of w[kh, kw, c, f] in a (kernel, kernel, input channels, filters) weight. */
+  private static int weight(ImageSpec g, int kh, int kw, int c, int f) {
+    return ((kh * g.kernel() + kw) * g.in().channels() + c) * g.out().channels() + f;
   }
 
   /** The index of channel 0 of pixel (h, w) of sample s in an (H, W, C) batch. */

@@ -24,9 +24,8 @@ public final class Initializers {
         continue;
       }
       Parameter weight = parameters.get(layer.name() + ".weight");
-      // A convolution's weight is drawn as a (filters, kernel² · input channels) matrix.
-      int rows = layer.type() == LayerSpec.Type.CONV ? layer.image().out().channels() : layer.fanIn();
-      fill(weight, rows, layer.weightInit(), layer, seed);
+      // A dense weight is (fan-in, units); a convolution's (kernel² · input channels, filters).
+      fill(weight, layer.fanIn(), layer.weightInit(), layer, seed);
       if (layer.bias()) {
         if (layer.biasInit().init() == Init.ORTHOGONAL || layer.biasInit().init() == Init.AUTO) {
           throw new IllegalArgumentException("biasInit of " + layer.name() + " must not be "

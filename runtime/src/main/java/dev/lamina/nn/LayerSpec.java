@@ -164,7 +164,7 @@ public record LayerSpec(
 
   /**
    * A convolution over {@code image.in()} with {@code image.out().channels()} filters; its weight
-   * is (filters, kernel, kernel, input channels) and its fan-in input channels × kernel area.
+   * is (kernel, kernel, input channels, filters) and its fan-in input channels × kernel area.
    */
   public static LayerSpec conv(String name, ImageSpec image, boolean bias, InitSpec weightInit,
       InitSpec biasInit, Nonlinearity activation, double slope, double keep, DropoutMode mode) {

@@ -19,7 +19,7 @@ import java.util.Locale;
  * → last (3)}: three training batches, then the last batch's logits, loss and gradients, the
  * running statistics, and eval-mode logits. Shared by the reference network's test and the
  * generated networks' test. PyTorch's layouts are converted to Lamina's: a convolution's weight
- * (filters, in, kh, kw) to (filters, kh, kw, in), layer normalization's γ and β (C, H, W) to
+ * (filters, in, kh, kw) to (kh, kw, in, filters), layer normalization's γ and β (C, H, W) to
  * (H, W, C), and the dense weight's columns from PyTorch's (C, H, W) flatten order to (H, W, C).
  */
 public final class ConvolutionCase {
@@ -133,15 +133,15 @@ public final class ConvolutionCase {
     int[] s = p.shape();
     float[] lamina = new float[torch.length];
     if (p.kind() == ParameterKind.WEIGHT && s.length == 4) {
-      // (f, in, kh, kw) → (f, kh, kw, in)
-      int f = s[0];
-      int k = s[1];
-      int in = s[3];
+      // (f, in, kh, kw) → (kh, kw, in, f)
+      int k = s[0];
+      int in = s[2];
+      int f = s[3];
       for (int o = 0; o < f; o++) {
         for (int c = 0; c < in; c++) {
           for (int kh = 0; kh < k; kh++) {
             for (int kw = 0; kw < k; kw++) {
-              lamina[((o * k + kh) * k + kw) * in + c] = torch[((o * in + c) * k + kh) * k + kw];
+              lamina[((kh * k + kw) * in + c) * f + o] = torch[((o * in + c) * k + kh) * k + kw];
             }
           }
         }

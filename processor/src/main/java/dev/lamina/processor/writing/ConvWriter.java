@@ -10,15 +10,18 @@ import javax.lang.model.element.Modifier;
 /**
  * One convolution's methods, every size a constant. The convolution is a matrix product over an
  * im2col matrix: each output pixel's window (kh, kw, c) is copied to a row of {@code cols}, and
- * {@code (rows·H·W, K·K·C) · Wᵀ} with the register-tiled {@code Gemm} gives the output in (H, W,
- * C) layout; bias, activation, noise and dropout are fused into one vector loop over the result.
- * The backward pass reuses {@code cols}: dW = dYᵀ·cols, and dcols = dY·W scattered back onto the
- * input's pixels (col2im). Every method covers samples r0..r1-1 (or its part of dW's rows), and
+ * {@code (rows·H·W, K·K·C) · W} with the register-tiled {@code Gemm} (W is (K·K·C, filters), like a
+ * dense weight) gives the output in (H, W, C) layout; bias, activation, noise and dropout are fused
+ * into one vector loop over the result. The backward pass reuses {@code cols}: dW = colsᵀ·dY in
+ * blocks of rows that stay in cache ({@code ConvKernels}), and dcols = dY·Wᵀ scattered back onto
+ * the input's pixels (col2im). Every method covers samples r0..r1-1 (or its part of dW's rows), and
  * every element is computed the same way whatever the split.
  */
 final class ConvWriter {
   /** The scratch matrix of dcols, shared by every convolution's backward pass. */
   static final String COL_GRAD = "colGrad";
+  private static final com.palantir.javapoet.ClassName CONV_KERNELS =
+      com.palantir.javapoet.ClassName.get("dev.lamina.kernel", "ConvKernels");
 
   private final LayerNames n;
   private final LayerSpec layer;
@@ -163,7 +166,7 @@ final class ConvWriter {
     return CodeBlock.builder()
         .addStatement("$N(x, r0, r1)", layer.name() + "Im2col")
         .addStatement("$T.matmul($N, $N, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, n.act(),
-            n.cols(), n.weightT(), patch(), c(), pixels(), pixels())
+            n.cols(), n.weight(), patch(), c(), pixels(), pixels())
         .build();
   }
 
@@ -292,20 +295,22 @@ final class ConvWriter {
   }
 
   // private void conv1WeightGradient(float[] d, int rows, int part, int parts) {
-  //   Gemm.matmulTransA(conv1WeightGrad, d, conv1Cols, rows·H·W, 32, 9, f0, f1);  // dW = dYᵀ·cols
+  //   ConvKernels.weightGradient(conv1WeightGrad, conv1WeightScratch, conv1Cols, d, rows·H·W,
+  //       9, 32, 1598, i0, i1);   // dW = colsᵀ·dY, this part's rows, pixel rows in blocks
   //   conv1BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
   // }
   MethodSpec weightGradient() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "WeightGradient")
-        .addJavadoc("$L: this part's filters of dW = dYᵀ·cols$L.\n", layer.name(),
-            layer.bias() ? " and of dBias = Σ dY" : "")
+        .addJavadoc("$L: this part's rows of dW = colsᵀ·dY$L.\n", layer.name(),
+            layer.bias() ? " and filters of dBias = Σ dY" : "")
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(int.class, "rows")
         .addParameter(int.class, "part")
         .addParameter(int.class, "parts")
-        .addStatement("$T.matmulTransA($N, d, $N, rows * $L, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
-            Names.GEMM, n.weightGrad(), n.cols(), pixels(), c(), patch(), Names.TEAM, c(), Names.TEAM, c());
+        .addStatement("$T.weightGradient($N, $N, $N, d, rows * $L, $L, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
+            CONV_KERNELS, n.weightGrad(), n.weightScratch(), n.cols(), pixels(), patch(), c(),
+            dev.lamina.kernel.ConvWeights.blockRows(patch(), c()), Names.TEAM, patch(), Names.TEAM, patch());
     if (!layer.bias()) {
       return m.build();
     }
@@ -328,19 +333,19 @@ final class ConvWriter {
   }
 
   // private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
-  //   Gemm.matmul(colGrad, d, conv2Weight, 64, 288, ...);   // dcols = dY·W
+  //   Gemm.matmul(colGrad, d, conv2WeightT, 64, 288, ...);   // dcols = dY·Wᵀ
   //   conv2Col2im(dx, r0, r1);
   // }
   MethodSpec inputGradient() {
     return MethodSpec.methodBuilder(layer.name() + "InputGradient")
-        .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·W, then col2im.\n", layer.name())
+        .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.\n", layer.name())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(float[].class, "dx")
         .addParameter(int.class, "r0")
         .addParameter(int.class, "r1")
         .addStatement("$T.matmul($N, d, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, COL_GRAD,
-            n.weight(), c(), patch(), pixels(), pixels())
+            n.weightT(), c(), patch(), pixels(), pixels())
         .addStatement("$N(dx, r0, r1)", layer.name() + "Col2im")
         .build();
   }

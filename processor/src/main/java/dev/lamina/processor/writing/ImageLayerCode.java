@@ -82,7 +82,10 @@ final class ImageLayerCode {
       List<String> fixed = new ArrayList<>();
       List<String> buffers = new ArrayList<>();
       if (conv(n)) {
-        fixed.addAll(List.of(n.weight(), n.weightGrad(), n.weightT()));
+        fixed.addAll(List.of(n.weight(), n.weightGrad(), n.weightScratch()));
+        if (n.index() > 1) {
+          fixed.add(n.weightT());
+        }
         if (n.layer().bias()) {
           fixed.addAll(List.of(n.bias(), n.biasGrad()));
         }
@@ -127,7 +130,10 @@ final class ImageLayerCode {
       ImageSpec g = n.layer().image();
       m.addStatement("$N = p.get($S).values()", n.weight(), name + ".weight")
           .addStatement("$N = p.get($S).gradient()", n.weightGrad(), name + ".weight")
-          .addStatement("$N = new float[$L]", n.weightT(), g.patch() * g.out().channels());
+          .addStatement("$N = new float[$L]", n.weightScratch(), g.patch() * g.out().channels());
+      if (n.index() > 1) {
+        m.addStatement("$N = new float[$L]", n.weightT(), g.patch() * g.out().channels());
+      }
       if (n.layer().bias()) {
         m.addStatement("$N = p.get($S).values()", n.bias(), name + ".bias")
             .addStatement("$N = p.get($S).gradient()", n.biasGrad(), name + ".bias");
@@ -179,17 +185,22 @@ final class ImageLayerCode {
     }
   }
 
-  /** Before a pass: each convolution's transposed weight, which the forward product reads. */
-  static CodeBlock transposes(List<LayerNames> layers) {
-    CodeBlock.Builder b = CodeBlock.builder();
-    for (LayerNames n : layers) {
-      if (conv(n)) {
-        ImageSpec g = n.layer().image();
-        b.addStatement("$T.transpose($N, $N, $L, $L)", CONV_WEIGHTS, n.weightT(), n.weight(),
-            g.out().channels(), g.patch());
-      }
+  /**
+   * At the end of a training pass, by one part: the transposed weight that a convolution's input
+   * gradient reads (the first layer's is never needed). As for dense layers, the optimizer moves
+   * the weights between steps.
+   */
+  static CodeBlock transpose(LayerNames n) {
+    if (!conv(n) || n.index() == 1) {
+      return CodeBlock.of("");
     }
-    return b.build();
+    ImageSpec g = n.layer().image();
+    return CodeBlock.builder()
+        .beginControlFlow("if (part == $L % parts)", n.index())
+        .addStatement("$T.transpose($N, $N, $L, $L)", CONV_WEIGHTS, n.weightT(), n.weight(),
+            g.patch(), g.out().channels())
+        .endControlFlow()
+        .build();
   }
 
   // ---- the passes ----

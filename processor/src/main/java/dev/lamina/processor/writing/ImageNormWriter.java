@@ -201,7 +201,7 @@ final class ImageNormWriter {
       // The bias, if any, is folded into the shift.
       m.addStatement("$N(x, r0, r1)", layer.name() + "Im2col")
           .addStatement("$T.matmul($N, $N, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, n.act(),
-              n.cols(), n.weightT(), g.patch(), c(), pixels(), pixels());
+              n.cols(), n.weight(), g.patch(), c(), pixels(), pixels());
     } else {
       m.addStatement("$N(x, r0, r1)", layer.name() + "Linear");
     }

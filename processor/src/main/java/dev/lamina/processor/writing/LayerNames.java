@@ -159,6 +159,11 @@ record LayerNames(LayerSpec layer, int index) {
     return layer.name() + "Cols";
   }
 
+  /** A convolution's weight gradient of one block of pixel rows, before it is added. */
+  String weightScratch() {
+    return layer.name() + "WeightScratch";
+  }
+
   /** Max pooling: the window position (0..kernel²-1) of each output's maximum, as a float. */
   String slots() {
     return layer.name() + "Slots";

@@ -336,8 +336,7 @@ public final class NetworkWriter {
         }
       }
     }
-    return m.addCode(ImageLayerCode.transposes(layers))
-        .addStatement("run(trainTask, rows)")
+    return m.addStatement("run(trainTask, rows)")
         .addStatement("return $N", layers.get(layers.size() - 1).trainOutput())
         .build();
   }
@@ -384,6 +383,7 @@ public final class NetworkWriter {
       }
     }
     for (LayerNames n : layers) {
+      m.addCode(ImageLayerCode.transpose(n));
       if (n.index() > 1 && n.layer().type() == LayerSpec.Type.DENSE) {
         m.beginControlFlow("if (part == $L % parts)", n.index())
             .addStatement("$T.transpose($N, $N, $L, $L)", Names.GEMM, n.weightT(), n.weight(),
@@ -404,7 +404,6 @@ public final class NetworkWriter {
         .addStatement("this.$N = input", LayerNames.INFER_INPUT)
         .addStatement("this.rows = rows")
         .addCode(foldBatchNorms())
-        .addCode(ImageLayerCode.transposes(layers))
         .addStatement("run(inferTask, rows)")
         .addStatement("return $N", layers.get(layers.size() - 1).inferOutput())
         .build();

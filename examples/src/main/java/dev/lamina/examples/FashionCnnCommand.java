@@ -1,0 +1,89 @@
+package dev.lamina.examples;
+
+import dev.lamina.augment.Augmentation;
+import dev.lamina.data.Dataset;
+import dev.lamina.data.FashionMnist;
+import dev.lamina.nn.Evaluation;
+import dev.lamina.nn.ModelSummary;
+import dev.lamina.train.Optimizer;
+import dev.lamina.train.ProgressBar;
+import dev.lamina.train.Trainer;
+import dev.lamina.train.TrainingResult;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bin/lamina fashion-cnn}: trains {@link FashionCnn} on Fashion-MNIST with the examples'
+ * augmentation and reports its test accuracy, as {@code fashion-mlp} does for the MLP.
+ */
+final class FashionCnnCommand implements Command {
+  @Override
+  public String name() {
+    return "fashion-cnn";
+  }
+
+  @Override
+  public String summary() {
+    return "train a small CNN (2 conv-BN-ReLU-pool blocks, dropout, dense head) with augmentation";
+  }
+
+  @Override
+  public String usage() {
+    return """
+          --epochs N          epochs to train (default 15)
+          --batch N           mini-batch size (default 128)
+          --lr X              Adam learning rate (default 0.001)
+          --seed N            seed of weights, shuffling, dropout and augmentation (default 42)
+          --threads N         threads per training step (default: all cores; same result for any N)
+          --data DIR          directory holding the Fashion-MNIST files
+        """ + FashionAugmentation.usage("fashion");
+  }
+
+  @Override
+  public Map<String, Object> run(Options options, PrintStream out) throws Exception {
+    int epochs = options.integer("--epochs", 15);
+    int batch = options.integer("--batch", 128);
+    double lr = options.number("--lr", 1e-3);
+    long seed = options.longValue("--seed", 42);
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
+    String augment = options.string("--augment", "fashion");
+    Augmentation augmentation = augment.equals("none") ? null : FashionAugmentation.parse(augment);
+    FashionMnist data = FashionData.load(options);
+    options.requireAllUsed();
+    Dataset.Split split = data.train().split(1.0 / 12, seed);
+    out.println(ModelSummary.of(FashionCnnNet.SPEC));
+    out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test; augmentation: %s%n",
+        data.directory(), split.train().size(), split.validation().size(), data.test().size(),
+        augmentation == null ? "none" : augment.equals("fashion") ? FashionAugmentation.PRESET : augment);
+
+    Trainer.Builder<FashionCnnNet> trainer = FashionCnnNet.trainer()
+        .optimizer(Optimizer.adam(lr))
+        .epochs(epochs)
+        .batchSize(batch)
+        .seed(seed)
+        .threads(threads)
+        .listener(new ProgressBar(out));
+    if (augmentation != null) {
+      trainer.augmentation(augmentation);
+    }
+    TrainingResult<FashionCnnNet> result = trainer.build().fit(split.train(), split.validation());
+    Evaluation test = result.network().evaluate(data.test());
+    out.printf(Locale.ROOT, "Test accuracy %.4f, loss %.4f (%d samples); trained in %.1f s, %,.0f samples/s%n",
+        test.accuracy(), test.loss(), test.samples(), result.history().trainSeconds(),
+        result.history().samplesPerSecond());
+
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("test_accuracy", test.accuracy());
+    json.put("test_loss", test.loss());
+    json.put("validation_accuracy", result.history().last().validationAccuracy());
+    json.put("epochs", result.history().epochs().size());
+    json.put("batch_size", batch);
+    json.put("threads", threads);
+    json.put("augmentation", augmentation == null ? "none" : augment);
+    json.put("train_seconds", result.history().trainSeconds());
+    json.put("train_samples_per_second", result.history().samplesPerSecond());
+    return json;
+  }
+}

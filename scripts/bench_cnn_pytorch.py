@@ -1,0 +1,79 @@
+"""The PyTorch side of `bin/lamina fashion-cnn --compare`: Lamina's FashionCnn (two conv-batch
+norm-ReLU-max pool blocks, dropout, a dense head with batch norm), trained with Adam on random
+28×28 images at the same batch size and thread count, after warm-up.
+
+Run with /usr/bin/python3 (Debian's python3-torch). Prints one JSON line:
+{"torch": version, "threads": n, "batch": b, "train_samples_per_second": x, "mkldnn": bool}.
+Exits with code 3 and a message when torch is missing.
+"""
+import argparse
+import json
+import sys
+import time
+
+try:
+    import torch
+    import torch.nn as nn
+except ImportError:
+    print("PyTorch is not installed for " + sys.executable
+          + " (Debian/Ubuntu: apt-get install python3-torch)", file=sys.stderr)
+    sys.exit(3)
+
+
+def model():
+    """FashionCnn in PyTorch; Lamina's keep 0.75 / 0.5 are dropout p = 0.25 / 0.5.
+
+    A convolution or dense layer right before batch norm has no bias, as in Lamina.
+    """
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3, padding=1, bias=False), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1, bias=False), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Dropout(0.25), nn.Flatten(),
+        nn.Linear(64 * 7 * 7, 128, bias=False), nn.BatchNorm1d(128), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(128, 10))
+
+
+def train_rate(batch, seconds):
+    torch.manual_seed(0)
+    x = torch.rand(4096, 1, 28, 28)
+    y = torch.randint(0, 10, (4096,))
+    net = model()
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    n = x.shape[0]
+
+    def steps(count, start):
+        for s in range(count):
+            i = ((start + s) * batch) % (n - batch)
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(net(x[i:i + batch]), y[i:i + batch])
+            loss.backward()
+            opt.step()
+
+    steps(10, 0)
+    count, begin = 0, time.perf_counter()
+    while time.perf_counter() - begin < seconds:
+        steps(2, count)
+        count += 2
+    return count * batch / (time.perf_counter() - begin)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads")
+    parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    result = {
+        "torch": torch.__version__,
+        "threads": args.threads,
+        "batch": args.batch,
+        "mkldnn": torch.backends.mkldnn.is_available(),
+        "train_samples_per_second": train_rate(args.batch, args.seconds),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
