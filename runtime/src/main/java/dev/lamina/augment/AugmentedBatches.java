@@ -173,6 +173,7 @@ public final class AugmentedBatches implements AutoCloseable {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     boolean timed = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
     try {
+      Warmup.kernels(augmenter.augmentation());
       for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
         int[] samples = order.apply(epoch);
         if (samples.length != size) {

@@ -52,6 +52,10 @@ public final class BatchAugmenter {
     this.share = new float[maxRows];
   }
 
+  public Augmentation augmentation() {
+    return augmentation;
+  }
+
   /** A batch buffer this augmenter can fill. */
   public AugmentedBatch newBatch() {
     return new AugmentedBatch(maxRows, size, classes, augmentation.mixes());
