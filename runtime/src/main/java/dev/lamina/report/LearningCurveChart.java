@@ -132,10 +132,10 @@ public final class LearningCurveChart {
     }
     TrainingEnd end = history.end();
     if (!end.metric().equals("none") && end.bestEpoch() > 0) {
-      p.vertical(g, end.bestEpoch(), BEST, new float[] {6, 4}, "best " + end.bestEpoch());
+      p.vertical(g, end.bestEpoch(), BEST, new float[] {6, 4}, "best " + end.bestEpoch(), 0);
     }
     if (end.reason() != TrainingEnd.Reason.COMPLETED && end.epoch() != end.bestEpoch()) {
-      p.vertical(g, end.epoch(), STOP, new float[] {2, 3}, "stop " + end.epoch());
+      p.vertical(g, end.epoch(), STOP, new float[] {2, 3}, "stop " + end.epoch(), 1);
     }
   }
 
@@ -246,11 +246,15 @@ public final class LearningCurveChart {
       }
     }
 
-    void vertical(Graphics2D g, int epoch, Color color, float[] dash, String text) {
+    /** A vertical line at {@code epoch} labelled {@code text} on label row {@code row} (0, 1). */
+    void vertical(Graphics2D g, int epoch, Color color, float[] dash, String text, int row) {
       g.setColor(color);
       g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, dash, 0));
       g.drawLine(px(epoch), y, px(epoch), y + h);
-      g.drawString(text, px(epoch) + 4, y + 14);
+      // The label goes right of the line, or left of it where it would leave the plot.
+      int width = g.getFontMetrics().stringWidth(text);
+      int left = px(epoch) + 4 + width <= x + w ? px(epoch) + 4 : px(epoch) - 4 - width;
+      g.drawString(text, left, y + 14 + 15 * row);
     }
   }
 }
