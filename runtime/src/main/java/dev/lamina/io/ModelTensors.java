@@ -17,7 +17,7 @@ import java.util.List;
  *   <li>a dense weight, (fanIn, units) in Lamina, is stored (units, fanIn) like {@code
  *       nn.Linear.weight}; after an image layer its inputs are also reordered from Lamina's
  *       (H, W, C) flattening to PyTorch's (C, H, W) one, as {@code nn.Flatten} gives them;
- *   <li>a convolution's weight, (filters, kernel, kernel, channels) in Lamina, is stored
+ *   <li>a convolution's weight, (kernel, kernel, channels, filters) in Lamina, is stored
  *       (filters, channels, kernel, kernel) like {@code nn.Conv2d.weight};
  *   <li>layer normalization's γ and β over an image, (H, W, C) in Lamina, are stored (C, H, W)
  *       like {@code nn.LayerNorm([C, H, W])}'s.
@@ -76,7 +76,8 @@ final class ModelTensors {
     int[] shape = p.shape();
     boolean weight = name.endsWith(".weight");
     boolean affine = name.endsWith(".gamma") || name.endsWith(".beta");
-    if (layer.type() == LayerSpec.Type.DENSE && weight && shape.length == 2) {
+    if (layer.type() == LayerSpec.Type.DENSE && weight) {
+      requireShape(name, shape, layer.fanIn(), layer.units());
       int units = shape[1];
       if (previous.isImage()) {
         // Lamina flattens an image (H, W, C), PyTorch (C, H, W): (H, W, C, units) → (units, C, H, W).
@@ -86,17 +87,35 @@ final class ModelTensors {
       }
       return new Slot(name, new int[] {units, shape[0]}, p.values(), shape, new int[] {1, 0});
     }
-    if (layer.type() == LayerSpec.Type.CONV && weight && shape.length == 4) {
-      // (filters, k, k, channels) → (filters, channels, k, k)
-      return new Slot(name, new int[] {shape[0], shape[3], shape[1], shape[2]}, p.values(), shape,
-          new int[] {0, 3, 1, 2});
+    if (layer.type() == LayerSpec.Type.CONV && weight) {
+      // (k, k, channels, filters) → (filters, channels, k, k)
+      int k = layer.image().kernel();
+      int channels = layer.image().in().channels();
+      int filters = layer.image().out().channels();
+      requireShape(name, shape, k, k, channels, filters);
+      return new Slot(name, new int[] {filters, channels, k, k}, p.values(), shape,
+          new int[] {3, 2, 0, 1});
     }
-    if (layer.norm().kind() == NormSpec.Kind.LAYER && affine && shape.length == 3) {
+    if (layer.norm().kind() == NormSpec.Kind.LAYER && affine && layer.isImage()) {
       // (H, W, C) → (C, H, W)
-      return new Slot(name, new int[] {shape[2], shape[0], shape[1]}, p.values(), shape,
-          new int[] {2, 0, 1});
+      Shape out = layer.image().out();
+      requireShape(name, shape, out.height(), out.width(), out.channels());
+      return new Slot(name, new int[] {out.channels(), out.height(), out.width()}, p.values(),
+          shape, new int[] {2, 0, 1});
     }
     return new Slot(name, shape, p.values(), null, null);
+  }
+
+  /**
+   * The layouts above are Lamina's as this class knows them; a parameter of another shape means
+   * the network's layout changed, and saving it as PyTorch's would silently scramble it.
+   */
+  private static void requireShape(String name, int[] shape, int... expected) {
+    if (!java.util.Arrays.equals(shape, expected)) {
+      throw new IllegalStateException(name + " has shape " + java.util.Arrays.toString(shape)
+          + " but ModelTensors maps the layout " + java.util.Arrays.toString(expected)
+          + " to PyTorch's; update dev.lamina.io.ModelTensors with the new layout");
+    }
   }
 
   /** The tensors of {@code slots}, in file layout, to write. */

@@ -40,10 +40,11 @@ public final class ConvolutionFiles {
     LayerSpec layer = spec.layers().stream()
         .filter(l -> p.name().startsWith(l.name() + ".")).findFirst().orElseThrow();
     if (p.name().endsWith(".weight") && layer.type() == LayerSpec.Type.CONV) {
-      return new int[] {s[0], s[3], s[1], s[2]};
+      int k = layer.image().kernel();
+      return new int[] {layer.image().out().channels(), layer.image().in().channels(), k, k};
     }
     if (p.name().endsWith(".weight")) {
-      return new int[] {s[1], s[0]};
+      return new int[] {layer.units(), layer.fanIn()};
     }
     if (s.length == 3) {
       Shape out = layer.image().out();
