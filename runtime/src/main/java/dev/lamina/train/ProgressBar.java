@@ -12,6 +12,8 @@ public final class ProgressBar implements TrainingListener {
   private static final long REDRAW_NANOS = 100_000_000;
   private final PrintStream out;
   private long lastDraw;
+  /** Whether a bar is drawn on the current line, which a message must start below. */
+  private boolean open;
 
   public ProgressBar(PrintStream out) {
     this.out = out;
@@ -32,14 +34,34 @@ public final class ProgressBar implements TrainingListener {
     int done = (int) ((long) WIDTH * batch / batches);
     String bar = "=".repeat(done) + (done < WIDTH ? ">" + " ".repeat(WIDTH - done - 1) : "");
     out.printf(Locale.ROOT, "\rEpoch %d [%s] %d/%d loss %.4f", epoch, bar, batch, batches, loss);
+    open = true;
     out.flush();
   }
 
   @Override
   public void onEpochEnd(EpochStats s, int epochs) {
+    open = false;
     out.printf(Locale.ROOT,
         "\rEpoch %d/%d [%s] loss %.4f acc %.4f | val loss %.4f val acc %.4f | %.1fs %,.0f samples/s%n",
         s.epoch(), epochs, "=".repeat(WIDTH), s.trainLoss(), s.trainAccuracy(), s.validationLoss(),
         s.validationAccuracy(), s.seconds(), s.samplesPerSecond());
+  }
+
+  /** Says why training ended, unless it simply ran every epoch without restoring weights. */
+  @Override
+  public void onTrainingEnd(TrainingEnd end) {
+    if (end.reason() == TrainingEnd.Reason.COMPLETED && !end.restored()) {
+      return;
+    }
+    String what = switch (end.reason()) {
+      case COMPLETED -> "Completed";
+      case EARLY_STOPPED -> "Stopped early";
+      case NON_FINITE_LOSS -> "Stopped";
+      case INTERRUPTED -> "Interrupted";
+    };
+    out.printf(Locale.ROOT, "%s%s at epoch %d: %s%s%n", open ? System.lineSeparator() : "", what,
+        end.epoch(), end.message(),
+        end.restored() && end.reason() != TrainingEnd.Reason.NON_FINITE_LOSS
+            ? "; restored the weights of epoch " + end.bestEpoch() : "");
   }
 }
