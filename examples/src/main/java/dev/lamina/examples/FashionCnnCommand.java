@@ -5,6 +5,8 @@ import dev.lamina.data.Dataset;
 import dev.lamina.data.FashionMnist;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.ModelSummary;
+import dev.lamina.train.EarlyStopping;
+import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.ProgressBar;
 import dev.lamina.train.Trainer;
@@ -16,7 +18,9 @@ import java.util.Map;
 
 /**
  * {@code bin/lamina fashion-cnn}: trains {@link FashionCnn} on Fashion-MNIST with the examples'
- * augmentation and reports its test accuracy, as {@code fashion-mlp} does for the MLP.
+ * augmentation and reports its test accuracy, as {@code fashion-mlp} does for the MLP. Every epoch
+ * runs; the network ends with the weights of the epoch that did best on the validation split (the
+ * test set is never looked at before the end).
  */
 final class FashionCnnCommand implements Command {
   @Override
@@ -64,14 +68,16 @@ final class FashionCnnCommand implements Command {
         .batchSize(batch)
         .seed(seed)
         .threads(threads)
-        .listener(new ProgressBar(out));
+        .listener(new ProgressBar(out))
+        .earlyStopping(EarlyStopping.on(Metric.VALIDATION_ACCURACY).patience(epochs));
     if (augmentation != null) {
       trainer.augmentation(augmentation);
     }
     TrainingResult<FashionCnnNet> result = trainer.build().fit(split.train(), split.validation());
     Evaluation test = result.network().evaluate(data.test());
-    out.printf(Locale.ROOT, "Test accuracy %.4f, loss %.4f (%d samples); trained in %.1f s, %,.0f samples/s%n",
-        test.accuracy(), test.loss(), test.samples(), result.history().trainSeconds(),
+    out.printf(Locale.ROOT, "Test accuracy %.4f, loss %.4f (%d samples), weights of epoch %d; "
+        + "trained in %.1f s, %,.0f samples/s%n", test.accuracy(), test.loss(), test.samples(),
+        result.history().end().bestEpoch(), result.history().trainSeconds(),
         result.history().samplesPerSecond());
 
     Map<String, Object> json = new LinkedHashMap<>();
@@ -79,6 +85,7 @@ final class FashionCnnCommand implements Command {
     json.put("test_loss", test.loss());
     json.put("validation_accuracy", result.history().last().validationAccuracy());
     json.put("epochs", result.history().epochs().size());
+    json.put("best_epoch", result.history().end().bestEpoch());
     json.put("batch_size", batch);
     json.put("threads", threads);
     json.put("augmentation", augmentation == null ? "none" : augment);

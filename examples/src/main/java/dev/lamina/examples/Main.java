@@ -13,6 +13,7 @@ public final class Main {
   private static final List<Command> COMMANDS = List.of(
       new FashionMlpCommand(),
       new FashionCnnCommand(),
+      new CnnBenchCommand(),
       new BenchCommand(),
       new RegularizationLabCommand(),
       new BatchNormLabCommand(),

@@ -1,0 +1,174 @@
+package dev.lamina.examples;
+
+import dev.lamina.data.Dataset;
+import dev.lamina.train.Optimizer;
+import dev.lamina.train.TrainingStep;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bin/lamina cnn-bench}: {@link FashionCnn}'s training throughput beside PyTorch's for the
+ * same network, batch size and thread count (scripts/bench_cnn_pytorch.py), and the convolution
+ * forward pass as im2col + tiled product against a direct loop.
+ */
+final class CnnBenchCommand implements Command {
+  private static final int SAMPLES = 4096;
+
+  @Override
+  public String name() {
+    return "cnn-bench";
+  }
+
+  @Override
+  public String summary() {
+    return "FashionCnn training samples/s beside PyTorch's, and im2col vs direct convolution";
+  }
+
+  @Override
+  public String usage() {
+    return """
+          --batch N     mini-batch size (default 128)
+          --threads N   the largest thread count to measure; 1 up to N (default 2)
+          --seconds X   measuring time per configuration (default 10)
+          --no-pytorch  measure Lamina alone""";
+  }
+
+  @Override
+  public Map<String, Object> run(Options options, PrintStream out) throws Exception {
+    int batch = options.integer("--batch", 128);
+    int maxThreads = options.integer("--threads", 2);
+    double seconds = options.number("--seconds", 10);
+    boolean withPeer = !options.flag("--no-pytorch");
+    options.requireAllUsed();
+    if (batch < 1 || batch > SAMPLES / 2 || maxThreads < 1 || !(seconds > 0)) {
+      throw new Options.UsageException("--batch must be in [1, " + SAMPLES / 2 + "], --threads >= 1"
+          + " and --seconds > 0; got " + batch + ", " + maxThreads + ", " + seconds);
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    out.printf("Load average now: %.1f on %d cores (timings are noisy when the machine is busy)%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
+
+    ConvChoice choice = new ConvChoice(32);
+    double im2col = choice.gflops(choice::im2colGemm, seconds / 2);
+    double direct = choice.gflops(choice::direct, seconds / 2);
+    out.printf(Locale.ROOT, "%nConvolution forward, (32, 14, 14) → 64 filters 3×3, batch 32, one thread:%n"
+        + "  im2col + tiled product %6.1f GFLOP/s%n  direct loop            %6.1f GFLOP/s%n", im2col, direct);
+    json.put("conv_forward_im2col_gflops", im2col);
+    json.put("conv_forward_direct_gflops", direct);
+
+    out.printf("%nFashionCnn training, batch %d (random 28×28 images, Adam):%n", batch);
+    out.println("  threads | Lamina samples/s | PyTorch samples/s | ratio");
+    Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_cnn_pytorch.py");
+    for (int threads = 1; threads <= maxThreads; threads++) {
+      double lamina = trainRate(batch, threads, seconds);
+      OptionalDouble peer = withPeer ? pytorch(script, threads, batch, seconds, out) : OptionalDouble.empty();
+      double torch = peer.orElse(Double.NaN);
+      out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f%n", threads, lamina, torch, lamina / torch);
+      json.put("train_t" + threads + "_lamina", lamina);
+      json.put("train_t" + threads + "_pytorch", torch);
+      json.put("ratio_train_t" + threads, lamina / torch);
+    }
+    long allocated = allocatedBytesPerStep(batch, maxThreads);
+    out.printf("%nAllocated per training step (batch %d, %d threads): %d bytes%n", batch, maxThreads,
+        allocated);
+    json.put("alloc_bytes_per_step", allocated);
+    json.put("batch_size", batch);
+    return json;
+  }
+
+  /** Random images and labels, in order. */
+  private static Dataset randomData() {
+    SplittableRandom random = new SplittableRandom(0);
+    float[] x = new float[SAMPLES * 784];
+    int[] y = new int[SAMPLES];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextDouble();
+    }
+    Arrays.setAll(y, i -> random.nextInt(10));
+    return Dataset.of(x, y, 784, 10);
+  }
+
+  /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
+  private static long allocatedBytesPerStep(int batch, int threads) {
+    Dataset data = randomData();
+    int[] order = new int[SAMPLES];
+    Arrays.setAll(order, i -> i);
+    FashionCnnNet net = new FashionCnnNet(1);
+    net.threads(threads);
+    TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
+    int warm = 50;
+    for (int s = 0; s < warm; s++) {
+      step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
+    }
+    long[] ids = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
+        .mapToLong(Thread::threadId).toArray();
+    var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
+    int steps = 20;
+    for (int s = warm; s < warm + steps; s++) {
+      step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
+    }
+    return (Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum() - before) / steps;
+  }
+
+  /** Training samples per second of the real training step, after warm-up. */
+  private static double trainRate(int batch, int threads, double seconds) {
+    Dataset data = randomData();
+    int[] order = new int[SAMPLES];
+    Arrays.setAll(order, i -> i);
+    FashionCnnNet net = new FashionCnnNet(1);
+    net.threads(threads);
+    TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
+    long count = 0;
+    long warm = System.nanoTime() + (long) (seconds / 2 * 1e9);
+    while (System.nanoTime() < warm) {
+      step.run(data, order, (int) ((count * batch) % (SAMPLES - batch)), batch, count++);
+    }
+    long first = count;
+    long begin = System.nanoTime();
+    while (System.nanoTime() - begin < seconds * 1e9) {
+      step.run(data, order, (int) ((count * batch) % (SAMPLES - batch)), batch, count++);
+    }
+    return (count - first) * batch / ((System.nanoTime() - begin) / 1e9);
+  }
+
+  /** The peer's samples/s, or empty with the reason printed when /usr/bin/python3 or torch is missing. */
+  private static OptionalDouble pytorch(Path script, int threads, int batch, double seconds,
+      PrintStream log) throws IOException, InterruptedException {
+    if (!Files.isExecutable(Path.of(PyTorchPeer.PYTHON))) {
+      log.println("  (PyTorch skipped: " + PyTorchPeer.PYTHON + " not found)");
+      return OptionalDouble.empty();
+    }
+    ProcessBuilder pb = new ProcessBuilder(List.of(PyTorchPeer.PYTHON, script.toString(),
+        "--threads", Integer.toString(threads), "--batch", Integer.toString(batch),
+        "--seconds", Double.toString(seconds)));
+    pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      log.println("  (PyTorch skipped: " + (err.isEmpty() ? "exit " + p.exitValue() : err) + ")");
+      return OptionalDouble.empty();
+    }
+    Matcher m = Pattern.compile("\"train_samples_per_second\": ([0-9.eE+-]+)").matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("no train_samples_per_second in PyTorch output: " + out);
+    }
+    return OptionalDouble.of(Double.parseDouble(m.group(1)));
+  }
+}
