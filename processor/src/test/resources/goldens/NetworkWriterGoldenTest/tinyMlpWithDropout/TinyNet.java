@@ -199,9 +199,8 @@ public final class TinyNet extends GeneratedNetwork {
     int bound = i + S.loopBound(n - i);
     for (; i < bound; i += S.length()) {
       FloatVector v = FloatVector.fromArray(S, x, i);
-      FloatVector m = FloatVector.zero(S).blend(1.25f, Bernoulli.keepMask(key, i, 13421773));
-      m.intoArray(inMask, i);
-      v.mul(m).intoArray(inOut, i);
+      Bernoulli.mask(inMask, i, key, i, 13421773, 1.25f);
+      v.mul(FloatVector.fromArray(S, inMask, i)).intoArray(inOut, i);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -222,11 +221,11 @@ public final class TinyNet extends GeneratedNetwork {
       for (; j < HIDDEN_BOUND; j += S.length()) {
         FloatVector v = FloatVector.fromArray(S, hiddenAct, row + j);
         v = v.add(FloatVector.fromArray(S, hiddenBias, j));
-        v = VectorMath.tanh(v);
         v.intoArray(hiddenAct, row + j);
-        FloatVector m = FloatVector.zero(S).blend(2.0f, Bernoulli.keepMask(key, row + j, 8388608));
-        m.intoArray(hiddenMask, row + j);
-        v.mul(m).intoArray(hiddenOut, row + j);
+        VectorMath.tanh(hiddenAct, row + j);
+        v = FloatVector.fromArray(S, hiddenAct, row + j);
+        Bernoulli.mask(hiddenMask, row + j, key, row + j, 8388608, 2.0f);
+        v.mul(FloatVector.fromArray(S, hiddenMask, row + j)).intoArray(hiddenOut, row + j);
       }
       for (; j < 7; j++) {
         float v = hiddenAct[row + j];
@@ -251,8 +250,9 @@ public final class TinyNet extends GeneratedNetwork {
       for (; j < HIDDEN_BOUND; j += S.length()) {
         FloatVector v = FloatVector.fromArray(S, hiddenAct, row + j);
         v = v.add(FloatVector.fromArray(S, hiddenBias, j));
-        v = VectorMath.tanh(v);
         v.intoArray(hiddenAct, row + j);
+        VectorMath.tanh(hiddenAct, row + j);
+        v = FloatVector.fromArray(S, hiddenAct, row + j);
       }
       for (; j < 7; j++) {
         float v = hiddenAct[row + j];

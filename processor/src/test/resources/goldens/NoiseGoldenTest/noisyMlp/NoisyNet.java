@@ -252,9 +252,8 @@ public final class NoisyNet extends GeneratedNetwork {
     for (; i < bound; i += S.length()) {
       FloatVector v = FloatVector.fromArray(S, x, i);
       v = v.add(Noise.gaussianLanes(noiseKey, i, IN_NOISE));
-      FloatVector m = FloatVector.zero(S).blend(1.25f, Bernoulli.keepMask(key, i, 13421773));
-      m.intoArray(inMask, i);
-      v.mul(m).intoArray(inOut, i);
+      Bernoulli.mask(inMask, i, key, i, 13421773, 1.25f);
+      v.mul(FloatVector.fromArray(S, inMask, i)).intoArray(inOut, i);
     }
     for (; i < n; i++) {
       float v = x[i];
@@ -369,12 +368,12 @@ public final class NoisyNet extends GeneratedNetwork {
       for (; j < B_BOUND; j += S.length()) {
         FloatVector v = FloatVector.fromArray(S, bAct, row + j);
         v = v.add(FloatVector.fromArray(S, bBias, j));
-        v = VectorMath.tanh(v);
         v.intoArray(bAct, row + j);
+        VectorMath.tanh(bAct, row + j);
+        v = FloatVector.fromArray(S, bAct, row + j);
         v = v.add(Noise.gaussianLanes(noiseKey, row + j, B_NOISE));
-        FloatVector m = FloatVector.zero(S).blend(2.0f, Bernoulli.keepMask(key, row + j, 8388608));
-        m.intoArray(bMask, row + j);
-        v.mul(m).intoArray(bOut, row + j);
+        Bernoulli.mask(bMask, row + j, key, row + j, 8388608, 2.0f);
+        v.mul(FloatVector.fromArray(S, bMask, row + j)).intoArray(bOut, row + j);
       }
       for (; j < 6; j++) {
         float v = bAct[row + j];
@@ -400,8 +399,9 @@ public final class NoisyNet extends GeneratedNetwork {
       for (; j < B_BOUND; j += S.length()) {
         FloatVector v = FloatVector.fromArray(S, bAct, row + j);
         v = v.add(FloatVector.fromArray(S, bBias, j));
-        v = VectorMath.tanh(v);
         v.intoArray(bAct, row + j);
+        VectorMath.tanh(bAct, row + j);
+        v = FloatVector.fromArray(S, bAct, row + j);
       }
       for (; j < 6; j++) {
         float v = bAct[row + j];

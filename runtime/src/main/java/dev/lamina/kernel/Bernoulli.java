@@ -31,14 +31,24 @@ public final class Bernoulli {
     return (hash(key, counter) >>> 8) < threshold;
   }
 
-  /** The vector form of {@link #keep}: lanes for counters {@code first .. first + lanes - 1}. */
-  public static VectorMask<Float> keepMask(int key, int first, int threshold) {
+  /**
+   * The vector form of {@link #keep}, as the dropout factors it gives: {@code mask[offset + t] =
+   * kept} if element {@code first + t} is kept, else 0, for each lane t of the preferred species.
+   *
+   * <p>It stores the factors instead of returning a mask: a {@code VectorMask} returned from a call
+   * that C2 does not inline (it stops inlining once a compilation is big, as a generated pass that
+   * has inlined a Gemm call is) becomes a heap object on every call. Its body calls nothing but
+   * Vector API intrinsics, for the same reason.
+   */
+  public static void mask(float[] mask, int offset, int key, int first, int threshold, float kept) {
     IntVector h = IntVector.zero(INTS).addIndex(1).add(first)
         .mul(0x9E3779B9).add(key);
     h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
     h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
     h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
-    return h.lanewise(VectorOperators.LSHR, 8).compare(VectorOperators.LT, threshold).cast(FLOATS);
+    VectorMask<Float> keep =
+        h.lanewise(VectorOperators.LSHR, 8).compare(VectorOperators.LT, threshold).cast(FLOATS);
+    FloatVector.zero(FLOATS).blend(kept, keep).intoArray(mask, offset);
   }
 
   /** MurmurHash3's 32-bit finalizer over a Weyl sequence of the counter. */

@@ -11,6 +11,15 @@ import jdk.incubator.vector.VectorSpecies;
  * these give the same bits everywhere, which keeps training reproducible. Each vector function
  * has a scalar twin computing the identical formula, used for tails. Accuracy: a few ulp (Cephes
  * single-precision polynomials).
+ *
+ * <p>Generated code calls the array forms ({@link #tanh(float[], int)}, {@link #sigmoid(float[],
+ * int)}), which take the lanes from an array and put them back: nothing crosses the call as a
+ * vector. C2 stops inlining once a compilation has grown past its node budget (a generated pass
+ * that has inlined a Gemm call is near it), and a vector passed to or returned from a call that is
+ * not inlined becomes a heap object, every call. For the same reason each array form is written
+ * out flat, with no call to another method of this class: if it is inlined late in a big
+ * compilation, only Vector API intrinsics are left inside, and those C2 always inlines. The vector
+ * forms are for callers that are sure to inline them.
  */
 public final class VectorMath {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -61,6 +70,24 @@ public final class VectorMath {
     return y * Float.intBitsToFloat(((int) n + 127) << 23);
   }
 
+  /**
+   * {@code a[i .. i + lanes − 1] = sigmoid(a[i .. i + lanes − 1])}, the lanes of the preferred
+   * species: {@link #sigmoid(FloatVector)} with {@link #exp(FloatVector)} written out.
+   */
+  public static void sigmoid(float[] a, int i) {
+    FloatVector x = FloatVector.fromArray(S, a, i).neg().max(EXP_MIN).min(EXP_MAX);
+    FloatVector n = x.fma(LOG2E, ROUND).sub(ROUND);
+    FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
+    r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+    FloatVector p = r.fma(P0, P1).fma(r, FloatVector.broadcast(S, P2))
+        .fma(r, FloatVector.broadcast(S, P3)).fma(r, FloatVector.broadcast(S, P4))
+        .fma(r, FloatVector.broadcast(S, P5));
+    FloatVector y = p.fma(r.mul(r), r).add(1f);
+    FloatVector scale = n.convert(VectorOperators.F2I, 0).reinterpretAsInts()
+        .add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    FloatVector.broadcast(S, 1f).div(y.mul(scale).add(1f)).intoArray(a, i);
+  }
+
   /** 1 / (1 + e^-x). */
   public static FloatVector sigmoid(FloatVector x) {
     return FloatVector.broadcast(S, 1f).div(exp(x.neg()).add(1f));
@@ -68,6 +95,30 @@ public final class VectorMath {
 
   public static float sigmoid(float x) {
     return 1f / (1f + exp(-x));
+  }
+
+  /**
+   * {@code a[i .. i + lanes − 1] = tanh(a[i .. i + lanes − 1])}, the lanes of the preferred species:
+   * {@link #tanh(FloatVector)} with {@link #exp(FloatVector)} written out.
+   */
+  public static void tanh(float[] a, int i) {
+    FloatVector x = FloatVector.fromArray(S, a, i);
+    FloatVector z = x.mul(x);
+    FloatVector small = z.fma(T0, T1).fma(z, FloatVector.broadcast(S, T2))
+        .fma(z, FloatVector.broadcast(S, T3)).fma(z, FloatVector.broadcast(S, T4)).mul(z).fma(x, x);
+    FloatVector e = x.add(x).max(EXP_MIN).min(EXP_MAX);
+    FloatVector n = e.fma(LOG2E, ROUND).sub(ROUND);
+    FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), e);
+    r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+    FloatVector p = r.fma(P0, P1).fma(r, FloatVector.broadcast(S, P2))
+        .fma(r, FloatVector.broadcast(S, P3)).fma(r, FloatVector.broadcast(S, P4))
+        .fma(r, FloatVector.broadcast(S, P5));
+    FloatVector y = p.fma(r.mul(r), r).add(1f);
+    FloatVector scale = n.convert(VectorOperators.F2I, 0).reinterpretAsInts()
+        .add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    FloatVector large = FloatVector.broadcast(S, 1f)
+        .sub(FloatVector.broadcast(S, 2f).div(y.mul(scale).add(1f)));
+    large.blend(small, x.abs().compare(VectorOperators.LT, TANH_SMALL)).intoArray(a, i);
   }
 
   /** A polynomial near 0, where 1 − 2/(e^2x + 1) would cancel; that formula elsewhere. */

@@ -16,12 +16,15 @@ public abstract class GeneratedNetwork implements Network {
   private int trainedRows = -1;
   private Team team = new Team(1);
   private final java.util.List<StateTensor> state;
+  /** {@link NetworkSpec#minTrainingRows}, looked up once: it streams over the layers. */
+  private final int minTrainingRows;
 
   /** Creates the parameters and draws their initial values from {@code seed}. */
   protected GeneratedNetwork(NetworkSpec spec, long seed) {
     this.spec = spec;
     this.parameters = spec.newParameters();
     this.state = spec.newState();
+    this.minTrainingRows = spec.minTrainingRows();
     Initializers.initialize(spec, parameters, seed);
   }
 
@@ -52,7 +55,7 @@ public abstract class GeneratedNetwork implements Network {
 
   @Override
   public final float[] forwardTrain(float[] input, int rows, long maskSeed) {
-    if (rows < spec.minTrainingRows()) {
+    if (rows < minTrainingRows) {
       throw new IllegalArgumentException("rows must be >= 2 to train " + spec.name()
           + " through batch normalization, got " + rows
           + ": the variance of a single sample is 0. Train with batches of 2 or more samples.");

@@ -83,11 +83,13 @@ final class DenseWriter {
     if (layer.bias()) {
       m.addStatement("v = v.add($T.fromArray(S, $N, j))", Names.FLOAT_VECTOR, n.bias());
     }
-    m.addCode(Elementwise.activationVector(layer.activation(), layer.slope()));
+    m.addCode(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
     if (scale) {
       m.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
     }
-    m.addStatement("v.intoArray($N, row + j)", n.act());
+    if (scale || !Elementwise.activationStores(layer.activation())) {
+      m.addStatement("v.intoArray($N, row + j)", n.act());
+    }
     if (noise) {
       m.addCode(NoiseCode.vector(n, "row + j"));
     }

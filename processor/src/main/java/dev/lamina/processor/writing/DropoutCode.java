@@ -6,17 +6,17 @@ import com.palantir.javapoet.CodeBlock;
 final class DropoutCode {
   private DropoutCode() {}
 
-  // m = kept where the counter-hash says keep, else 0; store the mask and the dropped output:
-  //   FloatVector m = FloatVector.zero(S).blend(2.0f, Bernoulli.keepMask(key, i, 8388608));
-  //   m.intoArray(hiddenMask, i);
-  //   v.mul(m).intoArray(hiddenOut, i);
+  // m = kept where the counter-hash says keep, else 0, stored by Bernoulli.mask; then the dropped
+  // output. Bernoulli.mask stores the factors rather than returning a vector mask, so nothing
+  // becomes a heap object if C2 does not inline the call:
+  //   Bernoulli.mask(hiddenMask, i, key, i, 8388608, 2.0f);
+  //   v.mul(FloatVector.fromArray(S, hiddenMask, i)).intoArray(hiddenOut, i);
   static CodeBlock vector(LayerNames n, String index) {
     return CodeBlock.builder()
-        .addStatement("$T m = $T.zero(S).blend($L, $T.keepMask(key, $L, $L))", Names.FLOAT_VECTOR,
-            Names.FLOAT_VECTOR, Elementwise.literal(n.keptScale()), Names.BERNOULLI, index,
-            threshold(n))
-        .addStatement("m.intoArray($N, $L)", n.mask(), index)
-        .addStatement("v.mul(m).intoArray($N, $L)", n.out(), index)
+        .addStatement("$T.mask($N, $L, key, $L, $L, $L)", Names.BERNOULLI, n.mask(), index, index,
+            threshold(n), Elementwise.literal(n.keptScale()))
+        .addStatement("v.mul($T.fromArray(S, $N, $L)).intoArray($N, $L)", Names.FLOAT_VECTOR,
+            n.mask(), index, n.out(), index)
         .build();
   }
 

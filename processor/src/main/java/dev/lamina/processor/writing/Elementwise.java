@@ -14,7 +14,36 @@ final class Elementwise {
     return Float.toString((float) value) + "f";
   }
 
-  /** {@code v = f(v)} on a FloatVector, or nothing for the identity. */
+  /**
+   * {@code v = f(v)} on a FloatVector whose lanes belong at {@code array[index]}, or nothing for
+   * the identity. tanh and the sigmoid go through the array ({@code v} stored, transformed there in
+   * place by VectorMath's array form, loaded back): a vector passed to or returned from a call that
+   * C2 does not inline becomes a heap object, and a generated pass that has inlined a Gemm call is
+   * big enough that C2 may stop inlining in it. Where {@link #activationStores} says so, f(v) is
+   * then already stored at {@code array[index]}.
+   */
+  static CodeBlock activationVector(Nonlinearity f, double slope, String array, String index) {
+    if (!activationStores(f)) {
+      return activationVector(f, slope);
+    }
+    return CodeBlock.builder()
+        .addStatement("v.intoArray($N, $L)", array, index)
+        .addStatement("$T.$L($N, $L)", Names.VECTOR_MATH,
+            f == Nonlinearity.TANH ? "tanh" : "sigmoid", array, index)
+        .addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, array, index)
+        .build();
+  }
+
+  /** Whether {@link #activationVector(Nonlinearity, double, String, String)} stores f(v) too. */
+  static boolean activationStores(Nonlinearity f) {
+    return f == Nonlinearity.TANH || f == Nonlinearity.SIGMOID;
+  }
+
+  /**
+   * {@code v = f(v)} on a FloatVector, or nothing for the identity. For tanh and the sigmoid this
+   * calls VectorMath's vector form, which allocates whenever C2 does not inline it: prefer {@link
+   * #activationVector(Nonlinearity, double, String, String)}.
+   */
   static CodeBlock activationVector(Nonlinearity f, double slope) {
     return switch (f) {
       case IDENTITY -> CodeBlock.of("");

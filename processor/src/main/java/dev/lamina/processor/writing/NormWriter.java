@@ -56,7 +56,9 @@ final class NormWriter {
         CodeBlock.builder()
             .addStatement("$T v = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act())
             .add(layer.bias() ? CodeBlock.of("v = v.add($T.fromArray(S, $N, j));\n", Names.FLOAT_VECTOR, n.bias()) : CodeBlock.of(""))
-            .add(activate ? Elementwise.activationVector(layer.activation(), layer.slope()) : CodeBlock.of(""))
+            .add(activate
+                ? Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j")
+                : CodeBlock.of(""))
             .addStatement("v.intoArray($N, row + j)", n.act())
             .build(),
         CodeBlock.builder()
@@ -119,7 +121,7 @@ final class NormWriter {
         .addStatement("$N[row + j] = x", n.normalized())
         .addStatement("float v = Math.fma(x, $N[j], $N[j])", n.gamma(), n.beta());
     if (before()) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope()))
+      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"))
           .addStatement("v.intoArray($N, row + j)", n.act());
       scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()))
           .addStatement("$N[row + j] = v", n.act());
@@ -160,7 +162,7 @@ final class NormWriter {
           vector.addStatement("v = v.add($T.fromArray(S, $N, j))", Names.FLOAT_VECTOR, n.bias());
           scalar.addStatement("v += $N[j]", n.bias());
         }
-        vector.add(Elementwise.activationVector(layer.activation(), layer.slope()));
+        vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
         scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
       }
       vector.addStatement("v = v.fma($T.fromArray(S, $N, j), $T.fromArray(S, $N, j))",
@@ -178,7 +180,7 @@ final class NormWriter {
           statScalar(n.mean()), statScalar(n.invStd()), n.gamma(), n.beta());
     }
     if (before()) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope()));
+      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
       scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
     }
     if (keep != null) {
