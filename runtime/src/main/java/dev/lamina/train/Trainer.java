@@ -181,6 +181,9 @@ public final class Trainer<N extends Network> {
       if (augmented != null) {
         augmented.close();
       }
+      if (noise != null) {
+        noise.restore(); // a step that failed between perturbing and updating leaves no noise
+      }
       if (end == null) {
         stopping.failed();
       }

@@ -113,6 +113,67 @@ class WeightNoiseTest {
     assertTrue(none.parameters().bitEquals(plain.parameters()), "off is bit-identical to unset");
   }
 
+  /** The scalar reference, failing in its {@code failAt}-th training pass. */
+  static final class Failing implements dev.lamina.nn.Network {
+    final ReferenceNetwork inner = TinyModel.network(4);
+    final int failAt;
+    int passes;
+
+    Failing(int failAt) {
+      this.failAt = failAt;
+    }
+
+    @Override
+    public dev.lamina.nn.NetworkSpec spec() {
+      return inner.spec();
+    }
+
+    @Override
+    public dev.lamina.nn.Parameters parameters() {
+      return inner.parameters();
+    }
+
+    @Override
+    public float[] forwardTrain(float[] input, int rows, long maskSeed) {
+      if (++passes == failAt) {
+        throw new IllegalStateException("pass " + passes + " failed");
+      }
+      return inner.forwardTrain(input, rows, maskSeed);
+    }
+
+    @Override
+    public float[] forwardInfer(float[] input, int rows) {
+      return inner.forwardInfer(input, rows);
+    }
+
+    @Override
+    public void backward(float[] outputGradient, int rows) {
+      inner.backward(outputGradient, rows);
+    }
+  }
+
+  @Test
+  void aStepThatFailsAfterThePerturbationLeavesTheCleanWeights() {
+    Failing net = new Failing(3);
+    float[][][] clean = new float[1][][];
+    TrainingListener afterEachStep = new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, int batches, double loss) {
+        clean[0] = net.parameters().snapshot();
+      }
+    };
+    Trainer<Failing> trainer = Trainer.builder(seed -> net).optimizer(Optimizer.sgd(0.1))
+        .batchSize(16).threads(1).epochs(2).weightNoise(0.05).listener(afterEachStep).build();
+    Dataset data = TinyModel.data(64, 1);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> trainer.fit(net, data, data));
+    assertTrue(e.getMessage().equals("pass 3 failed"), e.getMessage());
+    for (int i = 0; i < clean[0].length; i++) {
+      assertArrayEquals(clean[0][i], net.parameters().list().get(i).values(),
+          net.parameters().list().get(i).name() + " is the clean value after step 2");
+    }
+  }
+
   @Test
   void badWeightNoiseIsRejected() {
     var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
