@@ -125,6 +125,22 @@ class RegularizationAnnotationsTest {
   }
 
   @Test
+  void decayOnAPoolingLayerIsReportedAndOnAConvolutionAccepted() {
+    JavaFileObject source = model("Pooled",
+        "@Model",
+        "class Pooled {",
+        "  @Input(channels = 1, height = 8, width = 8) Layer in;",
+        "  @Conv2d(filters = 2, kernel = 3) @Activation(RELU) @Decay(0.5) Layer conv;",
+        "  @MaxPool2d(2) @Decay(0) Layer pool;",
+        "  @Dense(units = 2) Layer out;",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining(Messages.DECAY_NO_WEIGHTS).inFile(source)
+        .onLineContaining("Layer pool");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
   void decayingAMissingBiasWarnsOnBias() {
     JavaFileObject source = model("NoBias",
         "@Model",

@@ -136,7 +136,10 @@ public final class Messages {
           + "trainer's weight decay for this layer: 0 turns decay off, 1 keeps it, 2 doubles it.";
   public static final String DECAY_ON_INPUT =
       "[Lamina/DecayOnInput] @Decay scales the decay of a layer's weights, and the input layer has "
-          + "none; put it on a @Dense layer.";
+          + "none; put it on a @Dense or @Conv2d layer.";
+  public static final String DECAY_NO_WEIGHTS =
+      "[Lamina/DecayNoWeights] @Decay scales the decay of a layer's weights, and a pooling layer "
+          + "has none; put it on a @Dense or @Conv2d layer.";
   public static final String DECAY_NO_BIAS =
       "[Lamina/DecayNoBias] bias = true decays the layer's bias, but this layer has none "
           + "(@Dense(bias = false)); remove bias = true.";

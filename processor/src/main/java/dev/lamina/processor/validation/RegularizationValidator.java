@@ -57,7 +57,8 @@ final class RegularizationValidator {
       return;
     }
     if (dense.isEmpty()) {
-      report.error(String.format(Messages.NOT_A_LAYER, "Decay"), field, decay, null);
+      report.error(LayerFields.isLayerKind(field) ? Messages.DECAY_NO_WEIGHTS
+          : String.format(Messages.NOT_A_LAYER, "Decay"), field, decay, null);
       return;
     }
     double scale = doubleValue(decay, "value");
