@@ -12,6 +12,9 @@ import java.lang.annotation.Target;
  * at 1) and β (starts at 0); at inference the running statistics take the batch's place. A layer
  * with batch normalization before its activation has no bias unless asked for: β does its job.
  * γ and β are not weight-decayed. Training needs at least 2 samples per batch.
+ *
+ * <p>On a {@link Conv2d} layer each channel is normalized over the batch and all of its pixels,
+ * with one γ and β per channel, as PyTorch's {@code BatchNorm2d}; one sample is then enough.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

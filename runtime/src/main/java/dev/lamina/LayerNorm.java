@@ -10,6 +10,9 @@ import java.lang.annotation.Target;
  * Layer normalization of a {@link Dense} layer: each sample is normalized over the layer's units
  * with its own mean and biased variance, then scaled and shifted per unit by a learned γ and β.
  * It does not depend on the batch, so training and inference compute the same thing.
+ *
+ * <p>On a {@link Conv2d} layer each sample is normalized over all of its channels and pixels, with
+ * γ and β per value, as PyTorch's {@code LayerNorm([C, H, W])}.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
