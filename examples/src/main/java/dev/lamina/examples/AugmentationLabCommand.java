@@ -38,7 +38,7 @@ final class AugmentationLabCommand implements Command {
           --train-size N     size of the full training set (default: all 55,000 not held out)
           --epochs N         epochs on the full training set (default 10)
           --subset N         size of the small training subset (default 2000)
-          --subset-epochs N  epochs on the subset (default 60)
+          --subset-epochs N  epochs on the subset (default 150)
           --batch N          mini-batch size (default 128)
           --lr X             Adam learning rate (default 0.001)
           --seed N           seed of everything random (default 42)
@@ -52,7 +52,7 @@ final class AugmentationLabCommand implements Command {
     int trainSize = options.integer("--train-size", 0);
     int epochs = options.integer("--epochs", 10);
     int subset = options.integer("--subset", 2000);
-    int subsetEpochs = options.integer("--subset-epochs", 60);
+    int subsetEpochs = options.integer("--subset-epochs", 150);
     int batch = options.integer("--batch", 128);
     double lr = options.number("--lr", 1e-3);
     long seed = options.longValue("--seed", 42);

@@ -7,13 +7,15 @@ import dev.lamina.augment.ImageShape;
 /**
  * The augmentation the examples use on Fashion-MNIST, and the {@code --augment SPEC} option that
  * chooses another. The preset keeps a garment's class: a mirrored shirt is a shirt and a shoe
- * pointing the other way is a shoe, a shift of 2 pixels or a turn of 10° leaves it what it was;
- * no vertical flip (an upside-down shoe is not in the data), no mixup.
+ * pointing the other way is a shoe; a shift by a pixel leaves it what it was. It was chosen on
+ * validation accuracy (never the test set) among flips, shifts of 1–2 pixels, small turns and
+ * zooms, and cutout, training the MLP on 2,000 and 4,000 samples (docs/augmentation.md): stronger
+ * settings held the MLP back more than they helped it.
  */
 final class FashionAugmentation {
   static final ImageShape SHAPE = ImageShape.of(1, 28, 28);
   /** The preset, as {@link AugmentationSpec} text. */
-  static final String PRESET = "hflip=0.5,rotate=0.3:10,scale=0.3:0.9:1.1,crop=0.5:28:28:2";
+  static final String PRESET = "hflip=0.5,crop=0.5:28:28:1";
 
   private FashionAugmentation() {}
 
