@@ -105,8 +105,8 @@ public final class AugmentationBuilder {
 
   /**
    * Shifts by a uniform amount in [−maxX, maxX] × [−maxY, maxY] pixels (fractions are resampled
-   * bilinearly); uncovered pixels take the {@link #fill}. Sensible: up to 10% of the size, 2–3
-   * pixels on 28×28.
+   * bilinearly); uncovered pixels take the {@link #fill}. Sensible: up to 10% of the size, 1–3
+   * pixels on 28×28 (1 for an MLP, which is not translation-invariant).
    */
   public AugmentationBuilder translate(double p, double maxX, double maxY) {
     translateP = probability("translate", p);
@@ -157,7 +157,7 @@ public final class AugmentationBuilder {
    * Pads the image by {@code padding} pixels of {@link #fill} on every side and cuts out a
    * {@code height × width} window at a uniformly random place, resized back to the image's size
    * (exactly a shift when the window has the image's size). Sensible: the image's size with
-   * padding 4 on 32×32 and 2–3 on 28×28, or a window of 80–90% of the image and no padding.
+   * padding 4 on 32×32 and 1–3 on 28×28, or a window of 80–90% of the image and no padding.
    */
   public AugmentationBuilder crop(double p, int height, int width, int padding) {
     cropP = probability("crop", p);
