@@ -57,7 +57,8 @@ final class Geometry {
     double cy = (height - 1) / 2.0;
     double cos = StrictMath.cos(radians);
     double sin = StrictMath.sin(radians);
-    // Forward: p' = centre + shift + R·S·(p − centre). Inverse: p = centre + S⁻¹·R⁻¹·(p' − centre − shift).
+    // Forward: p' = centre + shift + R·S·(p − centre).
+    // Inverse: p = centre + S⁻¹·R⁻¹·(p' − centre − shift).
     double ia = cos / scaleX;
     double ib = sin / scaleX;
     double id = -sin / scaleY;
