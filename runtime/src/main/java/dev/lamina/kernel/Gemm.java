@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcasts one element of A per row and loads 4 vectors of B per step of p, and stores C once.
  * Leftover columns go to 1-vector tiles and a masked last vector. Rows are split into 5-row blocks
  * and up to four 4-row blocks (16 accumulators) so that no row is left over when there are 16 or
- * more; otherwise leftover rows go to 1-row tiles.
+ * more; otherwise leftover rows go to 1-row tiles. A product of one row (one sample's inference)
+ * is bound by reading B, and goes first through 1×16-vector tiles that read B's rows in order.
  * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
  * inlined; each is a few hundred bytes of bytecode.
  *
@@ -32,6 +33,11 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Gemm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  /**
+   * Whether a single row of C goes through {@link #tile1x16}: with 32 vector registers (AVX-512)
+   * its 16 accumulators fit, and one sample's inference reads each row of W whole, in order.
+   */
+  private static final boolean WIDE_ROW = S.vectorBitSize() >= 512;
   /** Rows of C per main tile. */
   private static final int MR = 5;
   /** Columns of C per main tile: 4 vectors. */
@@ -200,6 +206,11 @@ public final class Gemm {
   private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1) {
     int j = 0;
+    if (r1 - r0 == 1 && WIDE_ROW) {
+      for (; j + 16 * L <= n; j += 16 * L) {
+        tile1x16(c, r0 * n + j, a, aOff + r0 * aRow, aStep, b, bOff + j, n, len);
+      }
+    }
     for (; j + NR <= n; j += NR) {
       panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
@@ -518,6 +529,52 @@ public final class Gemm {
     c1.intoArray(c, ci + L);
     c2.intoArray(c, ci + 2 * L);
     c3.intoArray(c, ci + 3 * L);
+  }
+
+  /**
+   * 1 row × 16 vectors of C: a single sample's product. Its speed is how fast W streams in, so the
+   * kernel reads 16 consecutive vectors of each row of W per step, in the order they lie.
+   */
+  private static void tile1x16(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
+    FloatVector c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0, c12 = c0, c13 = c0, c14 = c0;
+    FloatVector c15 = c0;
+    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[pa]);
+      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
+      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
+      c2 = x.fma(FloatVector.fromArray(S, b, pb + 2 * L), c2);
+      c3 = x.fma(FloatVector.fromArray(S, b, pb + 3 * L), c3);
+      c4 = x.fma(FloatVector.fromArray(S, b, pb + 4 * L), c4);
+      c5 = x.fma(FloatVector.fromArray(S, b, pb + 5 * L), c5);
+      c6 = x.fma(FloatVector.fromArray(S, b, pb + 6 * L), c6);
+      c7 = x.fma(FloatVector.fromArray(S, b, pb + 7 * L), c7);
+      c8 = x.fma(FloatVector.fromArray(S, b, pb + 8 * L), c8);
+      c9 = x.fma(FloatVector.fromArray(S, b, pb + 9 * L), c9);
+      c10 = x.fma(FloatVector.fromArray(S, b, pb + 10 * L), c10);
+      c11 = x.fma(FloatVector.fromArray(S, b, pb + 11 * L), c11);
+      c12 = x.fma(FloatVector.fromArray(S, b, pb + 12 * L), c12);
+      c13 = x.fma(FloatVector.fromArray(S, b, pb + 13 * L), c13);
+      c14 = x.fma(FloatVector.fromArray(S, b, pb + 14 * L), c14);
+      c15 = x.fma(FloatVector.fromArray(S, b, pb + 15 * L), c15);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + L);
+    c2.intoArray(c, ci + 2 * L);
+    c3.intoArray(c, ci + 3 * L);
+    c4.intoArray(c, ci + 4 * L);
+    c5.intoArray(c, ci + 5 * L);
+    c6.intoArray(c, ci + 6 * L);
+    c7.intoArray(c, ci + 7 * L);
+    c8.intoArray(c, ci + 8 * L);
+    c9.intoArray(c, ci + 9 * L);
+    c10.intoArray(c, ci + 10 * L);
+    c11.intoArray(c, ci + 11 * L);
+    c12.intoArray(c, ci + 12 * L);
+    c13.intoArray(c, ci + 13 * L);
+    c14.intoArray(c, ci + 14 * L);
+    c15.intoArray(c, ci + 15 * L);
   }
 
   /** 1 row × 1 vector of C. */

@@ -109,6 +109,11 @@ public abstract class GeneratedNetwork implements Network {
     return team.size();
   }
 
+  @Override
+  public final void parallel(Team.Task task) {
+    team.run(task);
+  }
+
   /** Runs {@code task} on the team, or on the caller alone when the batch is small. */
   protected final void run(Team.Task task, int rows) {
     if (team.size() == 1 || rows < MIN_ROWS_PER_THREAD * team.size()) {

@@ -3,6 +3,7 @@ package dev.lamina.nn;
 import dev.lamina.Loss;
 import dev.lamina.data.Dataset;
 import dev.lamina.kernel.Losses;
+import dev.lamina.parallel.Team;
 
 /**
  * A trainable network: the generated {@code <Model>Net} classes, and the scalar {@link
@@ -43,6 +44,16 @@ public interface Network {
    * bit-identical for every thread count. Networks without parallel passes ignore it.
    */
   default void threads(int threads) {}
+
+  /**
+   * Runs {@code task} once for each of the network's threads, part i on the thread that runs part
+   * i of the passes, and returns when all are done. The optimizer's update goes through here, so
+   * each thread updates the parameter rows whose gradients it computed ({@link
+   * Parameter#partStart}). Networks without threads run it as one part on the caller.
+   */
+  default void parallel(Team.Task task) {
+    task.run(0, 1);
+  }
 
   default int inputSize() {
     return spec().inputSize();

@@ -1,5 +1,6 @@
 package dev.lamina.nn;
 
+import dev.lamina.parallel.Team;
 import java.util.Arrays;
 
 /**
@@ -83,6 +84,16 @@ public final class Parameter {
 
   public int size() {
     return values.length;
+  }
+
+  /**
+   * The first element of part {@code part}'s share of this tensor when an update is split over
+   * {@code parts} threads; part {@code parts} gives {@link #size}. Shares are whole rows of the
+   * leading dimension, as the generated passes split weight gradients, so each thread updates the
+   * rows it computed and finds them in its own cache.
+   */
+  public int partStart(int part, int parts) {
+    return Team.split(shape[0], part, parts) * (values.length / shape[0]);
   }
 
   /** The live values: optimizers and the generated code read and write this array in place. */

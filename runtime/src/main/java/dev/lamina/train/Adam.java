@@ -41,17 +41,33 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     }
     return new Stepper() {
       private int t;
+      private float stepSize;
+      private float sqrtCorrection2;
 
       @Override
       public void step() {
+        begin();
+        update(0, 1);
+      }
+
+      @Override
+      public void begin() {
         t++;
-        double correction1 = 1 - Math.pow(beta1, t);
-        double correction2 = 1 - Math.pow(beta2, t);
-        float stepSize = (float) (learningRate / correction1);
-        float sqrtCorrection2 = (float) Math.sqrt(correction2);
+        stepSize = (float) (learningRate / (1 - Math.pow(beta1, t)));
+        sqrtCorrection2 = (float) Math.sqrt(1 - Math.pow(beta2, t));
+      }
+
+      @Override
+      public boolean splits() {
+        return true;
+      }
+
+      @Override
+      public void update(int part, int parts) {
         for (int i = 0; i < m.length; i++) {
-          update(list.get(i).values(), list.get(i).gradient(), m[i], v[i], stepSize,
-              sqrtCorrection2);
+          Parameter p = list.get(i);
+          Adam.this.update(p.values(), p.gradient(), m[i], v[i], p.partStart(part, parts),
+              p.partStart(part + 1, parts), stepSize, sqrtCorrection2);
         }
       }
 
@@ -72,12 +88,14 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     };
   }
 
-  private void update(float[] w, float[] g, float[] m, float[] v, float stepSize, float sqrtC2) {
+  /** Elements from..to-1; the vector and scalar loops give the same bits, so any split does. */
+  private void update(float[] w, float[] g, float[] m, float[] v, int from, int to,
+      float stepSize, float sqrtC2) {
     float b1 = (float) beta1;
     float b2 = (float) beta2;
     float eps = (float) epsilon;
-    int i = 0;
-    for (int bound = S.loopBound(w.length); i < bound; i += S.length()) {
+    int i = from;
+    for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
       FloatVector gv = FloatVector.fromArray(S, g, i);
       FloatVector mv = FloatVector.fromArray(S, m, i).mul(b1).add(gv.mul(1 - b1));
       FloatVector vv = FloatVector.fromArray(S, v, i).mul(b2).add(gv.mul(gv).mul(1 - b2));
@@ -86,7 +104,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       FloatVector denom = vv.lanewise(VectorOperators.SQRT).div(sqrtC2).add(eps);
       FloatVector.fromArray(S, w, i).sub(mv.div(denom).mul(stepSize)).intoArray(w, i);
     }
-    for (; i < w.length; i++) {
+    for (; i < to; i++) {
       m[i] = m[i] * b1 + g[i] * (1 - b1);
       v[i] = v[i] * b2 + g[i] * g[i] * (1 - b2);
       float denom = (float) Math.sqrt(v[i]) / sqrtC2 + eps;

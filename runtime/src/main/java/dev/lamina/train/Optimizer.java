@@ -1,5 +1,6 @@
 package dev.lamina.train;
 
+import dev.lamina.nn.Parameter;
 import dev.lamina.nn.Parameters;
 
 /**
@@ -13,9 +14,36 @@ public interface Optimizer {
   /** The mutable state of one run over {@code parameters}; allocates everything it needs now. */
   Stepper start(Parameters parameters);
 
-  /** Applies one update from the parameters' current gradients. */
+  /**
+   * Applies one update from the parameters' current gradients, either whole with {@link #step} or
+   * split over threads: {@link #begin} once, then {@link #update} for every part, the parts at
+   * the same time. The trainer uses the split form, so each thread updates the parameter rows it
+   * computed the gradients of ({@link Parameter#partStart}).
+   */
   interface Stepper {
     void step();
+
+    /**
+     * Whether this stepper can run as {@link #begin} and {@link #update}. One that cannot is run
+     * whole, with {@link #step}, on the trainer's thread.
+     */
+    default boolean splits() {
+      return false;
+    }
+
+    /** Prepares the next split update (step counters, bias corrections); runs on one thread. */
+    default void begin() {
+      throw new UnsupportedOperationException(getClass().getName() + " does not split its step");
+    }
+
+    /**
+     * Part {@code part} of the update {@link #begin} prepared: elements {@code
+     * partStart(part, parts)} up to {@code partStart(part + 1, parts)} of every parameter, and
+     * nothing else, since the other parts run at the same time.
+     */
+    default void update(int part, int parts) {
+      throw new UnsupportedOperationException(getClass().getName() + " does not split its step");
+    }
 
     /**
      * The run's state, for checkpoints: the live arrays named {@code <what>/<parameter>} (e.g.

@@ -31,14 +31,43 @@ final class RegularizedOptimizer implements Optimizer {
     Stepper inner = optimizer.start(parameters);
     double lr = optimizer.learningRate();
     return new Stepper() {
+      private boolean restore;
+
       @Override
       public void step() {
         if (noise != null) {
           noise.restore();
         }
-        decay.addGradient(parameters);
-        decay.shrink(parameters, lr);
+        regularize(0, 1);
         inner.step();
+      }
+
+      @Override
+      public boolean splits() {
+        return inner.splits();
+      }
+
+      @Override
+      public void begin() {
+        restore = noise != null && noise.isPerturbed();
+        if (restore) {
+          noise.markRestored();
+        }
+        inner.begin();
+      }
+
+      @Override
+      public void update(int part, int parts) {
+        if (restore) {
+          noise.restore(part, parts);
+        }
+        regularize(part, parts);
+        inner.update(part, parts);
+      }
+
+      private void regularize(int part, int parts) {
+        decay.addGradient(parameters, part, parts);
+        decay.shrink(parameters, lr, part, parts);
       }
 
       // Decay and noise keep no state between steps: the checkpoint is the wrapped optimizer's.

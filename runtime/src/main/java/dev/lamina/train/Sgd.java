@@ -41,8 +41,23 @@ public record Sgd(double learningRate, double momentum, boolean nesterov) implem
     return new Stepper() {
       @Override
       public void step() {
+        update(0, 1);
+      }
+
+      @Override
+      public void begin() {}
+
+      @Override
+      public boolean splits() {
+        return true;
+      }
+
+      @Override
+      public void update(int part, int parts) {
         for (int i = 0; i < velocity.length; i++) {
-          update(list.get(i).values(), list.get(i).gradient(), velocity[i], lr, mu, nesterov);
+          Parameter p = list.get(i);
+          Sgd.update(p.values(), p.gradient(), velocity[i], p.partStart(part, parts),
+              p.partStart(part + 1, parts), lr, mu, nesterov);
         }
       }
 
@@ -57,17 +72,19 @@ public record Sgd(double learningRate, double momentum, boolean nesterov) implem
     };
   }
 
-  private static void update(float[] w, float[] g, float[] b, float lr, float mu, boolean nesterov) {
+  /** Elements from..to-1; the vector and scalar loops give the same bits, so any split does. */
+  private static void update(float[] w, float[] g, float[] b, int from, int to, float lr, float mu,
+      boolean nesterov) {
     FloatVector muv = FloatVector.broadcast(S, mu);
-    int i = 0;
-    for (int bound = S.loopBound(w.length); i < bound; i += S.length()) {
+    int i = from;
+    for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
       FloatVector gv = FloatVector.fromArray(S, g, i);
       FloatVector bv = FloatVector.fromArray(S, b, i).fma(muv, gv);
       bv.intoArray(b, i);
       FloatVector step = nesterov ? bv.fma(muv, gv) : bv;
       FloatVector.fromArray(S, w, i).sub(step.mul(lr)).intoArray(w, i);
     }
-    for (; i < w.length; i++) {
+    for (; i < to; i++) {
       b[i] = Math.fma(b[i], mu, g[i]);
       float step = nesterov ? Math.fma(b[i], mu, g[i]) : b[i];
       w[i] = w[i] - step * lr;

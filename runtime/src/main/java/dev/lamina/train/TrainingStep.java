@@ -7,6 +7,7 @@ import dev.lamina.kernel.Losses;
 import dev.lamina.kernel.SoftTargetLosses;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.NetworkSpec;
+import dev.lamina.parallel.Team;
 
 /**
  * One optimization step on one mini-batch: gather the rows, forward, loss, backward, update. It
@@ -20,6 +21,8 @@ public final class TrainingStep {
   private final float[] batch;
   private final int[] labels;
   private final float[] gradient;
+  /** The optimizer's update as a team task: part i runs on the thread that computed part i. */
+  private final Team.Task update;
   private double loss;
   private int correct;
 
@@ -32,6 +35,7 @@ public final class TrainingStep {
     this.batch = new float[maxRows * network.inputSize()];
     this.labels = new int[maxRows];
     this.gradient = new float[maxRows * network.outputSize()];
+    this.update = stepper::update;
   }
 
   /**
@@ -54,7 +58,7 @@ public final class TrainingStep {
       }
     }
     network.backward(gradient, rows);
-    stepper.step();
+    applyUpdate();
   }
 
   /**
@@ -81,7 +85,16 @@ public final class TrainingStep {
       }
     }
     network.backward(gradient, rows);
-    stepper.step();
+    applyUpdate();
+  }
+
+  private void applyUpdate() {
+    if (stepper.splits()) {
+      stepper.begin();
+      network.parallel(update);
+    } else {
+      stepper.step();
+    }
   }
 
   private double softLoss(NetworkSpec spec, float[] out, float[] targets, int rows, int classes) {

@@ -79,8 +79,11 @@ public record WeightDecay(double l1, double l2, double decoupled) {
     return total;
   }
 
-  /** Adds the penalty's gradient, scale·(λ1·sign(w) + λ2·w), to every decayed parameter's gradient. */
-  void addGradient(Parameters parameters) {
+  /**
+   * Adds the penalty's gradient, scale·(λ1·sign(w) + λ2·w), to every decayed parameter's
+   * gradient: part {@code part} of {@code parts} ({@link Parameter#partStart}).
+   */
+  void addGradient(Parameters parameters, int part, int parts) {
     if (l1 == 0 && l2 == 0) {
       return;
     }
@@ -92,15 +95,15 @@ public record WeightDecay(double l1, double l2, double decoupled) {
       float b = (float) (p.decayScale() * l2);
       float[] w = p.values();
       float[] g = p.gradient();
-      for (int i = 0; i < w.length; i++) {
+      for (int i = p.partStart(part, parts), end = p.partStart(part + 1, parts); i < end; i++) {
         // Math.signum(0) is 0: the subgradient at the kink is 0, deliberately.
         g[i] += a * Math.signum(w[i]) + b * w[i];
       }
     }
   }
 
-  /** Decoupled decay: multiplies every decayed parameter by 1 − lr·λ·scale. */
-  void shrink(Parameters parameters, double learningRate) {
+  /** Decoupled decay: multiplies part {@code part} of every decayed parameter by 1 − lr·λ·scale. */
+  void shrink(Parameters parameters, double learningRate, int part, int parts) {
     if (decoupled == 0) {
       return;
     }
@@ -110,7 +113,7 @@ public record WeightDecay(double l1, double l2, double decoupled) {
       }
       float factor = (float) (1 - learningRate * decoupled * p.decayScale());
       float[] w = p.values();
-      for (int i = 0; i < w.length; i++) {
+      for (int i = p.partStart(part, parts), end = p.partStart(part + 1, parts); i < end; i++) {
         w[i] *= factor;
       }
     }

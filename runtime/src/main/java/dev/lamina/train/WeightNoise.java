@@ -50,12 +50,27 @@ final class WeightNoise {
 
   /** Puts back the weights {@link #perturb} kept; nothing when they are not perturbed. */
   void restore() {
-    if (!perturbed) {
-      return;
+    if (perturbed) {
+      restore(0, 1);
+      perturbed = false;
     }
-    for (int i = 0; i < clean.length; i++) {
-      System.arraycopy(clean[i], 0, weights.get(i).values(), 0, clean[i].length);
-    }
+  }
+
+  boolean isPerturbed() {
+    return perturbed;
+  }
+
+  /** Records that the kept weights are being put back, part by part, with {@link #restore(int, int)}. */
+  void markRestored() {
     perturbed = false;
+  }
+
+  /** Puts back part {@code part} of {@code parts} of the kept weights ({@link Parameter#partStart}). */
+  void restore(int part, int parts) {
+    for (int i = 0; i < clean.length; i++) {
+      Parameter p = weights.get(i);
+      int from = p.partStart(part, parts);
+      System.arraycopy(clean[i], from, p.values(), from, p.partStart(part + 1, parts) - from);
+    }
   }
 }

@@ -46,7 +46,7 @@ class WeightDecayTest {
     Parameter w = weight(2, -0.5f, 0, 1e-30f);
     float[] data = {0.25f, -1, 0.5f, 0};
     System.arraycopy(data, 0, w.gradient(), 0, data.length);
-    WeightDecay.elasticNet(0.1, 0.01).addGradient(new Parameters(List.of(w)));
+    WeightDecay.elasticNet(0.1, 0.01).addGradient(new Parameters(List.of(w)), 0, 1);
     float[] expected = {
         0.25f + 0.1f + 0.01f * 2, -1 - 0.1f + 0.01f * -0.5f, 0.5f + 0 + 0, 0.1f + 0.01f * 1e-30f};
     assertClose("g + λ1·sign(w) + λ2·w", expected, w.gradient(), 1e-7, 1e-6);
