@@ -60,7 +60,8 @@ final class LaminaMeter {
     FashionMlpBnNet net = new FashionMlpBnNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
-    for (int s = 0; s < 200; s++) {
+    // Until C2 has compiled the step, the interpreter and C1 box vectors: warm up well past that.
+    for (int s = 0; s < 3_000; s++) {
       step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
     }
     long[] ids = Thread.getAllStackTraces().keySet().stream()

@@ -23,6 +23,12 @@ public final class TrainingStep {
   private final float[] gradient;
   /** The optimizer's update as a team task: part i runs on the thread that computed part i. */
   private final Team.Task update;
+  private final Team.Task gather = this::gatherPart;
+  /** The rows {@link #gather} copies: samples {@code sourceOrder[sourceFirst ..]} of source. */
+  private Dataset source;
+  private int[] sourceOrder;
+  private int sourceFirst;
+  private int sourceRows;
   private double loss;
   private int correct;
 
@@ -43,12 +49,14 @@ public final class TrainingStep {
    * from {@code maskSeed}. Afterwards {@link #loss()} and {@link #correct()} describe the batch.
    */
   public void run(Dataset data, int[] order, int first, int rows, long maskSeed) {
-    int width = network.inputSize();
     int classes = network.outputSize();
-    for (int r = 0; r < rows; r++) {
-      data.copyFeatures(order[first + r], batch, r * width);
-      labels[r] = data.label(order[first + r]);
-    }
+    source = data;
+    sourceOrder = order;
+    sourceFirst = first;
+    sourceRows = rows;
+    network.parallel(gather);
+    source = null;
+    sourceOrder = null;
     float[] out = network.forwardTrain(batch, rows, maskSeed);
     loss = network.loss(out, labels, rows, gradient);
     correct = 0;
@@ -86,6 +94,17 @@ public final class TrainingStep {
     }
     network.backward(gradient, rows);
     applyUpdate();
+  }
+
+  /** Part {@code part} of the batch's rows, gathered by the thread whose forward pass reads them. */
+  private void gatherPart(int part, int parts) {
+    int width = network.inputSize();
+    for (int r = Team.split(sourceRows, part, parts), end = Team.split(sourceRows, part + 1, parts);
+        r < end; r++) {
+      int sample = sourceOrder[sourceFirst + r];
+      source.copyFeatures(sample, batch, r * width);
+      labels[r] = source.label(sample);
+    }
   }
 
   private void applyUpdate() {
