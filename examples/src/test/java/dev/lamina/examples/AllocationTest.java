@@ -44,6 +44,31 @@ class AllocationTest {
     assertStepAllocatesNothing(TestModels_SmoothNet::new, 64);
   }
 
+  @Test
+  void noisyTrainingStepAllocatesNothing() {
+    // Gaussian noise on the input (then dropout) and after hidden layers, with and without dropout.
+    assertStepAllocatesNothing(NoisyModels_NoisyNet::new, 64);
+  }
+
+  @Test
+  void noisyNormalizedTrainingStepAllocatesNothing() {
+    // Gaussian noise after batch norm, after layer norm (then dropout) and on the input alone.
+    assertStepAllocatesNothing(NoisyModels_NoisyNormalizedNet::new, 64);
+  }
+
+  @Test
+  void noisyImageTrainingStepAllocatesNothing() {
+    // Gaussian noise after a convolution's layer norm and after max pooling.
+    assertStepAllocatesNothing(ConvTestModels_ImageNoiseNet::new, 16);
+  }
+
+  @Test
+  void imageMixTrainingStepAllocatesNothing() {
+    // tanh before a group norm and a sigmoid before an instance norm: the convolutional writers'
+    // activations go through the array, as the dense ones do.
+    assertStepAllocatesNothing(ConvTestModels_ImageMixNet::new, 8);
+  }
+
   /**
    * Runs rounds of {@link #STEPS} steps until one allocates nothing, for at most {@link
    * #WARM_UP_NANOS}: until C2 has compiled every method of the step, some run interpreted or in C1

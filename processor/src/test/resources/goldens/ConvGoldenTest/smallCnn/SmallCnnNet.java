@@ -675,8 +675,9 @@ public final class SmallCnnNet extends GeneratedNetwork {
           FloatVector x = FloatVector.fromArray(S, conv2Act, row + j).sub(FloatVector.fromArray(S, conv2Mean, st + j)).mul(FloatVector.fromArray(S, conv2InvStd, st + j));
           x.intoArray(conv2Normalized, row + j);
           FloatVector v = x.fma(FloatVector.fromArray(S, conv2Gamma, j), FloatVector.fromArray(S, conv2Beta, j));
-          v = VectorMath.tanh(v);
           v.intoArray(conv2Act, row + j);
+          VectorMath.tanh(conv2Act, row + j);
+          v = FloatVector.fromArray(S, conv2Act, row + j);
         }
         for (; j < 6; j++) {
           float x = (conv2Act[row + j] - conv2Mean[st + j]) * conv2InvStd[st + j];
@@ -702,8 +703,9 @@ public final class SmallCnnNet extends GeneratedNetwork {
         int j = 0;
         for (; j < CONV2_BOUND; j += S.length()) {
           FloatVector v = FloatVector.fromArray(S, conv2Act, row + j).sub(FloatVector.fromArray(S, conv2Mean, st + j)).mul(FloatVector.fromArray(S, conv2InvStd, st + j)).fma(FloatVector.fromArray(S, conv2Gamma, j), FloatVector.fromArray(S, conv2Beta, j));
-          v = VectorMath.tanh(v);
           v.intoArray(conv2Act, row + j);
+          VectorMath.tanh(conv2Act, row + j);
+          v = FloatVector.fromArray(S, conv2Act, row + j);
         }
         for (; j < 6; j++) {
           float v = Math.fma((conv2Act[row + j] - conv2Mean[st + j]) * conv2InvStd[st + j], conv2Gamma[j], conv2Beta[j]);

@@ -251,7 +251,9 @@ public final class NoisyNet extends GeneratedNetwork {
     int bound = i + S.loopBound(n - i);
     for (; i < bound; i += S.length()) {
       FloatVector v = FloatVector.fromArray(S, x, i);
-      v = v.add(Noise.gaussianLanes(noiseKey, i, IN_NOISE));
+      v.intoArray(inOut, i);
+      Noise.addLanes(inOut, i, noiseKey, i, IN_NOISE);
+      v = FloatVector.fromArray(S, inOut, i);
       Bernoulli.mask(inMask, i, key, i, 13421773, 1.25f);
       v.mul(FloatVector.fromArray(S, inMask, i)).intoArray(inOut, i);
     }
@@ -277,8 +279,8 @@ public final class NoisyNet extends GeneratedNetwork {
         v = v.add(FloatVector.fromArray(S, aBias, j));
         v = v.max(0f);
         v.intoArray(aAct, row + j);
-        v = v.add(Noise.gaussianLanes(noiseKey, row + j, A_NOISE));
         v.intoArray(aOut, row + j);
+        Noise.addLanes(aOut, row + j, noiseKey, row + j, A_NOISE);
       }
       for (; j < 7; j++) {
         float v = aAct[row + j];
@@ -371,7 +373,9 @@ public final class NoisyNet extends GeneratedNetwork {
         v.intoArray(bAct, row + j);
         VectorMath.tanh(bAct, row + j);
         v = FloatVector.fromArray(S, bAct, row + j);
-        v = v.add(Noise.gaussianLanes(noiseKey, row + j, B_NOISE));
+        v.intoArray(bOut, row + j);
+        Noise.addLanes(bOut, row + j, noiseKey, row + j, B_NOISE);
+        v = FloatVector.fromArray(S, bOut, row + j);
         Bernoulli.mask(bMask, row + j, key, row + j, 8388608, 2.0f);
         v.mul(FloatVector.fromArray(S, bMask, row + j)).intoArray(bOut, row + j);
       }

@@ -44,18 +44,36 @@ public final class Noise {
     return (float) (sum - CENTRE) * scale;
   }
 
-  /** The vector form of {@link #gaussian}: lanes for counters {@code first .. first + lanes − 1}. */
-  public static FloatVector gaussianLanes(int key, int first, float scale) {
+  /**
+   * The vector form of {@link #gaussian}, added in place: {@code values[offset + t] += gaussian(key,
+   * first + t, scale)} for each lane t of the preferred species.
+   *
+   * <p>It adds into the array instead of returning the noise as a vector: a vector returned from a
+   * call that C2 does not inline (it stops inlining once a compilation is big, as a generated pass
+   * is) becomes a heap object on every call. Its body calls nothing but Vector API intrinsics, for
+   * the same reason, so the hash and byte sums of the two words are spelled out in the loop.
+   */
+  public static void addLanes(float[] values, int offset, int key, int first, float scale) {
     IntVector even = IntVector.zero(INTS).addIndex(1).add(first).mul(2);
-    IntVector sum = byteSum(hash(even, key)).add(byteSum(hash(even.add(1), key))).sub(CENTRE);
-    return ((FloatVector) sum.convert(VectorOperators.I2F, 0)).mul(scale);
+    IntVector sum = IntVector.broadcast(INTS, -CENTRE);
+    for (int word = 0; word < 2; word++) {
+      // Bernoulli.hash of counter 2i + word on every lane, then its four bytes summed.
+      IntVector h = even.add(word).mul(0x9E3779B9).add(key);
+      h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
+      h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
+      h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
+      IntVector pairs = h.and(0x00FF00FF).add(h.lanewise(VectorOperators.LSHR, 8).and(0x00FF00FF));
+      sum = sum.add(pairs.and(0xFFFF)).add(pairs.lanewise(VectorOperators.LSHR, 16));
+    }
+    FloatVector noise = ((FloatVector) sum.convert(VectorOperators.I2F, 0)).mul(scale);
+    FloatVector.fromArray(FLOATS, values, offset).add(noise).intoArray(values, offset);
   }
 
   /** Adds noise to {@code values[from .. to − 1]}, element i getting {@code gaussian(key, i, scale)}. */
   public static void addGaussian(float[] values, int from, int to, int key, float scale) {
     int i = from;
     for (int bound = from + FLOATS.loopBound(to - from); i < bound; i += FLOATS.length()) {
-      FloatVector.fromArray(FLOATS, values, i).add(gaussianLanes(key, i, scale)).intoArray(values, i);
+      addLanes(values, i, key, i, scale);
     }
     for (; i < to; i++) {
       values[i] += gaussian(key, i, scale);
@@ -66,18 +84,5 @@ public final class Noise {
   private static int byteSum(int h) {
     int pairs = (h & 0x00FF00FF) + ((h >>> 8) & 0x00FF00FF);
     return (pairs & 0xFFFF) + (pairs >>> 16);
-  }
-
-  private static IntVector byteSum(IntVector h) {
-    IntVector pairs = h.and(0x00FF00FF).add(h.lanewise(VectorOperators.LSHR, 8).and(0x00FF00FF));
-    return pairs.and(0xFFFF).add(pairs.lanewise(VectorOperators.LSHR, 16));
-  }
-
-  /** {@link Bernoulli#hash} on every lane. */
-  private static IntVector hash(IntVector counters, int key) {
-    IntVector h = counters.mul(0x9E3779B9).add(key);
-    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
-    h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
-    return h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
   }
 }

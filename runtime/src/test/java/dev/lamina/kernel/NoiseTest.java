@@ -13,21 +13,32 @@ class NoiseTest {
 
   @Test
   void vectorLanesEqualTheScalarDefinitionBitForBit() {
+    // addLanes at an offset other than its first counter, onto values other than zero, and
+    // nothing written outside its lanes.
     float scale = Noise.scale(0.37);
     int lanes = FloatVector.SPECIES_PREFERRED.length();
-    float[] lanesOut = new float[lanes];
+    int offset = 3;
+    float[] values = new float[offset + lanes + 2];
     for (int key : new int[] {0, -1, 123456789}) {
       for (int first = -64; first < 5000; first += 7) {
-        Noise.gaussianLanes(key, first, scale).intoArray(lanesOut, 0);
-        for (int l = 0; l < lanes; l++) {
-          float scalar = Noise.gaussian(key, first + l, scale);
-          if (Float.floatToRawIntBits(scalar) != Float.floatToRawIntBits(lanesOut[l])) {
-            fail("key " + key + ", counter " + (first + l) + ": vector " + lanesOut[l]
-                + " vs scalar " + scalar);
+        for (int i = 0; i < values.length; i++) {
+          values[i] = base(i);
+        }
+        Noise.addLanes(values, offset, key, first, scale);
+        for (int i = 0; i < values.length; i++) {
+          int l = i - offset;
+          float expected = l >= 0 && l < lanes ? base(i) + Noise.gaussian(key, first + l, scale) : base(i);
+          if (Float.floatToRawIntBits(expected) != Float.floatToRawIntBits(values[i])) {
+            fail("key " + key + ", counter " + (first + l) + ": vector " + values[i]
+                + " vs scalar " + expected);
           }
         }
       }
     }
+  }
+
+  private static float base(int i) {
+    return i * 0.37f - 1.5f;
   }
 
   @Test

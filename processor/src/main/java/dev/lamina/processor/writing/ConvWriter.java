@@ -202,13 +202,15 @@ final class ConvWriter {
       vector.addStatement("v = v.add($T.fromArray(S, $N, j))", Names.FLOAT_VECTOR, n.bias());
       scalar.addStatement("v += $N[j]", n.bias());
     }
-    vector.add(Elementwise.activationVector(layer.activation(), layer.slope()));
+    vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
     scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
     if (scale) {
       vector.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
       scalar.addStatement("v *= $L", Elementwise.literal(layer.keep()));
     }
-    vector.addStatement("v.intoArray($N, row + j)", n.act());
+    if (scale || !Elementwise.activationStores(layer.activation())) {
+      vector.addStatement("v.intoArray($N, row + j)", n.act());
+    }
     scalar.addStatement("$N[row + j] = v", n.act());
     if (noise) {
       vector.add(NoiseCode.vector(n, "row + j"));
@@ -245,10 +247,12 @@ final class ConvWriter {
       scalar.addStatement("v += $N[j]", n.bias());
     }
     if (activate) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope()));
+      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
       scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
     }
-    vector.addStatement("v.intoArray($N, row + j)", n.act());
+    if (!activate || !Elementwise.activationStores(layer.activation())) {
+      vector.addStatement("v.intoArray($N, row + j)", n.act());
+    }
     scalar.addStatement("$N[row + j] = v", n.act());
     return m.addCode(ImageLoops.pixels(n, vector.build(), scalar.build())).build();
   }

@@ -23,35 +23,22 @@ final class Elementwise {
    * then already stored at {@code array[index]}.
    */
   static CodeBlock activationVector(Nonlinearity f, double slope, String array, String index) {
-    if (!activationStores(f)) {
-      return activationVector(f, slope);
-    }
-    return CodeBlock.builder()
-        .addStatement("v.intoArray($N, $L)", array, index)
-        .addStatement("$T.$L($N, $L)", Names.VECTOR_MATH,
-            f == Nonlinearity.TANH ? "tanh" : "sigmoid", array, index)
-        .addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, array, index)
-        .build();
-  }
-
-  /** Whether {@link #activationVector(Nonlinearity, double, String, String)} stores f(v) too. */
-  static boolean activationStores(Nonlinearity f) {
-    return f == Nonlinearity.TANH || f == Nonlinearity.SIGMOID;
-  }
-
-  /**
-   * {@code v = f(v)} on a FloatVector, or nothing for the identity. For tanh and the sigmoid this
-   * calls VectorMath's vector form, which allocates whenever C2 does not inline it: prefer {@link
-   * #activationVector(Nonlinearity, double, String, String)}.
-   */
-  static CodeBlock activationVector(Nonlinearity f, double slope) {
     return switch (f) {
       case IDENTITY -> CodeBlock.of("");
       case RELU -> CodeBlock.of("v = v.max(0f);\n");
       case LEAKY_RELU -> CodeBlock.of("v = v.max(v.mul($L));\n", literal(slope));
-      case TANH -> CodeBlock.of("v = $T.tanh(v);\n", Names.VECTOR_MATH);
-      case SIGMOID -> CodeBlock.of("v = $T.sigmoid(v);\n", Names.VECTOR_MATH);
+      case TANH, SIGMOID -> CodeBlock.builder()
+          .addStatement("v.intoArray($N, $L)", array, index)
+          .addStatement("$T.$L($N, $L)", Names.VECTOR_MATH,
+              f == Nonlinearity.TANH ? "tanh" : "sigmoid", array, index)
+          .addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, array, index)
+          .build();
     };
+  }
+
+  /** Whether {@link #activationVector} stores f(v) at {@code array[index]} too. */
+  static boolean activationStores(Nonlinearity f) {
+    return f == Nonlinearity.TANH || f == Nonlinearity.SIGMOID;
   }
 
   /** {@code v = f(v)} on a float. */

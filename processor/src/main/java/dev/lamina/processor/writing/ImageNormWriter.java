@@ -166,8 +166,10 @@ final class ImageNormWriter {
         .addStatement("$N[row + j] = x", n.normalized())
         .addStatement("float v = Math.fma(x, $N[$L], $N[$L])", n.gamma(), affine(), n.beta(), affine());
     if (before()) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope()))
-          .addStatement("v.intoArray($N, row + j)", n.act());
+      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
+      if (!Elementwise.activationStores(layer.activation())) {
+        vector.addStatement("v.intoArray($N, row + j)", n.act());
+      }
       scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()))
           .addStatement("$N[row + j] = v", n.act());
     }
@@ -221,14 +223,16 @@ final class ImageNormWriter {
           n.beta(), affine());
     }
     if (before()) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope()));
+      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
       scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
     }
     if (n.classicDropout()) {
       vector.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
       scalar.addStatement("v *= $L", Elementwise.literal(layer.keep()));
     }
-    vector.addStatement("v.intoArray($N, row + j)", n.act());
+    if (!before() || n.classicDropout() || !Elementwise.activationStores(layer.activation())) {
+      vector.addStatement("v.intoArray($N, row + j)", n.act());
+    }
     scalar.addStatement("$N[row + j] = v", n.act());
     return m.addCode(loops(vector.build(), scalar.build())).build();
   }

@@ -51,13 +51,17 @@ final class NoiseCode {
     return n.layer().hasNoise() ? CodeBlock.of(", $N[$L]", KEYS, n.index()) : CodeBlock.of("");
   }
 
-  // v = v.add(Noise.gaussianLanes(noiseKey, row + j, HIDDEN_NOISE));
-  // v.intoArray(hiddenOut, row + j);          (unless dropout follows and stores it)
+  // Noise.addLanes adds the noise in the out buffer rather than returning it as a vector, so
+  // nothing becomes a heap object if C2 does not inline the call:
+  //   v.intoArray(hiddenOut, row + j);
+  //   Noise.addLanes(hiddenOut, row + j, noiseKey, row + j, HIDDEN_NOISE);
+  //   v = FloatVector.fromArray(S, hiddenOut, row + j);      (only when dropout follows and reads v)
   static CodeBlock vector(LayerNames n, String index) {
     CodeBlock.Builder b = CodeBlock.builder()
-        .addStatement("v = v.add($T.gaussianLanes(noiseKey, $L, $N))", NOISE, index, scale(n));
-    if (!n.layer().hasDropout()) {
-      b.addStatement("v.intoArray($N, $L)", n.out(), index);
+        .addStatement("v.intoArray($N, $L)", n.out(), index)
+        .addStatement("$T.addLanes($N, $L, noiseKey, $L, $N)", NOISE, n.out(), index, index, scale(n));
+    if (n.layer().hasDropout()) {
+      b.addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, n.out(), index);
     }
     return b.build();
   }
