@@ -32,7 +32,10 @@ final class Checkpointer {
   private static final String OPTIMIZER = "optimizer/";
   private static final String BEST = "best/";
 
-  /** Where a resumed run picks up: after epoch {@code epoch}, whose stats are {@code last}. */
+  /**
+   * Where a run picks up: after epoch {@code epoch}, whose stats are {@code last}; a new run
+   * after epoch 0, with no stats.
+   */
   record Resumed(int epoch, long steps, EpochStats last) {}
 
   private final Checkpoints settings;

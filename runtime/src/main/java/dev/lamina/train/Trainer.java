@@ -3,7 +3,6 @@ package dev.lamina.train;
 import dev.lamina.augment.Augmentation;
 import dev.lamina.augment.AugmentedBatches;
 import dev.lamina.data.Dataset;
-import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -98,92 +98,44 @@ public final class Trainer<N extends Network> {
     requireMatches(network, train, "train");
     requireMatches(network, validation, "validation");
     network.threads(threads);
-    History history = new History();
     int rowsPerBatch = Math.min(batchSize, train.size());
     requireTrainableLastBatch(network, train.size(), rowsPerBatch);
     WeightNoise noise = weightNoise > 0
         ? new WeightNoise(network.parameters(), weightNoise, Seeds.derive(seed, "weight-noise"))
         : null;
-    Optimizer stepped = weightDecay.isPresent() || noise != null
-        ? new RegularizedOptimizer(optimizer, weightDecay, noise)
-        : optimizer;
-    TrainingStep step = new TrainingStep(network, stepped, rowsPerBatch);
-    int batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
+    TrainingStep step = new TrainingStep(network, regularized(noise), rowsPerBatch);
+    History history = new History();
     Stopping stopping = new Stopping(earlyStopping, network);
     Checkpointer checkpointer = new Checkpointer(checkpoints, settings(train, validation));
-    TrainingEnd end = null;
-    long steps = 0;
-    int epoch = 1;
-    if (resume != null) {
-      Checkpointer.Resumed resumed = checkpointer.resume(resume, network, step.stepper(),
-          stopping, history);
-      if (resumed.epoch() > epochs) {
-        throw new IllegalArgumentException("epochs must be at least " + resumed.epoch()
-            + " to resume " + resume + ", which is at epoch " + resumed.epoch() + "; got " + epochs);
-      }
-      steps = resumed.steps();
-      epoch = resumed.epoch() + 1;
-      end = stopping.afterEpoch(resumed.last(), steps, resumed.epoch() == epochs);
-    } else if (checkpoints != null) {
-      step.stepper().state(); // fails now, not after an epoch, if the optimizer cannot be saved
-    }
+    Checkpointer.Resumed start = start(resume, checkpointer, network, step, stopping, history);
+    TrainingEnd end = start.last() == null ? null
+        : stopping.afterEpoch(start.last(), start.steps(), start.epoch() == epochs);
+    int epoch = start.epoch() + 1;
+    IntFunction<int[]> orders = e -> shuffle(train.size(), e);
     // Augmented batches are prepared ahead on another thread, in the same sample orders.
     // A resumed run prepares the batches of its remaining epochs, as the whole run would have.
     AugmentedBatches augmented = augmentation == null || end != null ? null
         : AugmentedBatches.resume(augmentation, train, rowsPerBatch, network.outputSize(), epoch,
-            epochs, e -> shuffle(train.size(), e), Seeds.derive(seed, "augment"));
-    long maskSeed = Seeds.derive(seed, "dropout");
+            epochs, orders, Seeds.derive(seed, "augment"));
+    BatchLoop batches = new BatchLoop(train, rowsPerBatch, orders, step, noise, augmented,
+        Seeds.derive(seed, "dropout"), start.steps(), stopping, listener);
     try {
       for (; end == null; epoch++) {
-        listener.onEpochStart(epoch, epochs, batches);
-        int[] order = shuffle(train.size(), epoch);
-        long start = System.nanoTime();
-        double lossSum = 0;
-        long correct = 0;
-        for (int b = 0; b < batches && end == null; b++) {
-          if (Thread.currentThread().isInterrupted()) {
-            end = stopping.interrupted(epoch, steps);
-            break;
-          }
-          int first = b * rowsPerBatch;
-          int rows = Math.min(rowsPerBatch, train.size() - first);
-          if (noise != null) {
-            noise.perturb(steps);
-          }
-          if (augmented == null) {
-            step.run(train, order, first, rows, Seeds.derive(maskSeed, steps++));
-          } else {
-            step.run(augmented.next(), Seeds.derive(maskSeed, steps++));
-          }
-          if (!Double.isFinite(step.loss())) {
-            end = stopping.nonFiniteLoss(epoch, b + 1, batches, steps, step.loss() / rows);
-            break;
-          }
-          lossSum += step.loss();
-          correct += step.correct();
-          listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
-        }
+        listener.onEpochStart(epoch, epochs, batches.count());
+        end = batches.run(epoch);
         if (end != null) {
           break;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Evaluation val = network.evaluate(validation);
-        EpochStats stats = new EpochStats(epoch, lossSum / train.size(),
-            (double) correct / train.size(), val.loss(), val.accuracy(), seconds,
-            train.size() / seconds);
+        EpochStats stats = batches.stats(epoch, network.evaluate(validation));
         history.add(stats);
         listener.onEpochEnd(stats, epochs);
-        checkpointer.epochEnded(epoch, steps, network, step.stepper(), stopping, history);
-        end = stopping.afterEpoch(stats, steps, epoch == epochs);
+        checkpointer.epochEnded(epoch, batches.steps(), network, step.stepper(), stopping,
+            history);
+        end = stopping.afterEpoch(stats, batches.steps(), epoch == epochs);
       }
       checkpointer.finish();
     } finally {
-      if (augmented != null) {
-        augmented.close();
-      }
-      if (noise != null) {
-        noise.restore(); // a step that failed between perturbing and updating leaves no noise
-      }
+      batches.close();
       if (end == null) {
         stopping.failed();
       }
@@ -191,6 +143,34 @@ public final class Trainer<N extends Network> {
     history.end(end);
     listener.onTrainingEnd(end);
     return new TrainingResult<>(network, history);
+  }
+
+  /** The optimizer with the run's weight decay and weight noise, if it has any. */
+  private Optimizer regularized(WeightNoise noise) {
+    return weightDecay.isPresent() || noise != null
+        ? new RegularizedOptimizer(optimizer, weightDecay, noise)
+        : optimizer;
+  }
+
+  /**
+   * Where the run starts: after the epoch saved in {@code resume}, restored into the run, or
+   * before the first epoch (epoch 0, no stats) when {@code resume} is null.
+   */
+  private Checkpointer.Resumed start(Path resume, Checkpointer checkpointer, N network,
+      TrainingStep step, Stopping stopping, History history) throws IOException {
+    if (resume == null) {
+      if (checkpoints != null) {
+        step.stepper().state(); // fails now, not after an epoch, if the optimizer cannot be saved
+      }
+      return new Checkpointer.Resumed(0, 0, null);
+    }
+    Checkpointer.Resumed resumed =
+        checkpointer.resume(resume, network, step.stepper(), stopping, history);
+    if (resumed.epoch() > epochs) {
+      throw new IllegalArgumentException("epochs must be at least " + resumed.epoch()
+          + " to resume " + resume + ", which is at epoch " + resumed.epoch() + "; got " + epochs);
+    }
+    return resumed;
   }
 
   /** What a resumed run must share with the run that wrote its checkpoint. */

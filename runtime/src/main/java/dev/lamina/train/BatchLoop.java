@@ -1,0 +1,112 @@
+package dev.lamina.train;
+
+import dev.lamina.augment.AugmentedBatches;
+import dev.lamina.data.Dataset;
+import dev.lamina.nn.Evaluation;
+import dev.lamina.nn.Seeds;
+import java.util.function.IntFunction;
+
+/**
+ * The mini-batches of one training run, an epoch at a time: each epoch visits the training
+ * samples in its own order, one {@link TrainingStep} per batch, with the weights perturbed before
+ * each step when there is weight noise and the rows taken from the augmented batches when there
+ * are some. It counts the run's steps, which seed each step's dropout masks and noise, so a run
+ * resumed at a step goes on as if it had never stopped.
+ */
+final class BatchLoop {
+  private final Dataset train;
+  private final int rowsPerBatch;
+  private final int batches;
+  private final IntFunction<int[]> orders;
+  private final TrainingStep step;
+  private final WeightNoise noise;
+  private final AugmentedBatches augmented;
+  private final long maskSeed;
+  private final Stopping stopping;
+  private final TrainingListener listener;
+  private long steps;
+  // The epoch that ran last.
+  private double lossSum;
+  private long correct;
+  private double seconds;
+
+  /**
+   * {@code orders} gives each epoch's sample order; {@code noise} and {@code augmented} may be
+   * null, for none; {@code steps} is how many steps the run took before (0 unless resumed).
+   */
+  BatchLoop(Dataset train, int rowsPerBatch, IntFunction<int[]> orders, TrainingStep step,
+      WeightNoise noise, AugmentedBatches augmented, long maskSeed, long steps,
+      Stopping stopping, TrainingListener listener) {
+    this.train = train;
+    this.rowsPerBatch = rowsPerBatch;
+    this.batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
+    this.orders = orders;
+    this.step = step;
+    this.noise = noise;
+    this.augmented = augmented;
+    this.maskSeed = maskSeed;
+    this.steps = steps;
+    this.stopping = stopping;
+    this.listener = listener;
+  }
+
+  /** Batches per epoch. */
+  int count() {
+    return batches;
+  }
+
+  /** Steps the run has taken. */
+  long steps() {
+    return steps;
+  }
+
+  /**
+   * Trains on epoch {@code epoch}'s batches. Returns null when they all ran, else how training
+   * ended within the epoch: the thread was interrupted or a batch's loss was not finite.
+   */
+  TrainingEnd run(int epoch) {
+    int[] order = orders.apply(epoch);
+    long start = System.nanoTime();
+    lossSum = 0;
+    correct = 0;
+    for (int b = 0; b < batches; b++) {
+      if (Thread.currentThread().isInterrupted()) {
+        return stopping.interrupted(epoch, steps);
+      }
+      int first = b * rowsPerBatch;
+      int rows = Math.min(rowsPerBatch, train.size() - first);
+      if (noise != null) {
+        noise.perturb(steps);
+      }
+      if (augmented == null) {
+        step.run(train, order, first, rows, Seeds.derive(maskSeed, steps++));
+      } else {
+        step.run(augmented.next(), Seeds.derive(maskSeed, steps++));
+      }
+      if (!Double.isFinite(step.loss())) {
+        return stopping.nonFiniteLoss(epoch, b + 1, batches, steps, step.loss() / rows);
+      }
+      lossSum += step.loss();
+      correct += step.correct();
+      listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
+    }
+    seconds = (System.nanoTime() - start) / 1e9;
+    return null;
+  }
+
+  /** What the epoch {@link #run} completed measured, with its evaluation on the validation data. */
+  EpochStats stats(int epoch, Evaluation validation) {
+    return new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
+        validation.loss(), validation.accuracy(), seconds, train.size() / seconds);
+  }
+
+  /** Stops the augmenting thread and takes off the noise of a step that failed half-way. */
+  void close() {
+    if (augmented != null) {
+      augmented.close();
+    }
+    if (noise != null) {
+      noise.restore(); // a step that failed between perturbing and updating leaves no noise
+    }
+  }
+}
