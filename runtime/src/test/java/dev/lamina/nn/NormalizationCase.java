@@ -1,7 +1,5 @@
 package dev.lamina.nn;
 
-import static dev.lamina.testing.NumericAssertions.assertClose;
-
 import dev.lamina.DropoutMode;
 import dev.lamina.Init;
 import dev.lamina.Loss;
@@ -9,7 +7,6 @@ import dev.lamina.NormPlacement;
 import dev.lamina.Nonlinearity;
 import dev.lamina.RunningStats;
 import dev.lamina.testing.Fixtures;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,63 +46,6 @@ public final class NormalizationCase {
 
   /** Runs the case on {@code network} (fresh state) and fails with the largest difference. */
   public static void check(Fixtures.Node c, Network network) {
-    String name = c.get("name").string();
-    for (Parameter p : network.parameters()) {
-      float[] v = fromTorch(p, c.get("parameters").get(p.name()).floats());
-      System.arraycopy(v, 0, p.values(), 0, v.length);
-    }
-    float[] logits = null;
-    int rows = 0;
-    int[] labels = null;
-    for (int step = 0; step < 3; step++) {
-      float[] x = c.get("inputs").at(step).floats();
-      labels = c.get("labels").at(step).ints();
-      rows = labels.length;
-      logits = network.forwardTrain(x, rows, 0).clone();
-    }
-    assertClose(name + " training logits", c.floats("train_logits"), logits, ABS, REL);
-    float[] gradient = new float[logits.length];
-    double loss = network.loss(logits, labels, rows, gradient) / rows;
-    assertClose(name + " loss", c.get("loss").floatValue(), loss, ABS, REL);
-    network.backward(gradient, rows);
-    for (Parameter p : network.parameters()) {
-      assertClose(name + " d/d" + p.name(), fromTorch(p, c.get("gradients").get(p.name()).floats()),
-          p.gradient(), ABS, REL);
-    }
-    if (c.get("norm").string().equals("batch")) {
-      assertClose(name + " running mean", c.floats("running_mean"), state(network, "first.running_mean"), ABS, REL);
-      assertClose(name + " running variance", c.floats("running_var"), state(network, "first.running_var"), ABS, REL);
-    }
-    float[] x0 = c.get("inputs").at(0).floats();
-    assertClose(name + " eval logits", c.floats("eval_logits"),
-        network.forwardInfer(x0, x0.length / 6), ABS, REL);
-  }
-
-  private static float[] state(Network network, String name) {
-    return network.state().stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no state " + name)).values();
-  }
-
-  /** A weight (units, fanIn) row-major transposed to Lamina's (fanIn, units); others as they are. */
-  static float[] fromTorch(Parameter p, float[] torch) {
-    if (torch.length != p.size()) {
-      throw new AssertionError(p + " has " + p.size() + " values, fixture " + torch.length);
-    }
-    if (p.kind() != ParameterKind.WEIGHT) {
-      return torch;
-    }
-    int in = p.shape()[0];
-    int out = p.shape()[1];
-    float[] lamina = new float[torch.length];
-    for (int j = 0; j < out; j++) {
-      for (int i = 0; i < in; i++) {
-        lamina[i * out + j] = torch[j * in + i];
-      }
-    }
-    return lamina;
-  }
-
-  static String describe(float[] v) {
-    return Arrays.toString(v);
+    PyTorchCase.check(c, network, c.get("norm").string().equals("batch"), "first", ABS, REL);
   }
 }

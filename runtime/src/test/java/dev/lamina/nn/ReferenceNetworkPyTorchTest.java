@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * mlp.json): logits, loss and every parameter's gradient of the batch-mean loss, for
  * cross-entropy, cross-entropy with label smoothing 0.1 and MSE. The fixture keeps PyTorch's
  * layout, so weights and weight gradients are transposed from (units, fanIn) to Lamina's (fanIn,
- * units) here.
+ * units) by {@link PyTorchCase#toLamina}.
  */
 class ReferenceNetworkPyTorchTest {
   /** Both sides round every layer's output to float32; they differ in summation order only. */
@@ -43,7 +43,7 @@ class ReferenceNetworkPyTorchTest {
       NetworkSpec spec = spec(fixture, Loss.valueOf(c.get("loss").string()),
           c.get("smoothing").doubleValue());
       Parameters parameters = spec.newParameters();
-      copyFromTorch(fixture.get("parameters"), parameters);
+      PyTorchCase.load(spec, parameters, fixture.get("parameters"));
       ReferenceNetwork network = new ReferenceNetwork(spec, parameters);
       String what = "mlp " + c.get("name").string();
 
@@ -60,7 +60,8 @@ class ReferenceNetworkPyTorchTest {
 
       network.backward(outputGradient, rows);
       for (Parameter p : parameters) {
-        float[] expected = fromTorch(p, c.get("gradients").get(p.name()).floats());
+        float[] expected =
+            PyTorchCase.toLamina(spec, p, c.get("gradients").get(p.name()).floats());
         worstGrad = Math.max(worstGrad, assertClose(what + " d/d" + p.name(), expected,
             p.gradient(), GRAD_ABS, GRAD_REL).maxAbs());
       }
@@ -81,31 +82,5 @@ class ReferenceNetworkPyTorchTest {
       fanIn = units;
     }
     return new NetworkSpec("mlp", loss, smoothing, layers);
-  }
-
-  private static void copyFromTorch(Fixtures.Node values, Parameters parameters) {
-    for (Parameter p : parameters) {
-      float[] v = fromTorch(p, values.get(p.name()).floats());
-      System.arraycopy(v, 0, p.values(), 0, v.length);
-    }
-  }
-
-  /** A weight (units, fanIn) row-major transposed to Lamina's (fanIn, units); a bias as is. */
-  private static float[] fromTorch(Parameter p, float[] torch) {
-    if (torch.length != p.size()) {
-      throw new AssertionError(p + " has " + p.size() + " values, fixture " + torch.length);
-    }
-    if (p.kind() != ParameterKind.WEIGHT) {
-      return torch;
-    }
-    int in = p.shape()[0];
-    int out = p.shape()[1];
-    float[] lamina = new float[torch.length];
-    for (int j = 0; j < out; j++) {
-      for (int i = 0; i < in; i++) {
-        lamina[i * out + j] = torch[j * in + i];
-      }
-    }
-    return lamina;
   }
 }
