@@ -1,16 +1,14 @@
 package dev.lamina.examples;
 
+import dev.lamina.report.PngFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import javax.imageio.ImageIO;
 
 /**
  * A PNG of grey images on a grid, each pixel drawn as a {@code zoom × zoom} square (values in
  * [0, 1] from black to white, clipped), with a gap between cells and a wider one after the first
- * column. Written atomically: to a temporary file beside the target, then renamed.
+ * column. Written atomically ({@link PngFiles}).
  */
 final class PngGrid {
   private static final int GAP = 2;
@@ -57,18 +55,7 @@ final class PngGrid {
   }
 
   void write(Path path) throws IOException {
-    Path target = path.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-    try {
-      if (!ImageIO.write(image, "png", temporary.toFile())) {
-        throw new IOException("no PNG writer in this JDK");
-      }
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    PngFiles.write(image, path);
   }
 
   /** The left edge of a column: a gap before each cell, three after the first column. */

@@ -1,5 +1,6 @@
 package dev.lamina.ensemble;
 
+import dev.lamina.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -10,12 +11,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,34 +41,21 @@ public final class EnsembleFile {
 
   public static void write(Path file, String modelClass, List<MemberResult> members)
       throws IOException {
-    Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        CRC32 crc = new CRC32();
-        OutputStream raw = Channels.newOutputStream(channel);
-        DataOutputStream out = new DataOutputStream(
-            new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16));
-        out.write(MAGIC);
-        out.writeInt(VERSION);
-        out.writeUTF(modelClass);
-        out.writeInt(members.size());
-        for (MemberResult m : members) {
-          writeMember(out, m);
-        }
-        out.flush();
-        new DataOutputStream(raw).writeLong(crc.getValue());
-        channel.force(true);
+    AtomicFiles.write(file, channel -> {
+      CRC32 crc = new CRC32();
+      OutputStream raw = Channels.newOutputStream(channel);
+      DataOutputStream out = new DataOutputStream(
+          new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16));
+      out.write(MAGIC);
+      out.writeInt(VERSION);
+      out.writeUTF(modelClass);
+      out.writeInt(members.size());
+      for (MemberResult m : members) {
+        writeMember(out, m);
       }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+      out.flush();
+      new DataOutputStream(raw).writeLong(crc.getValue());
+    });
   }
 
   public static Contents read(Path file) throws IOException {

@@ -3,6 +3,7 @@ package dev.lamina.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,12 @@ import java.util.List;
  * to disk, and the temporary file is renamed over the target in one step.
  */
 public final class AtomicFiles {
+  /** The new content of a file, written into the temporary file's channel. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(WritableByteChannel channel) throws IOException;
+  }
+
   /** Called between the forced write and the rename; tests use it to simulate a crash there. */
   interface BeforeRename {
     void run(Path temporary) throws IOException;
@@ -25,13 +32,34 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Replaces {@code target} with {@code bytes} atomically. */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, List.of(ByteBuffer.wrap(bytes)));
+  }
+
   /** Replaces {@code target} with {@code buffers}, written in order, atomically. */
   public static void write(Path target, List<ByteBuffer> buffers) throws IOException {
     write(target, buffers, temporary -> {});
   }
 
+  /** Replaces {@code target} with what {@code content} writes, atomically, as it writes it. */
+  public static void write(Path target, Content content) throws IOException {
+    write(target, content, temporary -> {});
+  }
+
   static void write(Path target, List<ByteBuffer> buffers, BeforeRename beforeRename)
       throws IOException {
+    write(target, channel -> {
+      for (ByteBuffer buffer : buffers) {
+        ByteBuffer b = buffer.duplicate();
+        while (b.hasRemaining()) {
+          channel.write(b);
+        }
+      }
+    }, beforeRename);
+  }
+
+  static void write(Path target, Content content, BeforeRename beforeRename) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
@@ -45,12 +73,7 @@ public final class AtomicFiles {
     boolean renamed = false;
     try {
       try (channel) {
-        for (ByteBuffer buffer : buffers) {
-          ByteBuffer b = buffer.duplicate();
-          while (b.hasRemaining()) {
-            channel.write(b);
-          }
-        }
+        content.writeTo(channel);
         channel.force(true);
       }
       beforeRename.run(temporary);

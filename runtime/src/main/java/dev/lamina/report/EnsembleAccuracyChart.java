@@ -1,6 +1,5 @@
 package dev.lamina.report;
 
-import dev.lamina.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,13 +7,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Ensemble accuracy against the number of members k, as a PNG: the soft and the hard vote of the
@@ -67,9 +63,7 @@ public final class EnsembleAccuracyChart {
 
   /** Draws the chart and writes it to {@code file} as a PNG, atomically. */
   public void write(Path file) throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(draw(), "png", png);
-    AtomicFiles.write(file, List.of(ByteBuffer.wrap(png.toByteArray())));
+    PngFiles.write(draw(), file);
   }
 
   /** The picture. */

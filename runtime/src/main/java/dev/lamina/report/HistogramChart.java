@@ -7,12 +7,10 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Histograms side by side: one row of labeled panels (e.g. the activations of every layer of a
@@ -116,11 +114,7 @@ public final class HistogramChart {
 
   /** Writes {@code image} as a PNG to {@code file} atomically (a temporary file, then a rename). */
   public static void write(BufferedImage image, Path file) throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    if (!ImageIO.write(image, "png", png)) {
-      throw new IOException("this JDK has no PNG writer for " + file);
-    }
-    ReportFiles.write(file, png.toByteArray());
+    PngFiles.write(image, file);
   }
 
   private static Graphics2D start(BufferedImage image) {

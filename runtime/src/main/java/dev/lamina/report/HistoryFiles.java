@@ -1,5 +1,6 @@
 package dev.lamina.report;
 
+import dev.lamina.io.AtomicFiles;
 import dev.lamina.train.History;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,11 @@ public final class HistoryFiles {
 
   /** {@link History#toCsv()} into {@code file}: one line per epoch, for spreadsheets and pandas. */
   public static void writeCsv(History history, Path file) throws IOException {
-    ReportFiles.write(file, history.toCsv().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(file, history.toCsv().getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@link History#toJson()} into {@code file}: the epochs and how training ended. */
   public static void writeJson(History history, Path file) throws IOException {
-    ReportFiles.write(file, history.toJson().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(file, history.toJson().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -9,13 +9,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 
 /**
  * Learning curves as a PNG: training and validation loss on the left, accuracy on the right, per
@@ -106,11 +104,7 @@ public final class LearningCurveChart {
 
   /** Writes the PNG to {@code file} atomically (a temporary file, then a rename). */
   public void write(Path file) throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    if (!ImageIO.write(render(), "png", png)) {
-      throw new IOException("this JDK has no PNG writer for " + file);
-    }
-    ReportFiles.write(file, png.toByteArray());
+    PngFiles.write(render(), file);
   }
 
   /** "best epoch 7, stopped at 12 (EARLY_STOPPED)" or "12 epochs". */

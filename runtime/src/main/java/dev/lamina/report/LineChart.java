@@ -6,12 +6,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Several named series of (x, y) points on one set of axes, as a PNG: for comparing runs, such as
@@ -152,10 +150,6 @@ public final class LineChart {
 
   /** Writes a {@code width × height} PNG to {@code file} atomically. */
   public void write(Path file, int width, int height) throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    if (!ImageIO.write(render(width, height), "png", png)) {
-      throw new IOException("this JDK has no PNG writer for " + file);
-    }
-    ReportFiles.write(file, png.toByteArray());
+    PngFiles.write(render(width, height), file);
   }
 }
