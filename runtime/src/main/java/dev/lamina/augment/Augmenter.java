@@ -78,7 +78,7 @@ public final class Augmenter {
           (float) (brightness * mean * (1 - contrast)));
     }
     if (a.noiseP > 0 && stream(sampleSeed, NOISE).chance(a.noiseP)) {
-      GaussianNoise.add(out, outOffset, size, (int) random.nextLong(), (float) a.noiseStd, indices);
+      PixelNoise.add(out, outOffset, size, (int) random.nextLong(), (float) a.noiseStd, indices);
     }
     if (a.clip) {
       Pixels.clip(out, outOffset, size, a.clipMin, a.clipMax);

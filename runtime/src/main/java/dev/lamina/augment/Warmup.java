@@ -80,7 +80,7 @@ final class Warmup {
     float[] v = values();
     int[] indices = new int[Warp.LANES];
     for (int i = 0; i < CALLS; i++) {
-      GaussianNoise.add(v, 0, v.length, i, 0f, indices);
+      PixelNoise.add(v, 0, v.length, i, 0f, indices);
     }
   }
 

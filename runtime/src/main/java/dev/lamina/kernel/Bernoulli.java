@@ -51,8 +51,12 @@ public final class Bernoulli {
     FloatVector.zero(FLOATS).blend(kept, keep).intoArray(mask, offset);
   }
 
-  /** MurmurHash3's 32-bit finalizer over a Weyl sequence of the counter. */
-  static int hash(int key, int counter) {
+  /**
+   * MurmurHash3's 32-bit finalizer over a Weyl sequence of the counter: the counter-based hash
+   * that dropout masks, {@link Noise} and augmentation's pixel noise draw from. Their vector forms
+   * spell it out in the loop rather than call a vector form of it (see {@link #mask}).
+   */
+  public static int hash(int key, int counter) {
     int h = counter * 0x9E3779B9 + key;
     h = (h ^ (h >>> 16)) * 0x85EBCA6B;
     h = (h ^ (h >>> 13)) * 0xC2B2AE35;

@@ -1,13 +1,17 @@
 package dev.lamina.augment;
 
+import dev.lamina.kernel.Bernoulli;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Additive Gaussian pixel noise from a counter-based hash: pixel {@code i} of a sample gets the
- * normal deviate of (key, i), so noise needs no generator state and is drawn 16 lanes at a time.
+ * Additive Gaussian pixel noise from a counter-based hash ({@link Bernoulli#hash}, as dropout masks
+ * use): pixel {@code i} of a sample gets the normal deviate of (key, i), so noise needs no
+ * generator state and is drawn 16 lanes at a time. The noise of {@code @GaussianNoise} layers and
+ * weight noise ({@link dev.lamina.kernel.Noise}) hashes the same way but shapes the deviates
+ * differently (a sum of bytes); each keeps its own bits.
  *
  * <p>A deviate is the inverse normal CDF of a 24-bit uniform, read from a table of {@value
  * #CELLS} equal-probability cells and interpolated linearly within a cell: the cell is chosen by
@@ -16,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * the deviates have mean 0 and variance 1; they lie within ±3.99σ. Only +, × and fma on
  * table values: the vector and scalar forms give the same bits.
  */
-final class GaussianNoise {
+final class PixelNoise {
   private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
   static final int CELLS = 4096;
@@ -53,7 +57,7 @@ final class GaussianNoise {
     }
   }
 
-  private GaussianNoise() {}
+  private PixelNoise() {}
 
   /**
    * Adds {@code std} × the deviates of {@code key} to {@code n} values of {@code a} from {@code
@@ -64,6 +68,8 @@ final class GaussianNoise {
     int bound = FLOATS.loopBound(n);
     FloatVector scale = FloatVector.broadcast(FLOATS, std);
     for (int i = 0; i < bound; i += lanes) {
+      // Bernoulli.hash on every lane, spelled out: a vector returned from a call that C2 does not
+      // inline becomes a heap object.
       IntVector h = IntVector.zero(INTS).addIndex(1).add(i).mul(0x9E3779B9).add(key);
       h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x85EBCA6B);
       h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 13)).mul(0xC2B2AE35);
@@ -83,7 +89,7 @@ final class GaussianNoise {
 
   /** The scalar definition of {@link #add}'s deviates: the normal deviate of (key, counter). */
   static float deviate(int key, int counter) {
-    int h = hash(key, counter);
+    int h = Bernoulli.hash(key, counter);
     int cell = h >>> 20;
     float place = ((h >>> 8) & 0xFFF) * STEP;
     return Math.fma(place, RISE[cell], START[cell]);
@@ -94,14 +100,6 @@ final class GaussianNoise {
     for (int i = 0; i < n; i++) {
       a[offset + i] = Math.fma(deviate(key, i), std, a[offset + i]);
     }
-  }
-
-  /** MurmurHash3's 32-bit finalizer over a Weyl sequence of the counter. */
-  static int hash(int key, int counter) {
-    int h = counter * 0x9E3779B9 + key;
-    h = (h ^ (h >>> 16)) * 0x85EBCA6B;
-    h = (h ^ (h >>> 13)) * 0xC2B2AE35;
-    return h ^ (h >>> 16);
   }
 
   /** φ(z), the standard normal density. */

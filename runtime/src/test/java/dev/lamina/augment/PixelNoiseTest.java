@@ -6,23 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The noise's distribution and its bit-exact vector and scalar forms. */
-class GaussianNoiseTest {
+/** The pixel noise's distribution and its bit-exact vector and scalar forms. */
+class PixelNoiseTest {
   @Test
   void tableIsTheInverseNormalCdf() {
     // Known quantiles: Φ⁻¹(0.975) = 1.959963984540054, Φ⁻¹(0.5) = 0, Φ⁻¹(0.001) = −3.090232306.
-    assertClose("Φ⁻¹(0.975)", 1.959963984540054, GaussianNoise.inverseNormal(0.975), 0, 1e-8);
-    assertClose("Φ⁻¹(0.5)", 0, GaussianNoise.inverseNormal(0.5), 1e-15, 0);
-    assertClose("Φ⁻¹(0.001)", -3.090232306167813, GaussianNoise.inverseNormal(0.001), 0, 1e-8);
+    assertClose("Φ⁻¹(0.975)", 1.959963984540054, PixelNoise.inverseNormal(0.975), 0, 1e-8);
+    assertClose("Φ⁻¹(0.5)", 0, PixelNoise.inverseNormal(0.5), 1e-15, 0);
+    assertClose("Φ⁻¹(0.001)", -3.090232306167813, PixelNoise.inverseNormal(0.001), 0, 1e-8);
     // The unscaled piecewise-linear table already has nearly unit variance; scaling fixes the rest.
-    assertClose("raw variance", 1, GaussianNoise.RAW_VARIANCE, 2e-3, 0);
+    assertClose("raw variance", 1, PixelNoise.RAW_VARIANCE, 2e-3, 0);
     double variance = 0;
-    for (int i = 0; i < GaussianNoise.CELLS; i++) {
-      double k0 = GaussianNoise.START[i];
-      double k1 = k0 + GaussianNoise.RISE[i];
-      variance += (k0 * k0 + k0 * k1 + k1 * k1) / 3 / GaussianNoise.CELLS;
-      assertEquals(-GaussianNoise.START[i],
-          GaussianNoise.START[GaussianNoise.CELLS - 1 - i] + GaussianNoise.RISE[GaussianNoise.CELLS - 1 - i],
+    for (int i = 0; i < PixelNoise.CELLS; i++) {
+      double k0 = PixelNoise.START[i];
+      double k1 = k0 + PixelNoise.RISE[i];
+      variance += (k0 * k0 + k0 * k1 + k1 * k1) / 3 / PixelNoise.CELLS;
+      assertEquals(-PixelNoise.START[i],
+          PixelNoise.START[PixelNoise.CELLS - 1 - i] + PixelNoise.RISE[PixelNoise.CELLS - 1 - i],
           1e-6, "symmetry of cell " + i);
     }
     assertClose("table variance", 1, variance, 1e-6, 0);
@@ -36,7 +36,7 @@ class GaussianNoiseTest {
     double fourth = 0;
     int beyond2 = 0;
     for (int i = 0; i < n; i++) {
-      double z = GaussianNoise.deviate(12345, i);
+      double z = PixelNoise.deviate(12345, i);
       sum += z;
       squares += z * z;
       fourth += z * z * z * z;
@@ -62,8 +62,8 @@ class GaussianNoiseTest {
       for (int i = 0; i < n + 2; i++) {
         vector[i] = scalar[i] = i * 0.01f;
       }
-      GaussianNoise.add(vector, 2, n, -99, 0.1f, new int[Warp.LANES]);
-      GaussianNoise.reference(scalar, 2, n, -99, 0.1f);
+      PixelNoise.add(vector, 2, n, -99, 0.1f, new int[Warp.LANES]);
+      PixelNoise.reference(scalar, 2, n, -99, 0.1f);
       assertClose("noise on " + n + " values", scalar, vector, 0, 0);
       assertTrue(vector[2] != 0.02f, "noise was added");
     }
