@@ -19,15 +19,7 @@ public final class Losses {
     double on = 1 - smoothing + off;
     for (int r = 0; r < rows; r++) {
       int o = r * classes;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < classes; c++) {
-        max = Math.max(max, logits[o + c]);
-      }
-      double sum = 0;
-      for (int c = 0; c < classes; c++) {
-        sum += Math.exp(logits[o + c] - max);
-      }
-      double logSum = max + Math.log(sum);
+      double logSum = logSumExp(logits, o, classes);
       int label = labels[r];
       for (int c = 0; c < classes; c++) {
         double target = c == label ? on : off;
@@ -39,6 +31,22 @@ public final class Losses {
       }
     }
     return total;
+  }
+
+  /**
+   * log Σ exp(v[offset .. offset + n − 1]), in double around the maximum so that large values
+   * cannot overflow.
+   */
+  static double logSumExp(float[] v, int offset, int n) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < n; c++) {
+      max = Math.max(max, v[offset + c]);
+    }
+    double sum = 0;
+    for (int c = 0; c < n; c++) {
+      sum += Math.exp(v[offset + c] - max);
+    }
+    return max + Math.log(sum);
   }
 
   /**

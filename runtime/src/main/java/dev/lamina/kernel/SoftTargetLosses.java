@@ -20,15 +20,7 @@ public final class SoftTargetLosses {
     double off = smoothing / classes;
     for (int r = 0; r < rows; r++) {
       int o = r * classes;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < classes; c++) {
-        max = Math.max(max, logits[o + c]);
-      }
-      double sum = 0;
-      for (int c = 0; c < classes; c++) {
-        sum += Math.exp(logits[o + c] - max);
-      }
-      double logSum = max + Math.log(sum);
+      double logSum = Losses.logSumExp(logits, o, classes);
       for (int c = 0; c < classes; c++) {
         double target = (1 - smoothing) * targets[o + c] + off;
         double logP = logits[o + c] - logSum;
