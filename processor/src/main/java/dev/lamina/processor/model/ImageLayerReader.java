@@ -1,8 +1,5 @@
 package dev.lamina.processor.model;
 
-import static dev.lamina.processor.model.Annotations.booleanValue;
-import static dev.lamina.processor.model.Annotations.doubleValue;
-import static dev.lamina.processor.model.Annotations.enumValue;
 import static dev.lamina.processor.model.Annotations.find;
 import static dev.lamina.processor.model.Annotations.intValue;
 import static dev.lamina.processor.model.Annotations.isExplicit;
@@ -52,20 +49,12 @@ final class ImageLayerReader {
 
   private static LayerSpec conv(VariableElement field, String name, AnnotationMirror conv, Shape in,
       double keep, DropoutMode mode) {
-    Nonlinearity activation = Nonlinearity.IDENTITY;
-    double slope = 0.01;
-    var act = find(field, Annotations.ACTIVATION);
-    if (act.isPresent()) {
-      activation = Nonlinearity.valueOf(enumValue(act.get(), "value"));
-      slope = doubleValue(act.get(), "slope");
-    }
+    Nonlinearity activation = ModelReader.activation(field);
     NormSpec norm = ModelReader.norm(field);
-    // As for a dense layer: a bias right before batch normalization is cancelled by it.
-    boolean bias = isExplicit(conv, "bias") ? booleanValue(conv, "bias")
-        : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());
     ImageSpec image = ImageSpec.conv(in, intValue(conv, "filters"), intValue(conv, "kernel"),
         intValue(conv, "stride"), intValue(conv, "padding"), intValue(conv, "dilation"));
-    return LayerSpec.conv(name, image, bias, InitReader.weights(conv, activation),
-        InitReader.biases(field, activation), activation, slope, keep, mode).withNorm(norm);
+    return LayerSpec.conv(name, image, ModelReader.bias(conv, norm),
+        InitReader.weights(conv, activation), InitReader.biases(field, activation), activation,
+        ModelReader.slope(field), keep, mode).withNorm(norm);
   }
 }

@@ -55,26 +55,39 @@ public final class ModelReader {
         continue;
       }
       AnnotationMirror dense = find(field, Annotations.DENSE).orElseThrow();
-      Nonlinearity activation = Nonlinearity.IDENTITY;
-      double slope = 0.01;
-      var act = find(field, Annotations.ACTIVATION);
-      if (act.isPresent()) {
-        activation = Nonlinearity.valueOf(enumValue(act.get(), "value"));
-        slope = doubleValue(act.get(), "slope");
-      }
+      Nonlinearity activation = activation(field);
       int fanIn = layers.get(layers.size() - 1).units();
       NormSpec norm = norm(field);
-      // A bias right before batch normalization is cancelled by it: off unless asked for.
-      boolean bias = isExplicit(dense, "bias") ? booleanValue(dense, "bias")
-          : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());
       layers.add(Regularization.apply(field, LayerSpec.dense(name, intValue(dense, "units"), fanIn,
-          bias, InitReader.weights(dense, activation), InitReader.biases(field, activation),
-          activation, slope, keep, mode).withNorm(norm)));
+          bias(dense, norm), InitReader.weights(dense, activation),
+          InitReader.biases(field, activation), activation, slope(field), keep, mode)
+          .withNorm(norm)));
     }
     NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),
         Loss.valueOf(enumValue(model, "loss")), doubleValue(model, "labelSmoothing"), layers);
     return new ModelIr(type, packageOf(type).getQualifiedName().toString(), generatedName(type),
         spec, inputShape);
+  }
+
+  /** The layer's {@code @Activation} nonlinearity; identity without one. */
+  static Nonlinearity activation(VariableElement field) {
+    return find(field, Annotations.ACTIVATION)
+        .map(a -> Nonlinearity.valueOf(enumValue(a, "value")))
+        .orElse(Nonlinearity.IDENTITY);
+  }
+
+  /** The leaky ReLU slope of the layer's {@code @Activation}; 0.01 without one. */
+  static double slope(VariableElement field) {
+    return find(field, Annotations.ACTIVATION).map(a -> doubleValue(a, "slope")).orElse(0.01);
+  }
+
+  /**
+   * Whether a dense or convolution layer has a bias: as {@code layer} says if it says, else not
+   * right before batch normalization, which cancels it.
+   */
+  static boolean bias(AnnotationMirror layer, NormSpec norm) {
+    return isExplicit(layer, "bias") ? booleanValue(layer, "bias")
+        : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());
   }
 
   static NormSpec norm(VariableElement field) {
