@@ -58,11 +58,13 @@ def train_rate(x, y, batch, seconds):
             opt.step()
 
     steps(20, 0)
-    count, begin = 0, time.perf_counter()
-    while time.perf_counter() - begin < seconds:
-        steps(10, count)
-        count += 10
-    return count * batch / (time.perf_counter() - begin)
+    done = [20]
+
+    def ten_steps():
+        steps(10, done[0])
+        done[0] += 10
+
+    return median_rate(ten_steps, 10 * batch, seconds)
 
 
 def infer_rate(x, batch, seconds):
@@ -70,12 +72,29 @@ def infer_rate(x, batch, seconds):
     with torch.no_grad():
         for _ in range(20):
             net(x[:batch])
-        count, begin = 0, time.perf_counter()
-        while time.perf_counter() - begin < seconds:
+
+        def ten_passes():
             for _ in range(10):
                 net(x[:batch])
-            count += 10
-        return count * batch / (time.perf_counter() - begin)
+
+        return median_rate(ten_passes, 10 * batch, seconds)
+
+
+def median_rate(work, samples, seconds, windows=5):
+    """Samples/s of work() (samples per call): after seconds / 2 of warm-up, the median of five
+    windows of seconds / 5, exactly as Lamina's side measures."""
+    begin = time.perf_counter()
+    while time.perf_counter() - begin < seconds / 2:
+        work()
+    rates = []
+    for _ in range(windows):
+        calls, begin = 0, time.perf_counter()
+        while time.perf_counter() - begin < seconds / windows:
+            work()
+            calls += 1
+        rates.append(calls * samples / (time.perf_counter() - begin))
+    rates.sort()
+    return rates[windows // 2]
 
 
 def latency_us(x, repeats=2000):

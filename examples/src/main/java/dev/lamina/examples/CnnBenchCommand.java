@@ -102,36 +102,14 @@ final class CnnBenchCommand implements Command {
     return Dataset.of(x, y, 784, 10);
   }
 
-  /**
-   * Bytes allocated per training step in steady state, by the caller and the team's threads: the
-   * least of three rounds of 50 steps.
-   */
+  /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
   private static long allocatedBytesPerStep(int batch, int threads) {
-    Dataset data = randomData();
     int[] order = new int[SAMPLES];
     Arrays.setAll(order, i -> i);
     FashionCnnNet net = new FashionCnnNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
-    // Long enough for the JIT to finish: until then interpreted vector code allocates.
-    int warm = 300;
-    for (int s = 0; s < warm; s++) {
-      step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
-    }
-    long[] ids = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
-        .mapToLong(Thread::threadId).toArray();
-    var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-    long least = Long.MAX_VALUE;
-    int steps = 50;
-    for (int round = 0; round < 3; round++) {
-      long before = Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
-      for (int s = 0; s < steps; s++) {
-        step.run(data, order, (s * batch) % (SAMPLES - batch), batch, warm + s);
-      }
-      least = Math.min(least, (Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum() - before) / steps);
-    }
-    return least;
+    return AllocationMeter.bytesPerStep(step, randomData(), order, batch, 300, 50);
   }
 
   /** Training samples per second of the real training step, after warm-up. */

@@ -1,12 +1,10 @@
 package dev.lamina.examples;
 
-import com.sun.management.ThreadMXBean;
 import dev.lamina.data.Dataset;
 import dev.lamina.kernel.Gemm;
 import dev.lamina.nn.Network;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -49,10 +47,7 @@ final class LaminaMeter {
       int first = (int) ((counter[0] * batch) % (SAMPLES - batch));
       step.run(data, order, first, batch, counter[0]++);
     };
-    runFor(oneStep, seconds / 2);
-    long before = counter[0];
-    double elapsed = runFor(oneStep, seconds);
-    return (counter[0] - before) * batch / elapsed;
+    return medianRate(oneStep, batch, seconds);
   }
 
   /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
@@ -60,20 +55,7 @@ final class LaminaMeter {
     FashionMlpBnNet net = new FashionMlpBnNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
-    // Until C2 has compiled the step, the interpreter and C1 box vectors: warm up well past that.
-    for (int s = 0; s < 3_000; s++) {
-      step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
-    }
-    long[] ids = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
-        .mapToLong(Thread::threadId).toArray();
-    ThreadMXBean bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long before = Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
-    for (int s = 0; s < steps; s++) {
-      step.run(data, order, (s * batch) % (SAMPLES - batch), batch, s);
-    }
-    long after = Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
-    return (after - before) / steps;
+    return AllocationMeter.bytesPerStep(step, data, order, batch, 3_000, steps);
   }
 
   double inferRate(int batch, int threads, double seconds) {
@@ -81,15 +63,7 @@ final class LaminaMeter {
     net.threads(threads);
     float[] x = new float[batch * 784];
     data.copyFeatures(0, x, 0);
-    long[] count = {0};
-    Runnable pass = () -> {
-      net.forwardInfer(x, batch);
-      count[0]++;
-    };
-    runFor(pass, seconds / 2);
-    long before = count[0];
-    double elapsed = runFor(pass, seconds);
-    return (count[0] - before) * batch / elapsed;
+    return medianRate(() -> net.forwardInfer(x, batch), batch, seconds);
   }
 
   /** Median microseconds of one single-sample inference pass. */
@@ -136,6 +110,30 @@ final class LaminaMeter {
       best = Math.max(best, calls * flops / (System.nanoTime() - start));
     }
     return best;
+  }
+
+  /**
+   * Samples per second of {@code work} ({@code samples} per call): after {@code seconds / 2} of
+   * warm-up, the median of five windows of {@code seconds / 5}, so that a moment when another
+   * process takes a core moves one window, not the figure. The PyTorch side measures the same way.
+   */
+  private static double medianRate(Runnable work, int samples, double seconds) {
+    runFor(work, seconds / 2);
+    double[] rates = new double[5];
+    for (int window = 0; window < rates.length; window++) {
+      long calls = 0;
+      long start = System.nanoTime();
+      long end = start + (long) (seconds / rates.length * 1e9);
+      long now;
+      do {
+        work.run();
+        calls++;
+        now = System.nanoTime();
+      } while (now < end);
+      rates[window] = calls * samples / ((now - start) / 1e9);
+    }
+    Arrays.sort(rates);
+    return rates[rates.length / 2];
   }
 
   /** Runs {@code work} repeatedly for about {@code seconds}; returns the seconds it took. */

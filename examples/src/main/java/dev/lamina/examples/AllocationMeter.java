@@ -1,0 +1,43 @@
+package dev.lamina.examples;
+
+import com.sun.management.ThreadMXBean;
+import dev.lamina.data.Dataset;
+import dev.lamina.train.TrainingStep;
+import java.lang.management.ManagementFactory;
+
+/** The benchmarks' allocation figure: bytes a steady-state training step allocates. */
+final class AllocationMeter {
+  private AllocationMeter() {}
+
+  /**
+   * Bytes per step over {@code steps} steps, on the calling thread and every Lamina team thread,
+   * after {@code warmUp} steps (until C2 has compiled the step, the interpreter and C1 box vectors).
+   * What reading the counters itself allocates is measured and taken off.
+   */
+  static long bytesPerStep(TrainingStep step, Dataset data, int[] order, int batch, int warmUp,
+      int steps) {
+    int samples = order.length;
+    for (int s = 0; s < warmUp; s++) {
+      step.run(data, order, (s * batch) % (samples - batch), batch, s);
+    }
+    long[] ids = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
+        .mapToLong(Thread::threadId).toArray();
+    ThreadMXBean bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = allocated(bean, ids);
+    long reading = allocated(bean, ids) - before;
+    before = allocated(bean, ids);
+    for (int s = 0; s < steps; s++) {
+      step.run(data, order, (s * batch) % (samples - batch), batch, warmUp + s);
+    }
+    return Math.max(0, allocated(bean, ids) - before - reading) / steps;
+  }
+
+  private static long allocated(ThreadMXBean bean, long[] ids) {
+    long total = 0;
+    for (long bytes : bean.getThreadAllocatedBytes(ids)) {
+      total += bytes;
+    }
+    return total;
+  }
+}
