@@ -34,7 +34,8 @@ final class LaminaMeter {
       inferRate(batch, 1, seconds / 12);
     }
     trainRate(128, 2, seconds / 6);
-    latencyMicros();
+    latencyMicros(1);
+    latencyMicros(2);
   }
 
   /** Training samples per second of the real training step (gather, forward, loss, backward, Adam). */
@@ -66,9 +67,13 @@ final class LaminaMeter {
     return medianRate(() -> net.forwardInfer(x, batch), batch, seconds);
   }
 
-  /** Median microseconds of one single-sample inference pass. */
-  double latencyMicros() {
+  /**
+   * Median microseconds of one single-sample inference pass, calls back to back; on more than one
+   * thread the team shares each product's columns.
+   */
+  double latencyMicros(int threads) {
     Network net = new FashionMlpBnNet(1);
+    net.threads(threads);
     float[] x = new float[784];
     data.copyFeatures(0, x, 0);
     for (int i = 0; i < 50_000; i++) {

@@ -24,6 +24,17 @@ class ThreadsTest {
   }
 
   @Test
+  void smallBatchesSplitTheirProductsByColumnsWithTheSameBits() {
+    // Too few rows to split by rows: the caller runs the pass and the team shares each product.
+    for (int rows : new int[] {1, 5}) {
+      assertSameForThreads(FashionMlpNet::new, rows);
+    }
+    for (int rows : new int[] {2, 9}) {
+      assertSameForThreads(FashionMlpBnNet::new, rows);
+    }
+  }
+
+  @Test
   void trainingIsBitIdenticalOnOneAndThreeThreads() {
     Dataset data = ReproducibilityTest.synthetic(640, 784, 3);
     var one = FashionMlpNet.trainer().epochs(2).batchSize(64).threads(1)

@@ -814,7 +814,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
    * logits (training): (rows, 6)·(6, 3) + bias → identity.
    */
   private void logitsForwardTrain(float[] x, int r0, int r1) {
-    Gemm.matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 3;
       int j = 0;
@@ -835,7 +835,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
    * logits (inference): (rows, 6)·(6, 3) + bias → identity.
    */
   private void logitsForwardInfer(float[] x, int r0, int r1) {
-    Gemm.matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 3;
       int j = 0;

@@ -214,7 +214,7 @@ public final class TinyNet extends GeneratedNetwork {
    * hidden (training): (rows, 5)·(5, 7) + bias → tanh → dropout keep 0.5.
    */
   private void hiddenForwardTrain(float[] x, int r0, int r1, int key) {
-    Gemm.matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
+    matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 7;
       int j = 0;
@@ -243,7 +243,7 @@ public final class TinyNet extends GeneratedNetwork {
    * hidden (inference): (rows, 5)·(5, 7) + bias → tanh → dropout keep 0.5.
    */
   private void hiddenForwardInfer(float[] x, int r0, int r1) {
-    Gemm.matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
+    matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 7;
       int j = 0;
@@ -312,7 +312,7 @@ public final class TinyNet extends GeneratedNetwork {
    * logits (training): (rows, 7)·(7, 3) + bias → identity.
    */
   private void logitsForwardTrain(float[] x, int r0, int r1) {
-    Gemm.matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
+    matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 3;
       int j = 0;
@@ -333,7 +333,7 @@ public final class TinyNet extends GeneratedNetwork {
    * logits (inference): (rows, 7)·(7, 3) + bias → identity.
    */
   private void logitsForwardInfer(float[] x, int r0, int r1) {
-    Gemm.matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
+    matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 3;
       int j = 0;

@@ -270,7 +270,7 @@ public final class NoisyNet extends GeneratedNetwork {
    * a (training): (rows, 5)·(5, 7) + bias → relu → noise std 0.1.
    */
   private void aForwardTrain(float[] x, int r0, int r1, int noiseKey) {
-    Gemm.matmul(aAct, x, aWeight, 5, 7, r0, r1);
+    matmul(aAct, x, aWeight, 5, 7, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 7;
       int j = 0;
@@ -297,7 +297,7 @@ public final class NoisyNet extends GeneratedNetwork {
    * a (inference): (rows, 5)·(5, 7) + bias → relu.
    */
   private void aForwardInfer(float[] x, int r0, int r1) {
-    Gemm.matmul(aAct, x, aWeight, 5, 7, r0, r1);
+    matmul(aAct, x, aWeight, 5, 7, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 7;
       int j = 0;
@@ -363,7 +363,7 @@ public final class NoisyNet extends GeneratedNetwork {
    * b (training): (rows, 7)·(7, 6) + bias → tanh → noise std 0.3 → dropout keep 0.5.
    */
   private void bForwardTrain(float[] x, int r0, int r1, int key, int noiseKey) {
-    Gemm.matmul(bAct, x, bWeight, 7, 6, r0, r1);
+    matmul(bAct, x, bWeight, 7, 6, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 6;
       int j = 0;
@@ -396,7 +396,7 @@ public final class NoisyNet extends GeneratedNetwork {
    * b (inference): (rows, 7)·(7, 6) + bias → tanh → dropout keep 0.5.
    */
   private void bForwardInfer(float[] x, int r0, int r1) {
-    Gemm.matmul(bAct, x, bWeight, 7, 6, r0, r1);
+    matmul(bAct, x, bWeight, 7, 6, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 6;
       int j = 0;
@@ -472,7 +472,7 @@ public final class NoisyNet extends GeneratedNetwork {
    * logits (training): (rows, 6)·(6, 3) + bias → identity.
    */
   private void logitsForwardTrain(float[] x, int r0, int r1) {
-    Gemm.matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 3;
       int j = 0;
@@ -493,7 +493,7 @@ public final class NoisyNet extends GeneratedNetwork {
    * logits (inference): (rows, 6)·(6, 3) + bias → identity.
    */
   private void logitsForwardInfer(float[] x, int r0, int r1) {
-    Gemm.matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
     for (int r = r0; r < r1; r++) {
       int row = r * 3;
       int j = 0;

@@ -21,7 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Leftover columns go to 1-vector tiles and a masked last vector. Rows are split into 5-row blocks
  * and up to four 4-row blocks (16 accumulators) so that no row is left over when there are 16 or
  * more; otherwise leftover rows go to 1-row tiles. A product of one row (one sample's inference)
- * is bound by reading B, and goes first through 1×16-vector tiles that read B's rows in order.
+ * is bound by reading B, and goes first through 1×16- and 1×8-vector tiles that read B's rows in
+ * order.
  * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
  * inlined; each is a few hundred bytes of bytecode.
  *
@@ -67,6 +68,24 @@ public final class Gemm {
   }
 
   /**
+   * {@link #matmul} on columns {@code j0..j1-1} of C only, so that threads can share a product of
+   * a few rows by columns. {@code j0} must be a multiple of the vector length, as {@code j1} must
+   * unless it is n; each element is the same fma chain as in the whole product.
+   */
+  public static void matmul(
+      float[] c, float[] a, float[] b, int k, int n, int r0, int r1, int j0, int j1) {
+    checkSizes(k, n, r0, r1);
+    if (j0 < 0 || j0 > j1 || j1 > n || j0 % L != 0 || (j1 % L != 0 && j1 != n)) {
+      throw new IllegalArgumentException("columns must be whole vectors of " + L + " lanes within"
+          + " 0.." + n + ", got " + j0 + ".." + j1);
+    }
+    checkLength("a", a, (long) r1 * k);
+    checkLength("b", b, (long) k * n);
+    checkLength("c", c, (long) r1 * n);
+    product(c, a, 0, k, 1, b, 0, k, n, r0, r1, j0, j1);
+  }
+
+  /**
    * Weight gradient {@code dW = Xᵀ·dY}: {@code C[i0:i1, :] = (Aᵀ·B)[i0:i1, :]}, summing over the
    * rows of A and B. A is read by columns (strided).
    *
@@ -106,7 +125,7 @@ public final class Gemm {
     checkLength("a", a, (long) (p0 + rows) * k);
     checkLength("b", b, (long) (p0 + rows) * n);
     checkLength("c", c, (long) k * n);
-    product(c, a, p0 * k, 1, k, b, p0 * n, rows, n, i0, i1);
+    product(c, a, p0 * k, 1, k, b, p0 * n, rows, n, i0, i1, 0, n);
   }
 
   /**
@@ -199,25 +218,32 @@ public final class Gemm {
    */
   private static void product(
       float[] c, float[] a, int aRow, int aStep, float[] b, int len, int n, int r0, int r1) {
-    product(c, a, 0, aRow, aStep, b, 0, len, n, r0, r1);
+    product(c, a, 0, aRow, aStep, b, 0, len, n, r0, r1, 0, n);
   }
 
-  /** As above, with A starting at {@code a[aOff]} and B at {@code b[bOff]}. */
+  /**
+   * As above, with A starting at {@code a[aOff]} and B at {@code b[bOff]}, for columns j0..j1-1
+   * of C.
+   */
   private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
-      int bOff, int len, int n, int r0, int r1) {
-    int j = 0;
+      int bOff, int len, int n, int r0, int r1, int j0, int j1) {
+    int j = j0;
     if (r1 - r0 == 1 && WIDE_ROW) {
-      for (; j + 16 * L <= n; j += 16 * L) {
-        tile1x16(c, r0 * n + j, a, aOff + r0 * aRow, aStep, b, bOff + j, n, len);
+      int ai = aOff + r0 * aRow;
+      for (; j + 16 * L <= j1; j += 16 * L) {
+        tile1x16(c, r0 * n + j, a, ai, aStep, b, bOff + j, n, len);
+      }
+      for (; j + 8 * L <= j1; j += 8 * L) {
+        tile1x8(c, r0 * n + j, a, ai, aStep, b, bOff + j, n, len);
       }
     }
-    for (; j + NR <= n; j += NR) {
+    for (; j + NR <= j1; j += NR) {
       panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
-    for (; j + L <= n; j += L) {
+    for (; j + L <= j1; j += L) {
       panel1(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
-    if (j < n) {
+    if (j < j1) {
       panelPart(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
   }
@@ -575,6 +601,32 @@ public final class Gemm {
     c13.intoArray(c, ci + 13 * L);
     c14.intoArray(c, ci + 14 * L);
     c15.intoArray(c, ci + 15 * L);
+  }
+
+  /** 1 row × 8 vectors of C: what is left of a single row after its 16-vector tiles. */
+  private static void tile1x8(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
+    FloatVector c7 = c0;
+    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[pa]);
+      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
+      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
+      c2 = x.fma(FloatVector.fromArray(S, b, pb + 2 * L), c2);
+      c3 = x.fma(FloatVector.fromArray(S, b, pb + 3 * L), c3);
+      c4 = x.fma(FloatVector.fromArray(S, b, pb + 4 * L), c4);
+      c5 = x.fma(FloatVector.fromArray(S, b, pb + 5 * L), c5);
+      c6 = x.fma(FloatVector.fromArray(S, b, pb + 6 * L), c6);
+      c7 = x.fma(FloatVector.fromArray(S, b, pb + 7 * L), c7);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + L);
+    c2.intoArray(c, ci + 2 * L);
+    c3.intoArray(c, ci + 3 * L);
+    c4.intoArray(c, ci + 4 * L);
+    c5.intoArray(c, ci + 5 * L);
+    c6.intoArray(c, ci + 6 * L);
+    c7.intoArray(c, ci + 7 * L);
   }
 
   /** 1 row × 1 vector of C. */

@@ -1,5 +1,6 @@
 package dev.lamina.nn;
 
+import dev.lamina.kernel.Gemm;
 import dev.lamina.parallel.Team;
 
 /**
@@ -12,9 +13,15 @@ public abstract class GeneratedNetwork implements Network {
   /** Fewer rows per thread than this run on the caller alone: waking the team costs more. */
   private static final int MIN_ROWS_PER_THREAD = 8;
 
+  /** Fewer columns per thread than this are not worth waking the team for. */
+  private static final int MIN_COLUMNS_PER_THREAD = 64;
+
   private int capacity;
   private int trainedRows = -1;
   private Team team = new Team(1);
+  /** Whether the pass in progress runs on the caller alone while the team idles. */
+  private boolean alone;
+  private final ColumnProduct columns = new ColumnProduct();
   private final java.util.List<StateTensor> state;
   /** {@link NetworkSpec#minTrainingRows}, looked up once: it streams over the layers. */
   private final int minTrainingRows;
@@ -114,12 +121,37 @@ public abstract class GeneratedNetwork implements Network {
     team.run(task);
   }
 
-  /** Runs {@code task} on the team, or on the caller alone when the batch is small. */
+  /**
+   * Runs {@code task} on the team, or on the caller alone when the batch is small; then the idle
+   * team shares the pass's matrix products by columns instead ({@link #matmul}).
+   */
   protected final void run(Team.Task task, int rows) {
-    if (team.size() == 1 || rows < MIN_ROWS_PER_THREAD * team.size()) {
+    if (team.size() == 1) {
       task.run(0, 1);
+    } else if (rows < MIN_ROWS_PER_THREAD * team.size()) {
+      alone = true;
+      try {
+        task.run(0, 1);
+      } finally {
+        alone = false;
+      }
     } else {
       team.run(task);
+    }
+  }
+
+  /**
+   * {@code c[r0:r1, :] = a·b} for a pass: {@link Gemm#matmul}, except that a pass running on the
+   * caller alone (a batch too small to split by rows, such as one sample) splits a wide enough
+   * product's columns over the team. One sample's inference is bound by reading W; this way each
+   * core reads its share. The bits are the same either way.
+   */
+  protected final void matmul(float[] c, float[] a, float[] b, int k, int n, int r0, int r1) {
+    if (alone && n >= MIN_COLUMNS_PER_THREAD * team.size()) {
+      columns.set(c, a, b, k, n, r0, r1);
+      team.run(columns);
+    } else {
+      Gemm.matmul(c, a, b, k, n, r0, r1);
     }
   }
 
@@ -162,4 +194,30 @@ public abstract class GeneratedNetwork implements Network {
   protected abstract float[] inferForward(float[] input, int rows);
 
   protected abstract void backpropagate(float[] outputGradient, int rows);
+
+  /** One product split by columns over the team, whole vectors each; reused, so it allocates nothing. */
+  private static final class ColumnProduct implements Team.Task {
+    private float[] c;
+    private float[] a;
+    private float[] b;
+    private int k;
+    private int n;
+    private int r0;
+    private int r1;
+
+    void set(float[] c, float[] a, float[] b, int k, int n, int r0, int r1) {
+      this.c = c;
+      this.a = a;
+      this.b = b;
+      this.k = k;
+      this.n = n;
+      this.r0 = r0;
+      this.r1 = r1;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      Gemm.matmul(c, a, b, k, n, r0, r1, columnSplit(n, part, parts), columnSplit(n, part + 1, parts));
+    }
+  }
 }

@@ -68,7 +68,7 @@ final class DenseWriter {
     if (noise) {
       m.addParameter(int.class, "noiseKey");
     }
-    m.addStatement("$T.matmul($N, x, $N, $L, $L, r0, r1)", Names.GEMM, n.act(), n.weight(),
+    m.addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
         layer.fanIn(), layer.units());
     boolean scale = !training && n.classicDropout();
     if (!layer.bias() && layer.activation() == Nonlinearity.IDENTITY && !dropout && !scale && !noise) {

@@ -46,7 +46,7 @@ final class NormWriter {
         .addParameter(float[].class, "x")
         .addParameter(int.class, "r0")
         .addParameter(int.class, "r1")
-        .addStatement("$T.matmul($N, x, $N, $L, $L, r0, r1)", Names.GEMM, n.act(), n.weight(),
+        .addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
             layer.fanIn(), layer.units());
     boolean activate = !before() && layer.activation() != Nonlinearity.IDENTITY;
     if (!layer.bias() && !activate) {
@@ -153,7 +153,7 @@ final class NormWriter {
     CodeBlock.Builder vector = CodeBlock.builder();
     CodeBlock.Builder scalar = CodeBlock.builder();
     if (n.batchNorm()) {
-      m.addStatement("$T.matmul($N, x, $N, $L, $L, r0, r1)", Names.GEMM, n.act(), n.weight(),
+      m.addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
           layer.fanIn(), layer.units());
       vector.addStatement("$T v = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act());
       scalar.addStatement("float v = $N[row + j]", n.act());
