@@ -89,8 +89,6 @@ public final class TinyNet extends GeneratedNetwork {
 
   private final Team.Task backwardTask = this::backwardPart;
 
-  private float[] inMask;
-
   private float[] inOut;
 
   private float[] hiddenAct;
@@ -129,7 +127,6 @@ public final class TinyNet extends GeneratedNetwork {
 
   @Override
   protected void allocate(int rows) {
-    inMask = new float[rows * 5];
     inOut = new float[rows * 5];
     hiddenAct = new float[rows * 7];
     hiddenMask = new float[rows * 7];
@@ -199,13 +196,12 @@ public final class TinyNet extends GeneratedNetwork {
     int bound = i + S.loopBound(n - i);
     for (; i < bound; i += S.length()) {
       FloatVector v = FloatVector.fromArray(S, x, i);
-      Bernoulli.mask(inMask, i, key, i, 13421773, 1.25f);
-      v.mul(FloatVector.fromArray(S, inMask, i)).intoArray(inOut, i);
+      Bernoulli.mask(inOut, i, key, i, 13421773, 1.25f);
+      v.mul(FloatVector.fromArray(S, inOut, i)).intoArray(inOut, i);
     }
     for (; i < n; i++) {
       float v = x[i];
       float m = Bernoulli.keep(key, i, 13421773) ? 1.25f : 0f;
-      inMask[i] = m;
       inOut[i] = v * m;
     }
   }

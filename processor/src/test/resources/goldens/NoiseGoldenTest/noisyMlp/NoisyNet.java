@@ -115,8 +115,6 @@ public final class NoisyNet extends GeneratedNetwork {
 
   private final Team.Task backwardTask = this::backwardPart;
 
-  private float[] inMask;
-
   private float[] inOut;
 
   private float[] aAct;
@@ -166,7 +164,6 @@ public final class NoisyNet extends GeneratedNetwork {
 
   @Override
   protected void allocate(int rows) {
-    inMask = new float[rows * 5];
     inOut = new float[rows * 5];
     aAct = new float[rows * 7];
     aOut = new float[rows * 7];
@@ -254,14 +251,13 @@ public final class NoisyNet extends GeneratedNetwork {
       v.intoArray(inOut, i);
       Noise.addLanes(inOut, i, noiseKey, i, IN_NOISE);
       v = FloatVector.fromArray(S, inOut, i);
-      Bernoulli.mask(inMask, i, key, i, 13421773, 1.25f);
-      v.mul(FloatVector.fromArray(S, inMask, i)).intoArray(inOut, i);
+      Bernoulli.mask(inOut, i, key, i, 13421773, 1.25f);
+      v.mul(FloatVector.fromArray(S, inOut, i)).intoArray(inOut, i);
     }
     for (; i < n; i++) {
       float v = x[i];
       v += Noise.gaussian(noiseKey, i, IN_NOISE);
       float m = Bernoulli.keep(key, i, 13421773) ? 1.25f : 0f;
-      inMask[i] = m;
       inOut[i] = v * m;
     }
   }

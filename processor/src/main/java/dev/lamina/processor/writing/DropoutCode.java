@@ -29,6 +29,27 @@ final class DropoutCode {
         .build();
   }
 
+  // The input's mask is never read again (an input gets no gradient), so it goes through the out
+  // buffer instead of a mask buffer of its own: the step writes rows × inputs fewer floats.
+  //   Bernoulli.mask(pixelsOut, i, key, i, 15099494, 1.1111112f);
+  //   v.mul(FloatVector.fromArray(S, pixelsOut, i)).intoArray(pixelsOut, i);
+  static CodeBlock inputVector(LayerNames n, String index) {
+    return CodeBlock.builder()
+        .addStatement("$T.mask($N, $L, key, $L, $L, $L)", Names.BERNOULLI, n.out(), index, index,
+            threshold(n), Elementwise.literal(n.keptScale()))
+        .addStatement("v.mul($T.fromArray(S, $N, $L)).intoArray($N, $L)", Names.FLOAT_VECTOR,
+            n.out(), index, n.out(), index)
+        .build();
+  }
+
+  static CodeBlock inputScalar(LayerNames n, String index) {
+    return CodeBlock.builder()
+        .addStatement("float m = $T.keep(key, $L, $L) ? $L : 0f", Names.BERNOULLI, index,
+            threshold(n), Elementwise.literal(n.keptScale()))
+        .addStatement("$N[$L] = v * m", n.out(), index)
+        .build();
+  }
+
   private static String threshold(LayerNames n) {
     return Integer.toString(n.layer().keepThreshold());
   }

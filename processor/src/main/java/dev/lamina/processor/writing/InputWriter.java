@@ -26,11 +26,11 @@ final class InputWriter {
         .addStatement("int bound = i + S.loopBound(n - i)")
         .beginControlFlow("for (; i < bound; i += S.length())")
         .addStatement("$T v = $T.fromArray(S, x, i)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
-        .addCode(DropoutCode.vector(n, "i"))
+        .addCode(DropoutCode.inputVector(n, "i"))
         .endControlFlow()
         .beginControlFlow("for (; i < n; i++)")
         .addStatement("float v = x[i]")
-        .addCode(DropoutCode.scalar(n, "i"))
+        .addCode(DropoutCode.inputScalar(n, "i"))
         .endControlFlow()
         .build();
   }

@@ -188,7 +188,7 @@ public final class NetworkWriter {
     if (!input) {
       names.add(n.act());
     }
-    if (n.layer().hasDropout()) {
+    if (n.layer().hasDropout() && !input) {
       names.add(n.mask());
     }
     if (n.layer().hasDropout() || n.normAfterActivation() || n.layer().hasNoise()) {

@@ -98,14 +98,14 @@ final class NoiseCode {
         .addStatement("$T v = $T.fromArray(S, x, i)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
         .addCode(vector(n, "i"));
     if (n.layer().hasDropout()) {
-      m.addCode(DropoutCode.vector(n, "i"));
+      m.addCode(DropoutCode.inputVector(n, "i"));
     }
     m.endControlFlow()
         .beginControlFlow("for (; i < n; i++)")
         .addStatement("float v = x[i]")
         .addCode(scalar(n, "i"));
     if (n.layer().hasDropout()) {
-      m.addCode(DropoutCode.scalar(n, "i"));
+      m.addCode(DropoutCode.inputScalar(n, "i"));
     }
     return m.endControlFlow().build();
   }
