@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
 public class GemmBenchmark {
-  /** Rows of X (examples per batch). */
-  @Param({"32", "128", "512"})
+  /** Rows of X (examples per batch); 1 is one sample's inference, the single-row kernels. */
+  @Param({"1", "32", "128", "512"})
   public int batch;
 
   /** Layer as fan_in x units. */
