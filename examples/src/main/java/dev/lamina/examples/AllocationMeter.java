@@ -11,7 +11,8 @@ final class AllocationMeter {
 
   /**
    * Bytes per step over {@code steps} steps, on the calling thread and every Lamina team thread,
-   * after {@code warmUp} steps (until C2 has compiled the step, the interpreter and C1 box vectors).
+   * after {@code warmUp} steps (until C2 has compiled the step, the interpreter and C1 box
+   * vectors).
    * What reading the counters itself allocates is measured and taken off.
    */
   static long bytesPerStep(TrainingStep step, Dataset data, int[] order, int batch, int warmUp,

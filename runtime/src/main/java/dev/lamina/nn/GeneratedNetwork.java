@@ -195,7 +195,7 @@ public abstract class GeneratedNetwork implements Network {
 
   protected abstract void backpropagate(float[] outputGradient, int rows);
 
-  /** One product split by columns over the team, whole vectors each; reused, so it allocates nothing. */
+  /** One product split by whole-vector columns over the team; reused, so it allocates nothing. */
   private static final class ColumnProduct implements Team.Task {
     private float[] c;
     private float[] a;
@@ -217,7 +217,8 @@ public abstract class GeneratedNetwork implements Network {
 
     @Override
     public void run(int part, int parts) {
-      Gemm.matmul(c, a, b, k, n, r0, r1, columnSplit(n, part, parts), columnSplit(n, part + 1, parts));
+      Gemm.matmul(c, a, b, k, n, r0, r1, columnSplit(n, part, parts),
+          columnSplit(n, part + 1, parts));
     }
   }
 }

@@ -96,7 +96,7 @@ public final class TrainingStep {
     applyUpdate();
   }
 
-  /** Part {@code part} of the batch's rows, gathered by the thread whose forward pass reads them. */
+  /** Part {@code part} of the batch's rows, gathered by the thread whose forward reads them. */
   private void gatherPart(int part, int parts) {
     int width = network.inputSize();
     for (int r = Team.split(sourceRows, part, parts), end = Team.split(sourceRows, part + 1, parts);

@@ -60,12 +60,12 @@ final class WeightNoise {
     return perturbed;
   }
 
-  /** Records that the kept weights are being put back, part by part, with {@link #restore(int, int)}. */
+  /** Records that the kept weights are being put back part by part ({@link #restore(int, int)}). */
   void markRestored() {
     perturbed = false;
   }
 
-  /** Puts back part {@code part} of {@code parts} of the kept weights ({@link Parameter#partStart}). */
+  /** Puts back part {@code part} of the kept weights ({@link Parameter#partStart}). */
   void restore(int part, int parts) {
     for (int i = 0; i < clean.length; i++) {
       Parameter p = weights.get(i);

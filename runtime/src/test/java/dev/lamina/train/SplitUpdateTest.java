@@ -53,7 +53,8 @@ class SplitUpdateTest {
     assertThrows(UnsupportedOperationException.class, plain::begin);
   }
 
-  private static void checkSplitMatchesWhole(Optimizer optimizer, WeightDecay decay, boolean noisy) {
+  private static void checkSplitMatchesWhole(
+      Optimizer optimizer, WeightDecay decay, boolean noisy) {
     String what = optimizer + " with " + decay + (noisy ? " and weight noise" : "");
     Parameters whole = parameters();
     Parameters split = parameters();
