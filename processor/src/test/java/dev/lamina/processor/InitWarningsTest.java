@@ -45,7 +45,8 @@ class InitWarningsTest {
   @Test
   void xavierUnderReluSuggestsHe() {
     assertOneWarning(hidden("", "  @Dense(units = 50,", "      init = Init.XAVIER)",
-        "  @Activation(RELU)"), String.format(Messages.HE_FOR_RELU, "XAVIER", "RELU"),
+        "  @Activation(RELU)"),
+        String.format(Messages.HE_FOR_RELU, "dense layer", "hidden", "XAVIER", "RELU"),
         "init = Init.XAVIER");
   }
 
@@ -53,7 +54,8 @@ class InitWarningsTest {
   void lecunUniformUnderLeakyReluSuggestsHe() {
     assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.LECUN_UNIFORM)",
         "  @Activation(LEAKY_RELU)"),
-        String.format(Messages.HE_FOR_RELU, "LECUN_UNIFORM", "LEAKY_RELU"), "Init.LECUN_UNIFORM");
+        String.format(Messages.HE_FOR_RELU, "dense layer", "hidden", "LECUN_UNIFORM", "LEAKY_RELU"),
+        "Init.LECUN_UNIFORM");
   }
 
   @Test
@@ -77,9 +79,11 @@ class InitWarningsTest {
   @Test
   void heUnderTanhAndSigmoidSuggestsXavier() {
     assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.HE) @Activation(TANH)"),
-        String.format(Messages.XAVIER_FOR_TANH, "HE", "TANH"), "init = Init.HE");
+        String.format(Messages.XAVIER_FOR_TANH, "dense layer", "hidden", "HE", "TANH"),
+        "init = Init.HE");
     assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.HE_UNIFORM) @Activation(SIGMOID)"),
-        String.format(Messages.XAVIER_FOR_TANH, "HE_UNIFORM", "SIGMOID"), "Init.HE_UNIFORM");
+        String.format(Messages.XAVIER_FOR_TANH, "dense layer", "hidden", "HE_UNIFORM", "SIGMOID"),
+        "Init.HE_UNIFORM");
   }
 
   @Test
@@ -99,9 +103,12 @@ class InitWarningsTest {
   @Test
   void zeroOrConstantHiddenWeightsWarnOfSymmetry() {
     assertOneWarning(hidden("", "  @Dense(units = 50,", "      init = Init.ZEROS)",
-        "  @Activation(TANH)"), String.format(Messages.INIT_SYMMETRY, "ZEROS"), "init = Init.ZEROS");
+        "  @Activation(TANH)"),
+        String.format(Messages.INIT_SYMMETRY, "ZEROS", "unit", "dense layer", "hidden", "unit"),
+        "init = Init.ZEROS");
     assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.CONSTANT, constant = 0.1)",
-        "  @Activation(TANH)"), String.format(Messages.INIT_SYMMETRY, "CONSTANT"),
+        "  @Activation(TANH)"),
+        String.format(Messages.INIT_SYMMETRY, "CONSTANT", "unit", "dense layer", "hidden", "unit"),
         "init = Init.CONSTANT");
   }
 
@@ -129,14 +136,16 @@ class InitWarningsTest {
   void aTinyFixedStdUnderReluWarnsWithTheStdFanInCallsFor() {
     // fan_in = 100 under ReLU calls for sqrt(2 / 100) = 0.14; 0.01 is 0.071 of it.
     assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.NORMAL, std = 0.01)",
-        "  @Activation(RELU)"), String.format(Messages.INIT_SCALE, "0.010", "0.071", "0.14", 100,
+        "  @Activation(RELU)"), String.format(Messages.INIT_SCALE,
+        "dense layer", "hidden", "0.010", "0.071", "0.14", "100",
         "RELU", "He: sqrt(2 / fan_in)", "shrink towards 0", "0.14"), "init = Init.NORMAL");
   }
 
   @Test
   void aLargeFixedStdUnderTanhWarnsOfSaturation() {
     assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.NORMAL, std = 1)",
-        "  @Activation(TANH)"), String.format(Messages.INIT_SCALE, "1.0", "10", "0.10", 100,
+        "  @Activation(TANH)"), String.format(Messages.INIT_SCALE,
+        "dense layer", "hidden", "1.0", "10", "0.10", "100",
         "TANH", "LeCun: sqrt(1 / fan_in)", "saturate", "0.10"), "init = Init.NORMAL");
   }
 
@@ -144,7 +153,8 @@ class InitWarningsTest {
   void aWideUniformIsJudgedByItsStd() {
     // U(-2, 2) has std 4 / sqrt(12) = 1.15, 12 times LeCun's 0.1.
     assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.UNIFORM, low = -2, high = 2)",
-        "  @Activation(SIGMOID)"), String.format(Messages.INIT_SCALE, "1.2", "12", "0.10", 100,
+        "  @Activation(SIGMOID)"), String.format(Messages.INIT_SCALE,
+        "dense layer", "hidden", "1.2", "12", "0.10", "100",
         "SIGMOID", "LeCun: sqrt(1 / fan_in)", "saturate", "0.10"), "init = Init.UNIFORM");
   }
 

@@ -28,15 +28,15 @@ final class ImageShapeRule {
   }
 
   /**
-   * The flattened output size of each image layer (and image input) of a valid chain, as a dense
-   * layer after it sees it; layers after a problem are missing.
+   * The output shape of each image layer (and image input) of a valid chain; layers after a
+   * problem are missing.
    */
-  static Map<VariableElement, Integer> flatSizes(List<VariableElement> fields) {
+  static Map<VariableElement, Shape> shapes(List<VariableElement> fields) {
     return walk(fields, null);
   }
 
-  private static Map<VariableElement, Integer> walk(List<VariableElement> fields, ValidationReport report) {
-    Map<VariableElement, Integer> sizes = new HashMap<>();
+  private static Map<VariableElement, Shape> walk(List<VariableElement> fields, ValidationReport report) {
+    Map<VariableElement, Shape> shapes = new HashMap<>();
     Shape shape = null;
     String previous = null;
     long flat = 0;
@@ -46,11 +46,11 @@ final class ImageShapeRule {
       if (input.isPresent()) {
         shape = inputShape(input.get());
         if (shape == null && isImage(input.get())) {
-          return sizes; // InputValidator reports the shape
+          return shapes; // InputValidator reports the shape
         }
         flat = shape != null ? shape.size() : intValue(input.get(), "value");
         if (shape != null) {
-          sizes.put(field, shape.size());
+          shapes.put(field, shape);
         }
       } else if (dense.isPresent()) {
         shape = null;
@@ -64,18 +64,18 @@ final class ImageShapeRule {
             report.error(String.format(Messages.NEEDS_IMAGE, simpleName(mirror), previous, flat),
                 field, mirror, null);
           }
-          return sizes;
+          return shapes;
         }
         shape = next(field, mirror, shape, report);
         if (shape == null) {
-          return sizes;
+          return shapes;
         }
-        sizes.put(field, shape.size());
+        shapes.put(field, shape);
         flat = shape.size();
       }
       previous = field.getSimpleName().toString();
     }
-    return sizes;
+    return shapes;
   }
 
   /** The output of one image layer, or null after reporting why there is none. */

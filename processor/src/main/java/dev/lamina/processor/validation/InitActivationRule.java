@@ -7,11 +7,12 @@ import dev.lamina.Nonlinearity;
 import java.util.List;
 
 /**
- * Rules [Lamina/HeForRelu] and [Lamina/XavierForTanh]: the variance-scaling initializer should
- * match the activation. Xavier and LeCun assume an activation that passes the variance through;
- * ReLU halves it, which He's factor 2 makes up for, and that factor overshoots for tanh and
- * sigmoid. Not checked with {@code gain = Gain.ACTIVATION} (the gain then follows the
- * activation) or with normalization before the activation (it rescales whatever the weights do).
+ * Rules [Lamina/HeForRelu] and [Lamina/XavierForTanh]: the variance-scaling initializer of a dense
+ * layer or a convolution should match its activation. Xavier and LeCun assume an activation that
+ * passes the variance through; ReLU halves it, which He's factor 2 makes up for, and that factor
+ * overshoots for tanh and sigmoid. Not checked with {@code gain = Gain.ACTIVATION} (the gain then
+ * follows the activation) or with a normalization before the activation (it rescales whatever
+ * the weights do).
  */
 final class InitActivationRule {
   private static final List<String> FOR_LINEAR = List.of("XAVIER", "XAVIER_UNIFORM", "LECUN",
@@ -20,9 +21,9 @@ final class InitActivationRule {
 
   private InitActivationRule() {}
 
-  static void check(List<DenseChain.Layer> layers, ValidationReport report) {
-    for (DenseChain.Layer l : layers) {
-      if (l.normalized() || enumValue(l.dense(), "gain").equals("ACTIVATION")) {
+  static void check(List<WeightedLayers.Layer> layers, ValidationReport report) {
+    for (WeightedLayers.Layer l : layers) {
+      if (l.normalized() || enumValue(l.weights(), "gain").equals("ACTIVATION")) {
         continue;
       }
       boolean reluFamily = l.activation() == Nonlinearity.RELU
@@ -30,11 +31,11 @@ final class InitActivationRule {
       boolean saturating = l.activation() == Nonlinearity.TANH
           || l.activation() == Nonlinearity.SIGMOID;
       if (reluFamily && FOR_LINEAR.contains(l.init())) {
-        report.warning(String.format(Messages.HE_FOR_RELU, l.init(), l.activation()), l.field(),
-            l.dense(), value(l.dense(), "init"));
+        report.warning(String.format(Messages.HE_FOR_RELU, l.kind(), l.name(), l.init(),
+            l.activation()), l.field(), l.weights(), value(l.weights(), "init"));
       } else if (saturating && FOR_RELU.contains(l.init())) {
-        report.warning(String.format(Messages.XAVIER_FOR_TANH, l.init(), l.activation()),
-            l.field(), l.dense(), value(l.dense(), "init"));
+        report.warning(String.format(Messages.XAVIER_FOR_TANH, l.kind(), l.name(), l.init(),
+            l.activation()), l.field(), l.weights(), value(l.weights(), "init"));
       }
     }
   }

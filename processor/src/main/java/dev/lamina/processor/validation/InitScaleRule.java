@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Rule [Lamina/InitScale]: a fixed-scale initializer (NORMAL, TRUNCATED_NORMAL, UNIFORM) whose
- * standard deviation is more than {@link #FACTOR} times off what the layer's fan-in calls for:
+ * standard deviation is more than {@link #FACTOR} times off what the layer's fan-in (a
+ * convolution's: input channels × kernel²) calls for:
  * sqrt(2 / fan_in) for the ReLU family (He), sqrt(1 / fan_in) otherwise (LeCun). Each layer then
  * scales its activations by about that factor, which compounds with depth. Not checked on a
  * linear last layer (no activation to vanish or saturate) nor with normalization before the
@@ -22,16 +23,16 @@ final class InitScaleRule {
 
   private InitScaleRule() {}
 
-  static void check(List<DenseChain.Layer> layers, ValidationReport report) {
-    for (DenseChain.Layer l : layers) {
+  static void check(List<WeightedLayers.Layer> layers, ValidationReport report) {
+    for (WeightedLayers.Layer l : layers) {
       if (l.normalized() || (!l.hidden() && l.activation() == Nonlinearity.IDENTITY)) {
         continue;
       }
       double std = switch (l.init()) {
-        case "NORMAL" -> doubleValue(l.dense(), "std");
-        case "TRUNCATED_NORMAL" -> doubleValue(l.dense(), "std")
+        case "NORMAL" -> doubleValue(l.weights(), "std");
+        case "TRUNCATED_NORMAL" -> doubleValue(l.weights(), "std")
             * dev.lamina.init.InitSpec.TRUNCATED_STD_FACTOR;
-        case "UNIFORM" -> (doubleValue(l.dense(), "high") - doubleValue(l.dense(), "low"))
+        case "UNIFORM" -> (doubleValue(l.weights(), "high") - doubleValue(l.weights(), "low"))
             / Math.sqrt(12);
         default -> Double.NaN;
       };
@@ -53,8 +54,9 @@ final class InitScaleRule {
       String fate = ratio < 1 ? "shrink towards 0"
           : l.activation() == Nonlinearity.TANH || l.activation() == Nonlinearity.SIGMOID
               ? "saturate" : "grow without bound";
-      report.warning(String.format(Messages.INIT_SCALE, g(std), g(ratio), g(target), l.fanIn(),
-          l.activation(), formula, fate, g(target)), l.field(), l.dense(), value(l.dense(), "init"));
+      report.warning(String.format(Messages.INIT_SCALE, l.kind(), l.name(), g(std), g(ratio),
+          g(target), l.fanInText(), l.activation(), formula, fate, g(target)), l.field(),
+          l.weights(), value(l.weights(), "init"));
     }
   }
 

@@ -55,24 +55,24 @@ public final class Messages {
       "[Lamina/BiasInit] this layer has bias = false, so @BiasInit has no bias to start; remove "
           + "@BiasInit or bias = false.";
   public static final String HE_FOR_RELU =
-      "[Lamina/HeForRelu] %s keeps the variance of a layer whose activation passes it through, "
-          + "but %s zeroes about half of its inputs: the activations' variance halves at every "
-          + "layer and fades with depth. Use init = Init.HE (or HE_UNIFORM), or AUTO, which picks He "
-          + "for the ReLU family.";
+      "[Lamina/HeForRelu] %s '%s' starts with %s, which keeps the variance of a layer whose "
+          + "activation passes it through, but %s zeroes about half of its inputs: the "
+          + "activations' variance halves at every layer and fades with depth. Use init = Init.HE "
+          + "(or HE_UNIFORM), or AUTO, which picks He for the ReLU family.";
   public static final String XAVIER_FOR_TANH =
-      "[Lamina/XavierForTanh] %s doubles the variance to make up for the half of the inputs that "
-          + "ReLU zeroes, but %s zeroes none: its units start pushed towards saturation, where "
-          + "their gradient vanishes. Use init = Init.XAVIER (or XAVIER_UNIFORM, LECUN), or AUTO, "
-          + "which picks Xavier outside the ReLU family.";
+      "[Lamina/XavierForTanh] %s '%s' starts with %s, which doubles the variance to make up for "
+          + "the half of the inputs that ReLU zeroes, but %s zeroes none: its units start pushed "
+          + "towards saturation, where their gradient vanishes. Use init = Init.XAVIER (or "
+          + "XAVIER_UNIFORM, LECUN), or AUTO, which picks Xavier outside the ReLU family.";
   public static final String INIT_SYMMETRY =
-      "[Lamina/InitSymmetry] %s gives every unit of this hidden layer the same weights, so they "
+      "[Lamina/InitSymmetry] %s gives every %s of the hidden %s '%s' the same weights, so they "
           + "all compute the same output; if the next layer's weights are constant too, they also "
-          + "get the same gradient and never differ: the layer works as one unit. Use a random "
+          + "get the same gradient and never differ: the layer works as one %s. Use a random "
           + "init, e.g. AUTO.";
   public static final String INIT_SCALE =
-      "[Lamina/InitScale] these weights start with std %s, %s times the %s that fan_in = %d "
-          + "calls for under %s (%s): through a few layers the activations %s. Use init = AUTO "
-          + "(He for the ReLU family, Xavier otherwise) or a std near %s.";
+      "[Lamina/InitScale] the weights of %s '%s' start with std %s, %s times the %s that fan_in "
+          + "= %s calls for under %s (%s): through a few layers the activations %s. Use init = "
+          + "AUTO (He for the ReLU family, Xavier otherwise) or a std near %s.";
   public static final String DROPOUT_KEEP =
       "[Lamina/DropoutKeep] keep must be in (0, 1]; got %s. keep is the probability of keeping a "
           + "unit (not of dropping it), e.g. 0.5 for hidden layers, 0.8 for inputs.";

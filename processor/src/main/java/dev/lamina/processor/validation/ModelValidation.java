@@ -42,7 +42,7 @@ public final class ModelValidation {
     LayerOrderRule.check(model, modelAnnotation, fields, report);
     OutputActivationRule.check(modelAnnotation, fields, report);
     ImageShapeRule.check(fields, report);
-    List<DenseChain.Layer> chain = DenseChain.of(fields);
+    List<WeightedLayers.Layer> chain = WeightedLayers.of(fields);
     InitActivationRule.check(chain, report);
     InitSymmetryRule.check(chain, report);
     InitScaleRule.check(chain, report);
