@@ -3,10 +3,12 @@
 
 A Lamina model file is a PyTorch state_dict in safetensors form: tensors under Lamina's names
 (hidden1.weight, hidden1.bias, hidden1.gamma, hidden1.running_mean, ...), dense weights in
-nn.Linear's (out_features, in_features) layout, and the model's layers described in the
-metadata (lamina.layers). This script builds the equivalent PyTorch module from that
-description, so no Lamina code is needed on the PyTorch side. It reads and writes the format
-with struct and numpy: Debian's python3-torch has no safetensors package.
+nn.Linear's (out_features, in_features) layout, convolution weights in nn.Conv2d's (filters,
+channels, k, k), and the model's layers described in the metadata (lamina.layers). This script
+builds the equivalent PyTorch module from that description — dense layers, convolutions,
+pooling, the four normalizations, dropout — so no Lamina code is needed on the PyTorch side.
+It reads and writes the format with struct and numpy: Debian's python3-torch has no
+safetensors package.
 
 Run with a Python that has PyTorch (Debian: /usr/bin/python3):
 
@@ -132,31 +134,38 @@ def dropout(x, layer, training):
     return F.dropout(x, p=1 - keep, training=training)
 
 
-class LaminaDense(nn.Module):
-    """A Lamina dense layer with its tensors under Lamina's names: weight ((units, fan_in), as
-    nn.Linear), bias, and with normalization gamma, beta, running_mean, running_var,
-    batches_tracked. Without normalization its state_dict is exactly nn.Linear's."""
+class LaminaWeighted(nn.Module):
+    """A Lamina dense layer or convolution with its tensors under Lamina's names: weight, bias,
+    and with normalization gamma, beta, running_mean, running_var, batches_tracked. Without
+    normalization a dense layer's state_dict is exactly nn.Linear's, a convolution's
+    nn.Conv2d's."""
 
-    def __init__(self, d):
+    def __init__(self, d, weight_shape, norm_shape):
         super().__init__()
         self.d = d
-        self.weight = nn.Parameter(torch.empty(d["units"], d["fan_in"]))
-        nn.init.kaiming_uniform_(self.weight, a=5 ** 0.5)  # nn.Linear's default
-        bound = 1 / d["fan_in"] ** 0.5
-        self.bias = nn.Parameter(torch.empty(d["units"]).uniform_(-bound, bound)) if d["bias"] else None
+        fan_in = d["fan_in"]
+        self.weight = nn.Parameter(torch.empty(*weight_shape))
+        nn.init.kaiming_uniform_(self.weight, a=5 ** 0.5)  # nn.Linear's and nn.Conv2d's default
+        bound = 1 / fan_in ** 0.5
+        self.bias = nn.Parameter(torch.empty(weight_shape[0]).uniform_(-bound, bound)) if d["bias"] else None
         self.norm = d.get("norm")
         if self.norm:
-            self.gamma = nn.Parameter(torch.ones(d["units"]))
-            self.beta = nn.Parameter(torch.zeros(d["units"]))
+            shape = norm_shape(self.norm["kind"])
+            self.gamma = nn.Parameter(torch.ones(*shape))
+            self.beta = nn.Parameter(torch.zeros(*shape))
             if self.norm["kind"] == "batch":
-                self.register_buffer("running_mean", torch.zeros(d["units"]))
-                self.register_buffer("running_var", torch.ones(d["units"]))
+                self.register_buffer("running_mean", torch.zeros(*shape))
+                self.register_buffer("running_var", torch.ones(*shape))
                 self.register_buffer("batches_tracked", torch.zeros(1))
 
     def normalize(self, z):
         n = self.norm
-        if n["kind"] == "layer":
-            return F.layer_norm(z, (z.shape[1],), self.gamma, self.beta, n["eps"])
+        if n["kind"] == "layer":  # over the units, or over (C, H, W) of an image
+            return F.layer_norm(z, tuple(self.gamma.shape), self.gamma, self.beta, n["eps"])
+        if n["kind"] == "instance":
+            return F.instance_norm(z, weight=self.gamma, bias=self.beta, eps=n["eps"])
+        if n["kind"] == "group":
+            return F.group_norm(z, n["groups"], self.gamma, self.beta, n["eps"])
         if self.training:
             # Lamina's cumulative statistics are a running average with weight 1/(batches + 1).
             momentum = n.get("momentum") if n["running_stats"] == "exponential" \
@@ -168,7 +177,7 @@ class LaminaDense(nn.Module):
                             self.training, momentum, n["eps"])
 
     def forward(self, x):
-        z = F.linear(x, self.weight, self.bias)
+        z = self.transform(x)
         before = self.norm and self.norm["placement"] == "before_activation"
         if before:
             z = self.normalize(z)
@@ -178,20 +187,71 @@ class LaminaDense(nn.Module):
         return dropout(a, self.d, self.training)
 
 
+class LaminaDense(LaminaWeighted):
+    """nn.Linear: weight (units, fan_in); reads an image flattened (C, H, W) as torch.flatten does."""
+
+    def __init__(self, d):
+        super().__init__(d, (d["units"], d["fan_in"]), lambda kind: (d["units"],))
+
+    def transform(self, x):
+        return F.linear(x.flatten(1), self.weight, self.bias)
+
+
+class LaminaConv(LaminaWeighted):
+    """nn.Conv2d: weight (filters, channels, k, k); per-channel γ and β (batch, instance and
+    group normalization), or (C, H, W) for layer normalization, as nn.LayerNorm([C, H, W])."""
+
+    def __init__(self, d):
+        g = d["image"]
+        filters, channels, k = g["out"][0], g["in"][0], g["kernel"]
+        super().__init__(d, (filters, channels, k, k),
+                         lambda kind: tuple(g["out"]) if kind == "layer" else (filters,))
+
+    def transform(self, x):
+        g = self.d["image"]
+        return F.conv2d(x, self.weight, self.bias, stride=g["stride"], padding=g["padding"],
+                        dilation=g["dilation"])
+
+
+class LaminaPool(nn.Module):
+    """Max, average (no padding) or global average pooling; no tensors."""
+
+    def __init__(self, d):
+        super().__init__()
+        self.d = d
+
+    def forward(self, x):
+        g, kind = self.d["image"], self.d["type"]
+        if kind == "max_pool":
+            y = F.max_pool2d(x, g["kernel"], g["stride"])
+        elif kind == "avg_pool":
+            y = F.avg_pool2d(x, g["kernel"], g["stride"])
+        else:
+            y = x.mean((2, 3), keepdim=True)
+        return dropout(y, self.d, self.training)
+
+
+LAYERS = {"dense": LaminaDense, "conv": LaminaConv, "max_pool": LaminaPool,
+          "avg_pool": LaminaPool, "global_avg_pool": LaminaPool}
+
+
 class LaminaModel(nn.Module):
-    """The PyTorch twin of a Lamina model, built from its layer descriptions."""
+    """The PyTorch twin of a Lamina model, built from its layer descriptions. Samples come in as
+    rows of features; an image input's rows are (C, H, W) images, as Lamina takes them."""
 
     def __init__(self, layers):
         super().__init__()
         self.input = layers[0]
         for d in layers[1:]:
-            if d["type"] != "dense":
-                raise ValueError(f"layer {d['name']} is a {d['type']} layer; this script builds "
-                                 "dense models only (the file's layouts are PyTorch's all the same)")
-            self.add_module(d["name"], LaminaDense(d))
+            if d["type"] not in LAYERS:
+                raise ValueError(f"layer {d['name']} is a {d['type']} layer, which this script "
+                                 "cannot build")
+            self.add_module(d["name"], LAYERS[d["type"]](d))
 
     def forward(self, x):
         x = dropout(x, self.input, self.training)
+        if "image" in self.input:
+            x = x.reshape(x.shape[0], *self.input["image"]["in"])
         for layer in self.children():
             x = layer(x)
         return x
@@ -311,6 +371,82 @@ def export(args):
     print(json.dumps({"file": args.out, "torch_test_accuracy": accuracy}))
 
 
+def side(n, kernel, stride, padding=0, dilation=1):
+    return (n + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
+
+
+def image_input(name, shape):
+    c, h, w = shape
+    return {"name": name, "type": "input", "units": c * h * w,
+            "image": {"in": list(shape), "out": list(shape)}, "keep": 1.0}
+
+
+def conv_layer(name, shape, filters, kernel, stride=1, padding=0, dilation=1, bias=True,
+               activation="relu", slope=None, norm=None):
+    """A conv layer's description as Lamina writes it, for an input of (C, H, W) = shape."""
+    c, h, w = shape
+    out = [filters, side(h, kernel, stride, padding, dilation), side(w, kernel, stride, padding, dilation)]
+    d = {"name": name, "type": "conv", "units": out[0] * out[1] * out[2],
+         "image": {"in": list(shape), "out": out, "kernel": kernel, "stride": stride,
+                   "padding": padding, "dilation": dilation},
+         "fan_in": c * kernel * kernel, "bias": bias, "activation": activation}
+    if slope is not None:
+        d["slope"] = slope
+    if norm:
+        d["norm"] = norm
+    d["keep"] = 1.0
+    return d
+
+
+def pool_layer(name, kind, shape, kernel, stride, keep=1.0):
+    c, h, w = shape
+    out = [c, side(h, kernel, stride), side(w, kernel, stride)]
+    d = {"name": name, "type": kind, "units": out[0] * out[1] * out[2],
+         "image": {"in": list(shape), "out": out, "kernel": kernel, "stride": stride,
+                   "padding": 0, "dilation": 1}, "keep": keep}
+    if keep < 1:
+        d["dropout"] = "inverted"
+    return d
+
+
+def out_shape(d):
+    return d["image"]["out"]
+
+
+def cnn_batch_group():
+    """(2, 7, 6) → conv + batch norm + ReLU → max pool → conv + tanh + group norm → avg pool →
+    logits from the flattened (6, 3, 3)."""
+    x = image_input("in", (2, 7, 6))
+    c1 = conv_layer("c1", (2, 7, 6), 4, 3, padding=1, bias=False,
+                    norm={"kind": "batch", "placement": "before_activation", "eps": 1e-5,
+                          "running_stats": "exponential", "momentum": 0.1})
+    p1 = pool_layer("p1", "max_pool", out_shape(c1), 2, 2)
+    c2 = conv_layer("c2", out_shape(p1), 6, 2, padding=1, activation="tanh",
+                    norm={"kind": "group", "placement": "after_activation", "eps": 1e-5, "groups": 3})
+    p2 = pool_layer("p2", "avg_pool", out_shape(c2), 2, 1, keep=0.8)
+    units = p2["units"]
+    return [x, c1, p1, c2, p2, {"name": "out", "type": "dense", "units": 3, "fan_in": units,
+                                "bias": True, "activation": "identity", "keep": 1.0}]
+
+
+def cnn_layer_instance():
+    """(3, 6, 5) → strided conv + layer norm + sigmoid → dilated conv + leaky ReLU + instance
+    norm → overlapping max pool → dense + batch norm → logits."""
+    x = image_input("in", (3, 6, 5))
+    c1 = conv_layer("c1", (3, 6, 5), 5, 3, stride=2, padding=1, activation="sigmoid",
+                    norm={"kind": "layer", "placement": "before_activation", "eps": 1e-5})
+    c2 = conv_layer("c2", out_shape(c1), 4, 2, padding=1, dilation=2, activation="leaky_relu",
+                    slope=0.1, norm={"kind": "instance", "placement": "after_activation", "eps": 1e-5})
+    p = pool_layer("p", "max_pool", out_shape(c2), 2, 1)
+    return [x, c1, c2, p,
+            {"name": "h", "type": "dense", "units": 5, "fan_in": p["units"], "bias": False,
+             "norm": {"kind": "batch", "placement": "before_activation", "eps": 1e-5,
+                      "running_stats": "cumulative"},
+             "activation": "relu", "keep": 1.0},
+            {"name": "out", "type": "dense", "units": 3, "fan_in": 5, "bias": True,
+             "activation": "identity", "keep": 1.0}]
+
+
 # Small models for the Java test: every layer kind a file can describe.
 FIXTURE_MODELS = {
     "mlp": [
@@ -338,6 +474,16 @@ FIXTURE_MODELS = {
         {"name": "out", "type": "dense", "units": 3, "fan_in": 7, "bias": True,
          "activation": "identity", "keep": 1.0},
     ],
+    # A dense layer straight after an image input reads the (C, H, W) sample as given.
+    "image_dense": [
+        image_input("in", (2, 3, 4)),
+        {"name": "a", "type": "dense", "units": 5, "fan_in": 24, "bias": True,
+         "activation": "relu", "keep": 1.0},
+        {"name": "out", "type": "dense", "units": 3, "fan_in": 5, "bias": True,
+         "activation": "identity", "keep": 1.0},
+    ],
+    "cnn_batch_group": cnn_batch_group(),
+    "cnn_layer_instance": cnn_layer_instance(),
 }
 
 

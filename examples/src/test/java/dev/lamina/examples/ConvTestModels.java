@@ -23,6 +23,7 @@ import dev.lamina.LayerNorm;
 import dev.lamina.MaxPool2d;
 import dev.lamina.Model;
 import dev.lamina.NormPlacement;
+import dev.lamina.RunningStats;
 
 /**
  * Small convolutional models. The first six are the cases of runtime's fixtures/convolution.json
@@ -117,5 +118,39 @@ final class ConvTestModels {
     @Dropout(keep = 0.75) Layer b;
     @MaxPool2d(value = 2, stride = 1) @GaussianNoise(0.05) Layer p;
     @Dense(units = 5) Layer out;
+  }
+
+  // The convolutional models of runtime's fixtures/safetensors.json (scripts/lamina_torch.py
+  // fixtures), whose tensors PyTorch wrote for the script's twins of them.
+
+  /** A dense layer straight after a (C, H, W) image input: it reads the sample as given. */
+  @Model
+  static class ImageDense {
+    @Input(channels = 2, height = 3, width = 4) Layer in;
+    @Dense(units = 5) @Activation(RELU) Layer a;
+    @Dense(units = 3) Layer out;
+  }
+
+  @Model
+  static class CnnBatchGroup {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 4, kernel = 3, padding = 1) @BatchNorm @Activation(RELU) Layer c1;
+    @MaxPool2d(2) Layer p1;
+    @Conv2d(filters = 6, kernel = 2, padding = 1) @Activation(TANH)
+    @GroupNorm(value = 3, placement = NormPlacement.AFTER_ACTIVATION) Layer c2;
+    @AvgPool2d(value = 2, stride = 1) @Dropout(keep = 0.8) Layer p2;
+    @Dense(units = 3) Layer out;
+  }
+
+  @Model
+  static class CnnLayerInstance {
+    @Input(channels = 3, height = 6, width = 5) Layer in;
+    @Conv2d(filters = 5, kernel = 3, stride = 2, padding = 1) @LayerNorm @Activation(SIGMOID) Layer c1;
+    @Conv2d(filters = 4, kernel = 2, padding = 1, dilation = 2)
+    @Activation(value = LEAKY_RELU, slope = 0.1)
+    @InstanceNorm(placement = NormPlacement.AFTER_ACTIVATION) Layer c2;
+    @MaxPool2d(value = 2, stride = 1) Layer p;
+    @Dense(units = 5) @BatchNorm(runningStats = RunningStats.CUMULATIVE) @Activation(RELU) Layer h;
+    @Dense(units = 3) Layer out;
   }
 }

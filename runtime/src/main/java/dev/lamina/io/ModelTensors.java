@@ -15,8 +15,9 @@ import java.util.List;
  * Where Lamina's layout differs from PyTorch's the file has PyTorch's:
  * <ul>
  *   <li>a dense weight, (fanIn, units) in Lamina, is stored (units, fanIn) like {@code
- *       nn.Linear.weight}; after an image layer its inputs are also reordered from Lamina's
- *       (H, W, C) flattening to PyTorch's (C, H, W) one, as {@code nn.Flatten} gives them;
+ *       nn.Linear.weight}; after a convolution or pooling layer its inputs are also reordered
+ *       from Lamina's (H, W, C) flattening to PyTorch's (C, H, W) one, as {@code nn.Flatten}
+ *       gives them (an image input is given (C, H, W) and read as it is);
  *   <li>a convolution's weight, (kernel, kernel, channels, filters) in Lamina, is stored
  *       (filters, channels, kernel, kernel) like {@code nn.Conv2d.weight};
  *   <li>layer normalization's γ and β over an image, (H, W, C) in Lamina, are stored (C, H, W)
@@ -79,8 +80,10 @@ final class ModelTensors {
     if (layer.type() == LayerSpec.Type.DENSE && weight) {
       requireShape(name, shape, layer.fanIn(), layer.units());
       int units = shape[1];
-      if (previous.isImage()) {
-        // Lamina flattens an image (H, W, C), PyTorch (C, H, W): (H, W, C, units) → (units, C, H, W).
+      if (previous.isImage() && previous.type() != LayerSpec.Type.INPUT) {
+        // Lamina flattens an image layer's output (H, W, C), PyTorch (C, H, W):
+        // (H, W, C, units) → (units, C, H, W). An image input reaches a dense layer as given,
+        // (C, H, W) already: only the transpose below.
         Shape in = previous.image().out();
         return new Slot(name, new int[] {units, shape[0]}, p.values(),
             new int[] {in.height(), in.width(), in.channels(), units}, new int[] {3, 2, 0, 1});

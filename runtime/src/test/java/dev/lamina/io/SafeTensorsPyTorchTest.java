@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Files saved from PyTorch load into Lamina and give PyTorch's logits; Lamina saves them back
  * tensor for tensor as PyTorch wrote them. The fixture (scripts/lamina_torch.py fixtures) holds
  * the bytes of each file as PyTorch's side wrote them — byte-identical to safetensors'
- * own save_file — so this runs without PyTorch.
+ * own save_file — so this runs without PyTorch. Its models are the script's PyTorch twins: dense
+ * ones, a dense layer straight after a (C, H, W) image input, and two CNNs (Conv2d weights,
+ * the four normalizations' γ, β and running statistics, max and average pooling, a dense layer
+ * reading torch.flatten's (C, H, W) order).
  */
 class SafeTensorsPyTorchTest {
   /** Lamina's scalar reference in double against PyTorch in float32. */
