@@ -143,16 +143,21 @@ public abstract class GeneratedNetwork implements Network {
   /**
    * {@code c[r0:r1, :] = a·b} for a pass: {@link Gemm#matmul}, except that a pass running on the
    * caller alone (a batch too small to split by rows, such as one sample) splits a wide enough
-   * product's columns over the team. One sample's inference is bound by reading W; this way each
-   * core reads its share. The bits are the same either way.
+   * product's columns over the team when its threads are awake. One sample's inference is bound
+   * by reading W; this way each core reads its share. The bits are the same either way.
    */
   protected final void matmul(float[] c, float[] a, float[] b, int k, int n, int r0, int r1) {
     if (alone && n >= MIN_COLUMNS_PER_THREAD * team.size()) {
-      columns.set(c, a, b, k, n, r0, r1);
-      team.run(columns);
-    } else {
-      Gemm.matmul(c, a, b, k, n, r0, r1);
+      if (team.awake()) {
+        columns.set(c, a, b, k, n, r0, r1);
+        team.run(columns);
+        return;
+      }
+      // Waiting for parked threads would cost more than the product: wake them for the calls
+      // that follow, and do this one alone.
+      team.wake();
     }
+    Gemm.matmul(c, a, b, k, n, r0, r1);
   }
 
   /**

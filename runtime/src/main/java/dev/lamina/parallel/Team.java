@@ -24,6 +24,8 @@ public final class Team implements AutoCloseable {
   private final Thread[] members;
   private final AtomicInteger arrived = new AtomicInteger();
   private final AtomicInteger finished = new AtomicInteger();
+  /** Members parked, or about to park, for want of a task. */
+  private final AtomicInteger parked = new AtomicInteger();
   private volatile int barrierGeneration;
   private volatile int taskGeneration;
   private volatile Task task;
@@ -82,6 +84,22 @@ public final class Team implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether every member is spinning, ready to start a task within a microsecond. A parked one
+   * takes as long as the operating system does to wake it (over a millisecond on some virtual
+   * machines), which a task of a few microseconds should not wait for.
+   */
+  public boolean awake() {
+    return parked.get() == 0;
+  }
+
+  /** Wakes parked members, which then spin a while before parking again; returns at once. */
+  public void wake() {
+    for (Thread t : members) {
+      LockSupport.unpark(t);
+    }
+  }
+
   /** Waits until every part of the running task has reached this call. */
   public void barrier() {
     if (size == 1) {
@@ -113,7 +131,10 @@ public final class Team implements AutoCloseable {
       int spins = 0;
       while (taskGeneration == seen && !closed) {
         if (++spins > SPINS) {
+          parked.incrementAndGet();
           LockSupport.park(this);
+          parked.decrementAndGet();
+          spins = 0; // woken: spin again, as after a task
         } else {
           Thread.onSpinWait();
         }
