@@ -79,12 +79,21 @@ final class BenchCommand implements Command {
 
     out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%n");
     out.println("  batch threads | train Lamina  PyTorch  ratio | infer Lamina  PyTorch  ratio");
+    // Each batch size on 1 then 2 threads, one right after the other, so that the two-thread
+    // speed-up compares figures taken seconds apart, not half a minute.
+    Map<String, double[]> rates = new LinkedHashMap<>();
+    for (int batch : BATCHES) {
+      for (int threads : THREADS) {
+        rates.put(batch + "/" + threads, new double[] {lamina.trainRate(batch, threads, seconds),
+            lamina.inferRate(batch, threads, seconds / 2)});
+      }
+    }
     Map<Integer, Double> oneThreadTrain = new LinkedHashMap<>();
     for (int threads : THREADS) {
       Optional<PyTorchPeer.Result> peer = peers.get(threads);
       for (int batch : BATCHES) {
-        double train = lamina.trainRate(batch, threads, seconds);
-        double infer = lamina.inferRate(batch, threads, seconds / 2);
+        double train = rates.get(batch + "/" + threads)[0];
+        double infer = rates.get(batch + "/" + threads)[1];
         double peerTrain = peer.map(p -> p.train().get(Integer.toString(batch))).orElse(Double.NaN);
         double peerInfer = peer.map(p -> p.infer().get(Integer.toString(batch))).orElse(Double.NaN);
         out.printf(Locale.ROOT, "  %5d %7d | %12.0f %8.0f %6.2f | %12.0f %8.0f %6.2f%n", batch,
