@@ -26,6 +26,8 @@ public final class Team implements AutoCloseable {
   private final AtomicInteger finished = new AtomicInteger();
   /** Members parked, or about to park, for want of a task. */
   private final AtomicInteger parked = new AtomicInteger();
+  /** How many times a member has come back from parking: what {@link #wake} can be seen by. */
+  private final AtomicInteger returnsFromPark = new AtomicInteger();
   private volatile int barrierGeneration;
   private volatile int taskGeneration;
   private volatile Task task;
@@ -100,6 +102,11 @@ public final class Team implements AutoCloseable {
     }
   }
 
+  /** How many times a member has come back from parking; for tests. */
+  int returnsFromPark() {
+    return returnsFromPark.get();
+  }
+
   /** Waits until every part of the running task has reached this call. */
   public void barrier() {
     if (size == 1) {
@@ -134,6 +141,7 @@ public final class Team implements AutoCloseable {
           parked.incrementAndGet();
           LockSupport.park(this);
           parked.decrementAndGet();
+          returnsFromPark.incrementAndGet();
           spins = 0; // woken: spin again, as after a task
         } else {
           Thread.onSpinWait();
