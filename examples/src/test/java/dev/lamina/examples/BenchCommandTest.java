@@ -1,0 +1,48 @@
+package dev.lamina.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bin/lamina bench --no-pytorch} end to end, with very short windows: every figure the
+ * JSON line promises is there, PyTorch's as null, and a training step allocates nothing.
+ */
+class BenchCommandTest {
+  @Test
+  void reportsEveryFigureAndZeroBytesPerStep() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"bench", "--no-pytorch", "--seconds", "0.05", "--json"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    String json = lines[lines.length - 1];
+
+    for (String key : new String[] {"fma_peak_gflops", "gemm_forward_gflops",
+        "gemm_weight_gradient_gflops", "gemm_input_gradient_gflops", "gemm_peak_fraction",
+        "train_b32_t1_lamina", "train_b128_t1_lamina", "train_b512_t1_lamina",
+        "train_b128_t2_lamina", "infer_b128_t2_lamina", "speedup_train_b128_t2",
+        "latency_us_lamina", "latency_us_lamina_t2"}) {
+      assertTrue(number(json, key) > 0, key + " in " + json);
+    }
+    for (String key : new String[] {"ratio_train_b32_t1", "ratio_train_b128_t1",
+        "ratio_train_b128_t2", "latency_us_pytorch"}) {
+      assertTrue(json.contains("\"" + key + "\": null"), key + " without PyTorch in " + json);
+    }
+    assertEquals(0, number(json, "alloc_bytes_per_step"), json);
+  }
+
+  private static double number(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.Ee]+)").matcher(json);
+    assertTrue(m.find(), "no number for " + key + " in " + json);
+    return Double.parseDouble(m.group(1));
+  }
+}
