@@ -35,8 +35,9 @@ public final class Gemm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   /**
-   * Whether a single row of C goes through {@link #tile1x16}: with 32 vector registers (AVX-512)
-   * its 16 accumulators fit, and one sample's inference reads each row of W whole, in order.
+   * Whether a single row of C goes through {@link #tile1x16} and {@link #tile1x8}: with 32 vector
+   * registers (AVX-512) their accumulators fit, and one sample's inference reads each row of W
+   * whole, in order.
    */
   private static final boolean WIDE_ROW = S.vectorBitSize() >= 512;
   /** Rows of C per main tile. */
