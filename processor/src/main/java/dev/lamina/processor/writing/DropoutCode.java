@@ -12,21 +12,11 @@ final class DropoutCode {
   //   Bernoulli.mask(hiddenMask, i, key, i, 8388608, 2.0f);
   //   v.mul(FloatVector.fromArray(S, hiddenMask, i)).intoArray(hiddenOut, i);
   static CodeBlock vector(LayerNames n, String index) {
-    return CodeBlock.builder()
-        .addStatement("$T.mask($N, $L, key, $L, $L, $L)", Names.BERNOULLI, n.mask(), index, index,
-            threshold(n), Elementwise.literal(n.keptScale()))
-        .addStatement("v.mul($T.fromArray(S, $N, $L)).intoArray($N, $L)", Names.FLOAT_VECTOR,
-            n.mask(), index, n.out(), index)
-        .build();
+    return vector(n, index, n.mask());
   }
 
   static CodeBlock scalar(LayerNames n, String index) {
-    return CodeBlock.builder()
-        .addStatement("float m = $T.keep(key, $L, $L) ? $L : 0f", Names.BERNOULLI, index,
-            threshold(n), Elementwise.literal(n.keptScale()))
-        .addStatement("$N[$L] = m", n.mask(), index)
-        .addStatement("$N[$L] = v * m", n.out(), index)
-        .build();
+    return scalar(n, index, true);
   }
 
   // The input's mask is never read again (an input gets no gradient), so it goes through the out
@@ -34,20 +24,30 @@ final class DropoutCode {
   //   Bernoulli.mask(pixelsOut, i, key, i, 15099494, 1.1111112f);
   //   v.mul(FloatVector.fromArray(S, pixelsOut, i)).intoArray(pixelsOut, i);
   static CodeBlock inputVector(LayerNames n, String index) {
-    return CodeBlock.builder()
-        .addStatement("$T.mask($N, $L, key, $L, $L, $L)", Names.BERNOULLI, n.out(), index, index,
-            threshold(n), Elementwise.literal(n.keptScale()))
-        .addStatement("v.mul($T.fromArray(S, $N, $L)).intoArray($N, $L)", Names.FLOAT_VECTOR,
-            n.out(), index, n.out(), index)
-        .build();
+    return vector(n, index, n.out());
   }
 
   static CodeBlock inputScalar(LayerNames n, String index) {
+    return scalar(n, index, false);
+  }
+
+  private static CodeBlock vector(LayerNames n, String index, String maskArray) {
     return CodeBlock.builder()
-        .addStatement("float m = $T.keep(key, $L, $L) ? $L : 0f", Names.BERNOULLI, index,
+        .addStatement("$T.mask($N, $L, key, $L, $L, $L)", Names.BERNOULLI, maskArray, index, index,
             threshold(n), Elementwise.literal(n.keptScale()))
-        .addStatement("$N[$L] = v * m", n.out(), index)
+        .addStatement("v.mul($T.fromArray(S, $N, $L)).intoArray($N, $L)", Names.FLOAT_VECTOR,
+            maskArray, index, n.out(), index)
         .build();
+  }
+
+  private static CodeBlock scalar(LayerNames n, String index, boolean keepMask) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("float m = $T.keep(key, $L, $L) ? $L : 0f", Names.BERNOULLI, index,
+            threshold(n), Elementwise.literal(n.keptScale()));
+    if (keepMask) {
+      code.addStatement("$N[$L] = m", n.mask(), index);
+    }
+    return code.addStatement("$N[$L] = v * m", n.out(), index).build();
   }
 
   private static String threshold(LayerNames n) {
