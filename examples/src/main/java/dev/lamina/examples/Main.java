@@ -45,7 +45,8 @@ public final class Main {
       Options options = new Options(Arrays.asList(args).subList(1, args.length));
       if (options.flag("--help")) {
         out.println("usage: bin/lamina " + command.name() + " [options]\n\n" + command.summary()
-            + "\n\noptions:\n" + command.usage() + "\n  --json        end with one line of JSON results");
+            + "\n\noptions:\n" + optionLines(command.usage())
+            + "  --json        end with one line of JSON results");
         return 0;
       }
       Map<String, Object> results = command.run(options, out);
@@ -64,6 +65,23 @@ public final class Main {
       e.printStackTrace(err);
       return 1;
     }
+  }
+
+  /**
+   * Every option line two spaces in, however the command's text block was indented; a wrapped
+   * line moves with the option above it.
+   */
+  private static String optionLines(String usage) {
+    StringBuilder lines = new StringBuilder();
+    int shift = 0;
+    for (String line : usage.split("\n")) {
+      int indent = line.length() - line.stripLeading().length();
+      if (line.strip().startsWith("--")) {
+        shift = 2 - indent;
+      }
+      lines.append(" ".repeat(Math.max(0, indent + shift))).append(line.strip()).append('\n');
+    }
+    return lines.toString();
   }
 
   static String help() {
