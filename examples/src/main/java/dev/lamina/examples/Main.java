@@ -85,9 +85,12 @@ public final class Main {
   }
 
   static String help() {
-    StringBuilder s = new StringBuilder("usage: bin/lamina <command> [options]   (--help after a command lists its options)\n\ncommands:\n");
+    StringBuilder s = new StringBuilder("usage: bin/lamina <command> [options]   "
+        + "(--help after a command lists its options)\n\ncommands:\n");
+    int width = COMMANDS.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
     for (Command c : COMMANDS) {
-      s.append(String.format("  %-18s %s%n", c.name(), c.summary()));
+      s.append("  ").append(c.name()).append(" ".repeat(width - c.name().length()))
+          .append(c.summary()).append('\n');
     }
     s.append("\nEvery command accepts --json: its last line is then one JSON object with its results.");
     return s.toString();
