@@ -49,10 +49,7 @@ final class RegularizedOptimizer implements Optimizer {
 
       @Override
       public void begin() {
-        restore = noise != null && noise.isPerturbed();
-        if (restore) {
-          noise.markRestored();
-        }
+        restore = noise != null && noise.takePerturbed();
         inner.begin();
       }
 

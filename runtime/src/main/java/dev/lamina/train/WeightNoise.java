@@ -50,19 +50,19 @@ final class WeightNoise {
 
   /** Puts back the weights {@link #perturb} kept; nothing when they are not perturbed. */
   void restore() {
-    if (perturbed) {
+    if (takePerturbed()) {
       restore(0, 1);
-      perturbed = false;
     }
   }
 
-  boolean isPerturbed() {
-    return perturbed;
-  }
-
-  /** Records that the kept weights are being put back part by part ({@link #restore(int, int)}). */
-  void markRestored() {
+  /**
+   * Whether the weights are perturbed, and from now on counted as put back: the caller puts them
+   * back, part by part, with {@link #restore(int, int)}.
+   */
+  boolean takePerturbed() {
+    boolean was = perturbed;
     perturbed = false;
+    return was;
   }
 
   /** Puts back part {@code part} of the kept weights ({@link Parameter#partStart}). */
