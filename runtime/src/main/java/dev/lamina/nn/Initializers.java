@@ -64,9 +64,4 @@ public final class Initializers {
   public static double standardDeviation(LayerSpec layer) {
     return layer.weightInit().expectedStd(fans(layer), layer.activation(), layer.slope());
   }
-
-  /** {@link Init#AUTO}: He for the ReLU family, Xavier for every other activation. */
-  public static Init resolve(Init init, Nonlinearity activation) {
-    return InitSpec.resolve(init, activation);
-  }
 }

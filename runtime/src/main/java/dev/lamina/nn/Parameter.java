@@ -89,11 +89,13 @@ public final class Parameter {
   /**
    * The first element of part {@code part}'s share of this tensor when an update is split over
    * {@code parts} threads; part {@code parts} gives {@link #size}. Shares are whole rows of the
-   * leading dimension, as the generated passes split weight gradients, so each thread updates the
-   * rows it computed and finds them in its own cache.
+   * last dimension (a dense weight's inputs, a convolution weight's patch positions), as the
+   * generated passes split weight gradients, so each thread updates the rows it computed and
+   * finds them in its own cache.
    */
   public int partStart(int part, int parts) {
-    return Team.split(shape[0], part, parts) * (values.length / shape[0]);
+    int width = shape.length == 1 ? 1 : shape[shape.length - 1];
+    return Team.split(values.length / width, part, parts) * width;
   }
 
   /** The live values: optimizers and the generated code read and write this array in place. */

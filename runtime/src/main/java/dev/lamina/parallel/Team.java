@@ -66,9 +66,7 @@ public final class Team implements AutoCloseable {
     this.task = task;
     finished.set(0);
     taskGeneration++;
-    for (Thread t : members) {
-      LockSupport.unpark(t);
-    }
+    wake();
     try {
       task.run(0, size);
     } catch (RuntimeException | Error e) {
@@ -173,8 +171,6 @@ public final class Team implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (Thread t : members) {
-      LockSupport.unpark(t);
-    }
+    wake();
   }
 }

@@ -49,6 +49,7 @@ public final class TrainingStep {
    * from {@code maskSeed}. Afterwards {@link #loss()} and {@link #correct()} describe the batch.
    */
   public void run(Dataset data, int[] order, int first, int rows, long maskSeed) {
+    requireRows(rows);
     int classes = network.outputSize();
     source = data;
     sourceOrder = order;
@@ -59,12 +60,7 @@ public final class TrainingStep {
     sourceOrder = null;
     float[] out = network.forwardTrain(batch, rows, maskSeed);
     loss = network.loss(out, labels, rows, gradient);
-    correct = 0;
-    for (int r = 0; r < rows; r++) {
-      if (Losses.argmax(out, r * classes, classes) == labels[r]) {
-        correct++;
-      }
-    }
+    correct = countCorrect(out, labels, rows, classes);
     network.backward(gradient, rows);
     applyUpdate();
   }
@@ -76,6 +72,7 @@ public final class TrainingStep {
    */
   public void run(AugmentedBatch batch, long maskSeed) {
     int rows = batch.rows();
+    requireRows(rows);
     int classes = network.outputSize();
     if (batch.classes() != classes) {
       throw new IllegalArgumentException("batch targets must be " + classes + " wide (the "
@@ -85,13 +82,7 @@ public final class TrainingStep {
     loss = batch.soft()
         ? softLoss(network.spec(), out, batch.targets(), rows, classes)
         : network.loss(out, batch.labels(), rows, gradient);
-    correct = 0;
-    int[] labels = batch.labels();
-    for (int r = 0; r < rows; r++) {
-      if (Losses.argmax(out, r * classes, classes) == labels[r]) {
-        correct++;
-      }
-    }
+    correct = countCorrect(out, batch.labels(), rows, classes);
     network.backward(gradient, rows);
     applyUpdate();
   }
@@ -105,6 +96,24 @@ public final class TrainingStep {
       source.copyFeatures(sample, batch, r * width);
       labels[r] = source.label(sample);
     }
+  }
+
+  private void requireRows(int rows) {
+    if (rows <= 0 || rows > labels.length) {
+      throw new IllegalArgumentException("rows must be in [1, " + labels.length + "] (the maxRows"
+          + " this TrainingStep was made for), got " + rows);
+    }
+  }
+
+  /** How many of the {@code rows} outputs have their label as the largest. */
+  private static int countCorrect(float[] out, int[] labels, int rows, int classes) {
+    int correct = 0;
+    for (int r = 0; r < rows; r++) {
+      if (Losses.argmax(out, r * classes, classes) == labels[r]) {
+        correct++;
+      }
+    }
+    return correct;
   }
 
   private void applyUpdate() {

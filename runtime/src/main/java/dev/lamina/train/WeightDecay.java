@@ -2,6 +2,7 @@ package dev.lamina.train;
 
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.Parameters;
+import java.util.List;
 
 /**
  * Weight decay, set on the trainer: L2 (the penalty λ/2·‖w‖² added to the loss, so λ·w added to
@@ -87,7 +88,10 @@ public record WeightDecay(double l1, double l2, double decoupled) {
     if (l1 == 0 && l2 == 0) {
       return;
     }
-    for (Parameter p : parameters) {
+    // Indexed, not for-each: this runs every training step, and an iterator is an allocation.
+    List<Parameter> list = parameters.list();
+    for (int k = 0; k < list.size(); k++) {
+      Parameter p = list.get(k);
       if (!p.decayed()) {
         continue;
       }
@@ -107,7 +111,9 @@ public record WeightDecay(double l1, double l2, double decoupled) {
     if (decoupled == 0) {
       return;
     }
-    for (Parameter p : parameters) {
+    List<Parameter> list = parameters.list();
+    for (int k = 0; k < list.size(); k++) {
+      Parameter p = list.get(k);
       if (!p.decayed()) {
         continue;
       }
