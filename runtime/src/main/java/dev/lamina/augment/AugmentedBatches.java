@@ -75,6 +75,9 @@ public final class AugmentedBatches implements AutoCloseable {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
     }
+    if (epochs <= 0) {
+      throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
+    }
     if (firstEpoch <= 0 || firstEpoch > epochs) {
       throw new IllegalArgumentException("firstEpoch must be in [1, epochs = " + epochs + "], got "
           + firstEpoch);

@@ -32,7 +32,7 @@ public final class EnsembleFile {
   /** The bytes every ensemble file starts with. */
   public static final byte[] MAGIC = {'L', 'A', 'M', 'I', 'N', 'A', 'E', 'N'};
   /** The version this class writes; it reads this version only. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private EnsembleFile() {}
 

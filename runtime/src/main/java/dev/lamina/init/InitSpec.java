@@ -148,16 +148,6 @@ public record InitSpec(
     };
   }
 
-  /** The mean of the distribution. */
-  public double expectedMean() {
-    return switch (init) {
-      case CONSTANT -> constant;
-      case NORMAL, TRUNCATED_NORMAL -> mean;
-      case UNIFORM -> (low + high) / 2;
-      default -> 0;
-    };
-  }
-
   /**
    * The standard deviation of the values: {@link #scale} except for the truncated normal (0.880
    * of it). For orthogonal it is that of an entry of a random orthogonal matrix, gain / sqrt(n)

@@ -150,7 +150,7 @@ public final class ModelFile {
     slots.forEach(s -> expected.add(s.name()));
     List<String> missing = new ArrayList<>(expected);
     missing.removeIf(read::contains);
-    if (missing.size() == expected.size()) {
+    if (!expected.isEmpty() && missing.size() == expected.size()) {
       throw new ModelFileException(read.path(), "holds none of the tensors of "
           + network.spec().name() + ": expected " + expected + ", found " + read.names()
           + " (a file of another model?)");

@@ -7,8 +7,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,11 +108,6 @@ public final class HistogramChart {
       g.dispose();
     }
     return image;
-  }
-
-  /** Writes {@code image} as a PNG to {@code file} atomically (a temporary file, then a rename). */
-  public static void write(BufferedImage image, Path file) throws IOException {
-    PngFiles.write(image, file);
   }
 
   private static Graphics2D start(BufferedImage image) {

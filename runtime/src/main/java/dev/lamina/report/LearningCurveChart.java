@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
@@ -115,8 +116,8 @@ public final class LearningCurveChart {
     TrainingEnd end = history.end();
     String best = end.metric().equals("none") ? ""
         : "best epoch " + end.bestEpoch() + " by " + end.metric() + ", ";
-    return best + "ended at epoch " + end.epoch() + " (" + end.reason().name().toLowerCase()
-        .replace('_', ' ') + ")";
+    return best + "ended at epoch " + end.epoch() + " ("
+        + end.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
   }
 
   /** The best epoch (dashed) when a metric was watched, and the stop (dotted) when it stopped early. */

@@ -16,8 +16,8 @@ import java.util.List;
  * the validation accuracy per epoch of a lab's configurations. Drawn off screen with java.awt.
  *
  * <pre>{@code
- * LineChart.titled("Validation accuracy").axes("epoch", "accuracy")
- *     .series("with BN", epochs, accuracies).write(path);
+ * LineChart.titled("Validation accuracy").axes("epoch", "accuracy", true)
+ *     .series("with BN", epochs, accuracies).write(path, 800, 480);
  * }</pre>
  */
 public final class LineChart {
@@ -28,7 +28,7 @@ public final class LineChart {
   private static final int TOP = 40;
   private static final int LEGEND = 230;
 
-  private record Series(String name, double[] x, double[] y, boolean dashed) {}
+  private record Series(String name, double[] x, double[] y) {}
 
   private final String title;
   private final List<Series> series = new ArrayList<>();
@@ -53,24 +53,20 @@ public final class LineChart {
   }
 
   public LineChart series(String name, double[] x, double[] y) {
-    return add(name, x, y, false);
-  }
-
-  /** A series drawn dashed, e.g. a prediction beside a measurement. */
-  public LineChart dashedSeries(String name, double[] x, double[] y) {
-    return add(name, x, y, true);
-  }
-
-  private LineChart add(String name, double[] x, double[] y, boolean dashed) {
     if (x.length != y.length || x.length == 0) {
       throw new IllegalArgumentException("series " + name + " needs as many x as y values, and at"
           + " least one; got " + x.length + " and " + y.length);
     }
-    series.add(new Series(name, x.clone(), y.clone(), dashed));
+    series.add(new Series(name, x.clone(), y.clone()));
     return this;
   }
 
   public BufferedImage render(int width, int height) {
+    if (width < LEFT + LEGEND + 100 || height < TOP + 140) {
+      throw new IllegalArgumentException("size must be at least " + (LEFT + LEGEND + 100) + " × "
+          + (TOP + 140) + " pixels (the axes and the legend take room), got " + width + " × "
+          + height);
+    }
     if (series.isEmpty()) {
       throw new IllegalStateException("a chart needs at least one series");
     }
@@ -119,8 +115,7 @@ public final class LineChart {
       for (int k = 0; k < series.size(); k++) {
         Series s = series.get(k);
         g.setColor(PALETTE[k % PALETTE.length]);
-        g.setStroke(s.dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-            new float[] {6, 4}, 0) : new BasicStroke(2f));
+        g.setStroke(new BasicStroke(2f));
         int prevX = -1;
         int prevY = -1;
         for (int i = 0; i < s.x.length; i++) {

@@ -87,7 +87,7 @@ class EnsembleFileTest {
         e.getMessage());
     Files.write(file, ByteBuffer.allocate(12).put(EnsembleFile.MAGIC).putInt(9).array());
     var v = assertThrows(IOException.class, () -> EnsembleFile.read(file));
-    assertEquals(file + " has ensemble format version 9; this Lamina reads version 1 only",
+    assertEquals(file + " has ensemble format version 9; this Lamina reads version 2 only",
         v.getMessage());
   }
 

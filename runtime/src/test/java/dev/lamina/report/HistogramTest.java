@@ -48,11 +48,11 @@ class HistogramTest {
     Histogram h = Histogram.of(new float[] {0.1f, 0.2f, 0.2f, 5f}, 0, 1, 10);
     var panel = new HistogramChart.Panel("layer 1", "std 0.1\nsat 0%", h);
     Path row = dir.resolve("charts/row.png");
-    HistogramChart.write(HistogramChart.row("title", List.of(panel, panel), 100, 90), row);
+    PngFiles.write(HistogramChart.row("title", List.of(panel, panel), 100, 90), row);
     BufferedImage image = ImageIO.read(row.toFile());
     assertEquals(2 * 16 + 2 * 100 + 18, image.getWidth());
     Path grid = dir.resolve("charts/grid.png");
-    HistogramChart.write(HistogramChart.grid("title", List.of("a"), List.of("x", "y"),
+    PngFiles.write(HistogramChart.grid("title", List.of("a"), List.of("x", "y"),
         List.of(List.of(List.of(panel), List.of(panel))), List.of(List.of("c1", "c2")), 22, 44),
         grid);
     assertTrue(ImageIO.read(grid.toFile()).getHeight() > 44);
