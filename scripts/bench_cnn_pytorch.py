@@ -1,4 +1,4 @@
-"""The PyTorch side of `bin/lamina fashion-cnn --compare`: Lamina's FashionCnn (two conv-batch
+"""The PyTorch side of `bin/lamina cnn-bench`: Lamina's FashionCnn (two conv-batch
 norm-ReLU-max pool blocks, dropout, a dense head with batch norm), trained with Adam on random
 28×28 images at the same batch size and thread count, after warm-up.
 

@@ -23,9 +23,7 @@ final class AllocationMeter {
     for (int s = 0; s < warmUp; s++) {
       step.run(data, order, (s * batch) % (samples - batch), batch, s);
     }
-    long[] ids = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
-        .mapToLong(Thread::threadId).toArray();
+    long[] ids = stepThreadIds();
     ThreadMXBean bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = allocated(bean, ids);
     long reading = allocated(bean, ids) - before;
@@ -38,6 +36,13 @@ final class AllocationMeter {
       least = Math.min(least, Math.max(0, allocated(bean, ids) - before - reading) / steps);
     }
     return least;
+  }
+
+  /** The threads a training step runs on: the calling thread and every Lamina team thread. */
+  static long[] stepThreadIds() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
+        .mapToLong(Thread::threadId).toArray();
   }
 
   private static long allocated(ThreadMXBean bean, long[] ids) {

@@ -179,9 +179,7 @@ final class AugmentBenchCommand implements Command {
     AugmentedBatches prefetched = augmentation == null ? null : AugmentedBatches.start(
         augmentation, data, BATCH, 10, epochs, AugmentBenchCommand::order, 7);
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    long[] ids = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lamina-team"))
-        .mapToLong(Thread::threadId).toArray();
+    long[] ids = AllocationMeter.stepThreadIds();
     try {
       long steps = 0;
       long cpu = cpu(bean, ids);

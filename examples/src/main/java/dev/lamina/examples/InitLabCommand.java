@@ -1,13 +1,11 @@
 package dev.lamina.examples;
 
-import dev.lamina.report.HistogramChart;
+import dev.lamina.io.AtomicFiles;
+import dev.lamina.report.PngFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,13 +56,13 @@ final class InitLabCommand implements Command {
     for (InitLab.Run run : runs) {
       Path file = dir.resolve("init-lab-" + run.pair().activationName() + "-" + run.pair().init()
           + ".png");
-      HistogramChart.write(InitLabCharts.pair(run), file);
+      PngFiles.write(InitLabCharts.pair(run), file);
       written.add(file);
     }
     Path overview = dir.resolve("init-lab-overview.png");
-    HistogramChart.write(InitLabCharts.overview(runs), overview);
+    PngFiles.write(InitLabCharts.overview(runs), overview);
     Path table = dir.resolve("init-lab-table.txt");
-    writeAtomically(table, fullTable(runs));
+    AtomicFiles.write(table, fullTable(runs).getBytes(StandardCharsets.UTF_8));
     out.printf("%nwrote %d charts, %s and %s%n", written.size(), overview, table);
 
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -123,22 +121,5 @@ final class InitLabCommand implements Command {
   static String fixed(double v) {
     return v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e4)
         ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3g", v);
-  }
-
-  private static void writeAtomically(Path file, String text) throws IOException {
-    Path target = file.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
   }
 }

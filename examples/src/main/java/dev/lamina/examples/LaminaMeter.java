@@ -141,17 +141,13 @@ final class LaminaMeter {
     return rates[rates.length / 2];
   }
 
-  /** Runs {@code work} repeatedly for about {@code seconds}; returns the seconds it took. */
-  private static double runFor(Runnable work, double seconds) {
-    long start = System.nanoTime();
-    long end = start + (long) (seconds * 1e9);
-    long now;
+  /** Runs {@code work} repeatedly for about {@code seconds}: warm-up. */
+  private static void runFor(Runnable work, double seconds) {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
     do {
       for (int i = 0; i < 5; i++) {
         work.run();
       }
-      now = System.nanoTime();
-    } while (now < end);
-    return (now - start) / 1e9;
+    } while (System.nanoTime() < end);
   }
 }
