@@ -55,6 +55,14 @@ class InitErrorsTest {
   }
 
   @Test
+  void biasInitRightBeforeBatchNormHasNoBiasToStart() {
+    // Batch normalization before the activation cancels a bias, so the layer has none by default.
+    assertOneError(hidden("  @Dense(units = 3) @BatchNorm",
+        "  @BiasInit(value = Init.CONSTANT, constant = 0.1)"), Messages.BIAS_INIT_WITHOUT_BIAS,
+        "@BiasInit(value = Init.CONSTANT");
+  }
+
+  @Test
   void anOrthogonalOrAutoBiasIsReportedOnItsValue() {
     assertOneError(hidden("  @Dense(units = 3)", "  @BiasInit(Init.ORTHOGONAL)"),
         String.format(Messages.BIAS_INIT_KIND, "ORTHOGONAL",

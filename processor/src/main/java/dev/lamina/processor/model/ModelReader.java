@@ -85,6 +85,11 @@ public final class ModelReader {
    * Whether a dense or convolution layer has a bias: as {@code layer} says if it says, else not
    * right before batch normalization, which cancels it.
    */
+  /** {@link #bias(AnnotationMirror, NormSpec)} for {@code field}'s own normalization. */
+  public static boolean hasBias(VariableElement field, AnnotationMirror layer) {
+    return bias(layer, norm(field));
+  }
+
   static boolean bias(AnnotationMirror layer, NormSpec norm) {
     return isExplicit(layer, "bias") ? booleanValue(layer, "bias")
         : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());

@@ -1,10 +1,10 @@
 package dev.lamina.processor.validation;
 
-import static dev.lamina.processor.model.Annotations.booleanValue;
 import static dev.lamina.processor.model.Annotations.enumValue;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.ModelReader;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 
@@ -20,7 +20,7 @@ final class BiasInitValidator {
       report.error(String.format(Messages.NOT_A_LAYER, "BiasInit"), field, biasInit, null);
       return;
     }
-    if (!booleanValue(dense.get(), "bias")) {
+    if (!ModelReader.hasBias(field, dense.get())) {
       report.error(Messages.BIAS_INIT_WITHOUT_BIAS, field, biasInit, null);
       return;
     }

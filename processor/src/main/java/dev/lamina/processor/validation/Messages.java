@@ -52,8 +52,9 @@ public final class Messages {
       "[Lamina/BiasInit] %s cannot start a bias: %s. Use ZEROS (the default without @BiasInit), "
           + "CONSTANT, NORMAL, UNIFORM, TRUNCATED_NORMAL or a variance-scaling initializer.";
   public static final String BIAS_INIT_WITHOUT_BIAS =
-      "[Lamina/BiasInit] this layer has bias = false, so @BiasInit has no bias to start; remove "
-          + "@BiasInit or bias = false.";
+      "[Lamina/BiasInit] this layer has no bias (bias = false, or the default right before "
+          + "@BatchNorm, which cancels one), so @BiasInit has no bias to start; remove @BiasInit, "
+          + "or set bias = true.";
   public static final String HE_FOR_RELU =
       "[Lamina/HeForRelu] %s '%s' starts with %s, which keeps the variance of a layer whose "
           + "activation passes it through, but %s zeroes about half of its inputs: the "
@@ -142,7 +143,7 @@ public final class Messages {
           + "has none; put it on a @Dense or @Conv2d layer.";
   public static final String DECAY_NO_BIAS =
       "[Lamina/DecayNoBias] bias = true decays the layer's bias, but this layer has none "
-          + "(@Dense(bias = false)); remove bias = true.";
+          + "(bias = false, or the default right before @BatchNorm); remove bias = true.";
   public static final String DECAY_DEFAULT =
       "[Lamina/DecayDefault] @Decay(1) without bias = true is what every layer gets anyway; "
           + "remove it, or give another factor, e.g. @Decay(0) to exempt the layer.";

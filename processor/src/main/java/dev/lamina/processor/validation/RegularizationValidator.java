@@ -2,11 +2,11 @@ package dev.lamina.processor.validation;
 
 import static dev.lamina.processor.model.Annotations.booleanValue;
 import static dev.lamina.processor.model.Annotations.doubleValue;
-import static dev.lamina.processor.model.Annotations.enumValue;
 import static dev.lamina.processor.model.Annotations.isExplicit;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.ModelReader;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
@@ -38,16 +38,6 @@ final class RegularizationValidator {
     }
   }
 
-  /** As the reader resolves it: explicit, else on unless batch normalization comes before f. */
-  private static boolean hasBias(VariableElement field, AnnotationMirror dense) {
-    if (isExplicit(dense, "bias")) {
-      return booleanValue(dense, "bias");
-    }
-    return Annotations.find(field, Annotations.BATCH_NORM)
-        .map(b -> !enumValue(b, "placement").equals("BEFORE_ACTIVATION"))
-        .orElse(true);
-  }
-
   private static void checkDecay(VariableElement field, AnnotationMirror decay,
       ValidationReport report) {
     var dense = Annotations.find(field, Annotations.DENSE)
@@ -65,7 +55,7 @@ final class RegularizationValidator {
     boolean bias = booleanValue(decay, "bias");
     if (!(scale >= 0) || Double.isInfinite(scale)) {
       report.error(String.format(Messages.DECAY_SCALE, scale), field, decay, value(decay, "value"));
-    } else if (bias && !hasBias(field, dense.get())) {
+    } else if (bias && !ModelReader.hasBias(field, dense.get())) {
       report.warning(Messages.DECAY_NO_BIAS, field, decay, value(decay, "bias"));
     } else if (scale == 1 && !bias) {
       report.warning(Messages.DECAY_DEFAULT, field, decay,
