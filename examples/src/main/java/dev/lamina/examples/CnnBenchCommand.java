@@ -5,17 +5,15 @@ import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,24 +134,17 @@ final class CnnBenchCommand implements Command {
   /** The peer's samples/s, or empty with the reason printed when /usr/bin/python3 or torch is missing. */
   private static OptionalDouble pytorch(Path script, int threads, int batch, double seconds,
       PrintStream log) throws IOException, InterruptedException {
-    if (!Files.isExecutable(Path.of(PyTorchPeer.PYTHON))) {
-      log.println("  (PyTorch skipped: " + PyTorchPeer.PYTHON + " not found)");
+    Optional<String> out = PyTorchPeer.runScript(List.of(script.toString(), "--threads",
+        Integer.toString(threads), "--batch", Integer.toString(batch), "--seconds",
+        Double.toString(seconds)), Map.of("OMP_NUM_THREADS", Integer.toString(threads)),
+        why -> log.println("  (PyTorch skipped: " + why + ")"));
+    if (out.isEmpty()) {
       return OptionalDouble.empty();
     }
-    ProcessBuilder pb = new ProcessBuilder(List.of(PyTorchPeer.PYTHON, script.toString(),
-        "--threads", Integer.toString(threads), "--batch", Integer.toString(batch),
-        "--seconds", Double.toString(seconds)));
-    pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      log.println("  (PyTorch skipped: " + (err.isEmpty() ? "exit " + p.exitValue() : err) + ")");
-      return OptionalDouble.empty();
-    }
-    Matcher m = Pattern.compile("\"train_samples_per_second\": ([0-9.eE+-]+)").matcher(out);
+    Matcher m = Pattern.compile("\"train_samples_per_second\": ([0-9.eE+-]+)").matcher(out.get());
     if (!m.find()) {
-      throw new IllegalStateException("no train_samples_per_second in PyTorch output: " + out);
+      throw new IllegalStateException(
+          "no train_samples_per_second in PyTorch output: " + out.get());
     }
     return OptionalDouble.of(Double.parseDouble(m.group(1)));
   }

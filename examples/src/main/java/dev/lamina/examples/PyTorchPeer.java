@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,23 +29,14 @@ final class PyTorchPeer {
   /** Empty with a reason printed to {@code log} when Python, torch or OpenBLAS is missing. */
   static Optional<Result> run(Path script, int threads, String batches, double seconds,
       java.io.PrintStream log) throws IOException, InterruptedException {
-    if (!Files.isExecutable(Path.of(PYTHON))) {
-      log.println("PyTorch peer skipped: " + PYTHON + " not found (Debian/Ubuntu: apt-get install python3-torch libopenblas0-pthread)");
+    Optional<String> output = runScript(List.of(script.toString(), "--threads", "1", "--batches",
+        batches, "--seconds", Double.toString(seconds)),
+        Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads), "OMP_NUM_THREADS", "1"),
+        why -> log.println("PyTorch peer skipped: " + why));
+    if (output.isEmpty()) {
       return Optional.empty();
     }
-    List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--threads", "1",
-        "--batches", batches, "--seconds", Double.toString(seconds)));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
-    pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-    pb.environment().put("OMP_NUM_THREADS", "1");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      log.println("PyTorch peer skipped: " + (err.isEmpty() ? "exit " + p.exitValue() : err));
-      return Optional.empty();
-    }
-    String line = out.substring(out.lastIndexOf('\n') + 1);
+    String line = output.get();
     Result result = new Result(numbers(object(line, "train")), numbers(object(line, "infer")),
         Double.parseDouble(field(line, "latency_us")), string(line, "torch"), string(line, "blas"));
     if (!result.blas().contains("openblas")) {
@@ -52,6 +44,37 @@ final class PyTorchPeer {
           + "times slower than its real speed (apt-get install libopenblas0-pthread)");
     }
     return Optional.of(result);
+  }
+
+  /**
+   * Runs a script with {@link #PYTHON} and returns the last line it prints, or empty after telling
+   * {@code skipped} why (no Python, or the script failed, e.g. without torch). Its standard error
+   * goes to a temporary file, so that neither pipe can fill up and stall it.
+   */
+  static Optional<String> runScript(List<String> args, Map<String, String> environment,
+      Consumer<String> skipped) throws IOException, InterruptedException {
+    if (!Files.isExecutable(Path.of(PYTHON))) {
+      skipped.accept(PYTHON + " not found (Debian/Ubuntu: apt-get install python3-torch "
+          + "libopenblas0-pthread)");
+      return Optional.empty();
+    }
+    List<String> command = new ArrayList<>(List.of(PYTHON));
+    command.addAll(args);
+    Path errors = Files.createTempFile("lamina-pytorch", ".err");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors.toFile());
+      pb.environment().putAll(environment);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        String err = Files.readString(errors).trim();
+        skipped.accept(err.isEmpty() ? "exit " + p.exitValue() : err);
+        return Optional.empty();
+      }
+      return Optional.of(out.substring(out.lastIndexOf('\n') + 1));
+    } finally {
+      Files.deleteIfExists(errors);
+    }
   }
 
   // The script's output is flat and known, so a few patterns read it without a JSON library.

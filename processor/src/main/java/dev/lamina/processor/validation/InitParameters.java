@@ -71,9 +71,4 @@ final class InitParameters {
       }
     }
   }
-
-  /** Whether {@code init} draws with std = gain / sqrt(fan), AUTO included. */
-  static boolean isScaled(String init) {
-    return SCALED.contains(init);
-  }
 }

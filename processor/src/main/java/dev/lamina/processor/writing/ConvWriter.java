@@ -137,10 +137,6 @@ final class ConvWriter {
   // private void conv1ChannelsLast(float[] x, int r0, int r1) {
   //   conv1Input[(s·H·W + p)·C + c] = x[(s·C + c)·H·W + p]   (the input comes (C, H, W))
   // }
-  MethodSpec channelsLast() {
-    return channelsLast(n);
-  }
-
   static MethodSpec channelsLast(LayerNames n) {
     ImageSpec g = n.layer().image();
     int hw = g.in().pixels();

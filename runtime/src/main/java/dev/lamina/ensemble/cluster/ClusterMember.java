@@ -41,7 +41,8 @@ public final class ClusterMember {
         --members A,B,...     addresses (host or host:port) of the cluster's members (default 127.0.0.1)
         --bind ADDRESS        the interface to listen on, e.g. 10.0.0.1 or 10.0.0.* (default 127.0.0.1)
         --port N              the first port to try (default 5701)
-        --threads N           members to train at once (default: every processor)""";
+        --threads N           members to train at once (default: every processor)
+        --join-wait SECONDS   how long a starting member looks for others (default 5)""";
 
   /** The settings the command line asks for; unknown options fail with their name. */
   public static ClusterSettings parse(List<String> args) {

@@ -4,6 +4,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import java.util.function.BiConsumer;
 
 /**
  * Hazelcast configurations from {@link ClusterSettings}: TCP/IP join to the named members only
@@ -16,7 +17,7 @@ final class HazelcastConfigs {
   static Config member(ClusterSettings settings) {
     Config config = new Config();
     config.setClusterName(settings.clusterName());
-    quiet(config, settings);
+    quiet(config::setProperty, settings);
     config.setProperty("hazelcast.wait.seconds.before.join",
         Long.toString(settings.joinWait().toSeconds()));
     config.setProperty("hazelcast.socket.bind.any", "false");
@@ -36,8 +37,7 @@ final class HazelcastConfigs {
   static ClientConfig client(ClusterSettings settings) {
     ClientConfig config = new ClientConfig();
     config.setClusterName(settings.clusterName());
-    config.setProperty("hazelcast.logging.type", settings.logging() ? "jdk" : "none");
-    config.setProperty("hazelcast.phone.home.enabled", "false");
+    quiet(config::setProperty, settings);
     config.getNetworkConfig().setAddresses(settings.members());
     config.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);
     config.getConnectionStrategyConfig().getConnectionRetryConfig()
@@ -45,8 +45,9 @@ final class HazelcastConfigs {
     return config;
   }
 
-  private static void quiet(Config config, ClusterSettings settings) {
-    config.setProperty("hazelcast.logging.type", settings.logging() ? "jdk" : "none");
-    config.setProperty("hazelcast.phone.home.enabled", "false");
+  /** No log unless asked for, and no phone-home: for a member and a client alike. */
+  private static void quiet(BiConsumer<String, String> property, ClusterSettings settings) {
+    property.accept("hazelcast.logging.type", settings.logging() ? "jdk" : "none");
+    property.accept("hazelcast.phone.home.enabled", "false");
   }
 }
