@@ -54,6 +54,10 @@ final class AugmentBenchCommand implements Command {
     Augmentation trained = FashionAugmentation.parse(options.string("--augment", "fashion"));
     double seconds = options.number("--seconds", 2);
     int rounds = options.integer("--rounds", 3);
+    if (rounds <= 0 || !(seconds > 0)) {
+      throw new Options.UsageException("--rounds and --seconds must be > 0, got " + rounds + " and "
+          + seconds);
+    }
     int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
     options.requireAllUsed();
     Map<String, Object> json = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.augment.Augmentation;
+import dev.lamina.augment.AugmentationSpec;
 import dev.lamina.data.Dataset;
 import dev.lamina.data.FashionMnist;
 import dev.lamina.nn.Evaluation;
@@ -97,7 +98,7 @@ final class FashionCnnCommand implements Command {
     json.put("best_epoch", result.history().end().bestEpoch());
     json.put("batch_size", batch);
     json.put("threads", threads);
-    json.put("augmentation", augmentation == null ? "none" : augment);
+    json.put("augmentation", augmentation == null ? "none" : AugmentationSpec.of(augmentation));
     json.put("train_seconds", result.history().trainSeconds());
     json.put("train_samples_per_second", result.history().samplesPerSecond());
     return json;
