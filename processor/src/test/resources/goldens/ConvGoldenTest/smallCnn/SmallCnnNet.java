@@ -12,7 +12,6 @@ import dev.lamina.RunningStats;
 import dev.lamina.init.InitSpec;
 import dev.lamina.kernel.Bernoulli;
 import dev.lamina.kernel.ConvKernels;
-import dev.lamina.kernel.ConvWeights;
 import dev.lamina.kernel.Gemm;
 import dev.lamina.kernel.ImageNormalization;
 import dev.lamina.kernel.Normalization;
@@ -285,7 +284,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
     conv2Normalize(r0, r1);
     logitsForwardTrain(conv2Act, r0, r1);
     if (part == 3 % parts) {
-      ConvWeights.transpose(conv2WeightT, conv2Weight, 36, 6);
+      Gemm.transpose(conv2WeightT, conv2Weight, 36, 6);
     }
     if (part == 4 % parts) {
       Gemm.transpose(logitsWeightT, logitsWeight, 6, 3);

@@ -21,7 +21,6 @@ import javax.lang.model.element.Modifier;
 final class ImageLayerCode {
   private static final ClassName IMAGE_SPEC = ClassName.get(ImageSpec.class);
   private static final ClassName SHAPE = ClassName.get(Shape.class);
-  private static final ClassName CONV_WEIGHTS = ClassName.get("dev.lamina.kernel", "ConvWeights");
 
   private ImageLayerCode() {}
 
@@ -197,7 +196,7 @@ final class ImageLayerCode {
     ImageSpec g = n.layer().image();
     return CodeBlock.builder()
         .beginControlFlow("if (part == $L % parts)", n.index())
-        .addStatement("$T.transpose($N, $N, $L, $L)", CONV_WEIGHTS, n.weightT(), n.weight(),
+        .addStatement("$T.transpose($N, $N, $L, $L)", Names.GEMM, n.weightT(), n.weight(),
             g.patch(), g.out().channels())
         .endControlFlow()
         .build();
