@@ -3,6 +3,7 @@ package dev.lamina.examples;
 import static dev.lamina.examples.GradientCheck.randomInput;
 import static dev.lamina.examples.GradientCheck.randomLabels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.data.Dataset;
@@ -42,6 +43,11 @@ class ThreadsTest {
     var three = FashionMlpNet.trainer().epochs(2).batchSize(64).threads(3)
         .optimizer(Optimizer.sgd(0.05).momentum(0.9)).build().fit(data, data.head(64));
     assertTrue(one.network().parameters().bitEquals(three.network().parameters()));
+    // The loss is scored by row on the team and summed in row order: the same bits too.
+    for (int epoch = 0; epoch < 2; epoch++) {
+      assertEquals(one.history().epochs().get(epoch).trainLoss(),
+          three.history().epochs().get(epoch).trainLoss(), "epoch " + epoch + " training loss");
+    }
   }
 
   private static void assertSameForThreads(LongFunction<Network> factory, int rows) {

@@ -283,12 +283,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
     conv2Statistics(part, parts);
     conv2Normalize(r0, r1);
     logitsForwardTrain(conv2Act, r0, r1);
-    if (part == 3 % parts) {
-      Gemm.transpose(conv2WeightT, conv2Weight, 36, 6);
-    }
-    if (part == 4 % parts) {
-      Gemm.transpose(logitsWeightT, logitsWeight, 6, 3);
-    }
+    Gemm.transpose(conv2WeightT, conv2Weight, 36, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts));
+    Gemm.transpose(logitsWeightT, logitsWeight, 6, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
   }
 
   @Override

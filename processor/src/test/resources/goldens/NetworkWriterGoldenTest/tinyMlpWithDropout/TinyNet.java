@@ -151,9 +151,7 @@ public final class TinyNet extends GeneratedNetwork {
     inDropout(lastInput, r0, r1, keys[0]);
     hiddenForwardTrain(inOut, r0, r1, keys[1]);
     logitsForwardTrain(hiddenOut, r0, r1);
-    if (part == 2 % parts) {
-      Gemm.transpose(logitsWeightT, logitsWeight, 7, 3);
-    }
+    Gemm.transpose(logitsWeightT, logitsWeight, 7, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
   }
 
   @Override

@@ -195,12 +195,8 @@ public final class NoisyNet extends GeneratedNetwork {
     aForwardTrain(inOut, r0, r1, noiseKeys[1]);
     bForwardTrain(aOut, r0, r1, keys[2], noiseKeys[2]);
     logitsForwardTrain(bOut, r0, r1);
-    if (part == 2 % parts) {
-      Gemm.transpose(bWeightT, bWeight, 7, 6);
-    }
-    if (part == 3 % parts) {
-      Gemm.transpose(logitsWeightT, logitsWeight, 6, 3);
-    }
+    Gemm.transpose(bWeightT, bWeight, 7, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts));
+    Gemm.transpose(logitsWeightT, logitsWeight, 6, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
   }
 
   @Override

@@ -76,10 +76,7 @@ public final class Gemm {
   public static void matmul(
       float[] c, float[] a, float[] b, int k, int n, int r0, int r1, int j0, int j1) {
     checkSizes(k, n, r0, r1);
-    if (j0 < 0 || j0 > j1 || j1 > n || j0 % L != 0 || (j1 % L != 0 && j1 != n)) {
-      throw new IllegalArgumentException("columns must be whole vectors of " + L + " lanes within"
-          + " 0.." + n + ", got " + j0 + ".." + j1);
-    }
+    checkColumns(n, j0, j1);
     checkLength("a", a, (long) r1 * k);
     checkLength("b", b, (long) k * n);
     checkLength("c", c, (long) r1 * n);
@@ -150,23 +147,33 @@ public final class Gemm {
    * </pre>
    */
   public static void transpose(float[] dst, float[] src, int rows, int cols) {
+    transpose(dst, src, rows, cols, 0, cols);
+  }
+
+  /**
+   * {@link #transpose} of src columns {@code j0..j1-1} only, which are dst rows {@code j0..j1-1}:
+   * threads share a transpose by giving each a range. Column bounds as for {@link #matmul(float[],
+   * float[], float[], int, int, int, int, int, int)}.
+   */
+  public static void transpose(float[] dst, float[] src, int rows, int cols, int j0, int j1) {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException(
           "rows and cols must be >= 0, got rows = " + rows + ", cols = " + cols);
     }
+    checkColumns(cols, j0, j1);
     checkLength("src", src, (long) rows * cols);
     checkLength("dst", dst, (long) rows * cols);
     // L×L blocks go through vector registers; the edges (rows or cols past a multiple of L) are
     // copied one by one.
     int rowsInBlocks = rows - rows % L;
-    int colsInBlocks = cols - cols % L;
+    int blocksEnd = Math.min(j1, cols - cols % L);
     for (int ib = 0; ib < rowsInBlocks; ib += L) {
-      for (int jb = 0; jb < colsInBlocks; jb += L) {
+      for (int jb = j0; jb < blocksEnd; jb += L) {
         transposeBlock(dst, src, rows, cols, ib, jb);
       }
     }
     for (int i = 0; i < rows; i++) {
-      for (int j = i < rowsInBlocks ? colsInBlocks : 0; j < cols; j++) {
+      for (int j = i < rowsInBlocks ? Math.max(j0, blocksEnd) : j0; j < j1; j++) {
         dst[j * rows + i] = src[i * cols + j];
       }
     }
@@ -679,6 +686,13 @@ public final class Gemm {
   }
 
   // ---- argument checks ------------------------------------------------------------------------
+
+  private static void checkColumns(int n, int j0, int j1) {
+    if (j0 < 0 || j0 > j1 || j1 > n || j0 % L != 0 || (j1 % L != 0 && j1 != n)) {
+      throw new IllegalArgumentException("columns must be whole vectors of " + L + " lanes within"
+          + " 0.." + n + ", got " + j0 + ".." + j1);
+    }
+  }
 
   private static void checkSizes(int k, int n, int r0, int r1) {
     if (k < 0) {

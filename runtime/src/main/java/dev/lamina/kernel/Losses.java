@@ -15,22 +15,33 @@ public final class Losses {
   public static double softmaxCrossEntropy(
       float[] logits, int[] labels, int rows, int classes, double smoothing, float[] gradient) {
     double total = 0;
-    double off = smoothing / classes;
-    double on = 1 - smoothing + off;
     for (int r = 0; r < rows; r++) {
-      int o = r * classes;
-      double logSum = logSumExp(logits, o, classes);
-      int label = labels[r];
-      for (int c = 0; c < classes; c++) {
-        double target = c == label ? on : off;
-        double logP = logits[o + c] - logSum;
-        total -= target * logP;
-        if (gradient != null) {
-          gradient[o + c] = (float) ((Math.exp(logP) - target) / rows);
-        }
-      }
+      total += softmaxCrossEntropyRow(logits, labels, r, rows, classes, smoothing, gradient);
     }
     return total;
+  }
+
+  /**
+   * Row {@code r} of {@link #softmaxCrossEntropy} in a batch of {@code rows}: returns its loss and
+   * writes its gradient, so that threads can score a batch's rows with the same bits.
+   */
+  public static double softmaxCrossEntropyRow(float[] logits, int[] labels, int r, int rows,
+      int classes, double smoothing, float[] gradient) {
+    double off = smoothing / classes;
+    double on = 1 - smoothing + off;
+    int o = r * classes;
+    double logSum = logSumExp(logits, o, classes);
+    int label = labels[r];
+    double loss = 0;
+    for (int c = 0; c < classes; c++) {
+      double target = c == label ? on : off;
+      double logP = logits[o + c] - logSum;
+      loss -= target * logP;
+      if (gradient != null) {
+        gradient[o + c] = (float) ((Math.exp(logP) - target) / rows);
+      }
+    }
+    return loss;
   }
 
   /**
@@ -57,18 +68,24 @@ public final class Losses {
       float[] outputs, int[] labels, int rows, int classes, float[] gradient) {
     double total = 0;
     for (int r = 0; r < rows; r++) {
-      int o = r * classes;
-      double rowSum = 0;
-      for (int c = 0; c < classes; c++) {
-        double diff = outputs[o + c] - (c == labels[r] ? 1 : 0);
-        rowSum += diff * diff;
-        if (gradient != null) {
-          gradient[o + c] = (float) (2 * diff / ((double) rows * classes));
-        }
-      }
-      total += rowSum / classes;
+      total += meanSquaredErrorRow(outputs, labels, r, rows, classes, gradient);
     }
     return total;
+  }
+
+  /** Row {@code r} of {@link #meanSquaredError} in a batch of {@code rows}: its loss and gradient. */
+  public static double meanSquaredErrorRow(
+      float[] outputs, int[] labels, int r, int rows, int classes, float[] gradient) {
+    int o = r * classes;
+    double rowSum = 0;
+    for (int c = 0; c < classes; c++) {
+      double diff = outputs[o + c] - (c == labels[r] ? 1 : 0);
+      rowSum += diff * diff;
+      if (gradient != null) {
+        gradient[o + c] = (float) (2 * diff / ((double) rows * classes));
+      }
+    }
+    return rowSum / classes;
   }
 
   /** Index of the largest of {@code classes} values starting at {@code offset} (first on ties). */

@@ -85,4 +85,21 @@ public interface Network {
         ? Losses.softmaxCrossEntropy(output, labels, rows, outputSize(), spec.labelSmoothing(), gradient)
         : Losses.meanSquaredError(output, labels, rows, outputSize(), gradient);
   }
+
+  /**
+   * {@link #loss} for rows {@code r0..r1-1} of a batch of {@code rows}: row r's loss into {@code
+   * rowLoss[r]}, its gradient into {@code gradient}. Parts of a batch scored on different threads
+   * give the same bits as the whole.
+   */
+  default void loss(float[] output, int[] labels, int r0, int r1, int rows, float[] gradient,
+      double[] rowLoss) {
+    boolean crossEntropy = spec().loss() == Loss.SOFTMAX_CROSS_ENTROPY;
+    double smoothing = spec().labelSmoothing();
+    int classes = outputSize();
+    for (int r = r0; r < r1; r++) {
+      rowLoss[r] = crossEntropy
+          ? Losses.softmaxCrossEntropyRow(output, labels, r, rows, classes, smoothing, gradient)
+          : Losses.meanSquaredErrorRow(output, labels, r, rows, classes, gradient);
+    }
+  }
 }

@@ -24,11 +24,18 @@ public final class TrainingStep {
   /** The optimizer's update as a team task: part i runs on the thread that computed part i. */
   private final Team.Task update;
   private final Team.Task gather = this::gatherPart;
+  private final Team.Task scoring = this::scorePart;
+  /** Each row's loss, scored in parts on the team and summed in row order. */
+  private final double[] rowLoss;
   /** The rows {@link #gather} copies: samples {@code sourceOrder[sourceFirst ..]} of source. */
   private Dataset source;
   private int[] sourceOrder;
   private int sourceFirst;
   private int sourceRows;
+  /** The output and labels {@link #scoring} reads. */
+  private float[] scoredOutput;
+  private int[] scoredLabels;
+  private int scoredRows;
   private double loss;
   private int correct;
 
@@ -40,6 +47,7 @@ public final class TrainingStep {
     this.stepper = optimizer.start(network.parameters());
     this.batch = new float[maxRows * network.inputSize()];
     this.labels = new int[maxRows];
+    this.rowLoss = new double[maxRows];
     this.gradient = new float[maxRows * network.outputSize()];
     this.update = stepper::update;
   }
@@ -59,7 +67,7 @@ public final class TrainingStep {
     source = null;
     sourceOrder = null;
     float[] out = network.forwardTrain(batch, rows, maskSeed);
-    loss = network.loss(out, labels, rows, gradient);
+    loss = score(out, labels, rows);
     correct = countCorrect(out, labels, rows, classes);
     network.backward(gradient, rows);
     applyUpdate();
@@ -81,7 +89,7 @@ public final class TrainingStep {
     float[] out = network.forwardTrain(batch.features(), rows, maskSeed);
     loss = batch.soft()
         ? softLoss(network.spec(), out, batch.targets(), rows, classes)
-        : network.loss(out, batch.labels(), rows, gradient);
+        : score(out, batch.labels(), rows);
     correct = countCorrect(out, batch.labels(), rows, classes);
     network.backward(gradient, rows);
     applyUpdate();
@@ -96,6 +104,26 @@ public final class TrainingStep {
       source.copyFeatures(sample, batch, r * width);
       labels[r] = source.label(sample);
     }
+  }
+
+  /** The batch's summed loss, its rows scored on the team; fills {@link #gradient}. */
+  private double score(float[] out, int[] rowLabels, int rows) {
+    scoredOutput = out;
+    scoredLabels = rowLabels;
+    scoredRows = rows;
+    network.parallel(scoring);
+    scoredOutput = null;
+    scoredLabels = null;
+    double total = 0;
+    for (int r = 0; r < rows; r++) {
+      total += rowLoss[r];
+    }
+    return total;
+  }
+
+  private void scorePart(int part, int parts) {
+    network.loss(scoredOutput, scoredLabels, Team.split(scoredRows, part, parts),
+        Team.split(scoredRows, part + 1, parts), scoredRows, gradient, rowLoss);
   }
 
   private void requireRows(int rows) {

@@ -136,6 +136,29 @@ class GemmTest {
   }
 
   @Test
+  void transposeInColumnRangesMakesTheWhole() {
+    int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+    int[][] shapes = {{3, 17}, {17, 3}, {48, 32}, {256, 128}, {33, 130}, {128, 10}};
+    for (int[] s : shapes) {
+      float[] src = randomMatrix(new Random(s[0] * 7 + s[1]), s[0] * s[1]);
+      float[] expected = new float[src.length];
+      GemmReference.transpose(expected, src, s[0], s[1]);
+      for (int parts = 1; parts <= 3; parts++) {
+        float[] actual = new float[src.length];
+        int vectors = (s[1] + lanes - 1) / lanes;
+        for (int part = 0; part < parts; part++) {
+          int j0 = Math.min(s[1], vectors * part / parts * lanes);
+          int j1 = Math.min(s[1], vectors * (part + 1) / parts * lanes);
+          Gemm.transpose(actual, src, s[0], s[1], j0, j1);
+        }
+        assertArrayEquals(expected, actual, s[0] + "x" + s[1] + " in " + parts + " parts");
+      }
+    }
+    float[] m = new float[48 * 32];
+    assertThrows(IllegalArgumentException.class, () -> Gemm.transpose(m, m, 48, 32, 1, 32));
+  }
+
+  @Test
   void rejectsBadArguments() {
     float[] m = new float[16];
     assertThrows(IllegalArgumentException.class, () -> Gemm.matmul(m, m, m, 4, 4, 2, 1));

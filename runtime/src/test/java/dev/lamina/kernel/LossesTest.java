@@ -1,6 +1,7 @@
 package dev.lamina.kernel;
 
 import static dev.lamina.testing.NumericAssertions.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,37 @@ class LossesTest {
     assertClose("row 0 loss", row0, only0, 0, 1e-12);
     assertClose("row 0 gradient", new float[] {(float) (1 - eps / 3), (float) -(1 - eps + eps / 3),
         (float) -(eps / 3)}, single, 1e-7, 0);
+  }
+
+  @Test
+  void rowsScoredOneByOneGiveTheWholeBatch() {
+    Random random = new Random(9);
+    int rows = 5;
+    int classes = 4;
+    float[] logits = new float[rows * classes];
+    int[] labels = new int[rows];
+    for (int k = 0; k < logits.length; k++) {
+      logits[k] = (float) (random.nextGaussian() * 3);
+    }
+    for (int r = 0; r < rows; r++) {
+      labels[r] = random.nextInt(classes);
+    }
+    float[] whole = new float[logits.length];
+    float[] byRow = new float[logits.length];
+    double crossEntropy = Losses.softmaxCrossEntropy(logits, labels, rows, classes, 0.1, whole);
+    double rowSum = 0;
+    for (int r = 0; r < rows; r++) {
+      rowSum += Losses.softmaxCrossEntropyRow(logits, labels, r, rows, classes, 0.1, byRow);
+    }
+    assertEquals(crossEntropy, rowSum, "cross-entropy");
+    assertArrayEquals(whole, byRow, "cross-entropy gradient");
+    double squared = Losses.meanSquaredError(logits, labels, rows, classes, whole);
+    rowSum = 0;
+    for (int r = 0; r < rows; r++) {
+      rowSum += Losses.meanSquaredErrorRow(logits, labels, r, rows, classes, byRow);
+    }
+    assertEquals(squared, rowSum, "mean squared error");
+    assertArrayEquals(whole, byRow, "mean squared error gradient");
   }
 
   @Test

@@ -185,9 +185,9 @@ final class ImageLayerCode {
   }
 
   /**
-   * At the end of a training pass, by one part: the transposed weight that a convolution's input
-   * gradient reads (the first layer's is never needed). As for dense layers, the optimizer moves
-   * the weights between steps.
+   * At the end of a training pass, this part's columns of the transposed weight that a
+   * convolution's input gradient reads (the first layer's is never needed). As for dense layers,
+   * the optimizer moves the weights between steps.
    */
   static CodeBlock transpose(LayerNames n) {
     if (!conv(n) || n.index() == 1) {
@@ -195,10 +195,8 @@ final class ImageLayerCode {
     }
     ImageSpec g = n.layer().image();
     return CodeBlock.builder()
-        .beginControlFlow("if (part == $L % parts)", n.index())
-        .addStatement("$T.transpose($N, $N, $L, $L)", Names.GEMM, n.weightT(), n.weight(),
-            g.patch(), g.out().channels())
-        .endControlFlow()
+        .addStatement(NetworkWriter.transposePart(n.weightT(), n.weight(), g.patch(),
+            g.out().channels()))
         .build();
   }
 

@@ -342,8 +342,8 @@ public final class NetworkWriter {
   }
 
   // private void forwardTrainPart(int part, int parts) {
-  //   rows r0..r1-1 of this part through every layer, then the transposed weights that the
-  //   backward pass reads, each layer's by one part.
+  //   rows r0..r1-1 of this part through every layer, then this part's columns of the
+  //   transposed weights that the backward pass reads.
   // }
   private MethodSpec forwardTrainPart() {
     MethodSpec.Builder m = partMethod("forwardTrainPart");
@@ -385,13 +385,16 @@ public final class NetworkWriter {
     for (LayerNames n : layers) {
       m.addCode(ImageLayerCode.transpose(n));
       if (n.index() > 1 && n.layer().type() == LayerSpec.Type.DENSE) {
-        m.beginControlFlow("if (part == $L % parts)", n.index())
-            .addStatement("$T.transpose($N, $N, $L, $L)", Names.GEMM, n.weightT(), n.weight(),
-                n.layer().fanIn(), n.layer().units())
-            .endControlFlow();
+        m.addStatement(transposePart(n.weightT(), n.weight(), n.layer().fanIn(), n.layer().units()));
       }
     }
     return m.build();
+  }
+
+  /** {@code Gemm.transpose} of this part's whole-vector share of the weight's columns. */
+  static CodeBlock transposePart(String weightT, String weight, int rows, int cols) {
+    return CodeBlock.of("$T.transpose($N, $N, $L, $L, columnSplit($L, part, parts), "
+        + "columnSplit($L, part + 1, parts))", Names.GEMM, weightT, weight, rows, cols, cols, cols);
   }
 
   private MethodSpec inferForward() {
