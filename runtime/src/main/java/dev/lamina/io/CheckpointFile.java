@@ -22,18 +22,17 @@ public final class CheckpointFile {
   public static final class Builder {
     private final Map<String, String> metadata;
     private final List<Tensor> tensors;
-    private final Map<String, ModelTensors.Slot> slots = new LinkedHashMap<>();
+    private final Map<String, ModelTensors.Slot> slots;
 
     private Builder(Network network) {
       this.metadata = ModelFile.metadata(network, ModelFile.KIND_CHECKPOINT);
-      List<ModelTensors.Slot> model = ModelTensors.of(network);
-      model.forEach(s -> slots.put(s.name(), s));
-      this.tensors = new ArrayList<>(ModelTensors.tensors(model));
+      this.slots = slotsByName(network);
+      this.tensors = new ArrayList<>(ModelTensors.tensors(List.copyOf(slots.values())));
     }
 
     /** Adds {@code values}, laid out like tensor {@code like} (a parameter or a state tensor). */
     public Builder tensorLike(String name, String like, float[] values) {
-      ModelTensors.Slot slot = slotOf(like);
+      ModelTensors.Slot slot = slot(slots, like);
       requireStateName(name);
       if (values.length != slot.live().length) {
         throw new IllegalArgumentException("values of " + name + " must hold " + slot.live().length
@@ -55,15 +54,6 @@ public final class CheckpointFile {
     /** Writes the checkpoint to {@code file} atomically; the builder can be written again. */
     public void write(Path file) throws IOException {
       SafeTensors.write(file, metadata, tensors);
-    }
-
-    private ModelTensors.Slot slotOf(String like) {
-      ModelTensors.Slot slot = slots.get(like);
-      if (slot == null) {
-        throw new IllegalArgumentException("the model has no tensor " + like + "; it has "
-            + slots.keySet());
-      }
-      return slot;
     }
   }
 
@@ -95,12 +85,12 @@ public final class CheckpointFile {
   public static final class Reader {
     private final SafeTensorsFile read;
     private final Runnable restoreModel;
-    private final Map<String, ModelTensors.Slot> slots = new LinkedHashMap<>();
+    private final Map<String, ModelTensors.Slot> slots;
 
     private Reader(SafeTensorsFile read, Network network, Runnable restoreModel) {
       this.read = read;
       this.restoreModel = restoreModel;
-      ModelTensors.of(network).forEach(s -> slots.put(s.name(), s));
+      this.slots = slotsByName(network);
     }
 
     public Path file() {
@@ -119,10 +109,7 @@ public final class CheckpointFile {
 
     /** Tensor {@code name}, laid out like {@code like}, in the network's layout (a fresh array). */
     public float[] tensorLike(String name, String like) throws ModelFileException {
-      ModelTensors.Slot slot = slots.get(like);
-      if (slot == null) {
-        throw new IllegalArgumentException("the model has no tensor " + like);
-      }
+      ModelTensors.Slot slot = slot(slots, like);
       return slot.fromFile(read.floats(name, slot.fileShape())).clone();
     }
 
@@ -141,6 +128,22 @@ public final class CheckpointFile {
     public void restoreModel() {
       restoreModel.run();
     }
+  }
+
+  /** The model's tensors by name, in file order: what a state tensor can be laid out like. */
+  private static Map<String, ModelTensors.Slot> slotsByName(Network network) {
+    Map<String, ModelTensors.Slot> slots = new LinkedHashMap<>();
+    ModelTensors.of(network).forEach(s -> slots.put(s.name(), s));
+    return slots;
+  }
+
+  private static ModelTensors.Slot slot(Map<String, ModelTensors.Slot> slots, String like) {
+    ModelTensors.Slot slot = slots.get(like);
+    if (slot == null) {
+      throw new IllegalArgumentException("the model has no tensor " + like + "; it has "
+          + slots.keySet());
+    }
+    return slot;
   }
 
   private static void requireStateName(String name) {

@@ -4,6 +4,7 @@ import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.NormSpec;
 import dev.lamina.nn.Parameter;
+import dev.lamina.nn.ParameterKind;
 import dev.lamina.nn.Shape;
 import dev.lamina.nn.StateTensor;
 import java.util.ArrayList;
@@ -75,8 +76,8 @@ final class ModelTensors {
   private static Slot slot(Parameter p, LayerSpec layer, LayerSpec previous) {
     String name = p.name();
     int[] shape = p.shape();
-    boolean weight = name.endsWith(".weight");
-    boolean affine = name.endsWith(".gamma") || name.endsWith(".beta");
+    boolean weight = p.kind() == ParameterKind.WEIGHT;
+    boolean affine = p.kind() == ParameterKind.GAMMA || p.kind() == ParameterKind.BETA;
     if (layer.type() == LayerSpec.Type.DENSE && weight) {
       requireShape(name, shape, layer.fanIn(), layer.units());
       int units = shape[1];

@@ -26,33 +26,52 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
     return layers.get(layers.size() - 1).units();
   }
 
-  /** The trainable tensors this model has, named {@code <layer>.weight} and {@code <layer>.bias}. */
+  /**
+   * The trainable tensors this model has, named {@code <layer>.weight}, {@code .bias}, {@code
+   * .gamma} and {@code .beta}, layer by layer.
+   */
   public Parameters newParameters() {
     var list = new java.util.ArrayList<Parameter>();
     for (LayerSpec layer : layers) {
-      if (layer.type() == LayerSpec.Type.CONV) {
-        ConvParameters.add(list, layer);
-        continue;
-      }
-      if (layer.type() != LayerSpec.Type.DENSE) {
-        continue;
-      }
-      list.add(new Parameter(layer.name() + ".weight", ParameterKind.WEIGHT,
-          new int[] {layer.fanIn(), layer.units()}, layer.fanIn(), layer.units(),
-          layer.decayScale()));
-      if (layer.bias()) {
-        list.add(new Parameter(layer.name() + ".bias", ParameterKind.BIAS,
-            new int[] {layer.units()}, layer.fanIn(), layer.units(),
-            layer.decayBias() ? layer.decayScale() : 0));
-      }
-      if (layer.norm().isPresent()) {
-        list.add(new Parameter(layer.name() + ".gamma", ParameterKind.GAMMA,
-            new int[] {layer.units()}, layer.fanIn(), layer.units(), false));
-        list.add(new Parameter(layer.name() + ".beta", ParameterKind.BETA,
-            new int[] {layer.units()}, layer.fanIn(), layer.units(), false));
+      if (layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV) {
+        addParameters(list, layer);
       }
     }
     return new Parameters(list);
+  }
+
+  /**
+   * A layer's weight, bias and normalization's γ and β. A dense weight is (fanIn, units); a
+   * convolution's (kernel, kernel, input channels, filters), like a dense weight over a window's
+   * values. Bias, γ and β have one value per unit or filter, except that layer normalization of
+   * an image has γ and β per output value, in the layer's (H, W, C) order.
+   */
+  private static void addParameters(List<Parameter> list, LayerSpec layer) {
+    int outputs = layer.channels(); // units of a dense layer, filters of a convolution
+    int[] weightShape = new int[] {layer.fanIn(), outputs};
+    int fanOut = outputs;
+    if (layer.type() == LayerSpec.Type.CONV) {
+      ImageSpec image = layer.image();
+      int k = image.kernel();
+      weightShape = new int[] {k, k, image.in().channels(), outputs};
+      fanOut = outputs * k * k;
+    }
+    String name = layer.name();
+    list.add(new Parameter(name + ".weight", ParameterKind.WEIGHT, weightShape, layer.fanIn(),
+        fanOut, layer.decayScale()));
+    if (layer.bias()) {
+      list.add(new Parameter(name + ".bias", ParameterKind.BIAS, new int[] {outputs},
+          layer.fanIn(), fanOut, layer.decayBias() ? layer.decayScale() : 0));
+    }
+    if (layer.norm().isPresent()) {
+      int[] shape = layer.norm().kind() == NormSpec.Kind.LAYER && layer.isImage()
+          ? new int[] {layer.image().out().height(), layer.image().out().width(), outputs}
+          : new int[] {outputs};
+      list.add(new Parameter(name + ".gamma", ParameterKind.GAMMA, shape, layer.fanIn(), fanOut,
+          false));
+      list.add(new Parameter(name + ".beta", ParameterKind.BETA, shape, layer.fanIn(), fanOut,
+          false));
+    }
   }
 
   /**
