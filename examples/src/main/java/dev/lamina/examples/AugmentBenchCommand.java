@@ -81,7 +81,7 @@ final class AugmentBenchCommand implements Command {
 
     out.printf(Locale.ROOT, "%nMLP training (784-256-128-10, batch %d, %d threads), augmentation %s%n",
         BATCH, threads, trained);
-    Dataset data = synthetic(trained.shape());
+    Dataset data = BenchData.random(SAMPLES, trained.shape().size(), 3);
     double[] plain = new double[rounds];
     double[] augmented = new double[rounds];
     Round sum = new Round(0, 0, 0, 0, 0);
@@ -137,7 +137,7 @@ final class AugmentBenchCommand implements Command {
 
   private static double imagesPerSecond(Augmentation augmentation, ImageShape shape,
       double seconds) {
-    Dataset data = synthetic(shape);
+    Dataset data = BenchData.random(SAMPLES, shape.size(), 3);
     BatchAugmenter augmenter = new BatchAugmenter(augmentation, data, BATCH, 10);
     AugmentedBatch batch = augmenter.newBatch();
     int[] order = Dataset.permutation(SAMPLES, new SplittableRandom(1));
@@ -226,17 +226,6 @@ final class AugmentBenchCommand implements Command {
   private static int[] order(int epoch) {
     return ORDERS.computeIfAbsent(epoch,
         e -> Dataset.permutation(SAMPLES, new SplittableRandom(e)));
-  }
-
-  private static Dataset synthetic(ImageShape shape) {
-    SplittableRandom random = new SplittableRandom(3);
-    float[] x = new float[SAMPLES * shape.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) random.nextDouble();
-    }
-    int[] y = new int[SAMPLES];
-    Arrays.setAll(y, i -> random.nextInt(10));
-    return Dataset.of(x, y, shape.size(), 10);
   }
 
   private static double median(double[] values) {

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,8 +60,8 @@ final class CnnBenchCommand implements Command {
         Runtime.getRuntime().availableProcessors());
 
     ConvChoice choice = new ConvChoice(32);
-    double im2col = choice.gflops(choice::im2colGemm, seconds / 2);
-    double direct = choice.gflops(choice::direct, seconds / 2);
+    double im2col = LaminaMeter.gflops(choice::im2colGemm, choice.flops(), seconds / 2);
+    double direct = LaminaMeter.gflops(choice::direct, choice.flops(), seconds / 2);
     out.printf(Locale.ROOT, "%nConvolution forward, (32, 14, 14) → 64 filters 3×3, batch 32, one thread:%n"
         + "  im2col + tiled product %6.1f GFLOP/s%n  direct loop            %6.1f GFLOP/s%n", im2col, direct);
     json.put("conv_forward_im2col_gflops", im2col);
@@ -88,18 +87,6 @@ final class CnnBenchCommand implements Command {
     return json;
   }
 
-  /** Random images and labels, in order. */
-  private static Dataset randomData() {
-    SplittableRandom random = new SplittableRandom(0);
-    float[] x = new float[SAMPLES * 784];
-    int[] y = new int[SAMPLES];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) random.nextDouble();
-    }
-    Arrays.setAll(y, i -> random.nextInt(10));
-    return Dataset.of(x, y, 784, 10);
-  }
-
   /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
   private static long allocatedBytesPerStep(int batch, int threads) {
     int[] order = new int[SAMPLES];
@@ -107,12 +94,13 @@ final class CnnBenchCommand implements Command {
     FashionCnnNet net = new FashionCnnNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
-    return AllocationMeter.bytesPerStep(step, randomData(), order, batch, 300, 50);
+    Dataset data = BenchData.random(SAMPLES, 784, 0);
+    return AllocationMeter.bytesPerStep(step, data, order, batch, 300, 50);
   }
 
   /** Training samples per second of the real training step, after warm-up. */
   private static double trainRate(int batch, int threads, double seconds) {
-    Dataset data = randomData();
+    Dataset data = BenchData.random(SAMPLES, 784, 0);
     int[] order = new int[SAMPLES];
     Arrays.setAll(order, i -> i);
     FashionCnnNet net = new FashionCnnNet(1);

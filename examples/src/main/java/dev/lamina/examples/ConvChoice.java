@@ -110,23 +110,4 @@ final class ConvChoice {
     a2.intoArray(y, o + 2 * l);
     a3.intoArray(y, o + 3 * l);
   }
-
-  /** GFLOP/s of {@code work}, best of five rounds after a warm-up. */
-  double gflops(Runnable work, double seconds) {
-    long start = System.nanoTime();
-    while (System.nanoTime() - start < seconds / 2 * 1e9) {
-      work.run();
-    }
-    double best = 0;
-    for (int round = 0; round < 5; round++) {
-      long calls = 0;
-      long begin = System.nanoTime();
-      while (System.nanoTime() - begin < seconds / 5 * 1e9) {
-        work.run();
-        calls++;
-      }
-      best = Math.max(best, calls * flops() / (System.nanoTime() - begin));
-    }
-    return best;
-  }
 }

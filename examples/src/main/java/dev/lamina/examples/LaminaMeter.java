@@ -6,7 +6,6 @@ import dev.lamina.nn.Network;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /** Lamina's side of {@code bin/lamina bench}: training, inference, latency, kernels, allocation. */
 final class LaminaMeter {
@@ -15,14 +14,7 @@ final class LaminaMeter {
   private final int[] order;
 
   LaminaMeter() {
-    SplittableRandom random = new SplittableRandom(0);
-    float[] x = new float[SAMPLES * 784];
-    int[] y = new int[SAMPLES];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) random.nextDouble();
-    }
-    Arrays.setAll(y, i -> random.nextInt(10));
-    data = Dataset.of(x, y, 784, 10);
+    data = BenchData.random(SAMPLES, 784, 0);
     order = new int[SAMPLES];
     Arrays.setAll(order, i -> i);
   }
@@ -102,14 +94,21 @@ final class LaminaMeter {
       case "input_gradient" -> () -> Gemm.matmulTransB(c, a, b, k, n, 0, rows);
       default -> throw new IllegalArgumentException("unknown kernel " + kernel);
     };
-    double flops = 2.0 * rows * k * n;
-    runFor(call, seconds / 2);
+    return gflops(call, 2.0 * rows * k * n, seconds);
+  }
+
+  /**
+   * GFLOP/s of {@code work} ({@code flops} per call) on the calling thread: after {@code seconds
+   * / 2} of warm-up, the best of five rounds of {@code seconds / 5}.
+   */
+  static double gflops(Runnable work, double flops, double seconds) {
+    runFor(work, seconds / 2);
     double best = 0;
     for (int round = 0; round < 5; round++) {
       long calls = 0;
       long start = System.nanoTime();
       while (System.nanoTime() - start < seconds / 5 * 1e9) {
-        call.run();
+        work.run();
         calls++;
       }
       best = Math.max(best, calls * flops / (System.nanoTime() - start));
