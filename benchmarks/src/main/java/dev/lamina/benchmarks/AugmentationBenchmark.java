@@ -8,20 +8,13 @@ import dev.lamina.augment.ImageShape;
 import dev.lamina.data.Dataset;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Augmented images per second on one thread: a batch of 128 gathered from a dataset and
@@ -34,13 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar AugmentationBenchmark
  * </pre>
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
-public class AugmentationBenchmark {
+public class AugmentationBenchmark extends LaminaBenchmark {
   private static final int BATCH = 128;
   private static final int SAMPLES = 2048;
 

@@ -3,20 +3,13 @@ package dev.lamina.benchmarks;
 import dev.lamina.kernel.FmaPeak;
 import dev.lamina.kernel.Gemm;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The three matrix products of a dense layer, one thread, on the MLP's shapes. Besides the usual
@@ -27,13 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar GemmBenchmark
  * </pre>
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
-public class GemmBenchmark {
+public class GemmBenchmark extends LaminaBenchmark {
   /** Rows of X (examples per batch); 1 is one sample's inference, the single-row kernels. */
   @Param({"1", "32", "128", "512"})
   public int batch;
@@ -127,12 +115,7 @@ public class GemmBenchmark {
    * The core's FP32 vector FMA peak, reported as {@code gflops} like the products; nested so that
    * it runs once, not once per shape.
    */
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  @Warmup(iterations = 2, time = 1)
-  @Measurement(iterations = 3, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-  public static class Peak {
+  public static class Peak extends LaminaBenchmark {
     /** Rounds per call: about 0.1 ms of FMAs. */
     private static final int ROUNDS = 40_000;
 
