@@ -212,7 +212,7 @@ class ConvErrorsTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).hadErrorContaining(Messages.IMAGE_TWO_NORMS)
+    assertThat(compilation).hadErrorContaining(Messages.TWO_NORMS)
         .inFile(source).onLineContaining("@GroupNorm");
     assertThat(compilation).hadErrorCount(1);
   }

@@ -64,12 +64,6 @@ final class ImageLayerValidator {
     if (instance.isEmpty() && group.isEmpty()) {
       return;
     }
-    long norms = List.of(Annotations.BATCH_NORM, Annotations.LAYER_NORM, Annotations.INSTANCE_NORM,
-        Annotations.GROUP_NORM).stream().filter(n -> Annotations.find(field, n).isPresent()).count();
-    AnnotationMirror second = group.orElseGet(instance::get);
-    if (norms > 1) {
-      report.error(Messages.IMAGE_TWO_NORMS, field, second, null);
-    }
     var conv = Annotations.find(field, Annotations.CONV2D);
     for (var norm : List.of(instance, group)) {
       norm.ifPresent(n -> {

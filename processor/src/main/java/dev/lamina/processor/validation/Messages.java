@@ -119,8 +119,6 @@ public final class Messages {
   public static final String NORM_MOMENTUM_UNUSED =
       "[Lamina/NormMomentumUnused] momentum is not used with runningStats = CUMULATIVE, which "
           + "weighs every batch equally; remove it or use RunningStats.EXPONENTIAL.";
-  public static final String TWO_NORMS =
-      "[Lamina/TwoNorms] a layer has one normalization: choose @BatchNorm or @LayerNorm.";
   public static final String BIAS_BEFORE_BATCH_NORM =
       "[Lamina/BiasBeforeBatchNorm] batch normalization subtracts each unit's batch mean, which "
           + "cancels this bias exactly (β plays its role); remove bias = true.";
@@ -187,7 +185,7 @@ public final class Messages {
   public static final String NORM_NEEDS_CONV =
       "[Lamina/NormNeedsConv] @%s normalizes the channels of an image; put it on a @Conv2d "
           + "layer. A dense layer has @BatchNorm and @LayerNorm.";
-  public static final String IMAGE_TWO_NORMS =
+  public static final String TWO_NORMS =
       "[Lamina/TwoNorms] a layer has one normalization: choose one of @BatchNorm, @LayerNorm, "
           + "@InstanceNorm and @GroupNorm.";
   public static final String GROUP_NORM_GROUPS =

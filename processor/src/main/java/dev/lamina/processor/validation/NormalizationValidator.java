@@ -7,23 +7,37 @@ import static dev.lamina.processor.model.Annotations.isExplicit;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 
-/** Checks {@code @BatchNorm} and {@code @LayerNorm}: on a dense layer, one of them, sane constants. */
+/**
+ * Checks {@code @BatchNorm} and {@code @LayerNorm} (on a dense layer or a convolution, sane
+ * constants) and that a layer has at most one normalization of the four kinds.
+ */
 final class NormalizationValidator {
   private NormalizationValidator() {}
 
   static void validate(VariableElement field, ValidationReport report) {
     var batch = Annotations.find(field, Annotations.BATCH_NORM);
     var layer = Annotations.find(field, Annotations.LAYER_NORM);
-    if (batch.isPresent() && layer.isPresent()) {
-      report.error(Messages.TWO_NORMS, field, layer.get(), null);
-    }
+    checkOneNorm(field, report);
     batch.ifPresent(b -> check(field, b, "BatchNorm", report));
     layer.ifPresent(l -> check(field, l, "LayerNorm", report));
     batch.ifPresent(b -> checkRunningStatistics(field, b, report));
     batch.ifPresent(b -> checkBias(field, b, report));
+  }
+
+  /** Two normalizations on one layer: the error goes on the later one. */
+  private static void checkOneNorm(VariableElement field, ValidationReport report) {
+    List<AnnotationMirror> norms = Stream.of(Annotations.BATCH_NORM, Annotations.LAYER_NORM,
+            Annotations.INSTANCE_NORM, Annotations.GROUP_NORM)
+        .flatMap(n -> Annotations.find(field, n).stream())
+        .toList();
+    if (norms.size() > 1) {
+      report.error(Messages.TWO_NORMS, field, norms.get(norms.size() - 1), null);
+    }
   }
 
   private static void check(VariableElement field, AnnotationMirror norm, String name,
