@@ -291,7 +291,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
   protected float[] inferForward(float[] input, int rows) {
     this.inferInput = input;
     this.rows = rows;
-    dev.lamina.kernel.Normalization.inferenceAffine(convScale, convShift, convGamma, convBeta, convRunningMean, convRunningVar, null, 1.0E-5f);
+    Normalization.inferenceAffine(convScale, convShift, convGamma, convBeta, convRunningMean, convRunningVar, null, 1.0E-5f);
     run(inferTask, rows);
     return logitsAct;
   }
@@ -654,7 +654,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
    * conv2: the group normalization statistics of the training batch.
    */
   private void conv2Statistics(int part, int parts) {
-    ImageNormalization.groupStatistics(conv2Act, 1, 6, 2, dev.lamina.parallel.Team.split(rows, part, parts), dev.lamina.parallel.Team.split(rows, part + 1, parts), 1.0E-5f, conv2Mean, conv2InvStd);
+    ImageNormalization.groupStatistics(conv2Act, 1, 6, 2, Team.split(rows, part, parts), Team.split(rows, part + 1, parts), 1.0E-5f, conv2Mean, conv2InvStd);
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.lamina.processor.writing;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.Nonlinearity;
+import dev.lamina.kernel.ConvWeights;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import javax.lang.model.element.Modifier;
@@ -20,8 +22,7 @@ import javax.lang.model.element.Modifier;
 final class ConvWriter {
   /** The scratch matrix of dcols, shared by every convolution's backward pass. */
   static final String COL_GRAD = "colGrad";
-  private static final com.palantir.javapoet.ClassName CONV_KERNELS =
-      com.palantir.javapoet.ClassName.get("dev.lamina.kernel", "ConvKernels");
+  private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.kernel", "ConvKernels");
 
   private final LayerNames n;
   private final LayerSpec layer;
@@ -310,7 +311,7 @@ final class ConvWriter {
         .addParameter(int.class, "parts")
         .addStatement("$T.weightGradient($N, $N, $N, d, rows * $L, $L, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
             CONV_KERNELS, n.weightGrad(), n.weightScratch(), n.cols(), pixels(), patch(), c(),
-            dev.lamina.kernel.ConvWeights.blockRows(patch(), c()), Names.TEAM, patch(), Names.TEAM, patch());
+            ConvWeights.blockRows(patch(), c()), Names.TEAM, patch(), Names.TEAM, patch());
     if (!layer.bias()) {
       return m.build();
     }

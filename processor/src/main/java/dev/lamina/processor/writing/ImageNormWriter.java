@@ -25,7 +25,7 @@ import javax.lang.model.element.Modifier;
  * </ul>
  */
 final class ImageNormWriter {
-  private static final ClassName NORM = ClassName.get("dev.lamina.kernel", "Normalization");
+  private static final ClassName NORM = Names.NORMALIZATION;
   private static final ClassName IMAGE_NORM = ClassName.get("dev.lamina.kernel", "ImageNormalization");
 
   private final LayerNames n;
@@ -63,7 +63,7 @@ final class ImageNormWriter {
   }
 
   /** The statistics of samples r0..r1-1 (layer, instance, group), as source. */
-  private CodeBlock sampleStatistics(String r0, String r1) {
+  private CodeBlock sampleStatistics(CodeBlock r0, CodeBlock r1) {
     if (kind() == NormSpec.Kind.LAYER) {
       return CodeBlock.of("$T.rowStatistics($N, $L, $L, $L, $L, $N, $N);\n", NORM, n.act(),
           layer.units(), r0, r1, eps(), n.mean(), n.invStd());
@@ -82,9 +82,8 @@ final class ImageNormWriter {
         .addParameter(int.class, "part")
         .addParameter(int.class, "parts");
     if (kind() != NormSpec.Kind.BATCH) {
-      return m.addCode(sampleStatistics(
-          CodeBlock.of("$T.split(rows, part, parts)", Names.TEAM).toString(),
-          CodeBlock.of("$T.split(rows, part + 1, parts)", Names.TEAM).toString())).build();
+      return m.addCode(sampleStatistics(CodeBlock.of("$T.split(rows, part, parts)", Names.TEAM),
+          CodeBlock.of("$T.split(rows, part + 1, parts)", Names.TEAM))).build();
     }
     return m.addStatement("int c0 = columnSplit($L, part, parts)", c())
         .addStatement("int c1 = columnSplit($L, part + 1, parts)", c())
@@ -213,7 +212,7 @@ final class ImageNormWriter {
               Names.FLOAT_VECTOR, n.scale(), Names.FLOAT_VECTOR, n.shift());
       scalar.addStatement("float v = Math.fma($N[row + j], $N[j], $N[j])", n.act(), n.scale(), n.shift());
     } else {
-      m.addCode(sampleStatistics("r0", "r1"));
+      m.addCode(sampleStatistics(CodeBlock.of("r0"), CodeBlock.of("r1")));
       vector.addStatement("$T v = $T.fromArray(S, $N, row + j).sub($L).mul($L)"
               + ".fma($T.fromArray(S, $N, $L), $T.fromArray(S, $N, $L))", Names.FLOAT_VECTOR,
           Names.FLOAT_VECTOR, n.act(), statVector(n.mean(), "mean"), statVector(n.invStd(), "inv"),

@@ -3,6 +3,7 @@ package dev.lamina.processor.writing;
 import dev.lamina.DropoutMode;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NormSpec;
+import java.util.Locale;
 
 /** The names of one layer's fields and buffers in the generated class. */
 record LayerNames(LayerSpec layer, int index) {
@@ -121,7 +122,7 @@ record LayerNames(LayerSpec layer, int index) {
   }
 
   String bound() {
-    return layer.name().toUpperCase(java.util.Locale.ROOT) + "_BOUND";
+    return layer.name().toUpperCase(Locale.ROOT) + "_BOUND";
   }
 
   /** The buffer the next layer reads while training. */

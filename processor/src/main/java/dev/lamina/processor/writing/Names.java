@@ -14,6 +14,7 @@ final class Names {
       ClassName.get("jdk.incubator.vector", "VectorSpecies"), ClassName.get(Float.class));
   static final ClassName GEMM = ClassName.get("dev.lamina.kernel", "Gemm");
   static final ClassName BERNOULLI = ClassName.get("dev.lamina.kernel", "Bernoulli");
+  static final ClassName NORMALIZATION = ClassName.get("dev.lamina.kernel", "Normalization");
   static final ClassName VECTOR_MATH = ClassName.get("dev.lamina.kernel", "VectorMath");
   static final ClassName TEAM = ClassName.get("dev.lamina.parallel", "Team");
   static final ClassName GENERATED_NETWORK = ClassName.get("dev.lamina.nn", "GeneratedNetwork");

@@ -8,8 +8,11 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.NormPlacement;
+import dev.lamina.RunningStats;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
+import dev.lamina.nn.NormSpec;
 import dev.lamina.processor.model.ModelIr;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,14 +140,14 @@ public final class NetworkWriter {
   }
 
   /** {@code .withNorm(NormSpec.batch(...))} or nothing. */
-  private static CodeBlock normInitializer(dev.lamina.nn.NormSpec norm) {
-    var normSpec = com.palantir.javapoet.ClassName.get(dev.lamina.nn.NormSpec.class);
-    var placement = com.palantir.javapoet.ClassName.get(dev.lamina.NormPlacement.class);
+  private static CodeBlock normInitializer(NormSpec norm) {
+    ClassName normSpec = ClassName.get(NormSpec.class);
+    ClassName placement = ClassName.get(NormPlacement.class);
     return switch (norm.kind()) {
       case NONE -> CodeBlock.of("");
       case BATCH -> CodeBlock.of("\n.withNorm($T.batch($T.$L, $L, $L, $T.$L))", normSpec, placement,
           norm.placement(), norm.eps(), norm.momentum(),
-          com.palantir.javapoet.ClassName.get(dev.lamina.RunningStats.class), norm.runningStats());
+          ClassName.get(RunningStats.class), norm.runningStats());
       case LAYER -> CodeBlock.of("\n.withNorm($T.layer($T.$L, $L))", normSpec, placement,
           norm.placement(), norm.eps());
       case INSTANCE -> CodeBlock.of("\n.withNorm($T.instance($T.$L, $L))", normSpec, placement,
@@ -329,7 +332,7 @@ public final class NetworkWriter {
       }
       if (n.batchNorm()) {
         m.addStatement("$N[0]++", n.tracked());
-        if (n.norm().runningStats() == dev.lamina.RunningStats.CUMULATIVE) {
+        if (n.norm().runningStats() == RunningStats.CUMULATIVE) {
           m.addStatement("$N = 1f / $N[0]", n.runningWeight(), n.tracked());
         } else {
           m.addStatement("$N = $L", n.runningWeight(), Elementwise.literal(n.norm().momentum()));
@@ -417,7 +420,7 @@ public final class NetworkWriter {
     CodeBlock.Builder c = CodeBlock.builder();
     for (LayerNames n : layers) {
       if (n.batchNorm()) {
-        c.addStatement("dev.lamina.kernel.Normalization.inferenceAffine($N, $N, $N, $N, $N, $N, $L, $L)",
+        c.addStatement("$T.inferenceAffine($N, $N, $N, $N, $N, $N, $L, $L)", Names.NORMALIZATION,
             n.scale(), n.shift(), n.gamma(), n.beta(), n.runningMean(), n.runningVar(),
             n.layer().bias() && n.norm().beforeActivation() ? n.bias() : "null",
             Elementwise.literal(n.norm().eps()));

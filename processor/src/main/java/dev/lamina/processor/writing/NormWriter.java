@@ -1,5 +1,6 @@
 package dev.lamina.processor.writing;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.Nonlinearity;
@@ -15,11 +16,9 @@ import javax.lang.model.element.Modifier;
  * statistics folded into one scale and shift per unit, applied where the bias would be.
  */
 final class NormWriter {
-  private static final String KERNELS = "dev.lamina.kernel.Normalization";
   private final LayerNames n;
   private final LayerSpec layer;
-  private final com.palantir.javapoet.ClassName norm =
-      com.palantir.javapoet.ClassName.bestGuess(KERNELS);
+  private final ClassName norm = Names.NORMALIZATION;
 
   NormWriter(LayerNames n) {
     this.n = n;
