@@ -7,6 +7,7 @@ import dev.lamina.nn.Seeds;
 import dev.lamina.train.EarlyStopping;
 import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
+import dev.lamina.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -132,14 +133,14 @@ public final class Bagging<N extends Network> {
   public static final class Builder<N extends Network> {
     private final ModelRef<N> model;
     private int members = 5;
-    private long seed = 42;
+    private long seed = TrainingSettings.SEED;
     private boolean bootstrap = true;
-    private int epochs = 10;
-    private int batchSize = 128;
-    private Optimizer optimizer = Optimizer.adam(1e-3);
+    private int epochs = TrainingSettings.EPOCHS;
+    private int batchSize = TrainingSettings.BATCH_SIZE;
+    private Optimizer optimizer = TrainingSettings.OPTIMIZER;
     private EarlyStopping earlyStopping;
     private Augmentation augmentation;
-    private int threads = Runtime.getRuntime().availableProcessors();
+    private int threads = TrainingSettings.threads();
     private EnsembleListener listener = EnsembleListener.SILENT;
 
     private Builder(ModelRef<N> model) {
@@ -148,10 +149,7 @@ public final class Bagging<N extends Network> {
 
     /** How many members, k. Default: 5. */
     public Builder<N> members(int members) {
-      if (members <= 0) {
-        throw new IllegalArgumentException("members must be > 0, got " + members);
-      }
-      this.members = members;
+      this.members = TrainingSettings.requirePositive("members", members);
       return this;
     }
 
@@ -173,19 +171,13 @@ public final class Bagging<N extends Network> {
 
     /** Epochs each member trains. Default: 10. */
     public Builder<N> epochs(int epochs) {
-      if (epochs <= 0) {
-        throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
-      }
-      this.epochs = epochs;
+      this.epochs = TrainingSettings.requirePositive("epochs", epochs);
       return this;
     }
 
     /** Default: 128. */
     public Builder<N> batchSize(int batchSize) {
-      if (batchSize <= 0) {
-        throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
-      }
-      this.batchSize = batchSize;
+      this.batchSize = TrainingSettings.requirePositive("batchSize", batchSize);
       return this;
     }
 
@@ -222,10 +214,7 @@ public final class Bagging<N extends Network> {
      * number. Default: every available processor.
      */
     public Builder<N> threads(int threads) {
-      if (threads <= 0) {
-        throw new IllegalArgumentException("threads must be > 0, got " + threads);
-      }
-      this.threads = threads;
+      this.threads = TrainingSettings.requirePositive("threads", threads);
       return this;
     }
 

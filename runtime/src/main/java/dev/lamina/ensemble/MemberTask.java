@@ -1,6 +1,7 @@
 package dev.lamina.ensemble;
 
 import dev.lamina.augment.Augmentation;
+import dev.lamina.train.TrainingSettings;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -21,12 +22,8 @@ public record MemberTask(
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, got " + index);
     }
-    if (epochs <= 0) {
-      throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
-    }
-    if (batchSize <= 0) {
-      throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
-    }
+    TrainingSettings.requirePositive("epochs", epochs);
+    TrainingSettings.requirePositive("batchSize", batchSize);
     Objects.requireNonNull(optimizer, "optimizer");
   }
 }

@@ -226,11 +226,11 @@ public final class Trainer<N extends Network> {
   /** Settings of a {@link Trainer}; every one has a default. */
   public static final class Builder<N extends Network> {
     private final LongFunction<N> factory;
-    private Optimizer optimizer = Optimizer.adam(1e-3);
-    private int epochs = 10;
-    private int batchSize = 128;
-    private long seed = 42;
-    private int threads = Runtime.getRuntime().availableProcessors();
+    private Optimizer optimizer = TrainingSettings.OPTIMIZER;
+    private int epochs = TrainingSettings.EPOCHS;
+    private int batchSize = TrainingSettings.BATCH_SIZE;
+    private long seed = TrainingSettings.SEED;
+    private int threads = TrainingSettings.threads();
     private TrainingListener listener = TrainingListener.SILENT;
     private Augmentation augmentation;
     private WeightDecay weightDecay = WeightDecay.NONE;
@@ -250,19 +250,13 @@ public final class Trainer<N extends Network> {
 
     /** Default: 10. */
     public Builder<N> epochs(int epochs) {
-      if (epochs <= 0) {
-        throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
-      }
-      this.epochs = epochs;
+      this.epochs = TrainingSettings.requirePositive("epochs", epochs);
       return this;
     }
 
     /** Default: 128. */
     public Builder<N> batchSize(int batchSize) {
-      if (batchSize <= 0) {
-        throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
-      }
-      this.batchSize = batchSize;
+      this.batchSize = TrainingSettings.requirePositive("batchSize", batchSize);
       return this;
     }
 
@@ -277,10 +271,7 @@ public final class Trainer<N extends Network> {
      * Default: every available processor.
      */
     public Builder<N> threads(int threads) {
-      if (threads <= 0) {
-        throw new IllegalArgumentException("threads must be > 0, got " + threads);
-      }
-      this.threads = threads;
+      this.threads = TrainingSettings.requirePositive("threads", threads);
       return this;
     }
 
