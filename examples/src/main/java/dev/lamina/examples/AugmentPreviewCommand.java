@@ -47,7 +47,6 @@ final class AugmentPreviewCommand implements Command {
     int zoom = positive(options.integer("--zoom", 3), "--zoom");
     long seed = options.longValue("--seed", 42);
     FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
     if (augmentation.mixes()) {
       out.println("(mixup blends samples of a batch; the preview shows the per-sample transforms)");
     }

@@ -58,7 +58,6 @@ final class AugmentationLabCommand implements Command {
     long seed = options.longValue("--seed", 42);
     int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
     FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     Dataset full = split.train();
     if (trainSize < 0 || trainSize > full.size()) {

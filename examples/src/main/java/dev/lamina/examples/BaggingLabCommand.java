@@ -77,7 +77,6 @@ final class BaggingLabCommand implements Command {
       throw new Options.UsageException("--train must be > 0, got " + trainSize);
     }
     FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
 
     // The validation split is held out from every member: v and c are measured there.
     Dataset.Split split = data.train().split(1.0 / 12, seed);

@@ -55,7 +55,6 @@ final class BatchNormLabCommand implements Command {
     long seed = options.longValue("--seed", 42);
     Path dir = options.path("--out").orElse(Path.of("lamina-out", "batchnorm-lab"));
     FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     List<Run> runs = List.of(
         new Run("plain", false, lr, "he", BatchNormLabModels_PlainNet::new),

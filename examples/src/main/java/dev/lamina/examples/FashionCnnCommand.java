@@ -63,7 +63,6 @@ final class FashionCnnCommand implements Command {
     String augment = options.string("--augment", AUGMENTATION);
     Augmentation augmentation = augment.equals("none") ? null : FashionAugmentation.parse(augment);
     FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     out.println(ModelSummary.of(FashionCnnNet.SPEC));
     out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test; augmentation: %s%n",

@@ -78,7 +78,6 @@ final class FashionMlpCommand implements Command {
         }
       }
       FashionMnist data = FashionData.load(options);
-      options.requireAllUsed();
       return evaluateSaved(load.get(), data, threads, saveLogits, out);
     }
     int epochs = options.integer("--epochs", 10);
@@ -91,7 +90,6 @@ final class FashionMlpCommand implements Command {
     int every = options.integer("--checkpoint-every", 1);
     Optional<Path> resume = resumeFile(options.path("--resume"));
     FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     out.println(ModelSummary.of(FashionMlpNet.SPEC));
     out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test%n",

@@ -42,15 +42,16 @@ public final class Main {
       return 2;
     }
     try {
-      Options options = new Options(Arrays.asList(args).subList(1, args.length));
+      Options options = new Options(command.name(), Arrays.asList(args).subList(1, args.length));
       if (options.flag("--help")) {
         out.println("usage: bin/lamina " + command.name() + " [options]\n\n" + command.summary()
             + "\n\noptions:\n" + optionLines(command.usage())
             + "  --json        end with one line of JSON results");
         return 0;
       }
+      boolean json = options.flag("--json"); // read before the command refuses what it did not
       Map<String, Object> results = command.run(options, out);
-      if (options.flag("--json")) {
+      if (json) {
         out.println(Json.of(new LinkedHashMap<>(results)));
       }
       return 0;

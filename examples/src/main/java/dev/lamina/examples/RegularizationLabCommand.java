@@ -58,7 +58,6 @@ final class RegularizationLabCommand implements Command {
     Path dir = options.path("--out").orElse(Path.of("lamina-out", "regularization-lab"));
     List<RegularizationLab.Regularizer> regularizers = select(only);
     FashionMnist data = FashionData.load(options);
-    options.requireAllUsed();
     if (trainSize <= 0 || validationSize <= 0 || trainSize + validationSize > data.train().size()) {
       throw new Options.UsageException("--train and --validation must be > 0 and add up to at most "
           + data.train().size() + ", got " + trainSize + " and " + validationSize);
