@@ -36,7 +36,7 @@ final class RegularizationLab {
    */
   record Trial(Candidate candidate, double validationAccuracy, int epochs, int keptEpoch) {}
 
-  /** The kept candidate of a regularizer, scored. */
+  /** The kept candidate of a regularizer, scored, and the trials it was chosen from. */
   record Outcome(Regularizer regularizer, Trial chosen, List<Trial> trials, double trainAccuracy,
       double testAccuracy, History history) {
     double gap() {

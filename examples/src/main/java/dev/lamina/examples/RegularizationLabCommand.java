@@ -90,14 +90,22 @@ final class RegularizationLabCommand implements Command {
       row.put("train_accuracy", o.trainAccuracy());
       row.put("test_accuracy", o.testAccuracy());
       row.put("gap", o.gap());
-      row.put("strength", o.chosen().candidate().strength());
-      row.put("validation_accuracy", o.chosen().validationAccuracy());
-      row.put("epochs", o.chosen().epochs());
-      row.put("kept_epoch", o.chosen().keptEpoch());
+      row.putAll(trialJson(o.chosen()));
+      // Every strength tried, so that the choice can be checked.
+      row.put("trials", o.trials().stream().map(RegularizationLabCommand::trialJson).toList());
       rows.add(row);
     }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("rows", rows);
+    return json;
+  }
+
+  private static Map<String, Object> trialJson(RegularizationLab.Trial trial) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("strength", trial.candidate().strength());
+    json.put("validation_accuracy", trial.validationAccuracy());
+    json.put("epochs", trial.epochs());
+    json.put("kept_epoch", trial.keptEpoch());
     return json;
   }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/lamina regularization-lab --json} on a small slice of the real Fashion-MNIST
  * (skipped without it), two regularizers for one epoch: the last line has the issue's keys in
- * order with a "none" row, the gap is train minus test accuracy, and each row's curves are written.
+ * order with a "none" row, the gap is train minus test accuracy, each row lists the strengths it
+ * tried, and each row's curves are written.
  */
 class RegularizationLabCommandTest {
   @TempDir Path dir;
@@ -52,6 +53,8 @@ class RegularizationLabCommandTest {
       rows++;
     }
     assertEquals(2, rows, json);
+    assertTrue(json.contains(", \"trials\": [{\"strength\": \"-\", \"validation_accuracy\": "),
+        "the none row lists its one trial: " + json);
     for (String name : new String[] {"none", "early_stopping"}) {
       assertTrue(Files.size(dir.resolve(name + ".png")) > 1000, name + ".png");
       assertTrue(Files.readString(dir.resolve(name + ".csv")).startsWith("epoch,train_loss"), name + ".csv");
