@@ -30,15 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * PyTorch's names and shapes; a trained one round-trips bit for bit.
  */
 class ConvSavingTest {
-  /** The cases of runtime's fixtures/convolution.json (scripts/pytorch_conv_fixtures.py). */
-  private static final Map<String, LongFunction<Network>> PYTORCH_CASES = Map.of(
-      "batch_relu_max", ConvTestModels_BatchReluMaxNet::new,
-      "batch_after_tanh_avg", ConvTestModels_BatchAfterTanhAvgNet::new,
-      "batch_one_row", ConvTestModels_BatchOneRowNet::new,
-      "layer_sigmoid_global", ConvTestModels_LayerSigmoidGlobalNet::new,
-      "instance_relu_overlapping_max", ConvTestModels_InstanceReluOverlappingMaxNet::new,
-      "group_after_leaky", ConvTestModels_GroupAfterLeakyNet::new);
-
   /** The image cases of runtime's fixtures/safetensors.json (scripts/lamina_torch.py fixtures). */
   private static final Map<String, LongFunction<Network>> TWIN_CASES = Map.of(
       "image_dense", ConvTestModels_ImageDenseNet::new,
@@ -52,7 +43,7 @@ class ConvSavingTest {
     int seen = 0;
     for (Fixtures.Node c : ConvolutionCase.cases()) {
       String name = c.get("name").string();
-      Network network = PYTORCH_CASES.get(name).apply(3);
+      Network network = ConvTestModels.PYTORCH_CASES.get(name).apply(3);
       Path file = dir.resolve(name + ".safetensors");
       ConvolutionFiles.write(c, ConvolutionCase.spec(c), file);
       ModelFile.load(network, file);
@@ -64,7 +55,7 @@ class ConvSavingTest {
       assertSavesBack(name, network, file);
       seen++;
     }
-    assertEquals(PYTORCH_CASES.size(), seen);
+    assertEquals(ConvTestModels.PYTORCH_CASES.size(), seen);
   }
 
   @Test

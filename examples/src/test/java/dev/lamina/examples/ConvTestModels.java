@@ -24,6 +24,9 @@ import dev.lamina.MaxPool2d;
 import dev.lamina.Model;
 import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
+import dev.lamina.nn.Network;
+import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Small convolutional models. The first six are the cases of runtime's fixtures/convolution.json
@@ -33,6 +36,15 @@ import dev.lamina.RunningStats;
  * noise, and both dropout modes.
  */
 final class ConvTestModels {
+  /** The generated networks of the fixture's cases, by the fixture's case name. */
+  static final Map<String, LongFunction<Network>> PYTORCH_CASES = Map.of(
+      "batch_relu_max", ConvTestModels_BatchReluMaxNet::new,
+      "batch_after_tanh_avg", ConvTestModels_BatchAfterTanhAvgNet::new,
+      "batch_one_row", ConvTestModels_BatchOneRowNet::new,
+      "layer_sigmoid_global", ConvTestModels_LayerSigmoidGlobalNet::new,
+      "instance_relu_overlapping_max", ConvTestModels_InstanceReluOverlappingMaxNet::new,
+      "group_after_leaky", ConvTestModels_GroupAfterLeakyNet::new);
+
   private ConvTestModels() {}
 
   @Model

@@ -11,7 +11,6 @@ import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ReferenceNetwork;
 import dev.lamina.testing.Fixtures;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,14 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * differences.
  */
 class ConvolutionTest {
-  private static final Map<String, LongFunction<Network>> PYTORCH_CASES = Map.of(
-      "batch_relu_max", ConvTestModels_BatchReluMaxNet::new,
-      "batch_after_tanh_avg", ConvTestModels_BatchAfterTanhAvgNet::new,
-      "batch_one_row", ConvTestModels_BatchOneRowNet::new,
-      "layer_sigmoid_global", ConvTestModels_LayerSigmoidGlobalNet::new,
-      "instance_relu_overlapping_max", ConvTestModels_InstanceReluOverlappingMaxNet::new,
-      "group_after_leaky", ConvTestModels_GroupAfterLeakyNet::new);
-
   static Stream<Fixtures.Node> pytorchCases() {
     return ConvolutionCase.cases().stream();
   }
@@ -38,7 +29,7 @@ class ConvolutionTest {
   @ParameterizedTest(name = "{index}")
   @MethodSource("pytorchCases")
   void generatedNetworkMatchesPyTorch(Fixtures.Node c) {
-    Network network = PYTORCH_CASES.get(c.get("name").string()).apply(0);
+    Network network = ConvTestModels.PYTORCH_CASES.get(c.get("name").string()).apply(0);
     var expected = ConvolutionCase.spec(c).layers();
     var actual = network.spec().layers();
     assertEquals(expected.size(), actual.size(), "layers of " + c.get("name").string());
@@ -73,39 +64,7 @@ class ConvolutionTest {
   @ParameterizedTest
   @MethodSource("models")
   void forwardAndBackwardMatchTheReference(Case c) {
-    Network net = c.factory().apply(11);
-    ReferenceNetwork reference = new ReferenceNetwork(net.spec(), net.parameters());
-    for (int rows : ROWS) {
-      float[] x = randomInput(rows, net.inputSize(), rows);
-      int[] labels = randomLabels(rows, net.outputSize(), rows);
-      long maskSeed = 1000 + rows;
-      int outputs = rows * net.outputSize();
-
-      float[] expected = reference.forwardTrain(x, rows, maskSeed).clone();
-      float[] actual = net.forwardTrain(x, rows, maskSeed).clone();
-      assertClose(c + " train output, rows " + rows, expected, actual, outputs, 1e-5, 1e-4);
-
-      float[] grad = new float[outputs];
-      net.loss(actual, labels, rows, grad);
-      net.backward(grad.clone(), rows);
-      List<float[]> generated = net.parameters().list().stream().map(p -> p.gradient().clone()).toList();
-      reference.forwardTrain(x, rows, maskSeed);
-      reference.backward(grad, rows);
-      List<Parameter> params = net.parameters().list();
-      for (int i = 0; i < params.size(); i++) {
-        Parameter p = params.get(i);
-        assertClose(c + " " + p.name() + " gradient, rows " + rows, p.gradient(), generated.get(i),
-            p.size(), 1e-6 + 5e-4 * maxAbs(p.gradient()), 1e-4);
-      }
-      // The reference ran one more training pass: give it the network's running statistics.
-      for (int i = 0; i < net.state().size(); i++) {
-        float[] from = net.state().get(i).values();
-        System.arraycopy(from, 0, reference.state().get(i).values(), 0, from.length);
-      }
-      expected = reference.forwardInfer(x, rows).clone();
-      actual = net.forwardInfer(x, rows);
-      assertClose(c + " inference output, rows " + rows, expected, actual, outputs, 1e-5, 1e-4);
-    }
+    GradientCheck.assertMatchesReference(c.toString(), c.factory().apply(11), ROWS);
   }
 
   @ParameterizedTest
@@ -159,13 +118,5 @@ class ConvolutionTest {
     double down = GradientCheck.loss(net, x, rows, labels, 77);
     values[i] = original;
     return (up - down) / (2 * h);
-  }
-
-  private static double maxAbs(float[] v) {
-    double max = 0;
-    for (float x : v) {
-      max = Math.max(max, Math.abs(x));
-    }
-    return max;
   }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.nn.Network;
-import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ReferenceNetwork;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -48,51 +47,7 @@ class GeneratedNetworkTest {
   @ParameterizedTest
   @MethodSource("models")
   void forwardAndBackwardMatchTheReference(Case c) {
-    Network net = c.factory().apply(11);
-    ReferenceNetwork reference = new ReferenceNetwork(net.spec(), net.parameters());
-    for (int rows : ROWS) {
-      float[] x = randomInput(rows, net.inputSize(), rows);
-      int[] labels = randomLabels(rows, net.outputSize(), rows);
-      long maskSeed = 1000 + rows;
-      int outputs = rows * net.outputSize();
-
-      float[] expected = reference.forwardTrain(x, rows, maskSeed).clone();
-      float[] actual = net.forwardTrain(x, rows, maskSeed).clone();
-      assertClose(c + " train output, rows " + rows, expected, actual, outputs, 1e-5, 1e-4);
-
-      float[] grad = new float[outputs];
-      net.loss(actual, labels, rows, grad);
-      net.backward(grad.clone(), rows);
-      List<float[]> generatedGrads = net.parameters().list().stream()
-          .map(p -> p.gradient().clone()).toList();
-      reference.forwardTrain(x, rows, maskSeed);
-      reference.backward(grad, rows);
-      List<Parameter> params = net.parameters().list();
-      for (int i = 0; i < params.size(); i++) {
-        Parameter p = params.get(i);
-        // Absolute tolerance relative to the tensor's scale: small batches make batch norm's
-        // input gradient a difference of nearly equal terms, and float32 keeps fewer digits.
-        assertClose(c + " " + p.name() + " gradient, rows " + rows, p.gradient(),
-            generatedGrads.get(i), p.size(), 1e-6 + 5e-4 * maxAbs(p.gradient()), 1e-4);
-      }
-
-      // The reference ran one more training pass: give it the network's running statistics.
-      for (int i = 0; i < net.state().size(); i++) {
-        float[] from = net.state().get(i).values();
-        System.arraycopy(from, 0, reference.state().get(i).values(), 0, from.length);
-      }
-      expected = reference.forwardInfer(x, rows).clone();
-      actual = net.forwardInfer(x, rows);
-      assertClose(c + " inference output, rows " + rows, expected, actual, outputs, 1e-5, 1e-4);
-    }
-  }
-
-  private static double maxAbs(float[] v) {
-    double max = 0;
-    for (float x : v) {
-      max = Math.max(max, Math.abs(x));
-    }
-    return max;
+    GradientCheck.assertMatchesReference(c.toString(), c.factory().apply(11), ROWS);
   }
 
   @ParameterizedTest

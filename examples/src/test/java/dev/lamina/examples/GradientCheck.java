@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Parameter;
+import dev.lamina.nn.ReferenceNetwork;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Shared checks for generated networks: closeness with the largest difference on failure. */
@@ -46,6 +48,58 @@ final class GradientCheck {
       fail(String.format("%s: largest excess at [%d]: expected %.9g, got %.9g (max |diff| %.3g; tolerance %.1g + %.1g·|expected|)",
           what, worst, expected[worst], actual[worst], maxDiff, abs, rel));
     }
+  }
+
+  /**
+   * The generated {@code net} against the scalar {@link ReferenceNetwork} on its weights, for each
+   * batch size of {@code batches}: training output (same dropout masks and noise), every
+   * parameter's gradient, then inference with the network's running statistics.
+   */
+  static void assertMatchesReference(String name, Network net, List<Integer> batches) {
+    ReferenceNetwork reference = new ReferenceNetwork(net.spec(), net.parameters());
+    for (int rows : batches) {
+      float[] x = randomInput(rows, net.inputSize(), rows);
+      int[] labels = randomLabels(rows, net.outputSize(), rows);
+      long maskSeed = 1000 + rows;
+      int outputs = rows * net.outputSize();
+
+      float[] expected = reference.forwardTrain(x, rows, maskSeed).clone();
+      float[] actual = net.forwardTrain(x, rows, maskSeed).clone();
+      assertClose(name + " train output, rows " + rows, expected, actual, outputs, 1e-5, 1e-4);
+
+      float[] grad = new float[outputs];
+      net.loss(actual, labels, rows, grad);
+      net.backward(grad.clone(), rows);
+      List<float[]> generatedGrads = net.parameters().list().stream()
+          .map(p -> p.gradient().clone()).toList();
+      reference.forwardTrain(x, rows, maskSeed);
+      reference.backward(grad, rows);
+      List<Parameter> params = net.parameters().list();
+      for (int i = 0; i < params.size(); i++) {
+        Parameter p = params.get(i);
+        // Absolute tolerance relative to the tensor's scale: small batches make batch norm's
+        // input gradient a difference of nearly equal terms, and float32 keeps fewer digits.
+        assertClose(name + " " + p.name() + " gradient, rows " + rows, p.gradient(),
+            generatedGrads.get(i), p.size(), 1e-6 + 5e-4 * maxAbs(p.gradient()), 1e-4);
+      }
+
+      // The reference ran one more training pass: give it the network's running statistics.
+      for (int i = 0; i < net.state().size(); i++) {
+        float[] from = net.state().get(i).values();
+        System.arraycopy(from, 0, reference.state().get(i).values(), 0, from.length);
+      }
+      expected = reference.forwardInfer(x, rows).clone();
+      actual = net.forwardInfer(x, rows);
+      assertClose(name + " inference output, rows " + rows, expected, actual, outputs, 1e-5, 1e-4);
+    }
+  }
+
+  private static double maxAbs(float[] v) {
+    double max = 0;
+    for (float x : v) {
+      max = Math.max(max, Math.abs(x));
+    }
+    return max;
   }
 
   private static double difference(Network net, float[] x, int rows, int[] labels, long maskSeed,
