@@ -19,6 +19,8 @@ except ImportError:
           + " (Debian/Ubuntu: apt-get install python3-torch)", file=sys.stderr)
     sys.exit(3)
 
+import torch_bench  # noqa: E402 (needs torch, checked above)
+
 
 def model():
     """FashionCnn in PyTorch; Lamina's keep 0.75 / 0.5 are dropout p = 0.25 / 0.5.
@@ -39,17 +41,7 @@ def train_rate(batch, seconds):
     y = torch.randint(0, 10, (4096,))
     net = model()
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
-    n = x.shape[0]
-
-    def steps(count, start):
-        for s in range(count):
-            i = ((start + s) * batch) % (n - batch)
-            opt.zero_grad(set_to_none=True)
-            loss = loss_fn(net(x[i:i + batch]), y[i:i + batch])
-            loss.backward()
-            opt.step()
-
+    steps = torch_bench.training_steps(net, opt, x, y, batch)
     steps(10, 0)
     count, begin = 0, time.perf_counter()
     while time.perf_counter() - begin < seconds:

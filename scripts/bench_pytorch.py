@@ -18,6 +18,8 @@ except ImportError:
           + " (Debian/Ubuntu: apt-get install python3-torch libopenblas0-pthread)", file=sys.stderr)
     sys.exit(3)
 
+import torch_bench  # noqa: E402 (needs torch, checked above)
+
 
 def blas_library():
     """The BLAS library torch's matrix products load, read from this process's memory map."""
@@ -46,17 +48,7 @@ def model(dropout):
 def train_rate(x, y, batch, seconds):
     net = model(True)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
-    n = x.shape[0]
-
-    def steps(count, start):
-        for s in range(count):
-            i = ((start + s) * batch) % (n - batch)
-            opt.zero_grad(set_to_none=True)
-            loss = loss_fn(net(x[i:i + batch]), y[i:i + batch])
-            loss.backward()
-            opt.step()
-
+    steps = torch_bench.training_steps(net, opt, x, y, batch)
     steps(20, 0)
     done = [20]
 
