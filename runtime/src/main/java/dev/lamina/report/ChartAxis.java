@@ -27,6 +27,14 @@ record ChartAxis(double min, double max, double step, boolean integers) {
     return new ChartAxis(Math.floor(lo / step) * step, Math.ceil(hi / step) * step, step, integers);
   }
 
+  /**
+   * A value axis over {@code lo..hi}, the least and the greatest finite value of the series;
+   * 0..1 when they had none ({@code lo > hi}).
+   */
+  static ChartAxis ofValues(double lo, double hi) {
+    return lo > hi ? of(0, 1, false) : of(lo, hi, false);
+  }
+
   /** 1, 2 or 5 × 10ⁿ, the smallest at least {@code raw}. */
   static double niceStep(double raw) {
     double power = Math.pow(10, Math.floor(Math.log10(raw)));

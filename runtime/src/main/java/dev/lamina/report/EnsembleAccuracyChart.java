@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,7 +24,6 @@ public final class EnsembleAccuracyChart {
   private static final Color SOFT = new Color(0x1f77b4);
   private static final Color HARD = new Color(0xff7f0e);
   private static final Color MEMBER = new Color(0x7f7f7f);
-  private static final Color GRID = new Color(0xe6e6e6);
   private static final int WIDTH = 760;
   private static final int HEIGHT = 460;
   private static final int LEFT = 70;
@@ -69,13 +67,8 @@ public final class EnsembleAccuracyChart {
   /** The picture. */
   public BufferedImage draw() {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
+    Graphics2D g = ChartCanvas.start(image, true);
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, WIDTH, HEIGHT);
       double[] range = range();
       axes(g, range);
       g.setColor(MEMBER);
@@ -114,7 +107,7 @@ public final class EnsembleAccuracyChart {
     double step = niceStep((range[1] - range[0]) / 6);
     for (double v = Math.ceil(range[0] / step) * step; v <= range[1] + 1e-12; v += step) {
       int y = y(v, range);
-      g.setColor(GRID);
+      g.setColor(ChartCanvas.GRID);
       g.drawLine(LEFT, y, WIDTH - RIGHT, y);
       g.setColor(Color.DARK_GRAY);
       String label = String.format(Locale.ROOT, "%.1f%%", v * 100);

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +35,9 @@ public final class HistogramChart {
     int width = 2 * MARGIN + panels.size() * (panelWidth + gap) - gap;
     int height = 34 + 16 + panelHeight + 48;
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = start(image);
+    Graphics2D g = ChartCanvas.start(image, false);
     try {
-      g.setFont(g.getFont().deriveFont(Font.BOLD, 14f));
-      g.setColor(Color.BLACK);
-      g.drawString(title, MARGIN, 22);
+      ChartCanvas.title(g, title, MARGIN);
       g.setFont(g.getFont().deriveFont(Font.PLAIN, 11f));
       for (int i = 0; i < panels.size(); i++) {
         Panel p = panels.get(i);
@@ -78,11 +75,9 @@ public final class HistogramChart {
     int width = left + columnNames.size() * (cellWidth + cellGap) - cellGap + MARGIN;
     int height = top + rowNames.size() * cellHeight + MARGIN;
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = start(image);
+    Graphics2D g = ChartCanvas.start(image, false);
     try {
-      g.setFont(g.getFont().deriveFont(Font.BOLD, 14f));
-      g.setColor(Color.BLACK);
-      g.drawString(title, MARGIN, 22);
+      ChartCanvas.title(g, title, MARGIN);
       g.setFont(g.getFont().deriveFont(Font.BOLD, 12f));
       for (int c = 0; c < columnNames.size(); c++) {
         centered(g, columnNames.get(c), left + c * (cellWidth + cellGap) + cellWidth / 2, top - 10);
@@ -108,15 +103,6 @@ public final class HistogramChart {
       g.dispose();
     }
     return image;
-  }
-
-  private static Graphics2D start(BufferedImage image) {
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, image.getWidth(), image.getHeight());
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    return g;
   }
 
   /** The bars of one histogram in the box (x, y, w, h), with range labels when {@code labeled}. */

@@ -7,7 +7,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ public final class LearningCurveChart {
   static final Color VALIDATION = new Color(0xff7f0e);
   private static final Color BEST = new Color(0x2ca02c);
   private static final Color STOP = new Color(0xd62728);
-  private static final Color GRID = new Color(0xe6e6e6);
   private static final int MARGIN = 56;
   private static final int TOP = 52;
   /** Room under the plots for the tick labels, the axis name and the legend. */
@@ -74,16 +72,9 @@ public final class LearningCurveChart {
   /** Draws the chart. */
   public BufferedImage render() {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
+    Graphics2D g = ChartCanvas.start(image, true);
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, width, height);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      g.setColor(Color.BLACK);
-      g.setFont(g.getFont().deriveFont(Font.BOLD, 14f));
-      g.drawString(title.isEmpty() ? caption() : title + " — " + caption(), MARGIN, 22);
+      ChartCanvas.title(g, title.isEmpty() ? caption() : title + " — " + caption(), MARGIN);
       g.setFont(g.getFont().deriveFont(Font.PLAIN, 12f));
       int panel = (width - 3 * MARGIN / 2) / 2;
       List<EpochStats> epochs = history.epochs();
@@ -151,28 +142,18 @@ public final class LearningCurveChart {
 
   /** One plot: two series against the epoch, axes with round ticks. */
   private static final class Panel {
-    private final int x;
-    private final int y;
-    private final int w;
-    private final int h;
+    private final PlotArea area;
     private final String label;
     private final List<EpochStats> epochs;
     private final ToDoubleFunction<EpochStats> train;
     private final ToDoubleFunction<EpochStats> validation;
-    private final ChartAxis horizontal;
-    private final ChartAxis vertical;
 
     Panel(int x, int y, int w, int h, String label, List<EpochStats> epochs,
         ToDoubleFunction<EpochStats> train, ToDoubleFunction<EpochStats> validation) {
-      this.x = x;
-      this.y = y;
-      this.w = w;
-      this.h = h;
       this.label = label;
       this.epochs = epochs;
       this.train = train;
       this.validation = validation;
-      this.horizontal = ChartAxis.of(epochs.get(0).epoch(), epochs.get(epochs.size() - 1).epoch(), true);
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       for (EpochStats e : epochs) {
@@ -183,31 +164,29 @@ public final class LearningCurveChart {
           }
         }
       }
-      this.vertical = lo > hi ? ChartAxis.of(0, 1, false) : ChartAxis.of(lo, hi, false);
-    }
-
-    int px(double epoch) {
-      return x + (int) Math.round((epoch - horizontal.min()) / horizontal.span() * w);
-    }
-
-    int py(double value) {
-      return y + h - (int) Math.round((value - vertical.min()) / vertical.span() * h);
+      this.area = new PlotArea(x, y, w, h,
+          ChartAxis.of(epochs.get(0).epoch(), epochs.get(epochs.size() - 1).epoch(), true),
+          ChartAxis.ofValues(lo, hi));
     }
 
     void draw(Graphics2D g) {
+      int x = area.left();
+      int y = area.top();
+      int w = area.width();
+      int h = area.height();
       g.setStroke(new BasicStroke(1f));
-      for (double t : vertical.ticks()) {
-        g.setColor(GRID);
-        g.drawLine(x, py(t), x + w, py(t));
+      for (double t : area.vertical().ticks()) {
+        g.setColor(ChartCanvas.GRID);
+        g.drawLine(x, area.y(t), x + w, area.y(t));
         g.setColor(Color.DARK_GRAY);
-        String text = vertical.format(t);
-        g.drawString(text, x - 6 - g.getFontMetrics().stringWidth(text), py(t) + 4);
+        String text = area.vertical().format(t);
+        g.drawString(text, x - 6 - g.getFontMetrics().stringWidth(text), area.y(t) + 4);
       }
-      for (double t : horizontal.ticks()) {
+      for (double t : area.horizontal().ticks()) {
         g.setColor(Color.DARK_GRAY);
-        g.drawLine(px(t), y + h, px(t), y + h + 4);
-        String text = horizontal.format(t);
-        g.drawString(text, px(t) - g.getFontMetrics().stringWidth(text) / 2, y + h + 17);
+        g.drawLine(area.x(t), y + h, area.x(t), y + h + 4);
+        String text = area.horizontal().format(t);
+        g.drawString(text, area.x(t) - g.getFontMetrics().stringWidth(text) / 2, y + h + 17);
       }
       g.drawRect(x, y, w, h);
       g.drawString(label, x, y - 8);
@@ -228,8 +207,8 @@ public final class LearningCurveChart {
           lastX = -1;
           continue;
         }
-        int cx = px(e.epoch());
-        int cy = py(v);
+        int cx = area.x(e.epoch());
+        int cy = area.y(v);
         if (lastX >= 0) {
           g.drawLine(lastX, lastY, cx, cy);
         }
@@ -243,13 +222,14 @@ public final class LearningCurveChart {
 
     /** A vertical line at {@code epoch} labelled {@code text} on label row {@code row} (0, 1). */
     void vertical(Graphics2D g, int epoch, Color color, float[] dash, String text, int row) {
+      int at = area.x(epoch);
       g.setColor(color);
       g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, dash, 0));
-      g.drawLine(px(epoch), y, px(epoch), y + h);
+      g.drawLine(at, area.top(), at, area.top() + area.height());
       // The label goes right of the line, or left of it where it would leave the plot.
       int width = g.getFontMetrics().stringWidth(text);
-      int left = px(epoch) + 4 + width <= x + w ? px(epoch) + 4 : px(epoch) - 4 - width;
-      g.drawString(text, left, y + 14 + 15 * row);
+      int left = at + 4 + width <= area.left() + area.width() ? at + 4 : at - 4 - width;
+      g.drawString(text, left, area.top() + 14 + 15 * row);
     }
   }
 }

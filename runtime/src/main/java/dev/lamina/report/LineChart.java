@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -82,32 +81,26 @@ public final class LineChart {
         }
       }
     }
-    ChartAxis h = ChartAxis.of(xLo, xHi, integerX);
-    ChartAxis v = yLo > yHi ? ChartAxis.of(0, 1, false) : ChartAxis.of(yLo, yHi, false);
     int plotW = width - LEFT - LEGEND;
     int plotH = height - TOP - 48;
+    PlotArea plot = new PlotArea(LEFT, TOP, plotW, plotH, ChartAxis.of(xLo, xHi, integerX),
+        ChartAxis.ofValues(yLo, yHi));
+    ChartAxis v = plot.vertical();
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
+    Graphics2D g = ChartCanvas.start(image, true);
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, width, height);
-      g.setColor(Color.BLACK);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-      g.drawString(title, LEFT, 22);
+      ChartCanvas.title(g, title, LEFT);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       for (double t : v.ticks()) {
-        int y = TOP + plotH - (int) Math.round((t - v.min()) / v.span() * plotH);
-        g.setColor(new Color(0xe6e6e6));
+        int y = plot.y(t);
+        g.setColor(ChartCanvas.GRID);
         g.drawLine(LEFT, y, LEFT + plotW, y);
         g.setColor(Color.DARK_GRAY);
         g.drawString(v.format(t), 8, y + 4);
       }
-      for (double t : h.ticks()) {
-        int x = LEFT + (int) Math.round((t - h.min()) / h.span() * plotW);
+      for (double t : plot.horizontal().ticks()) {
         g.setColor(Color.DARK_GRAY);
-        g.drawString(h.format(t), x - 6, TOP + plotH + 16);
+        g.drawString(plot.horizontal().format(t), plot.x(t) - 6, TOP + plotH + 16);
       }
       g.drawRect(LEFT, TOP, plotW, plotH);
       g.drawString(xLabel, LEFT + plotW / 2 - 20, TOP + plotH + 36);
@@ -123,8 +116,8 @@ public final class LineChart {
             prevX = -1;
             continue;
           }
-          int x = LEFT + (int) Math.round((s.x[i] - h.min()) / h.span() * plotW);
-          int y = TOP + plotH - (int) Math.round((Math.max(v.min(), Math.min(v.max(), s.y[i])) - v.min()) / v.span() * plotH);
+          int x = plot.x(s.x[i]);
+          int y = plot.y(Math.max(v.min(), Math.min(v.max(), s.y[i])));
           g.fillOval(x - 3, y - 3, 6, 6);
           if (prevX >= 0) {
             g.drawLine(prevX, prevY, x, y);

@@ -83,6 +83,9 @@ class LearningCurveChartTest {
     assertEquals("6", epochs.format(6));
     ChartAxis flat = ChartAxis.of(0.5, 0.5, false);
     assertTrue(flat.min() < 0.5 && flat.max() > 0.5, "a constant series still gets a range");
+    ChartAxis none = ChartAxis.ofValues(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    assertEquals(0.0, none.min(), 1e-12, "no finite value: 0..1");
+    assertEquals(1.0, none.max(), 1e-12);
   }
 
   private static int count(BufferedImage image, Color color) {
