@@ -380,7 +380,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
   }
 
   /**
-   * conv (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, samples r0..r1-1.
+   * conv (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, rows r0..r1-1.
    */
   private void convNormalize(int r0, int r1) {
     for (int s = r0; s < r1; s++) {
@@ -422,7 +422,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
           v.intoArray(convAct, row + j);
         }
         for (; j < 4; j++) {
-          float v = Math.fma(convAct[row + j], convScale[j], convShift[j]);
+          float v = convAct[row + j];
+          v = Math.fma(v, convScale[j], convShift[j]);
           v = Math.max(v, 0f);
           convAct[row + j] = v;
         }
@@ -431,7 +432,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
   }
 
   /**
-   * conv: dγ = Σ g·x̂ and dβ = Σ g, this part's columns.
+   * conv: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
    */
   private void convNormSums(float[] d, int part, int parts) {
     Normalization.columnSums(d, convNormalized, rows * 64, 4, columnSplit(4, part, parts), columnSplit(4, part + 1, parts), convBetaGrad, convGammaGrad);
@@ -658,7 +659,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
   }
 
   /**
-   * conv2 (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, samples r0..r1-1.
+   * conv2 (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, rows r0..r1-1.
    */
   private void conv2Normalize(int r0, int r1) {
     for (int s = r0; s < r1; s++) {
@@ -712,7 +713,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
   }
 
   /**
-   * conv2: dγ = Σ g·x̂ and dβ = Σ g, this part's columns.
+   * conv2: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
    */
   private void conv2NormSums(float[] d, int part, int parts) {
     Normalization.columnSums(d, conv2Normalized, rows * 1, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts), conv2BetaGrad, conv2GammaGrad);
@@ -756,7 +757,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
     int c1 = columnSplit(6, part + 1, parts);
     Arrays.fill(conv2BiasGrad, c0, c1, 0f);
     int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0, end = rows * 1; r < end; r++) {
+    for (int r = 0; r < rows * 1; r++) {
       int row = r * 6;
       int j = c0;
       for (; j < bound; j += S.length()) {

@@ -58,23 +58,23 @@ final class ConvWriter {
   // }
   MethodSpec im2col() {
     CodeBlock.Builder b = CodeBlock.builder();
-    ImageLoops.outputPixels(b, g)
+    Loops.outputPixels(b, g)
         .addStatement("int dst = ((s * $L + oh) * $L + ow) * $L", g.out().height(), g.out().width(), patch());
     tapLoops(b);
-    b.addStatement("int d = dst + $L", ImageLoops.times("(kh * " + g.kernel() + " + kw)", g.in().channels()));
+    b.addStatement("int d = dst + $L", Loops.times("(kh * " + g.kernel() + " + kw)", g.in().channels()));
     if (g.padding() > 0) {
       b.beginControlFlow("if (ih < 0 || ih >= $L || iw < 0 || iw >= $L)", g.in().height(), g.in().width())
-          .add(ImageLoops.zero(n.cols(), "d", g.in().channels()))
+          .add(Loops.zero(n.cols(), "d", g.in().channels()))
           .nextControlFlow("else");
     }
-    b.addStatement("int src = $L", ImageLoops.times("((s * " + g.in().height() + " + ih) * "
+    b.addStatement("int src = $L", Loops.times("((s * " + g.in().height() + " + ih) * "
         + g.in().width() + " + iw)", g.in().channels()));
-    b.add(ImageLoops.copy(n.cols(), "d", "x", "src", g.in().channels(), false));
+    b.add(Loops.copy(n.cols(), "d", "x", "src", g.in().channels(), false));
     if (g.padding() > 0) {
       b.endControlFlow();
     }
     b.endControlFlow().endControlFlow();
-    ImageLoops.endOutputPixels(b);
+    Loops.endOutputPixels(b);
     return MethodSpec.methodBuilder(layer.name() + "Im2col")
         .addJavadoc("$L: the im2col rows of samples r0..r1-1, one per output pixel: its $L×$L window"
             + " of $L channels.\n", layer.name(), g.kernel(), g.kernel(), g.in().channels())
@@ -96,11 +96,11 @@ final class ConvWriter {
 
   /** {@code o·stride − padding + k·dilation} as source. */
   private String tap(String o, String k) {
-    String s = ImageLoops.times(o, g.stride());
+    String s = Loops.times(o, g.stride());
     if (g.padding() > 0) {
       s += " - " + g.padding();
     }
-    return s + " + " + ImageLoops.times(k, g.dilation());
+    return s + " + " + Loops.times(k, g.dilation());
   }
 
   // private void conv2Col2im(float[] dx, int r0, int r1) {
@@ -110,7 +110,7 @@ final class ConvWriter {
   MethodSpec col2im() {
     CodeBlock.Builder b = CodeBlock.builder()
         .addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
-    ImageLoops.outputPixels(b, g)
+    Loops.outputPixels(b, g)
         .addStatement("int src = ((s * $L + oh) * $L + ow) * $L", g.out().height(), g.out().width(), patch());
     tapLoops(b);
     if (g.padding() > 0) {
@@ -118,12 +118,12 @@ final class ConvWriter {
           .addStatement("continue")
           .endControlFlow();
     }
-    b.addStatement("int d = $L", ImageLoops.times("((s * " + g.in().height() + " + ih) * "
+    b.addStatement("int d = $L", Loops.times("((s * " + g.in().height() + " + ih) * "
         + g.in().width() + " + iw)", g.in().channels()))
-        .addStatement("int t = src + $L", ImageLoops.times("(kh * " + g.kernel() + " + kw)", g.in().channels()))
-        .add(ImageLoops.copy("dx", "d", COL_GRAD, "t", g.in().channels(), true));
+        .addStatement("int t = src + $L", Loops.times("(kh * " + g.kernel() + " + kw)", g.in().channels()))
+        .add(Loops.copy("dx", "d", COL_GRAD, "t", g.in().channels(), true));
     b.endControlFlow().endControlFlow();
-    ImageLoops.endOutputPixels(b);
+    Loops.endOutputPixels(b);
     return MethodSpec.methodBuilder(layer.name() + "Col2im")
         .addJavadoc("$L: dx of samples r0..r1-1, the window gradients in $N summed back onto their"
             + " input pixels in a fixed order.\n", layer.name(), COL_GRAD)
@@ -179,52 +179,24 @@ final class ConvWriter {
         .addParameter(float[].class, "x")
         .addParameter(int.class, "r0")
         .addParameter(int.class, "r1");
-    boolean dropout = training && layer.hasDropout();
-    boolean noise = training && layer.hasNoise();
-    if (dropout) {
+    if (training && layer.hasDropout()) {
       m.addParameter(int.class, "key");
     }
-    if (noise) {
+    if (training && layer.hasNoise()) {
       m.addParameter(int.class, "noiseKey");
     }
     m.addCode(product());
-    boolean scale = !training && n.classicDropout();
-    if (!layer.bias() && layer.activation() == Nonlinearity.IDENTITY && !dropout && !scale && !noise) {
+    if (!LoopBody.hasOutputPass(n, training)) {
       return m.build();
     }
-    CodeBlock.Builder vector = CodeBlock.builder()
-        .addStatement("$T v = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act());
-    CodeBlock.Builder scalar = CodeBlock.builder().addStatement("float v = $N[row + j]", n.act());
-    if (layer.bias()) {
-      vector.addStatement("v = v.add($T.fromArray(S, $N, j))", Names.FLOAT_VECTOR, n.bias());
-      scalar.addStatement("v += $N[j]", n.bias());
-    }
-    vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
-    scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
-    if (scale) {
-      vector.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
-      scalar.addStatement("v *= $L", Elementwise.literal(layer.keep()));
-    }
-    if (scale || !Elementwise.activationStores(layer.activation())) {
-      vector.addStatement("v.intoArray($N, row + j)", n.act());
-    }
-    scalar.addStatement("$N[row + j] = v", n.act());
-    if (noise) {
-      vector.add(NoiseCode.vector(n, "row + j"));
-      scalar.add(NoiseCode.scalar(n, "row + j"));
-    }
-    if (dropout) {
-      vector.add(DropoutCode.vector(n, "row + j"));
-      scalar.add(DropoutCode.scalar(n, "row + j"));
-    }
-    return m.addCode(ImageLoops.pixels(n, vector.build(), scalar.build())).build();
+    return m.addCode(Loops.pixels(n, LoopBody.output(n, training))).build();
   }
 
   // private void conv1Linear(float[] x, int r0, int r1) {
   //   im2col and the product, + bias, and the activation when the normalization comes after it
   // }
   MethodSpec linear() {
-    boolean activate = !layer.norm().beforeActivation() && layer.activation() != Nonlinearity.IDENTITY;
+    boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Linear")
         .addJavadoc("$L: $L$L$L for samples r0..r1-1, into $L.\n", layer.name(), shape(),
             layer.bias() ? " + bias" : "", activate ? ", then the activation" : "", n.act())
@@ -236,62 +208,20 @@ final class ConvWriter {
     if (!layer.bias() && !activate) {
       return m.build();
     }
-    CodeBlock.Builder vector = CodeBlock.builder()
-        .addStatement("$T v = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act());
-    CodeBlock.Builder scalar = CodeBlock.builder().addStatement("float v = $N[row + j]", n.act());
-    if (layer.bias()) {
-      vector.addStatement("v = v.add($T.fromArray(S, $N, j))", Names.FLOAT_VECTOR, n.bias());
-      scalar.addStatement("v += $N[j]", n.bias());
-    }
-    if (activate) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
-      scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
-    }
-    if (!activate || !Elementwise.activationStores(layer.activation())) {
-      vector.addStatement("v.intoArray($N, row + j)", n.act());
-    }
-    scalar.addStatement("$N[row + j] = v", n.act());
-    return m.addCode(ImageLoops.pixels(n, vector.build(), scalar.build())).build();
-  }
-
-  /**
-   * Whether the backward pass has elementwise work before the products or the normalization: the
-   * dropout mask, and f' unless a normalization after the activation comes between.
-   */
-  boolean hasGradientPass() {
-    return layer.hasDropout() || activationInGradientPass();
-  }
-
-  private boolean activationInGradientPass() {
-    return layer.activation() != Nonlinearity.IDENTITY && !n.normAfterActivation();
+    return m.addCode(Loops.pixels(n, LoopBody.linear(n, activate))).build();
   }
 
   // private void conv1Gradient(float[] d, int r0, int r1) {
   //   d = d · mask · f'(act) over samples r0..r1-1, 16 channels at a time
   // }
   MethodSpec gradient() {
-    CodeBlock.Builder vector = CodeBlock.builder()
-        .addStatement("$T g = $T.fromArray(S, d, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
-    CodeBlock.Builder scalar = CodeBlock.builder().addStatement("float g = d[row + j]");
-    if (layer.hasDropout()) {
-      vector.addStatement("g = g.mul($T.fromArray(S, $N, row + j))", Names.FLOAT_VECTOR, n.mask());
-      scalar.addStatement("g *= $N[row + j]", n.mask());
-    }
-    if (activationInGradientPass()) {
-      vector.addStatement("$T y = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act())
-          .add(Elementwise.derivativeVector(layer.activation(), layer.slope()));
-      scalar.addStatement("float y = $N[row + j]", n.act())
-          .add(Elementwise.derivativeScalar(layer.activation(), layer.slope()));
-    }
-    vector.addStatement("g.intoArray(d, row + j)");
-    scalar.addStatement("d[row + j] = g");
     return MethodSpec.methodBuilder(layer.name() + "Gradient")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.\n", layer.name())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(int.class, "r0")
         .addParameter(int.class, "r1")
-        .addCode(ImageLoops.pixels(n, vector.build(), scalar.build()))
+        .addCode(Loops.pixels(n, LoopBody.gradient(n)))
         .build();
   }
 
@@ -312,25 +242,7 @@ final class ConvWriter {
         .addStatement("$T.weightGradient($N, $N, $N, d, rows * $L, $L, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
             CONV_KERNELS, n.weightGrad(), n.weightScratch(), n.cols(), pixels(), patch(), c(),
             ConvWeights.blockRows(patch(), c()), Names.TEAM, patch(), Names.TEAM, patch());
-    if (!layer.bias()) {
-      return m.build();
-    }
-    return m.addStatement("int c0 = columnSplit($L, part, parts)", c())
-        .addStatement("int c1 = columnSplit($L, part + 1, parts)", c())
-        .addStatement("$T.fill($N, c0, c1, 0f)", Names.ARRAYS, n.biasGrad())
-        .addStatement("int bound = c0 + S.loopBound(c1 - c0)")
-        .beginControlFlow("for (int r = 0, end = rows * $L; r < end; r++)", pixels())
-        .addStatement("int row = r * $L", c())
-        .addStatement("int j = c0")
-        .beginControlFlow("for (; j < bound; j += S.length())")
-        .addStatement("$T.fromArray(S, d, row + j).add($T.fromArray(S, $N, j)).intoArray($N, j)",
-            Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.biasGrad(), n.biasGrad())
-        .endControlFlow()
-        .beginControlFlow("for (; j < c1; j++)")
-        .addStatement("$N[j] += d[row + j]", n.biasGrad())
-        .endControlFlow()
-        .endControlFlow()
-        .build();
+    return layer.bias() ? m.addCode(DenseWriter.biasGradient(n, "rows * " + pixels())).build() : m.build();
   }
 
   // private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {

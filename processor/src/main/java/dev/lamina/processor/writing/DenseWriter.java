@@ -29,18 +29,6 @@ final class DenseWriter {
             + (layer.hasDropout() ? " → dropout keep " + layer.keep() : ""));
   }
 
-  /**
-   * Whether the backward pass has elementwise work before the products or the normalization: the
-   * dropout mask, and f' unless a normalization after the activation comes between.
-   */
-  boolean hasGradientPass() {
-    return layer.hasDropout() || activationInGradientPass();
-  }
-
-  private boolean activationInGradientPass() {
-    return layer.activation() != Nonlinearity.IDENTITY && !n.normAfterActivation();
-  }
-
   // private void hidden1ForwardTrain(float[] x, int r0, int r1, int key) {
   //   Gemm.matmul(hidden1Act, x, hidden1Weight, 784, 256, r0, r1);
   //   for each row, 16 lanes at a time: v = act(z + bias); store v; draw mask; store v·mask
@@ -60,100 +48,56 @@ final class DenseWriter {
         .addParameter(float[].class, "x")
         .addParameter(int.class, "r0")
         .addParameter(int.class, "r1");
-    boolean dropout = training && layer.hasDropout();
-    if (dropout) {
+    if (training && layer.hasDropout()) {
       m.addParameter(int.class, "key");
     }
-    boolean noise = training && layer.hasNoise();
-    if (noise) {
+    if (training && layer.hasNoise()) {
       m.addParameter(int.class, "noiseKey");
     }
     m.addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
         layer.fanIn(), layer.units());
-    boolean scale = !training && n.classicDropout();
-    if (!layer.bias() && layer.activation() == Nonlinearity.IDENTITY && !dropout && !scale && !noise) {
+    if (!LoopBody.hasOutputPass(n, training)) {
       return m.build();
     }
-    m.beginControlFlow("for (int r = r0; r < r1; r++)")
-        .addStatement("int row = r * $L", layer.units())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j < $N; j += S.length())", n.bound())
-        .addStatement("$T v = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR,
-            n.act());
-    if (layer.bias()) {
-      m.addStatement("v = v.add($T.fromArray(S, $N, j))", Names.FLOAT_VECTOR, n.bias());
+    return m.addCode(Loops.rows(n, LoopBody.output(n, training))).build();
+  }
+
+  // private void hidden1Linear(float[] x, int r0, int r1) {
+  //   Gemm.matmul(hidden1Act, x, hidden1Weight, 784, 256, r0, r1);   // z = x·W
+  //   then + bias, and the activation when the normalization comes after it
+  // }
+  MethodSpec linear() {
+    boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
+    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Linear")
+        .addJavadoc("$L: z = x·W$L$L for rows r0..r1-1, into $L.\n", layer.name(),
+            layer.bias() ? " + b" : "", activate ? ", then the activation" : "", n.act())
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "x")
+        .addParameter(int.class, "r0")
+        .addParameter(int.class, "r1")
+        .addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
+            layer.fanIn(), layer.units());
+    if (!layer.bias() && !activate) {
+      return m.build();
     }
-    m.addCode(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
-    if (scale) {
-      m.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
-    }
-    if (scale || !Elementwise.activationStores(layer.activation())) {
-      m.addStatement("v.intoArray($N, row + j)", n.act());
-    }
-    if (noise) {
-      m.addCode(NoiseCode.vector(n, "row + j"));
-    }
-    if (dropout) {
-      m.addCode(DropoutCode.vector(n, "row + j"));
-    }
-    m.endControlFlow()
-        .beginControlFlow("for (; j < $L; j++)", layer.units())
-        .addStatement("float v = $N[row + j]", n.act());
-    if (layer.bias()) {
-      m.addStatement("v += $N[j]", n.bias());
-    }
-    m.addCode(Elementwise.activationScalar(layer.activation(), layer.slope()));
-    if (scale) {
-      m.addStatement("v *= $L", Elementwise.literal(layer.keep()));
-    }
-    m.addStatement("$N[row + j] = v", n.act());
-    if (noise) {
-      m.addCode(NoiseCode.scalar(n, "row + j"));
-    }
-    if (dropout) {
-      m.addCode(DropoutCode.scalar(n, "row + j"));
-    }
-    return m.endControlFlow().endControlFlow().build();
+    return m.addCode(Loops.rows(n, LoopBody.linear(n, activate))).build();
   }
 
   // private void hidden1Gradient(float[] d, int r0, int r1) {
   //   d = d · mask · f'(act), 16 lanes at a time, rows r0..r1-1
   // }
   MethodSpec gradient() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Gradient")
+    return MethodSpec.methodBuilder(layer.name() + "Gradient")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, through $L.\n", layer.name(),
             (layer.hasDropout() ? "the dropout mask" : "")
-                + (layer.hasDropout() && activationInGradientPass() ? " and " : "")
-                + (activationInGradientPass() ? layer.activation().name().toLowerCase() : ""))
+                + (layer.hasDropout() && LoopBody.activationInGradientPass(n) ? " and " : "")
+                + (LoopBody.activationInGradientPass(n) ? layer.activation().name().toLowerCase() : ""))
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(int.class, "r0")
         .addParameter(int.class, "r1")
-        .beginControlFlow("for (int r = r0; r < r1; r++)")
-        .addStatement("int row = r * $L", layer.units())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j < $N; j += S.length())", n.bound())
-        .addStatement("$T g = $T.fromArray(S, d, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
-    if (layer.hasDropout()) {
-      m.addStatement("g = g.mul($T.fromArray(S, $N, row + j))", Names.FLOAT_VECTOR, n.mask());
-    }
-    if (activationInGradientPass()) {
-      m.addStatement("$T y = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR,
-          n.act());
-      m.addCode(Elementwise.derivativeVector(layer.activation(), layer.slope()));
-    }
-    m.addStatement("g.intoArray(d, row + j)")
-        .endControlFlow()
-        .beginControlFlow("for (; j < $L; j++)", layer.units())
-        .addStatement("float g = d[row + j]");
-    if (layer.hasDropout()) {
-      m.addStatement("g *= $N[row + j]", n.mask());
-    }
-    if (activationInGradientPass()) {
-      m.addStatement("float y = $N[row + j]", n.act());
-      m.addCode(Elementwise.derivativeScalar(layer.activation(), layer.slope()));
-    }
-    return m.addStatement("d[row + j] = g").endControlFlow().endControlFlow().build();
+        .addCode(Loops.rows(n, LoopBody.gradient(n)))
+        .build();
   }
 
   // private void hidden1WeightGradient(float[] x, float[] d, int rows, int part, int parts) {
@@ -173,15 +117,21 @@ final class DenseWriter {
         .addStatement("$T.matmulTransA($N, x, d, rows, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
             Names.GEMM, n.weightGrad(), layer.fanIn(), layer.units(), Names.TEAM, layer.fanIn(),
             Names.TEAM, layer.fanIn());
-    if (!layer.bias()) {
-      return m.build();
-    }
-    return m.addStatement("int c0 = columnSplit($L, part, parts)", layer.units())
-        .addStatement("int c1 = columnSplit($L, part + 1, parts)", layer.units())
+    return layer.bias() ? m.addCode(biasGradient(n, "rows")).build() : m.build();
+  }
+
+  /**
+   * dBias = Σ d over {@code runs} runs of d (a dense layer's rows, a convolution's pixel rows),
+   * this part's columns, the runs in order.
+   */
+  static CodeBlock biasGradient(LayerNames n, String runs) {
+    return CodeBlock.builder()
+        .addStatement("int c0 = columnSplit($L, part, parts)", n.run())
+        .addStatement("int c1 = columnSplit($L, part + 1, parts)", n.run())
         .addStatement("$T.fill($N, c0, c1, 0f)", Names.ARRAYS, n.biasGrad())
         .addStatement("int bound = c0 + S.loopBound(c1 - c0)")
-        .beginControlFlow("for (int r = 0; r < rows; r++)")
-        .addStatement("int row = r * $L", layer.units())
+        .beginControlFlow("for (int r = 0; r < $L; r++)", runs)
+        .addStatement("int row = r * $L", n.run())
         .addStatement("int j = c0")
         .beginControlFlow("for (; j < bound; j += S.length())")
         .addStatement("$T.fromArray(S, d, row + j).add($T.fromArray(S, $N, j)).intoArray($N, j)",

@@ -249,8 +249,7 @@ final class ImageLayerCode {
       }
       return b.build();
     }
-    ConvWriter writer = new ConvWriter(n);
-    if (writer.hasGradientPass()) {
+    if (LoopBody.hasGradientPass(n)) {
       b.addStatement("$N($N, r0, r1)", name + "Gradient", d);
     }
     if (n.norm().isPresent()) {
@@ -259,7 +258,7 @@ final class ImageLayerCode {
           .addStatement("barrier(parts)")
           .addStatement("$N($N, r0, r1)", name + "NormBackward", d);
     }
-    if (writer.hasGradientPass() || n.norm().isPresent() || !last) {
+    if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || !last) {
       b.addStatement("barrier(parts)");
     }
     b.addStatement("$N($N, rows, part, parts)", name + "WeightGradient", d);
@@ -296,7 +295,7 @@ final class ImageLayerCode {
     } else {
       type.addMethod(writer.forward(true)).addMethod(writer.forward(false));
     }
-    if (writer.hasGradientPass()) {
+    if (LoopBody.hasGradientPass(n)) {
       type.addMethod(writer.gradient());
     }
     type.addMethod(writer.weightGradient());

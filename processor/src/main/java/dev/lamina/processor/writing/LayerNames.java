@@ -121,6 +121,14 @@ record LayerNames(LayerSpec layer, int index) {
     return layer.norm().isPresent() && !layer.norm().beforeActivation();
   }
 
+  /**
+   * The run of values one vector loop covers with its {@link #bound()}: a dense layer's units, an
+   * image layer's channels (one pixel); the batch statistics have one value per element of it.
+   */
+  int run() {
+    return layer.isImage() ? layer.image().out().channels() : layer.units();
+  }
+
   String bound() {
     return layer.name().toUpperCase(Locale.ROOT) + "_BOUND";
   }

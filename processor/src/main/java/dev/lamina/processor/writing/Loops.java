@@ -4,54 +4,66 @@ import com.palantir.javapoet.CodeBlock;
 import dev.lamina.nn.ImageSpec;
 
 /**
- * Loops over an image layer's output, stored (rows, H, W, C): over pixel rows, each a run of C
- * channels that vector code covers {@code S.length()} at a time with a scalar tail. The index of
- * the element in progress is {@code row + j}.
+ * Loops over a layer's values as runs ({@link LayerNames#run()}): a dense layer's rows, an image
+ * layer's pixels, stored (rows, H, W, C). Vector code covers a run {@code S.length()} values at a
+ * time, with a scalar tail; the index of the element in progress is {@code row + j}.
  */
-final class ImageLoops {
-  private ImageLoops() {}
+final class Loops {
+  private Loops() {}
+
+  /** for (int r = r0; r < r1; r++) { int row = r · units; the run loop }: rows r0..r1-1. */
+  static CodeBlock rows(LayerNames n, LoopBody body) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int r = r0; r < r1; r++)")
+        .addStatement("int row = r * $L", n.run())
+        .add(runLoop(n, body))
+        .endControlFlow()
+        .build();
+  }
 
   /**
    * for (int r = r0 · H·W; r < r1 · H·W; r++) { int row = r · C; vector over j; scalar tail }:
    * every pixel of samples r0..r1-1.
    */
-  static CodeBlock pixels(LayerNames n, CodeBlock vector, CodeBlock scalar) {
+  static CodeBlock pixels(LayerNames n, LoopBody body) {
     int pixels = n.layer().image().out().pixels();
     return CodeBlock.builder()
         .beginControlFlow("for (int r = r0 * $L, end = r1 * $L; r < end; r++)", pixels, pixels)
-        .addStatement("int row = r * $L", channels(n))
-        .add(channelLoop(n, vector, scalar))
+        .addStatement("int row = r * $L", n.run())
+        .add(runLoop(n, body))
         .endControlFlow()
         .build();
   }
 
   /**
    * for each sample s of r0..r1-1: {@code perSample}; for each pixel p: int row = (s·H·W + p)·C;
-   * {@code perPixel}; the channel loop. Normalizations whose statistics are per sample use it.
+   * {@code perPixel}; the run loop. Normalizations whose statistics are per sample use it.
    */
   static CodeBlock samplePixels(LayerNames n, CodeBlock perSample, CodeBlock perPixel,
-      CodeBlock vector, CodeBlock scalar) {
+      LoopBody body) {
     int pixels = n.layer().image().out().pixels();
     return CodeBlock.builder()
         .beginControlFlow("for (int s = r0; s < r1; s++)")
         .add(perSample)
         .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
-        .addStatement("int row = (s * $L + p) * $L", pixels, channels(n))
+        .addStatement("int row = (s * $L + p) * $L", pixels, n.run())
         .add(perPixel)
-        .add(channelLoop(n, vector, scalar))
+        .add(runLoop(n, body))
         .endControlFlow()
         .endControlFlow()
         .build();
   }
 
-  /** j over the channels: whole vectors, then the scalar tail (omitted when there is none). */
-  static CodeBlock channelLoop(LayerNames n, CodeBlock vector, CodeBlock scalar) {
-    int c = channels(n);
-    CodeBlock.Builder b = CodeBlock.builder().addStatement("int j = 0")
+  /** j over the run: whole vectors, then the scalar tail. */
+  static CodeBlock runLoop(LayerNames n, LoopBody body) {
+    return CodeBlock.builder().addStatement("int j = 0")
         .beginControlFlow("for (; j < $N; j += S.length())", n.bound())
-        .add(vector)
-        .endControlFlow();
-    return b.beginControlFlow("for (; j < $L; j++)", c).add(scalar).endControlFlow().build();
+        .add(body.vector())
+        .endControlFlow()
+        .beginControlFlow("for (; j < $L; j++)", n.run())
+        .add(body.scalar())
+        .endControlFlow()
+        .build();
   }
 
   /** for (int s = r0; s < r1; s++) for oh, ow — left open for the body. */
@@ -74,10 +86,6 @@ final class ImageLoops {
   /** {@code a * b} as source, without the product when a factor is 1 or 0. */
   static String times(String a, int b) {
     return b == 1 ? a : b == 0 ? "0" : a + " * " + b;
-  }
-
-  static int channels(LayerNames n) {
-    return n.layer().image().out().channels();
   }
 
   /** Copies (or, with {@code add}, adds) {@code count} floats from {@code src[si]} to {@code dst[di]}. */

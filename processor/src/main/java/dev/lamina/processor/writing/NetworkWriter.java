@@ -92,14 +92,14 @@ public final class NetworkWriter {
       } else {
         DenseWriter dense = new DenseWriter(n);
         if (n.norm().isPresent()) {
-          NormWriter norm = new NormWriter(n);
-          type.addMethod(norm.linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
+          NormWriter norm = new DenseNormWriter(n);
+          type.addMethod(dense.linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
               .addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
               .addMethod(norm.normBackward());
         } else {
           type.addMethod(dense.forwardTrain()).addMethod(dense.forwardInfer());
         }
-        if (dense.hasGradientPass()) {
+        if (LoopBody.hasGradientPass(n)) {
           type.addMethod(dense.gradient());
         }
         type.addMethod(dense.weightGradient());
@@ -465,13 +465,12 @@ public final class NetworkWriter {
     MethodSpec.Builder m = partMethod("backwardPart");
     for (int i = layers.size() - 1; i >= 1; i--) {
       LayerNames n = layers.get(i);
-      DenseWriter dense = new DenseWriter(n);
       String d = i == layers.size() - 1 ? "outputGradient" : n.grad();
       if (ImageLayerCode.isImageLayer(n)) {
         m.addCode(ImageLayerCode.backward(n, layers.get(i - 1), d, i == layers.size() - 1));
         continue;
       }
-      if (dense.hasGradientPass()) {
+      if (LoopBody.hasGradientPass(n)) {
         m.addStatement("$N($N, r0, r1)", n.layer().name() + "Gradient", d);
       }
       if (n.norm().isPresent()) {
@@ -480,7 +479,7 @@ public final class NetworkWriter {
             .addStatement("barrier(parts)")
             .addStatement("$N($N, r0, r1)", n.layer().name() + "NormBackward", d);
       }
-      if (dense.hasGradientPass() || n.norm().isPresent() || i < layers.size() - 1) {
+      if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || i < layers.size() - 1) {
         m.addStatement("barrier(parts)");
       }
       m.addStatement("$N($N, $N, rows, part, parts)", n.layer().name() + "WeightGradient",

@@ -1,6 +1,5 @@
 package dev.lamina.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.Nonlinearity;
@@ -8,92 +7,98 @@ import dev.lamina.nn.LayerSpec;
 import javax.lang.model.element.Modifier;
 
 /**
- * The methods of a dense layer with batch or layer normalization. Training runs in stages:
- * the linear part for this part's rows; the statistics (batch norm: this part's columns over every
- * row, so a barrier comes before and after; layer norm: this part's rows); then one fused pass
- * that normalizes, scales by γ, shifts by β, activates and drops out. The backward pass mirrors
- * it with the closed-form gradients in {@code Normalization}. Inference uses the running
+ * The methods of a layer with a normalization. Training runs in stages: the linear part for this
+ * part's rows; the statistics (batch norm: this part's columns over every row, so a barrier comes
+ * before and after; the others: this part's samples); then one fused pass that normalizes, scales
+ * by γ, shifts by β, activates, adds noise and drops out. The backward pass mirrors it with the
+ * closed-form gradients in {@code Normalization}. Batch norm at inference uses the running
  * statistics folded into one scale and shift per unit, applied where the bias would be.
+ *
+ * <p>Both kinds of layer see their values as runs ({@link LayerNames#run()}): a dense layer's rows,
+ * a convolution's pixel rows. Batch statistics are per element of a run; what the other
+ * statistics cover, and the loops that go with them, are the subclass's ({@link DenseNormWriter},
+ * {@link ImageNormWriter}).
  */
-final class NormWriter {
-  private final LayerNames n;
-  private final LayerSpec layer;
-  private final ClassName norm = Names.NORMALIZATION;
+abstract class NormWriter {
+  final LayerNames n;
+  final LayerSpec layer;
 
   NormWriter(LayerNames n) {
     this.n = n;
     this.layer = n.layer();
   }
 
-  private String eps() {
+  final String eps() {
     return Elementwise.literal(layer.norm().eps());
   }
 
-  private boolean before() {
+  final boolean before() {
     return layer.norm().beforeActivation();
   }
 
-  // private void hidden1Linear(float[] x, int r0, int r1) {
-  //   Gemm.matmul(hidden1Act, x, hidden1Weight, 784, 256, r0, r1);   // z = x·W
-  //   then + bias, and the activation when the normalization comes after it
-  // }
-  MethodSpec linear() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Linear")
-        .addJavadoc("$L: z = x·W$L$L for rows r0..r1-1, into $L.\n", layer.name(),
-            layer.bias() ? " + b" : "", before() ? "" : ", then the activation", n.act())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
-        .addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
-            layer.fanIn(), layer.units());
-    boolean activate = !before() && layer.activation() != Nonlinearity.IDENTITY;
-    if (!layer.bias() && !activate) {
-      return m.build();
-    }
-    return m.addCode(rowLoop(
-        CodeBlock.builder()
-            .addStatement("$T v = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act())
-            .add(layer.bias() ? CodeBlock.of("v = v.add($T.fromArray(S, $N, j));\n", Names.FLOAT_VECTOR, n.bias()) : CodeBlock.of(""))
-            .add(activate
-                ? Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j")
-                : CodeBlock.of(""))
-            .addStatement("v.intoArray($N, row + j)", n.act())
-            .build(),
-        CodeBlock.builder()
-            .addStatement("float v = $N[row + j]", n.act())
-            .add(layer.bias() ? CodeBlock.of("v += $N[j];\n", n.bias()) : CodeBlock.of(""))
-            .add(activate ? Elementwise.activationScalar(layer.activation(), layer.slope()) : CodeBlock.of(""))
-            .addStatement("$N[row + j] = v", n.act())
-            .build()))
-        .build();
+  /** The runs of a batch of {@code rows} samples, as source: "rows", or "rows * 196". */
+  abstract String runs();
+
+  /** The first run of sample {@code r}, as source. */
+  abstract String firstRun(String r);
+
+  /** The statistics (all but batch norm's) of samples r0..r1-1, as a statement. */
+  abstract CodeBlock sampleStatistics(CodeBlock r0, CodeBlock r1);
+
+  /** The value of a per-sample statistic in the loops of {@link #sampleLoop}. */
+  abstract CodeBlock sampleStatistic(String array, String local, boolean vector);
+
+  /** rows r0..r1-1, with the per-sample statistics in scope where there are any. */
+  abstract CodeBlock sampleLoop(LoopBody body);
+
+  /** rows r0..r1-1. */
+  abstract CodeBlock loop(LoopBody body);
+
+  /** Batch norm at inference: the product into act, and the start of the pass after it. */
+  abstract LoopBody batchInferProduct(MethodSpec.Builder m);
+
+  /** Whether γ and β are per value of a sample (image layer norm) rather than per unit of a run. */
+  boolean affinePerValue() {
+    return false;
   }
 
-  // Batch norm: mean, variance and 1/std of this part's columns over every row, and the running
-  // statistics moved toward them. Layer norm: mean and 1/std of this part's rows.
+  /** The index of γ and β for the value in progress ({@code gp}: the pixel's first value). */
+  private String affine() {
+    return affinePerValue() ? "gp + j" : "j";
+  }
+
+  // Batch norm: mean, variance and 1/std of this part's columns over every run, and the running
+  // statistics moved toward them. The others: the statistics of this part's samples.
   MethodSpec statistics() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Statistics")
-        .addJavadoc("$L: the $L statistics of the training batch.\n", layer.name(),
-            n.batchNorm() ? "per-unit (batch)" : "per-sample (layer)")
+        .addJavadoc("$L: the $L normalization statistics of the training batch.\n", layer.name(),
+            layer.norm().kind().name().toLowerCase())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(int.class, "part")
         .addParameter(int.class, "parts");
-    if (n.layerNorm()) {
-      return m.addStatement("$T.rowStatistics($N, $L, $T.split(rows, part, parts), $T.split(rows, part + 1, parts), $L, $N, $N)",
-              norm, n.act(), layer.units(), Names.TEAM, Names.TEAM, eps(), n.mean(), n.invStd())
-          .build();
+    if (!n.batchNorm()) {
+      return m.addCode(sampleStatistics(CodeBlock.of("$T.split(rows, part, parts)", Names.TEAM),
+          CodeBlock.of("$T.split(rows, part + 1, parts)", Names.TEAM))).build();
     }
-    return m.addStatement("int c0 = columnSplit($L, part, parts)", layer.units())
-        .addStatement("int c1 = columnSplit($L, part + 1, parts)", layer.units())
-        .addStatement("$T.columnStatistics($N, rows, $L, c0, c1, $L, $N, $N, $N)", norm, n.act(),
-            layer.units(), eps(), n.mean(), n.variance(), n.invStd())
-        .addStatement("$T.updateRunning($N, $N, $N, $N, rows, c0, c1, $N)", norm, n.runningMean(),
-            n.runningVar(), n.mean(), n.variance(), n.runningWeight())
+    return m.addStatement("int c0 = columnSplit($L, part, parts)", n.run())
+        .addStatement("int c1 = columnSplit($L, part + 1, parts)", n.run())
+        .addStatement("$T.columnStatistics($N, $L, $L, c0, c1, $L, $N, $N, $N)", Names.NORMALIZATION,
+            n.act(), runs(), n.run(), eps(), n.mean(), n.variance(), n.invStd())
+        .addStatement("$T.updateRunning($N, $N, $N, $N, $L, c0, c1, $N)", Names.NORMALIZATION,
+            n.runningMean(), n.runningVar(), n.mean(), n.variance(), runs(), n.runningWeight())
         .build();
   }
 
-  // private void hidden1Normalize(int r0, int r1, int key) {
-  //   x̂ = (v − mean)·invStd → hidden1Normalized; y = γ·x̂ + β; [activation]; [dropout] → output
+  /** Batch statistics are per element of a run (index j); the others the subclass's. */
+  private CodeBlock statistic(String array, String local, boolean vector) {
+    if (!n.batchNorm()) {
+      return sampleStatistic(array, local, vector);
+    }
+    return vector ? CodeBlock.of("$T.fromArray(S, $N, j)", Names.FLOAT_VECTOR, array) : CodeBlock.of("$N[j]", array);
+  }
+
+  // private void hidden1Normalize(int r0, int r1[, int key][, int noiseKey]) {
+  //   x̂ = (v − mean)·invStd → hidden1Normalized; y = γ·x̂ + β; [activation]; [noise]; [dropout]
   // }
   MethodSpec normalizeTrain() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Normalize")
@@ -109,38 +114,39 @@ final class NormWriter {
     if (layer.hasNoise()) {
       m.addParameter(int.class, "noiseKey");
     }
-    CodeBlock.Builder vector = CodeBlock.builder()
-        .addStatement("$T x = $T.fromArray(S, $N, row + j).sub($L).mul($L)", Names.FLOAT_VECTOR,
-            Names.FLOAT_VECTOR, n.act(), statVector(n.mean()), statVector(n.invStd()))
-        .addStatement("x.intoArray($N, row + j)", n.normalized())
-        .addStatement("$T v = x.fma($T.fromArray(S, $N, j), $T.fromArray(S, $N, j))",
-            Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.gamma(), Names.FLOAT_VECTOR, n.beta());
-    CodeBlock.Builder scalar = CodeBlock.builder()
-        .addStatement("float x = ($N[row + j] - $L) * $L", n.act(), statScalar(n.mean()), statScalar(n.invStd()))
-        .addStatement("$N[row + j] = x", n.normalized())
-        .addStatement("float v = Math.fma(x, $N[j], $N[j])", n.gamma(), n.beta());
+    LoopBody body = new LoopBody().add(
+        CodeBlock.builder()
+            .addStatement("$T x = $T.fromArray(S, $N, row + j).sub($L).mul($L)", Names.FLOAT_VECTOR,
+                Names.FLOAT_VECTOR, n.act(), statistic(n.mean(), "mean", true),
+                statistic(n.invStd(), "inv", true))
+            .addStatement("x.intoArray($N, row + j)", n.normalized())
+            .addStatement("$T v = x.fma($T.fromArray(S, $N, $L), $T.fromArray(S, $N, $L))",
+                Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.gamma(), affine(), Names.FLOAT_VECTOR,
+                n.beta(), affine())
+            .build(),
+        CodeBlock.builder()
+            .addStatement("float x = ($N[row + j] - $L) * $L", n.act(),
+                statistic(n.mean(), "mean", false), statistic(n.invStd(), "inv", false))
+            .addStatement("$N[row + j] = x", n.normalized())
+            .addStatement("float v = Math.fma(x, $N[$L], $N[$L])", n.gamma(), affine(), n.beta(), affine())
+            .build());
     if (before()) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"))
-          .addStatement("v.intoArray($N, row + j)", n.act());
-      scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()))
-          .addStatement("$N[row + j] = v", n.act());
+      body.activation(n).store(n.act(), "row + j");
     }
     if (layer.hasNoise()) {
-      vector.add(NoiseCode.vector(n, "row + j"));
-      scalar.add(NoiseCode.scalar(n, "row + j"));
+      body.noise(n, "row + j");
     }
     if (layer.hasDropout()) {
-      vector.add(DropoutCode.vector(n, "row + j"));
-      scalar.add(DropoutCode.scalar(n, "row + j"));
+      body.dropout(n, "row + j");
     } else if (!before() && !layer.hasNoise()) {
-      vector.addStatement("v.intoArray($N, row + j)", n.out());
-      scalar.addStatement("$N[row + j] = v", n.out());
+      body.store(n.out(), "row + j");
     }
-    return m.addCode(rowLoop(vector.build(), scalar.build())).build();
+    return m.addCode(sampleLoop(body)).build();
   }
 
   // Inference. Batch norm: v = z·scale + shift (running statistics, γ, β and bias folded into
-  // one affine map per unit), activation, classic-dropout scale. Layer norm: as in training.
+  // one affine map per unit), activation, classic-dropout scale. The others: the linear part,
+  // the statistics of rows r0..r1-1, then as in training.
   MethodSpec forwardInfer() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "ForwardInfer")
         .addJavadoc("$L (inference).\n", layer.name())
@@ -148,60 +154,60 @@ final class NormWriter {
         .addParameter(float[].class, "x")
         .addParameter(int.class, "r0")
         .addParameter(int.class, "r1");
-    String keep = n.classicDropout() ? Elementwise.literal(layer.keep()) : null;
-    CodeBlock.Builder vector = CodeBlock.builder();
-    CodeBlock.Builder scalar = CodeBlock.builder();
+    LoopBody body;
     if (n.batchNorm()) {
-      m.addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
-          layer.fanIn(), layer.units());
-      vector.addStatement("$T v = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act());
-      scalar.addStatement("float v = $N[row + j]", n.act());
-      if (!before()) {
-        if (layer.bias()) {
-          vector.addStatement("v = v.add($T.fromArray(S, $N, j))", Names.FLOAT_VECTOR, n.bias());
-          scalar.addStatement("v += $N[j]", n.bias());
-        }
-        vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
-        scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
-      }
-      vector.addStatement("v = v.fma($T.fromArray(S, $N, j), $T.fromArray(S, $N, j))",
-          Names.FLOAT_VECTOR, n.scale(), Names.FLOAT_VECTOR, n.shift());
-      scalar.addStatement("v = Math.fma(v, $N[j], $N[j])", n.scale(), n.shift());
+      body = batchInferProduct(m).add(
+          CodeBlock.of("v = v.fma($T.fromArray(S, $N, j), $T.fromArray(S, $N, j));\n",
+              Names.FLOAT_VECTOR, n.scale(), Names.FLOAT_VECTOR, n.shift()),
+          CodeBlock.of("v = Math.fma(v, $N[j], $N[j]);\n", n.scale(), n.shift()));
     } else {
       m.addStatement("$N(x, r0, r1)", layer.name() + "Linear")
-          .addStatement("$T.rowStatistics($N, $L, r0, r1, $L, $N, $N)", norm, n.act(),
-              layer.units(), eps(), n.mean(), n.invStd());
-      vector.addStatement("$T v = $T.fromArray(S, $N, row + j).sub($L).mul($L)"
-              + ".fma($T.fromArray(S, $N, j), $T.fromArray(S, $N, j))", Names.FLOAT_VECTOR,
-          Names.FLOAT_VECTOR, n.act(), statVector(n.mean()), statVector(n.invStd()),
-          Names.FLOAT_VECTOR, n.gamma(), Names.FLOAT_VECTOR, n.beta());
-      scalar.addStatement("float v = Math.fma(($N[row + j] - $L) * $L, $N[j], $N[j])", n.act(),
-          statScalar(n.mean()), statScalar(n.invStd()), n.gamma(), n.beta());
+          .addCode(sampleStatistics(CodeBlock.of("r0"), CodeBlock.of("r1")));
+      body = new LoopBody().add(
+          CodeBlock.of("$T v = $T.fromArray(S, $N, row + j).sub($L).mul($L)"
+                  + ".fma($T.fromArray(S, $N, $L), $T.fromArray(S, $N, $L));\n", Names.FLOAT_VECTOR,
+              Names.FLOAT_VECTOR, n.act(), statistic(n.mean(), "mean", true),
+              statistic(n.invStd(), "inv", true), Names.FLOAT_VECTOR, n.gamma(), affine(),
+              Names.FLOAT_VECTOR, n.beta(), affine()),
+          CodeBlock.of("float v = Math.fma(($N[row + j] - $L) * $L, $N[$L], $N[$L]);\n", n.act(),
+              statistic(n.mean(), "mean", false), statistic(n.invStd(), "inv", false), n.gamma(),
+              affine(), n.beta(), affine()));
     }
     if (before()) {
-      vector.add(Elementwise.activationVector(layer.activation(), layer.slope(), n.act(), "row + j"));
-      scalar.add(Elementwise.activationScalar(layer.activation(), layer.slope()));
+      body.activation(n);
     }
-    if (keep != null) {
-      vector.addStatement("v = v.mul($L)", keep);
-      scalar.addStatement("v *= $L", keep);
+    if (n.classicDropout()) {
+      body.times(Elementwise.literal(layer.keep()));
     }
-    vector.addStatement("v.intoArray($N, row + j)", n.act());
-    scalar.addStatement("$N[row + j] = v", n.act());
-    return m.addCode(rowLoop(vector.build(), scalar.build())).build();
+    body.store(n.act(), "row + j");
+    return m.addCode(sampleLoop(body)).build();
   }
 
-  // dγ = Σ_rows g·x̂ and dβ = Σ_rows g for this part's columns.
+  // dγ = Σ g·x̂ and dβ = Σ g over every run, this part's columns (per value over the samples
+  // where γ and β are per value).
   MethodSpec normGradientSums() {
+    int columns = affinePerValue() ? layer.units() : n.run();
     return MethodSpec.methodBuilder(layer.name() + "NormSums")
         .addJavadoc("$L: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.\n", layer.name())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(int.class, "part")
         .addParameter(int.class, "parts")
-        .addStatement("$T.columnSums(d, $N, rows, $L, columnSplit($L, part, parts), columnSplit($L, part + 1, parts), $N, $N)",
-            norm, n.normalized(), layer.units(), layer.units(), layer.units(), n.betaGrad(), n.gammaGrad())
+        .addStatement("$T.columnSums(d, $N, $L, $L, columnSplit($L, part, parts), columnSplit($L, part + 1, parts), $N, $N)",
+            Names.NORMALIZATION, n.normalized(), affinePerValue() ? "rows" : runs(), columns, columns,
+            columns, n.betaGrad(), n.gammaGrad())
         .build();
+  }
+
+  /** The closed-form input gradient of the normalization, in place over d, as a statement. */
+  CodeBlock inputGradient() {
+    if (n.batchNorm()) {
+      return CodeBlock.of("$T.batchInputGradient(d, $N, $N, $N, $N, $N, $L, $L, $L, $L);\n",
+          Names.NORMALIZATION, n.normalized(), n.gamma(), n.invStd(), n.betaGrad(), n.gammaGrad(),
+          runs(), n.run(), firstRun("r0"), firstRun("r1"));
+    }
+    return CodeBlock.of("$T.layerInputGradient(d, $N, $N, $N, $L, r0, r1);\n", Names.NORMALIZATION,
+        n.normalized(), n.gamma(), n.invStd(), layer.units());
   }
 
   // The closed-form input gradient of the normalization, in place; then f' when it came first.
@@ -211,56 +217,11 @@ final class NormWriter {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
-    if (n.batchNorm()) {
-      m.addStatement("$T.batchInputGradient(d, $N, $N, $N, $N, $N, rows, $L, r0, r1)", norm,
-          n.normalized(), n.gamma(), n.invStd(), n.betaGrad(), n.gammaGrad(), layer.units());
-    } else {
-      m.addStatement("$T.layerInputGradient(d, $N, $N, $N, $L, r0, r1)", norm, n.normalized(),
-          n.gamma(), n.invStd(), layer.units());
-    }
+        .addParameter(int.class, "r1")
+        .addCode(inputGradient());
     if (!before() && layer.activation() != Nonlinearity.IDENTITY) {
-      m.addCode(rowLoop(
-          CodeBlock.builder()
-              .addStatement("$T g = $T.fromArray(S, d, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
-              .addStatement("$T y = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act())
-              .add(Elementwise.derivativeVector(layer.activation(), layer.slope()))
-              .addStatement("g.intoArray(d, row + j)")
-              .build(),
-          CodeBlock.builder()
-              .addStatement("float g = d[row + j]")
-              .addStatement("float y = $N[row + j]", n.act())
-              .add(Elementwise.derivativeScalar(layer.activation(), layer.slope()))
-              .addStatement("d[row + j] = g")
-              .build()));
+      m.addCode(loop(LoopBody.activationGradient(n)));
     }
     return m.build();
-  }
-
-  /** Batch statistics are per unit (index j), layer statistics per row (index r). */
-  private CodeBlock statVector(String array) {
-    return n.batchNorm()
-        ? CodeBlock.of("$T.fromArray(S, $N, j)", Names.FLOAT_VECTOR, array)
-        : CodeBlock.of("$N[r]", array);
-  }
-
-  private CodeBlock statScalar(String array) {
-    return n.batchNorm() ? CodeBlock.of("$N[j]", array) : CodeBlock.of("$N[r]", array);
-  }
-
-  /** for each row r0..r1-1: the vector body over whole vectors, the scalar body over the tail. */
-  private CodeBlock rowLoop(CodeBlock vector, CodeBlock scalar) {
-    return CodeBlock.builder()
-        .beginControlFlow("for (int r = r0; r < r1; r++)")
-        .addStatement("int row = r * $L", layer.units())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j < $N; j += S.length())", n.bound())
-        .add(vector)
-        .endControlFlow()
-        .beginControlFlow("for (; j < $L; j++)", layer.units())
-        .add(scalar)
-        .endControlFlow()
-        .endControlFlow()
-        .build();
   }
 }

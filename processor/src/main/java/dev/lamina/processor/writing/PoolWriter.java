@@ -116,21 +116,18 @@ final class PoolWriter {
       vector.addStatement("v = v.mul($L)", area);
       scalar.addStatement("v *= $L", area);
     }
+    LoopBody body = new LoopBody().add(vector.build(), scalar.build());
     if (!training && n.classicDropout()) {
-      vector.addStatement("v = v.mul($L)", Elementwise.literal(layer.keep()));
-      scalar.addStatement("v *= $L", Elementwise.literal(layer.keep()));
+      body.times(Elementwise.literal(layer.keep()));
     }
-    vector.addStatement("v.intoArray($N, o + j)", n.act());
-    scalar.addStatement("$N[o + j] = v", n.act());
+    body.store(n.act(), "o + j");
     if (noise) {
-      vector.add(NoiseCode.vector(n, "o + j"));
-      scalar.add(NoiseCode.scalar(n, "o + j"));
+      body.noise(n, "o + j");
     }
     if (dropout) {
-      vector.add(DropoutCode.vector(n, "o + j"));
-      scalar.add(DropoutCode.scalar(n, "o + j"));
+      body.dropout(n, "o + j");
     }
-    return m.addCode(outputLoop(vector.build(), scalar.build())).build();
+    return m.addCode(outputLoop(body)).build();
   }
 
   /** Opens the loops over a window's taps: {@code tap} counts them, {@code offset} is the tap's. */
@@ -148,13 +145,13 @@ final class PoolWriter {
    * For each output pixel of samples r0..r1-1: {@code o} its first value, {@code i0} the first
    * value of its window's top-left input pixel; then the channel loop.
    */
-  private CodeBlock outputLoop(CodeBlock vector, CodeBlock scalar) {
+  private CodeBlock outputLoop(LoopBody body) {
     CodeBlock.Builder b = CodeBlock.builder();
-    ImageLoops.outputValues(b, g)
+    Loops.outputValues(b, g)
         .addStatement("int i0 = ((s * $L + $L) * $L + $L) * $L", g.in().height(),
-            ImageLoops.times("oh", g.stride()), g.in().width(), ImageLoops.times("ow", g.stride()), c())
-        .add(ImageLoops.channelLoop(n, vector, scalar));
-    return ImageLoops.endOutputPixels(b).build();
+            Loops.times("oh", g.stride()), g.in().width(), Loops.times("ow", g.stride()), c())
+        .add(Loops.runLoop(n, body));
+    return Loops.endOutputPixels(b).build();
   }
 
   // private void pool1Gradient(float[] d, int r0, int r1) { d = d · mask, samples r0..r1-1 }
@@ -204,7 +201,7 @@ final class PoolWriter {
           .beginControlFlow("for (int p = 0; p < $L; p++)", pixels)
           .addStatement("dx[i0 + p * $L + j] = gv", c())
           .endControlFlow();
-      return m.addCode(outputLoop(vector.build(), scalar.build())).build();
+      return m.addCode(outputLoop(new LoopBody().add(vector.build(), scalar.build()))).build();
     }
     m.addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
     if (max()) {
@@ -230,6 +227,6 @@ final class PoolWriter {
       scalar.addStatement("dx[i0 + offset + j] += gv");
       endTaps(scalar);
     }
-    return m.addCode(outputLoop(vector.build(), scalar.build())).build();
+    return m.addCode(outputLoop(new LoopBody().add(vector.build(), scalar.build()))).build();
   }
 }
