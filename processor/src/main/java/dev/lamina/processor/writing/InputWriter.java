@@ -1,57 +1,77 @@
 package dev.lamina.processor.writing;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import javax.lang.model.element.Modifier;
 
-/** The input layer's methods: dropout on the input while training, its scale at inference. */
+/**
+ * The input layer's methods: noise and dropout on the input while training, classic dropout's
+ * scale at inference. Each is one loop over every value of rows r0..r1-1.
+ */
 final class InputWriter {
   private InputWriter() {}
 
-  // private void pixelsDropout(float[] x, int rows, int key) {
-  //   int n = r1 * 784, i = r0 * 784, bound = i + S.loopBound(n - i);
-  //   for (; i < bound; i += S.length()) { FloatVector v = fromArray(x, i); <mask, store> }
-  //   for (; i < n; i++) { float v = x[i]; <mask, store> }
+  // private void pixelsDropout(float[] x, int r0, int r1, int key) {
+  //   for each value i of rows r0..r1-1: v = x[i]; <mask, store>
   // }
   static MethodSpec dropout(LayerNames n) {
-    return MethodSpec.methodBuilder(n.layer().name() + "Dropout")
+    return method(n, "Dropout")
         .addJavadoc("$L: dropout keep $L on the input ($L).\n", n.layer().name(),
             n.layer().keep(), n.layer().dropoutMode())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addParameter(int.class, "key")
-        .addStatement("int n = r1 * $L", n.layer().units())
-        .addStatement("int i = r0 * $L", n.layer().units())
-        .addStatement("int bound = i + S.loopBound(n - i)")
-        .beginControlFlow("for (; i < bound; i += S.length())")
-        .addStatement("$T v = $T.fromArray(S, x, i)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
-        .addCode(DropoutCode.inputVector(n, "i"))
-        .endControlFlow()
-        .beginControlFlow("for (; i < n; i++)")
-        .addStatement("float v = x[i]")
-        .addCode(DropoutCode.inputScalar(n, "i"))
-        .endControlFlow()
+        .addCode(values(n, LoopBody.load("x", "i").add(DropoutCode.inputVector(n, "i"),
+            DropoutCode.inputScalar(n, "i"))))
         .build();
+  }
+
+  // private void pixelsNoise(float[] x, int r0, int r1, int noiseKey[, int key]) {
+  //   for each value i of rows r0..r1-1: v = x[i] + noise(i); [dropout mask]; pixelsOut[i] = v
+  // }
+  static MethodSpec noise(LayerNames n) {
+    MethodSpec.Builder m = method(n, "Noise")
+        .addJavadoc("$L: Gaussian noise of std $L on the input$L, into $N.\n", n.layer().name(),
+            n.layer().noise(), n.layer().hasDropout() ? ", then dropout keep " + n.layer().keep() : "",
+            n.out())
+        .addParameter(int.class, "noiseKey");
+    LoopBody body = LoopBody.load("x", "i").noise(n, "i");
+    if (n.layer().hasDropout()) {
+      m.addParameter(int.class, "key");
+      body.add(DropoutCode.inputVector(n, "i"), DropoutCode.inputScalar(n, "i"));
+    }
+    return m.addCode(values(n, body)).build();
   }
 
   // Classic dropout scales the input by keep at inference: out[i] = x[i] * keep.
   static MethodSpec inferScale(LayerNames n) {
-    return MethodSpec.methodBuilder(n.layer().name() + "Scale")
+    String keep = Elementwise.literal(n.layer().keep());
+    return method(n, "Scale")
         .addJavadoc("$L: classic dropout's inference scale, × keep.\n", n.layer().name())
+        .addCode(values(n, new LoopBody().add(
+            CodeBlock.of("$T.fromArray(S, x, i).mul($L).intoArray($N, i);\n", Names.FLOAT_VECTOR, keep, n.out()),
+            CodeBlock.of("$N[i] = x[i] * $L;\n", n.out(), keep))))
+        .build();
+  }
+
+  /** private void pixels<suffix>(float[] x, int r0, int r1 …). */
+  private static MethodSpec.Builder method(LayerNames n, String suffix) {
+    return MethodSpec.methodBuilder(n.layer().name() + suffix)
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "x")
         .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
+        .addParameter(int.class, "r1");
+  }
+
+  /** i over every value of rows r0..r1-1: whole vectors, then the scalar tail. */
+  private static CodeBlock values(LayerNames n, LoopBody body) {
+    return CodeBlock.builder()
         .addStatement("int n = r1 * $L", n.layer().units())
         .addStatement("int i = r0 * $L", n.layer().units())
         .addStatement("int bound = i + S.loopBound(n - i)")
         .beginControlFlow("for (; i < bound; i += S.length())")
-        .addStatement("$T.fromArray(S, x, i).mul($L).intoArray($N, i)", Names.FLOAT_VECTOR,
-            Elementwise.literal(n.layer().keep()), n.out())
+        .add(body.vector())
         .endControlFlow()
         .beginControlFlow("for (; i < n; i++)")
-        .addStatement("$N[i] = x[i] * $L", n.out(), Elementwise.literal(n.layer().keep()))
+        .add(body.scalar())
         .endControlFlow()
         .build();
   }

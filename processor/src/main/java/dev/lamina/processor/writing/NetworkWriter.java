@@ -80,7 +80,7 @@ public final class NetworkWriter {
     for (LayerNames n : layers) {
       if (n.layer().type() == LayerSpec.Type.INPUT) {
         if (n.layer().hasNoise()) {
-          type.addMethod(NoiseCode.inputMethod(n));
+          type.addMethod(InputWriter.noise(n));
         } else if (n.layer().hasDropout()) {
           type.addMethod(InputWriter.dropout(n));
         }

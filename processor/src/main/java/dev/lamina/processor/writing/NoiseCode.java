@@ -3,13 +3,12 @@ package dev.lamina.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
  * The statements that add {@code @GaussianNoise} to a layer's training output, as vector code and
- * its scalar twin, and the input layer's noise method. The noise of element i in a step comes
+ * its scalar twin. The noise of element i in a step comes
  * from the counter hash {@code Noise.gaussian(noiseKey, i, scale)}: integer arithmetic and one
  * float product, so the vector lanes, the scalar tail and every thread split agree bit for bit.
  * It sits after the activation (whose derivative reads the clean value in the act buffer) and
@@ -73,40 +72,5 @@ final class NoiseCode {
       b.addStatement("$N[$L] = v", n.out(), index);
     }
     return b.build();
-  }
-
-  // private void pixelsNoise(float[] x, int r0, int r1, int noiseKey[, int key]) {
-  //   for each element i of rows r0..r1-1: v = x[i] + noise(i); [dropout mask]; pixelsOut[i] = v
-  // }
-  static MethodSpec inputMethod(LayerNames n) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(n.layer().name() + "Noise")
-        .addJavadoc("$L: Gaussian noise of std $L on the input$L, into $N.\n", n.layer().name(),
-            n.layer().noise(), n.layer().hasDropout() ? ", then dropout keep " + n.layer().keep() : "",
-            n.out())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
-        .addParameter(int.class, "noiseKey");
-    if (n.layer().hasDropout()) {
-      m.addParameter(int.class, "key");
-    }
-    m.addStatement("int n = r1 * $L", n.layer().units())
-        .addStatement("int i = r0 * $L", n.layer().units())
-        .addStatement("int bound = i + S.loopBound(n - i)")
-        .beginControlFlow("for (; i < bound; i += S.length())")
-        .addStatement("$T v = $T.fromArray(S, x, i)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
-        .addCode(vector(n, "i"));
-    if (n.layer().hasDropout()) {
-      m.addCode(DropoutCode.inputVector(n, "i"));
-    }
-    m.endControlFlow()
-        .beginControlFlow("for (; i < n; i++)")
-        .addStatement("float v = x[i]")
-        .addCode(scalar(n, "i"));
-    if (n.layer().hasDropout()) {
-      m.addCode(DropoutCode.inputScalar(n, "i"));
-    }
-    return m.endControlFlow().build();
   }
 }
