@@ -79,13 +79,14 @@ final class BenchCommand implements Command {
 
     out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%n");
     out.println("  batch threads | train Lamina  PyTorch  ratio | infer Lamina  PyTorch  ratio");
-    // Each batch size on 1 then 2 threads, one right after the other, so that the two-thread
-    // speed-up compares figures taken seconds apart, not half a minute.
+    // Each batch size's training on 1 and 2 threads in alternating windows, so that the
+    // two-thread speed-up compares figures taken side by side, not half a minute apart.
     Map<String, double[]> rates = new LinkedHashMap<>();
     for (int batch : BATCHES) {
-      for (int threads : THREADS) {
-        rates.put(batch + "/" + threads, new double[] {lamina.trainRate(batch, threads, seconds),
-            lamina.inferRate(batch, threads, seconds / 2)});
+      double[] train = lamina.trainRates(batch, THREADS, seconds);
+      for (int t = 0; t < THREADS.length; t++) {
+        rates.put(batch + "/" + THREADS[t],
+            new double[] {train[t], lamina.inferRate(batch, THREADS[t], seconds / 2)});
       }
     }
     Map<Integer, Double> oneThreadTrain = new LinkedHashMap<>();

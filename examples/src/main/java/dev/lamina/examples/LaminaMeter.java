@@ -30,17 +30,32 @@ final class LaminaMeter {
     latencyMicros(2);
   }
 
-  /** Training samples per second of the real training step (gather, forward, loss, backward, Adam). */
+  /**
+   * Training samples per second of the real training step (gather, forward, loss, backward, Adam)
+   * on each of {@code threadCounts}, their windows taken in turn ({@link #medianRates}).
+   */
+  double[] trainRates(int batch, int[] threadCounts, double seconds) {
+    Runnable[] steps = new Runnable[threadCounts.length];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = trainingStep(batch, threadCounts[i]);
+    }
+    return medianRates(steps, batch, seconds);
+  }
+
   double trainRate(int batch, int threads, double seconds) {
+    return trainRates(batch, new int[] {threads}, seconds)[0];
+  }
+
+  /** One training step of a fresh network on {@code threads} threads, a new batch each call. */
+  private Runnable trainingStep(int batch, int threads) {
     FashionMlpBnNet net = new FashionMlpBnNet(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     long[] counter = {0};
-    Runnable oneStep = () -> {
+    return () -> {
       int first = (int) ((counter[0] * batch) % (SAMPLES - batch));
       step.run(data, order, first, batch, counter[0]++);
     };
-    return medianRate(oneStep, batch, seconds);
   }
 
   /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
@@ -116,28 +131,42 @@ final class LaminaMeter {
     return best;
   }
 
-  /**
-   * Samples per second of {@code work} ({@code samples} per call): after {@code seconds / 2} of
-   * warm-up, the median of five windows of {@code seconds / 5}, so that a moment when another
-   * process takes a core moves one window, not the figure. The PyTorch side measures the same way.
-   */
   private static double medianRate(Runnable work, int samples, double seconds) {
-    runFor(work, seconds / 2);
-    double[] rates = new double[5];
-    for (int window = 0; window < rates.length; window++) {
-      long calls = 0;
-      long start = System.nanoTime();
-      long end = start + (long) (seconds / rates.length * 1e9);
-      long now;
-      do {
-        work.run();
-        calls++;
-        now = System.nanoTime();
-      } while (now < end);
-      rates[window] = calls * samples / ((now - start) / 1e9);
+    return medianRates(new Runnable[] {work}, samples, seconds)[0];
+  }
+
+  /**
+   * Samples per second of each of {@code works} ({@code samples} per call): after {@code seconds
+   * / 2} of warm-up each, the median of five windows of {@code seconds / 5}, so that a moment when
+   * another process takes a core moves one window, not the figure. The works take their windows
+   * in turn, so that a few seconds in which the virtual machine slows a core fall on windows of
+   * every one of them rather than on all of one. The PyTorch side takes its five windows in a row.
+   */
+  private static double[] medianRates(Runnable[] works, int samples, double seconds) {
+    for (Runnable work : works) {
+      runFor(work, seconds / 2);
     }
-    Arrays.sort(rates);
-    return rates[rates.length / 2];
+    double[][] rates = new double[works.length][5];
+    for (int window = 0; window < 5; window++) {
+      for (int w = 0; w < works.length; w++) {
+        long calls = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds / 5 * 1e9);
+        long now;
+        do {
+          works[w].run();
+          calls++;
+          now = System.nanoTime();
+        } while (now < end);
+        rates[w][window] = calls * samples / ((now - start) / 1e9);
+      }
+    }
+    double[] medians = new double[works.length];
+    for (int w = 0; w < works.length; w++) {
+      Arrays.sort(rates[w]);
+      medians[w] = rates[w][2];
+    }
+    return medians;
   }
 
   /** Runs {@code work} repeatedly for about {@code seconds}: warm-up. */
