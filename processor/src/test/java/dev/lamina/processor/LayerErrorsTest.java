@@ -35,6 +35,24 @@ class LayerErrorsTest {
     assertThat(compilation).hadErrorCount(1);
   }
 
+  @Test
+  void twoNormalizationsOnADenseLayerAreReportedOnceOnTheLaterOne() {
+    JavaFileObject source = model("TwoDenseNorms",
+        "@Model",
+        "class TwoDenseNorms {",
+        "  @Input(4) Layer in;",
+        "  @Dense(units = 3) @BatchNorm",
+        "  @LayerNorm Layer hidden;",
+        "  @Dense(units = 2) Layer out;",
+        "}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).hadErrorContaining(Messages.TWO_NORMS)
+        .inFile(source).onLineContaining("@LayerNorm");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
   @ParameterizedTest(name = "units = {0}")
   @ValueSource(ints = {0, -3})
   void denseUnitsNotPositiveIsReportedOnUnits(int units) {
