@@ -2,6 +2,7 @@ package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.lamina.Nonlinearity;
 import dev.lamina.nn.LayerSpec;
 import javax.lang.model.element.Modifier;
@@ -22,6 +23,24 @@ final class DenseWriter {
     this.layer = n.layer();
   }
 
+  void addMethods(TypeSpec.Builder type) {
+    if (n.norm().isPresent()) {
+      NormWriter norm = new DenseNormWriter(n);
+      type.addMethod(linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
+          .addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
+          .addMethod(norm.normBackward());
+    } else {
+      type.addMethod(forward(true)).addMethod(forward(false));
+    }
+    if (LoopBody.hasGradientPass(n)) {
+      type.addMethod(gradient());
+    }
+    type.addMethod(weightGradient());
+    if (n.index() > 1) {
+      type.addMethod(inputGradient());
+    }
+  }
+
   private String shape(boolean training) {
     return String.format("(rows, %d)·(%d, %d)%s → %s%s", layer.fanIn(), layer.fanIn(),
         layer.units(), layer.bias() ? " + bias" : "", layer.activation().name().toLowerCase(),
@@ -33,14 +52,6 @@ final class DenseWriter {
   //   Gemm.matmul(hidden1Act, x, hidden1Weight, 784, 256, r0, r1);
   //   for each row, 16 lanes at a time: v = act(z + bias); store v; draw mask; store v·mask
   // }
-  MethodSpec forwardTrain() {
-    return forward(true);
-  }
-
-  MethodSpec forwardInfer() {
-    return forward(false);
-  }
-
   private MethodSpec forward(boolean training) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + (training ? "ForwardTrain" : "ForwardInfer"))
         .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", shape(training))
@@ -66,7 +77,7 @@ final class DenseWriter {
   //   Gemm.matmul(hidden1Act, x, hidden1Weight, 784, 256, r0, r1);   // z = x·W
   //   then + bias, and the activation when the normalization comes after it
   // }
-  MethodSpec linear() {
+  private MethodSpec linear() {
     boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Linear")
         .addJavadoc("$L: z = x·W$L$L for rows r0..r1-1, into $L.\n", layer.name(),
@@ -86,7 +97,7 @@ final class DenseWriter {
   // private void hidden1Gradient(float[] d, int r0, int r1) {
   //   d = d · mask · f'(act), 16 lanes at a time, rows r0..r1-1
   // }
-  MethodSpec gradient() {
+  private MethodSpec gradient() {
     return MethodSpec.methodBuilder(layer.name() + "Gradient")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, through $L.\n", layer.name(),
             (layer.hasDropout() ? "the dropout mask" : "")
@@ -104,7 +115,7 @@ final class DenseWriter {
   //   Gemm.matmulTransA(hidden1WeightGrad, x, d, rows, 784, 256, i0, i1);   // dW = xᵀ·d, rows i0..i1-1
   //   hidden1BiasGrad[j] = Σ_r d[r, j] for this part's columns, rows in order
   // }
-  MethodSpec weightGradient() {
+  private MethodSpec weightGradient() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "WeightGradient")
         .addJavadoc("$L: this part's rows of dW = xᵀ·d$L.\n", layer.name(),
             layer.bias() ? " and columns of dBias = Σ_rows d" : "")
@@ -147,7 +158,7 @@ final class DenseWriter {
   // private void hidden2InputGradient(float[] d, float[] dx, int r0, int r1) {
   //   Gemm.matmulTransB(dx, d, hidden2WeightT, 256, 128, r0, r1);   // dx = d·Wᵀ
   // }
-  MethodSpec inputGradient() {
+  private MethodSpec inputGradient() {
     return MethodSpec.methodBuilder(layer.name() + "InputGradient")
         .addJavadoc("$L: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.\n", layer.name())
         .addModifiers(Modifier.PRIVATE)

@@ -2,6 +2,7 @@ package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -11,10 +12,21 @@ import javax.lang.model.element.Modifier;
 final class InputWriter {
   private InputWriter() {}
 
+  static void addMethods(TypeSpec.Builder type, LayerNames n) {
+    if (n.layer().hasNoise()) {
+      type.addMethod(noise(n));
+    } else if (n.layer().hasDropout()) {
+      type.addMethod(dropout(n));
+    }
+    if (n.classicDropout()) {
+      type.addMethod(inferScale(n));
+    }
+  }
+
   // private void pixelsDropout(float[] x, int r0, int r1, int key) {
   //   for each value i of rows r0..r1-1: v = x[i]; <mask, store>
   // }
-  static MethodSpec dropout(LayerNames n) {
+  private static MethodSpec dropout(LayerNames n) {
     return method(n, "Dropout")
         .addJavadoc("$L: dropout keep $L on the input ($L).\n", n.layer().name(),
             n.layer().keep(), n.layer().dropoutMode())
@@ -27,7 +39,7 @@ final class InputWriter {
   // private void pixelsNoise(float[] x, int r0, int r1, int noiseKey[, int key]) {
   //   for each value i of rows r0..r1-1: v = x[i] + noise(i); [dropout mask]; pixelsOut[i] = v
   // }
-  static MethodSpec noise(LayerNames n) {
+  private static MethodSpec noise(LayerNames n) {
     MethodSpec.Builder m = method(n, "Noise")
         .addJavadoc("$L: Gaussian noise of std $L on the input$L, into $N.\n", n.layer().name(),
             n.layer().noise(), n.layer().hasDropout() ? ", then dropout keep " + n.layer().keep() : "",
@@ -42,7 +54,7 @@ final class InputWriter {
   }
 
   // Classic dropout scales the input by keep at inference: out[i] = x[i] * keep.
-  static MethodSpec inferScale(LayerNames n) {
+  private static MethodSpec inferScale(LayerNames n) {
     String keep = Elementwise.literal(n.layer().keep());
     return method(n, "Scale")
         .addJavadoc("$L: classic dropout's inference scale, × keep.\n", n.layer().name())

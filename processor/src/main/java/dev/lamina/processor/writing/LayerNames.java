@@ -104,6 +104,11 @@ record LayerNames(LayerSpec layer, int index) {
     return layer.name() + "Shift";
   }
 
+  /** Dense layers and convolutions have weights; inputs and pools do not. */
+  boolean hasWeights() {
+    return layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV;
+  }
+
   NormSpec norm() {
     return layer.norm();
   }

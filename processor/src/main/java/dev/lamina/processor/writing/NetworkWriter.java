@@ -8,11 +8,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
-import dev.lamina.nn.NormSpec;
 import dev.lamina.processor.model.ModelIr;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +26,7 @@ public final class NetworkWriter {
   private final NetworkSpec spec;
   private final List<LayerNames> layers = new ArrayList<>();
   private final ClassName generated;
+  private final PassCalls calls = new PassCalls(layers);
 
   public NetworkWriter(ModelIr model) {
     this.model = model;
@@ -53,7 +52,7 @@ public final class NetworkWriter {
             .initializer("$T.SPECIES_PREFERRED", Names.FLOAT_VECTOR).build())
         .addField(FieldSpec.builder(Names.NETWORK_SPEC, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The model as the runtime sees it: layers, shapes and loss.\n")
-            .initializer(specInitializer()).build());
+            .initializer(SpecLiteral.of(spec)).build());
     for (LayerNames n : layers) {
       if (n.layer().type() == LayerSpec.Type.DENSE) {
         type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -79,33 +78,11 @@ public final class NetworkWriter {
         .addMethod(backwardPart());
     for (LayerNames n : layers) {
       if (n.layer().type() == LayerSpec.Type.INPUT) {
-        if (n.layer().hasNoise()) {
-          type.addMethod(InputWriter.noise(n));
-        } else if (n.layer().hasDropout()) {
-          type.addMethod(InputWriter.dropout(n));
-        }
-        if (n.classicDropout()) {
-          type.addMethod(InputWriter.inferScale(n));
-        }
+        InputWriter.addMethods(type, n);
       } else if (ImageLayerCode.isImageLayer(n)) {
         ImageLayerCode.addMethods(type, n);
       } else {
-        DenseWriter dense = new DenseWriter(n);
-        if (n.norm().isPresent()) {
-          NormWriter norm = new DenseNormWriter(n);
-          type.addMethod(dense.linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
-              .addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
-              .addMethod(norm.normBackward());
-        } else {
-          type.addMethod(dense.forwardTrain()).addMethod(dense.forwardInfer());
-        }
-        if (LoopBody.hasGradientPass(n)) {
-          type.addMethod(dense.gradient());
-        }
-        type.addMethod(dense.weightGradient());
-        if (n.index() > 1) {
-          type.addMethod(dense.inputGradient());
-        }
+        new DenseWriter(n).addMethods(type);
       }
     }
     return JavaFile.builder(model.packageName(), type.build())
@@ -114,73 +91,11 @@ public final class NetworkWriter {
         .build();
   }
 
-  private CodeBlock specInitializer() {
-    CodeBlock.Builder list = CodeBlock.builder();
-    for (int i = 0; i < spec.layers().size(); i++) {
-      LayerSpec l = spec.layers().get(i);
-      list.add(i == 0 ? "\n" : ",\n");
-      if (l.type() == LayerSpec.Type.INPUT) {
-        list.add("$T.input($S, $L, $L, $T.$L)", Names.LAYER_SPEC, l.name(), l.units(), l.keep(),
-            Names.DROPOUT_MODE, l.dropoutMode());
-        list.add(ImageLayerCode.inputImage(l));
-      } else if (l.isImage()) {
-        list.add(ImageLayerCode.spec(l));
-        list.add(normInitializer(l.norm()));
-      } else {
-        list.add("$T.dense($S, $L, $L, $L, $L, $L, $T.$L, $L, $L, $T.$L)", Names.LAYER_SPEC,
-            l.name(), l.units(), l.fanIn(), l.bias(), InitCode.of(l.weightInit()),
-            InitCode.of(l.biasInit()), Names.NONLINEARITY, l.activation(), l.slope(), l.keep(),
-            Names.DROPOUT_MODE, l.dropoutMode());
-        list.add(normInitializer(l.norm()));
-      }
-      list.add(regularizationInitializer(l));
-    }
-    return CodeBlock.of("new $T($S, $T.$L, $L, $T.of($>$>$L$<$<))", Names.NETWORK_SPEC, spec.name(),
-        Names.LOSS, spec.loss(), spec.labelSmoothing(), Names.LIST, list.build());
-  }
-
-  /** {@code .withNorm(NormSpec.batch(...))} or nothing. */
-  private static CodeBlock normInitializer(NormSpec norm) {
-    ClassName normSpec = ClassName.get(NormSpec.class);
-    ClassName placement = ClassName.get(NormPlacement.class);
-    return switch (norm.kind()) {
-      case NONE -> CodeBlock.of("");
-      case BATCH -> CodeBlock.of("\n.withNorm($T.batch($T.$L, $L, $L, $T.$L))", normSpec, placement,
-          norm.placement(), norm.eps(), norm.momentum(),
-          ClassName.get(RunningStats.class), norm.runningStats());
-      case LAYER -> CodeBlock.of("\n.withNorm($T.layer($T.$L, $L))", normSpec, placement,
-          norm.placement(), norm.eps());
-      case INSTANCE -> CodeBlock.of("\n.withNorm($T.instance($T.$L, $L))", normSpec, placement,
-          norm.placement(), norm.eps());
-      case GROUP -> CodeBlock.of("\n.withNorm($T.group($L, $T.$L, $L))", normSpec, norm.groups(),
-          placement, norm.placement(), norm.eps());
-    };
-  }
-
   private void addParameterFields(TypeSpec.Builder type) {
     for (LayerNames n : layers) {
-      if (n.layer().type() != LayerSpec.Type.DENSE) {
-        continue;
-      }
-      List<String> names = new ArrayList<>(List.of(n.weight(), n.weightGrad()));
-      if (n.index() > 1) {
-        names.add(n.weightT());
-      }
-      if (n.layer().bias()) {
-        names.addAll(List.of(n.bias(), n.biasGrad()));
-      }
-      if (n.norm().isPresent()) {
-        names.addAll(List.of(n.gamma(), n.gammaGrad(), n.beta(), n.betaGrad()));
-      }
-      if (n.batchNorm()) {
-        names.addAll(List.of(n.mean(), n.variance(), n.invStd(), n.runningMean(), n.runningVar(),
-            n.tracked(), n.scale(), n.shift()));
-      }
-      for (String name : names) {
-        type.addField(float[].class, name, Modifier.PRIVATE, Modifier.FINAL);
-      }
-      if (n.batchNorm()) {
-        type.addField(float.class, n.runningWeight(), Modifier.PRIVATE);
+      if (n.layer().type() == LayerSpec.Type.DENSE) {
+        ParameterCode.addFields(type, n);
+        ParameterCode.addRunningWeight(type, n);
       }
     }
   }
@@ -204,18 +119,6 @@ public final class NetworkWriter {
       names.add(n.grad());
     }
     return names;
-  }
-
-  /** {@code .withNoise(0.1)} and {@code .withDecay(0.5, true)} where a layer asks for them. */
-  private static CodeBlock regularizationInitializer(LayerSpec l) {
-    CodeBlock.Builder b = CodeBlock.builder();
-    if (l.hasNoise()) {
-      b.add(".withNoise($L)", l.noise());
-    }
-    if (l.decayScale() != 1 || l.decayBias()) {
-      b.add(".withDecay($L, $L)", l.decayScale(), l.decayBias());
-    }
-    return b.build();
   }
 
   private void addBufferFields(TypeSpec.Builder type) {
@@ -260,39 +163,17 @@ public final class NetworkWriter {
         .addParameter(long.class, "seed")
         .addStatement("super(SPEC, seed)")
         .addStatement("$T p = parameters()", Names.PARAMETERS);
+    // In the order the fields are declared: the dense layers' parameters, then the convolutions'.
     for (LayerNames n : layers) {
-      if (n.layer().type() != LayerSpec.Type.DENSE) {
-        continue;
-      }
-      String w = n.layer().name() + ".weight";
-      m.addStatement("$N = p.get($S).values()", n.weight(), w);
-      m.addStatement("$N = p.get($S).gradient()", n.weightGrad(), w);
-      if (n.index() > 1) {
-        m.addStatement("$N = new float[$L]", n.weightT(), n.layer().fanIn() * n.layer().units());
-      }
-      if (n.layer().bias()) {
-        String b = n.layer().name() + ".bias";
-        m.addStatement("$N = p.get($S).values()", n.bias(), b);
-        m.addStatement("$N = p.get($S).gradient()", n.biasGrad(), b);
-      }
-      if (n.norm().isPresent()) {
-        String name = n.layer().name();
-        m.addStatement("$N = p.get($S).values()", n.gamma(), name + ".gamma")
-            .addStatement("$N = p.get($S).gradient()", n.gammaGrad(), name + ".gamma")
-            .addStatement("$N = p.get($S).values()", n.beta(), name + ".beta")
-            .addStatement("$N = p.get($S).gradient()", n.betaGrad(), name + ".beta");
-      }
-      if (n.batchNorm()) {
-        String name = n.layer().name();
-        for (String array : List.of(n.mean(), n.variance(), n.invStd(), n.scale(), n.shift())) {
-          m.addStatement("$N = new float[$L]", array, n.layer().units());
-        }
-        m.addStatement("$N = stateValues($S)", n.runningMean(), name + ".running_mean")
-            .addStatement("$N = stateValues($S)", n.runningVar(), name + ".running_var")
-            .addStatement("$N = stateValues($S)", n.tracked(), name + ".batches_tracked");
+      if (n.layer().type() == LayerSpec.Type.DENSE) {
+        m.addCode(ParameterCode.initialize(n));
       }
     }
-    ImageLayerCode.constructor(m, layers);
+    for (LayerNames n : layers) {
+      if (n.layer().type() == LayerSpec.Type.CONV) {
+        m.addCode(ParameterCode.initialize(n));
+      }
+    }
     return m.build();
   }
 
@@ -350,54 +231,9 @@ public final class NetworkWriter {
   // }
   private MethodSpec forwardTrainPart() {
     MethodSpec.Builder m = partMethod("forwardTrainPart");
-    for (LayerNames n : layers) {
-      CodeBlock key = CodeBlock.of("keys[$L]", n.index());
-      if (n.layer().type() == LayerSpec.Type.INPUT) {
-        if (n.layer().hasNoise()) {
-          m.addStatement("$N($N, r0, r1$L$L)", n.layer().name() + "Noise", LayerNames.LAST_INPUT,
-              NoiseCode.keyArgument(n), n.layer().hasDropout() ? ", " + key : "");
-        } else if (n.layer().hasDropout()) {
-          m.addStatement("$N($N, r0, r1, $L)", n.layer().name() + "Dropout", LayerNames.LAST_INPUT, key);
-        }
-      } else if (ImageLayerCode.isImageLayer(n)) {
-        m.addCode(ImageLayerCode.forwardTrain(n, layers.get(n.index() - 1)));
-      } else if (n.norm().isPresent()) {
-        m.addStatement("$N($N, r0, r1)", n.layer().name() + "Linear",
-            layers.get(n.index() - 1).trainOutput());
-        if (n.batchNorm()) {
-          m.addStatement("barrier(parts)");
-        }
-        m.addStatement("$N(part, parts)", n.layer().name() + "Statistics");
-        if (n.batchNorm()) {
-          m.addStatement("barrier(parts)");
-        }
-        if (n.layer().hasDropout()) {
-          m.addStatement("$N(r0, r1, $L$L)", n.layer().name() + "Normalize", key,
-              NoiseCode.keyArgument(n));
-        } else {
-          m.addStatement("$N(r0, r1$L)", n.layer().name() + "Normalize", NoiseCode.keyArgument(n));
-        }
-      } else if (n.layer().hasDropout()) {
-        m.addStatement("$N($N, r0, r1, $L$L)", n.layer().name() + "ForwardTrain",
-            layers.get(n.index() - 1).trainOutput(), key, NoiseCode.keyArgument(n));
-      } else {
-        m.addStatement("$N($N, r0, r1$L)", n.layer().name() + "ForwardTrain",
-            layers.get(n.index() - 1).trainOutput(), NoiseCode.keyArgument(n));
-      }
-    }
-    for (LayerNames n : layers) {
-      m.addCode(ImageLayerCode.transpose(n));
-      if (n.index() > 1 && n.layer().type() == LayerSpec.Type.DENSE) {
-        m.addStatement(transposePart(n.weightT(), n.weight(), n.layer().fanIn(), n.layer().units()));
-      }
-    }
+    layers.forEach(n -> m.addCode(calls.forwardTrain(n)));
+    layers.forEach(n -> m.addCode(calls.transpose(n)));
     return m.build();
-  }
-
-  /** {@code Gemm.transpose} of this part's whole-vector share of the weight's columns. */
-  static CodeBlock transposePart(String weightT, String weight, int rows, int cols) {
-    return CodeBlock.of("$T.transpose($N, $N, $L, $L, columnSplit($L, part, parts), "
-        + "columnSplit($L, part + 1, parts))", Names.GEMM, weightT, weight, rows, cols, cols, cols);
   }
 
   private MethodSpec inferForward() {
@@ -431,18 +267,7 @@ public final class NetworkWriter {
 
   private MethodSpec forwardInferPart() {
     MethodSpec.Builder m = partMethod("forwardInferPart");
-    for (LayerNames n : layers) {
-      if (n.layer().type() == LayerSpec.Type.INPUT) {
-        if (n.classicDropout()) {
-          m.addStatement("$N($N, r0, r1)", n.layer().name() + "Scale", LayerNames.INFER_INPUT);
-        }
-      } else if (ImageLayerCode.isImageLayer(n)) {
-        m.addCode(ImageLayerCode.forwardInfer(n, layers.get(n.index() - 1)));
-      } else {
-        m.addStatement("$N($N, r0, r1)", n.layer().name() + "ForwardInfer",
-            layers.get(n.index() - 1).inferOutput());
-      }
-    }
+    layers.forEach(n -> m.addCode(calls.forwardInfer(n)));
     return m.build();
   }
 
@@ -464,30 +289,7 @@ public final class NetworkWriter {
   private MethodSpec backwardPart() {
     MethodSpec.Builder m = partMethod("backwardPart");
     for (int i = layers.size() - 1; i >= 1; i--) {
-      LayerNames n = layers.get(i);
-      String d = i == layers.size() - 1 ? "outputGradient" : n.grad();
-      if (ImageLayerCode.isImageLayer(n)) {
-        m.addCode(ImageLayerCode.backward(n, layers.get(i - 1), d, i == layers.size() - 1));
-        continue;
-      }
-      if (LoopBody.hasGradientPass(n)) {
-        m.addStatement("$N($N, r0, r1)", n.layer().name() + "Gradient", d);
-      }
-      if (n.norm().isPresent()) {
-        m.addStatement("barrier(parts)")
-            .addStatement("$N($N, part, parts)", n.layer().name() + "NormSums", d)
-            .addStatement("barrier(parts)")
-            .addStatement("$N($N, r0, r1)", n.layer().name() + "NormBackward", d);
-      }
-      if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || i < layers.size() - 1) {
-        m.addStatement("barrier(parts)");
-      }
-      m.addStatement("$N($N, $N, rows, part, parts)", n.layer().name() + "WeightGradient",
-          layers.get(i - 1).trainOutput(), d);
-      if (i > 1) {
-        m.addStatement("$N($N, $N, r0, r1)", n.layer().name() + "InputGradient", d,
-            layers.get(i - 1).grad());
-      }
+      m.addCode(calls.backward(layers.get(i)));
     }
     return m.build();
   }

@@ -1,0 +1,131 @@
+package dev.lamina.processor.writing;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.lamina.nn.LayerSpec;
+import java.util.List;
+
+/**
+ * Each layer's statements in the passes a team runs ({@code forwardTrainPart},
+ * {@code forwardInferPart}, {@code backwardPart}): calls of the layer's methods on this part's rows,
+ * and barriers only where a step needs every row (batch statistics, weight gradients). Dense layers
+ * and convolutions call the same sequence; the writers of their methods differ.
+ */
+final class PassCalls {
+  private final List<LayerNames> layers;
+
+  PassCalls(List<LayerNames> layers) {
+    this.layers = layers;
+  }
+
+  private LayerNames previous(LayerNames n) {
+    return layers.get(n.index() - 1);
+  }
+
+  /** The layer's input buffer, rearranging an input of several channels first. */
+  private static String input(CodeBlock.Builder b, LayerNames n, String previous) {
+    if (!ImageLayerCode.convertsInput(n)) {
+      return previous;
+    }
+    b.addStatement("$N($N, r0, r1)", n.layer().name() + "ChannelsLast", previous);
+    return n.channelsLastInput();
+  }
+
+  // hidden1Linear(x, r0, r1); [barrier(parts);] hidden1Statistics(part, parts); [barrier(parts);]
+  // hidden1Normalize(r0, r1[, keys[1]][, noiseKeys[1]]);   or, without a normalization:
+  // hidden1ForwardTrain(x, r0, r1[, keys[1]][, noiseKeys[1]]);
+  CodeBlock forwardTrain(LayerNames n) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    String name = n.layer().name();
+    CodeBlock dropoutKey = n.layer().hasDropout() ? CodeBlock.of(", keys[$L]", n.index()) : CodeBlock.of("");
+    CodeBlock noiseKey = NoiseCode.keyArgument(n);
+    if (n.layer().type() == LayerSpec.Type.INPUT) {
+      if (n.layer().hasNoise()) {
+        b.addStatement("$N($N, r0, r1$L$L)", name + "Noise", LayerNames.LAST_INPUT, noiseKey, dropoutKey);
+      } else if (n.layer().hasDropout()) {
+        b.addStatement("$N($N, r0, r1$L)", name + "Dropout", LayerNames.LAST_INPUT, dropoutKey);
+      }
+      return b.build();
+    }
+    CodeBlock keys = CodeBlock.of("$L$L", dropoutKey, noiseKey);
+    String x = input(b, n, previous(n).trainOutput());
+    if (n.norm().isPresent()) {
+      b.addStatement("$N($N, r0, r1)", name + "Linear", x);
+      if (n.batchNorm()) {
+        b.addStatement("barrier(parts)");
+      }
+      b.addStatement("$N(part, parts)", name + "Statistics");
+      if (n.batchNorm()) {
+        b.addStatement("barrier(parts)");
+      }
+      return b.addStatement("$N(r0, r1$L)", name + "Normalize", keys).build();
+    }
+    return b.addStatement("$N($N, r0, r1$L)", name + "ForwardTrain", x, keys).build();
+  }
+
+  // [inputScale(inferInput, r0, r1);]   or   hidden1ForwardInfer(x, r0, r1);
+  CodeBlock forwardInfer(LayerNames n) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (n.layer().type() == LayerSpec.Type.INPUT) {
+      if (n.classicDropout()) {
+        b.addStatement("$N($N, r0, r1)", n.layer().name() + "Scale", LayerNames.INFER_INPUT);
+      }
+      return b.build();
+    }
+    String x = input(b, n, previous(n).inferOutput());
+    return b.addStatement("$N($N, r0, r1)", n.layer().name() + "ForwardInfer", x).build();
+  }
+
+  // At the end of a training pass: this part's columns of the transposed weight that the input
+  // gradient reads (the first layer's is never needed). The optimizer moves the weights between
+  // steps, so the copy is fresh for the backward pass.
+  CodeBlock transpose(LayerNames n) {
+    if (!n.hasWeights() || n.index() == 1) {
+      return CodeBlock.of("");
+    }
+    int rows = n.layer().fanIn();
+    int cols = n.run();
+    return CodeBlock.builder()
+        .addStatement("$T.transpose($N, $N, $L, $L, columnSplit($L, part, parts), "
+            + "columnSplit($L, part + 1, parts))", Names.GEMM, n.weightT(), n.weight(), rows, cols,
+            cols, cols)
+        .build();
+  }
+
+  // [hidden2Gradient(d, r0, r1);] [barrier; hidden2NormSums(d, part, parts); barrier;
+  // hidden2NormBackward(d, r0, r1);] [barrier(parts);] hidden2WeightGradient([x, ]d, rows, part,
+  // parts); hidden2InputGradient(d, dx, r0, r1);   a pool: [Gradient;] pool1Backward(d, dx, r0, r1)
+  CodeBlock backward(LayerNames n) {
+    boolean last = n.index() == layers.size() - 1;
+    String d = last ? "outputGradient" : n.grad();
+    String name = n.layer().name();
+    LayerNames previous = previous(n);
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (LoopBody.hasGradientPass(n)) {
+      b.addStatement("$N($N, r0, r1)", name + "Gradient", d);
+    }
+    if (!n.hasWeights()) {
+      if (n.index() > 1) {
+        b.addStatement("$N($N, $N, r0, r1)", name + "Backward", d, previous.grad());
+      }
+      return b.build();
+    }
+    if (n.norm().isPresent()) {
+      b.addStatement("barrier(parts)")
+          .addStatement("$N($N, part, parts)", name + "NormSums", d)
+          .addStatement("barrier(parts)")
+          .addStatement("$N($N, r0, r1)", name + "NormBackward", d);
+    }
+    if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || !last) {
+      b.addStatement("barrier(parts)");
+    }
+    // A convolution's dW reads its im2col matrix; a dense layer's, its input.
+    CodeBlock x = n.layer().type() == LayerSpec.Type.CONV
+        ? CodeBlock.of("")
+        : CodeBlock.of("$N, ", previous.trainOutput());
+    b.addStatement("$N($L$N, rows, part, parts)", name + "WeightGradient", x, d);
+    if (n.index() > 1) {
+      b.addStatement("$N($N, $N, r0, r1)", name + "InputGradient", d, previous.grad());
+    }
+    return b.build();
+  }
+}
