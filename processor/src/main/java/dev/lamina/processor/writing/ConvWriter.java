@@ -7,7 +7,6 @@ import dev.lamina.Nonlinearity;
 import dev.lamina.kernel.ConvWeights;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
-import javax.lang.model.element.Modifier;
 
 /**
  * One convolution's methods, every size a constant. The convolution is a matrix product over an
@@ -75,13 +74,9 @@ final class ConvWriter {
     }
     b.endControlFlow().endControlFlow();
     Loops.endOutputPixels(b);
-    return MethodSpec.methodBuilder(layer.name() + "Im2col")
+    return Methods.overRows(layer.name() + "Im2col", "x")
         .addJavadoc("$L: the im2col rows of samples r0..r1-1, one per output pixel: its $L×$L window"
             + " of $L channels.\n", layer.name(), g.kernel(), g.kernel(), g.in().channels())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addCode(b.build())
         .build();
   }
@@ -124,13 +119,9 @@ final class ConvWriter {
         .add(Loops.copy("dx", "d", COL_GRAD, "t", g.in().channels(), true));
     b.endControlFlow().endControlFlow();
     Loops.endOutputPixels(b);
-    return MethodSpec.methodBuilder(layer.name() + "Col2im")
+    return Methods.overRows(layer.name() + "Col2im", "dx")
         .addJavadoc("$L: dx of samples r0..r1-1, the window gradients in $N summed back onto their"
             + " input pixels in a fixed order.\n", layer.name(), COL_GRAD)
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "dx")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addCode(b.build())
         .build();
   }
@@ -142,13 +133,9 @@ final class ConvWriter {
     ImageSpec g = n.layer().image();
     int hw = g.in().pixels();
     int ch = g.in().channels();
-    return MethodSpec.methodBuilder(n.layer().name() + "ChannelsLast")
+    return Methods.overRows(n.layer().name() + "ChannelsLast", "x")
         .addJavadoc("$L: samples r0..r1-1 of the input, given (C, H, W), rearranged to (H, W, C).\n",
             n.layer().name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .beginControlFlow("for (int s = r0; s < r1; s++)")
         .beginControlFlow("for (int c = 0; c < $L; c++)", ch)
         .beginControlFlow("for (int p = 0; p < $L; p++)", hw)
@@ -172,13 +159,10 @@ final class ConvWriter {
   //   for each pixel row, 16 channels at a time: v = f(z + bias); store; [noise]; [dropout]
   // }
   MethodSpec forward(boolean training) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + (training ? "ForwardTrain" : "ForwardInfer"))
+    String name = layer.name() + (training ? "ForwardTrain" : "ForwardInfer");
+    MethodSpec.Builder m = Methods.overRows(name, "x")
         .addJavadoc("$L ($L): $L$L → $L.\n", layer.name(), training ? "training" : "inference",
-            shape(), layer.bias() ? " + bias" : "", layer.activation().name().toLowerCase())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
+            shape(), layer.bias() ? " + bias" : "", layer.activation().name().toLowerCase());
     if (training && layer.hasDropout()) {
       m.addParameter(int.class, "key");
     }
@@ -197,13 +181,9 @@ final class ConvWriter {
   // }
   MethodSpec linear() {
     boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Linear")
+    MethodSpec.Builder m = Methods.overRows(layer.name() + "Linear", "x")
         .addJavadoc("$L: $L$L$L for samples r0..r1-1, into $L.\n", layer.name(), shape(),
             layer.bias() ? " + bias" : "", activate ? ", then the activation" : "", n.act())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addCode(product());
     if (!layer.bias() && !activate) {
       return m.build();
@@ -215,12 +195,8 @@ final class ConvWriter {
   //   d = d · mask · f'(act) over samples r0..r1-1, 16 channels at a time
   // }
   MethodSpec gradient() {
-    return MethodSpec.methodBuilder(layer.name() + "Gradient")
+    return Methods.overRows(layer.name() + "Gradient", "d")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.\n", layer.name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addCode(Loops.pixels(n, LoopBody.gradient(n)))
         .build();
   }
@@ -231,14 +207,9 @@ final class ConvWriter {
   //   conv1BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
   // }
   MethodSpec weightGradient() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "WeightGradient")
+    MethodSpec.Builder m = Methods.overParts(layer.name() + "WeightGradient", "d")
         .addJavadoc("$L: this part's rows of dW = colsᵀ·dY$L.\n", layer.name(),
             layer.bias() ? " and filters of dBias = Σ dY" : "")
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(int.class, "rows")
-        .addParameter(int.class, "part")
-        .addParameter(int.class, "parts")
         .addStatement("$T.weightGradient($N, $N, $N, d, rows * $L, $L, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
             CONV_KERNELS, n.weightGrad(), n.weightScratch(), n.cols(), pixels(), patch(), c(),
             ConvWeights.blockRows(patch(), c()), Names.TEAM, patch(), Names.TEAM, patch());
@@ -250,13 +221,8 @@ final class ConvWriter {
   //   conv2Col2im(dx, r0, r1);
   // }
   MethodSpec inputGradient() {
-    return MethodSpec.methodBuilder(layer.name() + "InputGradient")
+    return Methods.overRows(layer.name() + "InputGradient", "d", "dx")
         .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.\n", layer.name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(float[].class, "dx")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addStatement("$T.matmul($N, d, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, COL_GRAD,
             n.weightT(), c(), patch(), pixels(), pixels())
         .addStatement("$N(dx, r0, r1)", layer.name() + "Col2im")

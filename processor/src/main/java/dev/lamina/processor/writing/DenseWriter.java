@@ -5,7 +5,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.Nonlinearity;
 import dev.lamina.nn.LayerSpec;
-import javax.lang.model.element.Modifier;
 
 /**
  * One dense layer's methods. The matrix products go to the register-tiled {@code Gemm} kernels;
@@ -53,12 +52,9 @@ final class DenseWriter {
   //   for each row, 16 lanes at a time: v = act(z + bias); store v; draw mask; store v·mask
   // }
   private MethodSpec forward(boolean training) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + (training ? "ForwardTrain" : "ForwardInfer"))
-        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", shape(training))
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
+    String name = layer.name() + (training ? "ForwardTrain" : "ForwardInfer");
+    MethodSpec.Builder m = Methods.overRows(name, "x")
+        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", shape(training));
     if (training && layer.hasDropout()) {
       m.addParameter(int.class, "key");
     }
@@ -79,13 +75,9 @@ final class DenseWriter {
   // }
   private MethodSpec linear() {
     boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Linear")
+    MethodSpec.Builder m = Methods.overRows(layer.name() + "Linear", "x")
         .addJavadoc("$L: z = x·W$L$L for rows r0..r1-1, into $L.\n", layer.name(),
             layer.bias() ? " + b" : "", activate ? ", then the activation" : "", n.act())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
             layer.fanIn(), layer.units());
     if (!layer.bias() && !activate) {
@@ -98,15 +90,11 @@ final class DenseWriter {
   //   d = d · mask · f'(act), 16 lanes at a time, rows r0..r1-1
   // }
   private MethodSpec gradient() {
-    return MethodSpec.methodBuilder(layer.name() + "Gradient")
+    return Methods.overRows(layer.name() + "Gradient", "d")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, through $L.\n", layer.name(),
             (layer.hasDropout() ? "the dropout mask" : "")
                 + (layer.hasDropout() && LoopBody.activationInGradientPass(n) ? " and " : "")
                 + (LoopBody.activationInGradientPass(n) ? layer.activation().name().toLowerCase() : ""))
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addCode(Loops.rows(n, LoopBody.gradient(n)))
         .build();
   }
@@ -116,15 +104,9 @@ final class DenseWriter {
   //   hidden1BiasGrad[j] = Σ_r d[r, j] for this part's columns, rows in order
   // }
   private MethodSpec weightGradient() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "WeightGradient")
+    MethodSpec.Builder m = Methods.overParts(layer.name() + "WeightGradient", "x", "d")
         .addJavadoc("$L: this part's rows of dW = xᵀ·d$L.\n", layer.name(),
             layer.bias() ? " and columns of dBias = Σ_rows d" : "")
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(float[].class, "d")
-        .addParameter(int.class, "rows")
-        .addParameter(int.class, "part")
-        .addParameter(int.class, "parts")
         .addStatement("$T.matmulTransA($N, x, d, rows, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
             Names.GEMM, n.weightGrad(), layer.fanIn(), layer.units(), Names.TEAM, layer.fanIn(),
             Names.TEAM, layer.fanIn());
@@ -159,13 +141,8 @@ final class DenseWriter {
   //   Gemm.matmulTransB(dx, d, hidden2WeightT, 256, 128, r0, r1);   // dx = d·Wᵀ
   // }
   private MethodSpec inputGradient() {
-    return MethodSpec.methodBuilder(layer.name() + "InputGradient")
+    return Methods.overRows(layer.name() + "InputGradient", "d", "dx")
         .addJavadoc("$L: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.\n", layer.name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(float[].class, "dx")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addStatement("$T.matmulTransB(dx, d, $N, $L, $L, r0, r1)", Names.GEMM, n.weightT(),
             layer.fanIn(), layer.units())
         .build();

@@ -3,7 +3,6 @@ package dev.lamina.processor.writing;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import javax.lang.model.element.Modifier;
 
 /**
  * The input layer's methods: noise and dropout on the input while training, classic dropout's
@@ -27,7 +26,7 @@ final class InputWriter {
   //   for each value i of rows r0..r1-1: v = x[i]; <mask, store>
   // }
   private static MethodSpec dropout(LayerNames n) {
-    return method(n, "Dropout")
+    return Methods.overRows(n.layer().name() + "Dropout", "x")
         .addJavadoc("$L: dropout keep $L on the input ($L).\n", n.layer().name(),
             n.layer().keep(), n.layer().dropoutMode())
         .addParameter(int.class, "key")
@@ -40,7 +39,7 @@ final class InputWriter {
   //   for each value i of rows r0..r1-1: v = x[i] + noise(i); [dropout mask]; pixelsOut[i] = v
   // }
   private static MethodSpec noise(LayerNames n) {
-    MethodSpec.Builder m = method(n, "Noise")
+    MethodSpec.Builder m = Methods.overRows(n.layer().name() + "Noise", "x")
         .addJavadoc("$L: Gaussian noise of std $L on the input$L, into $N.\n", n.layer().name(),
             n.layer().noise(), n.layer().hasDropout() ? ", then dropout keep " + n.layer().keep() : "",
             n.out())
@@ -56,21 +55,12 @@ final class InputWriter {
   // Classic dropout scales the input by keep at inference: out[i] = x[i] * keep.
   private static MethodSpec inferScale(LayerNames n) {
     String keep = Elementwise.literal(n.layer().keep());
-    return method(n, "Scale")
+    return Methods.overRows(n.layer().name() + "Scale", "x")
         .addJavadoc("$L: classic dropout's inference scale, × keep.\n", n.layer().name())
         .addCode(values(n, new LoopBody().add(
             CodeBlock.of("$T.fromArray(S, x, i).mul($L).intoArray($N, i);\n", Names.FLOAT_VECTOR, keep, n.out()),
             CodeBlock.of("$N[i] = x[i] * $L;\n", n.out(), keep))))
         .build();
-  }
-
-  /** private void pixels<suffix>(float[] x, int r0, int r1 …). */
-  private static MethodSpec.Builder method(LayerNames n, String suffix) {
-    return MethodSpec.methodBuilder(n.layer().name() + suffix)
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
   }
 
   /** i over every value of rows r0..r1-1: whole vectors, then the scalar tail. */

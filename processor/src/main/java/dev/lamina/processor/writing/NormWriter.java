@@ -101,13 +101,10 @@ abstract class NormWriter {
   //   x̂ = (v − mean)·invStd → hidden1Normalized; y = γ·x̂ + β; [activation]; [noise]; [dropout]
   // }
   MethodSpec normalizeTrain() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Normalize")
+    MethodSpec.Builder m = Methods.overRows(layer.name() + "Normalize")
         .addJavadoc("$L (training): x̂ = (v − mean)/std, y = γ·x̂ + β$L$L, rows r0..r1-1.\n",
             layer.name(), before() ? ", then the activation" : "",
-            layer.hasDropout() ? ", then dropout" : "")
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
+            layer.hasDropout() ? ", then dropout" : "");
     if (layer.hasDropout()) {
       m.addParameter(int.class, "key");
     }
@@ -148,12 +145,8 @@ abstract class NormWriter {
   // one affine map per unit), activation, classic-dropout scale. The others: the linear part,
   // the statistics of rows r0..r1-1, then as in training.
   MethodSpec forwardInfer() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "ForwardInfer")
-        .addJavadoc("$L (inference).\n", layer.name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
+    MethodSpec.Builder m = Methods.overRows(layer.name() + "ForwardInfer", "x")
+        .addJavadoc("$L (inference).\n", layer.name());
     LoopBody body;
     if (n.batchNorm()) {
       body = batchInferProduct(m).add(
@@ -212,12 +205,8 @@ abstract class NormWriter {
 
   // The closed-form input gradient of the normalization, in place; then f' when it came first.
   MethodSpec normBackward() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "NormBackward")
+    MethodSpec.Builder m = Methods.overRows(layer.name() + "NormBackward", "d")
         .addJavadoc("$L: dLoss/d(normalization input) from dLoss/d(its output), in place.\n", layer.name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addCode(inputGradient());
     if (!before() && layer.activation() != Nonlinearity.IDENTITY) {
       m.addCode(loop(LoopBody.activationGradient(n)));

@@ -4,7 +4,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
-import javax.lang.model.element.Modifier;
 
 /**
  * One pooling layer's methods. Images are (H, W, C), so a window's values for 16 channels are one
@@ -47,12 +46,9 @@ final class PoolWriter {
   //   it came from → pool1Slots); store; [noise]; [dropout]
   // }
   MethodSpec forward(boolean training) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + (training ? "ForwardTrain" : "ForwardInfer"))
-        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", describe())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "x")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
+    String name = layer.name() + (training ? "ForwardTrain" : "ForwardInfer");
+    MethodSpec.Builder m = Methods.overRows(name, "x")
+        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", describe());
     boolean dropout = training && layer.hasDropout();
     boolean noise = training && layer.hasNoise();
     if (dropout) {
@@ -157,13 +153,9 @@ final class PoolWriter {
   // private void pool1Gradient(float[] d, int r0, int r1) { d = d · mask, samples r0..r1-1 }
   MethodSpec gradient() {
     int units = layer.units();
-    return MethodSpec.methodBuilder(layer.name() + "Gradient")
+    return Methods.overRows(layer.name() + "Gradient", "d")
         .addJavadoc("$L: the dropout mask applied to dLoss/dOutput in place, samples r0..r1-1.\n",
             layer.name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1")
         .addStatement("int i = r0 * $L", units)
         .addStatement("int end = r1 * $L", units)
         .beginControlFlow("for (int bound = i + S.loopBound(end - i); i < bound; i += S.length())")
@@ -181,13 +173,8 @@ final class PoolWriter {
   //   average — dx[every tap] += d / area; global — dx[every pixel] = d / (H·W)
   // }
   MethodSpec backward() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Backward")
-        .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d.\n", layer.name())
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(float[].class, "d")
-        .addParameter(float[].class, "dx")
-        .addParameter(int.class, "r0")
-        .addParameter(int.class, "r1");
+    MethodSpec.Builder m = Methods.overRows(layer.name() + "Backward", "d", "dx")
+        .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d.\n", layer.name());
     CodeBlock.Builder vector = CodeBlock.builder()
         .addStatement("$T gv = $T.fromArray(S, d, o + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
     CodeBlock.Builder scalar = CodeBlock.builder().addStatement("float gv = d[o + j]");
