@@ -4,6 +4,7 @@ import dev.lamina.augment.AugmentedBatches;
 import dev.lamina.data.Dataset;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.Seeds;
+import dev.lamina.parallel.Team;
 import java.util.function.IntFunction;
 
 /**
@@ -20,6 +21,8 @@ final class BatchLoop {
   private final IntFunction<int[]> orders;
   private final TrainingStep step;
   private final WeightNoise noise;
+  /** The weight noise's perturbation, each thread perturbing the rows it updates. */
+  private final Team.Task perturb;
   private final AugmentedBatches augmented;
   private final long maskSeed;
   private final Stopping stopping;
@@ -43,6 +46,7 @@ final class BatchLoop {
     this.orders = orders;
     this.step = step;
     this.noise = noise;
+    this.perturb = noise == null ? null : noise::perturb;
     this.augmented = augmented;
     this.maskSeed = maskSeed;
     this.steps = steps;
@@ -76,7 +80,8 @@ final class BatchLoop {
       int first = b * rowsPerBatch;
       int rows = Math.min(rowsPerBatch, train.size() - first);
       if (noise != null) {
-        noise.perturb(steps);
+        noise.begin(steps);
+        step.network().parallel(perturb);
       }
       if (augmented == null) {
         step.run(train, order, first, rows, Seeds.derive(maskSeed, steps++));

@@ -160,6 +160,11 @@ public final class TrainingStep {
         : SoftTargetLosses.meanSquaredError(out, targets, rows, classes, gradient);
   }
 
+  /** The network this step trains. */
+  Network network() {
+    return network;
+  }
+
   /** The optimizer's state for this run; checkpoints save and restore it. */
   Optimizer.Stepper stepper() {
     return stepper;

@@ -21,6 +21,7 @@ final class WeightNoise {
   private final float[][] clean;
   private final float scale;
   private final long seed;
+  private long stepSeed;
   private boolean perturbed;
 
   WeightNoise(Parameters parameters, double std, long seed) {
@@ -39,13 +40,31 @@ final class WeightNoise {
 
   /** Keeps the clean weights and adds step {@code step}'s noise to them. */
   void perturb(long step) {
-    long stepSeed = Seeds.derive(seed, step);
+    begin(step);
+    perturb(0, 1);
+  }
+
+  /**
+   * Starts step {@code step}'s perturbation; the caller then runs {@link #perturb(int, int)} for
+   * every part, on the threads that update those rows.
+   */
+  void begin(long step) {
+    stepSeed = Seeds.derive(seed, step);
+    perturbed = true;
+  }
+
+  /**
+   * Keeps and perturbs part {@code part} of the weights ({@link Parameter#partStart}). Element
+   * i's noise depends on the step and i alone, so any split gives the same bits.
+   */
+  void perturb(int part, int parts) {
     for (int i = 0; i < clean.length; i++) {
       float[] w = weights.get(i).values();
-      System.arraycopy(w, 0, clean[i], 0, w.length);
-      Noise.addGaussian(w, 0, w.length, Noise.layerKey(stepSeed, i), scale);
+      int from = weights.get(i).partStart(part, parts);
+      int to = weights.get(i).partStart(part + 1, parts);
+      System.arraycopy(w, from, clean[i], from, to - from);
+      Noise.addGaussian(w, from, to, Noise.layerKey(stepSeed, i), scale);
     }
-    perturbed = true;
   }
 
   /** Puts back the weights {@link #perturb} kept; nothing when they are not perturbed. */

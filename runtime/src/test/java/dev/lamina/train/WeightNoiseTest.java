@@ -52,6 +52,23 @@ class WeightNoiseTest {
   }
 
   @Test
+  void perturbingInPartsGivesTheSameBitsAsWhole() {
+    ReferenceNetwork whole = TinyModel.network(1);
+    ReferenceNetwork split = TinyModel.network(1);
+    WeightNoise wholeNoise = new WeightNoise(whole.parameters(), 0.05, 9);
+    WeightNoise splitNoise = new WeightNoise(split.parameters(), 0.05, 9);
+    wholeNoise.perturb(7);
+    splitNoise.begin(7);
+    for (int part = 2; part >= 0; part--) {
+      splitNoise.perturb(part, 3);
+    }
+    assertTrue(whole.parameters().bitEquals(split.parameters()), "perturbed weights");
+    wholeNoise.restore();
+    splitNoise.restore();
+    assertTrue(whole.parameters().bitEquals(split.parameters()), "restored weights");
+  }
+
+  @Test
   void onlyWeightsArePerturbedWithTheRequestedSpreadAndRestoreIsExact() {
     ReferenceNetwork net = TinyModel.network(1);
     float[][] clean = net.parameters().snapshot();
