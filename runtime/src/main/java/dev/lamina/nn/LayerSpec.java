@@ -90,6 +90,28 @@ public record LayerSpec(
       throw new IllegalArgumentException("units of " + name + " must be the output's C·H·W = "
           + image.out().size() + ", got " + units);
     }
+    requirePerChannelNormOnConvolution(name, type, norm, image);
+  }
+
+  /**
+   * Instance and group normalization work per sample over a channel's (or group's) H×W values:
+   * only a convolution has them, and a group must take whole channels.
+   */
+  private static void requirePerChannelNormOnConvolution(String name, Type type, NormSpec norm,
+      ImageSpec image) {
+    if (norm.kind() != NormSpec.Kind.INSTANCE && norm.kind() != NormSpec.Kind.GROUP) {
+      return;
+    }
+    if (type != Type.CONV) {
+      throw new IllegalArgumentException(norm.kind() + " normalization of " + name + " needs a "
+          + "convolution (it normalizes each sample's channels over H×W), got a " + type
+          + " layer; use BATCH or LAYER normalization there");
+    }
+    int channels = image.out().channels();
+    if (norm.kind() == NormSpec.Kind.GROUP && channels % norm.groups() != 0) {
+      throw new IllegalArgumentException("groups of " + name + "'s GROUP normalization must divide"
+          + " its " + channels + " channels, got " + norm.groups());
+    }
   }
 
   public static LayerSpec input(String name, int size, double keep, DropoutMode mode) {
