@@ -27,15 +27,15 @@ public final class TrainingStep {
   private final Team.Task scoring = this::scorePart;
   /** Each row's loss, scored in parts on the team and summed in row order. */
   private final double[] rowLoss;
+  /** The rows of the step in progress, which {@link #gather} and {@link #scoring} split. */
+  private int stepRows;
   /** The rows {@link #gather} copies: samples {@code sourceOrder[sourceFirst ..]} of source. */
   private Dataset source;
   private int[] sourceOrder;
   private int sourceFirst;
-  private int sourceRows;
   /** The output and labels {@link #scoring} reads. */
   private float[] scoredOutput;
   private int[] scoredLabels;
-  private int scoredRows;
   private double loss;
   private int correct;
 
@@ -59,15 +59,15 @@ public final class TrainingStep {
   public void run(Dataset data, int[] order, int first, int rows, long maskSeed) {
     requireRows(rows);
     int classes = network.outputSize();
+    stepRows = rows;
     source = data;
     sourceOrder = order;
     sourceFirst = first;
-    sourceRows = rows;
     network.parallel(gather);
     source = null;
     sourceOrder = null;
     float[] out = network.forwardTrain(batch, rows, maskSeed);
-    loss = score(out, labels, rows);
+    loss = score(out, labels);
     correct = countCorrect(out, labels, rows, classes);
     network.backward(gradient, rows);
     applyUpdate();
@@ -81,6 +81,7 @@ public final class TrainingStep {
   public void run(AugmentedBatch batch, long maskSeed) {
     int rows = batch.rows();
     requireRows(rows);
+    stepRows = rows;
     int classes = network.outputSize();
     if (batch.classes() != classes) {
       throw new IllegalArgumentException("batch targets must be " + classes + " wide (the "
@@ -89,7 +90,7 @@ public final class TrainingStep {
     float[] out = network.forwardTrain(batch.features(), rows, maskSeed);
     loss = batch.soft()
         ? softLoss(network.spec(), out, batch.targets(), rows, classes)
-        : score(out, batch.labels(), rows);
+        : score(out, batch.labels());
     correct = countCorrect(out, batch.labels(), rows, classes);
     network.backward(gradient, rows);
     applyUpdate();
@@ -98,7 +99,7 @@ public final class TrainingStep {
   /** Part {@code part} of the batch's rows, gathered by the thread whose forward reads them. */
   private void gatherPart(int part, int parts) {
     int width = network.inputSize();
-    for (int r = Team.split(sourceRows, part, parts), end = Team.split(sourceRows, part + 1, parts);
+    for (int r = Team.split(stepRows, part, parts), end = Team.split(stepRows, part + 1, parts);
         r < end; r++) {
       int sample = sourceOrder[sourceFirst + r];
       source.copyFeatures(sample, batch, r * width);
@@ -106,24 +107,23 @@ public final class TrainingStep {
     }
   }
 
-  /** The batch's summed loss, its rows scored on the team; fills {@link #gradient}. */
-  private double score(float[] out, int[] rowLabels, int rows) {
+  /** The step's summed loss, its rows scored on the team; fills {@link #gradient}. */
+  private double score(float[] out, int[] rowLabels) {
     scoredOutput = out;
     scoredLabels = rowLabels;
-    scoredRows = rows;
     network.parallel(scoring);
     scoredOutput = null;
     scoredLabels = null;
     double total = 0;
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < stepRows; r++) {
       total += rowLoss[r];
     }
     return total;
   }
 
   private void scorePart(int part, int parts) {
-    network.loss(scoredOutput, scoredLabels, Team.split(scoredRows, part, parts),
-        Team.split(scoredRows, part + 1, parts), scoredRows, gradient, rowLoss);
+    network.loss(scoredOutput, scoredLabels, Team.split(stepRows, part, parts),
+        Team.split(stepRows, part + 1, parts), stepRows, gradient, rowLoss);
   }
 
   private void requireRows(int rows) {
