@@ -1,0 +1,307 @@
+package dev.lamina.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns table rows into features and labels, as fitted on a training table: the categories of each
+ * categorical column, the fill values for missing cells, and the class names of a named target are
+ * all taken from the training rows and kept, so the test rows and a single raw row at inference are
+ * encoded exactly as training was.
+ *
+ * <pre>{@code
+ * CsvTable train = CsvTable.read(Path.of("train.csv"));
+ * TableEncoder encoder = TableEncoder.fit(train, spec);
+ * Dataset trainSet = encoder.dataset(train);
+ * Dataset testSet = encoder.dataset(CsvTable.read(Path.of("test.csv")));
+ * float[] x = encoder.encode(Map.of("age", "41", "plan", "premium", "monthly", "29.5"));
+ * }</pre>
+ */
+public final class TableEncoder {
+  private final List<FeatureColumn> columns;
+  private final TargetColumn target;
+  private final Missing missing;
+  private final boolean allowNonFinite;
+  private final Set<String> missingMarkers;
+  private final int featureSize;
+
+  TableEncoder(List<FeatureColumn> columns, TargetColumn target, Missing missing,
+      boolean allowNonFinite, Set<String> missingMarkers) {
+    this.columns = List.copyOf(columns);
+    this.target = target;
+    this.missing = missing;
+    this.allowNonFinite = allowNonFinite;
+    this.missingMarkers = Set.copyOf(missingMarkers);
+    this.featureSize = columns.stream().mapToInt(FeatureColumn::width).sum();
+  }
+
+  /** Fits {@code spec} to the rows of {@code training}: categories, fill values, class names. */
+  public static TableEncoder fit(CsvTable training, TableSpec spec) throws DataFormatException {
+    return TableFitting.fit(training, spec);
+  }
+
+  /** The feature columns, in the order their features appear. */
+  public List<FeatureColumn> columns() {
+    return columns;
+  }
+
+  public TargetColumn target() {
+    return target;
+  }
+
+  public Missing missing() {
+    return missing;
+  }
+
+  public boolean allowsNonFinite() {
+    return allowNonFinite;
+  }
+
+  /** The cell texts that mean "missing", as in the training table's format. */
+  public Set<String> missingMarkers() {
+    return missingMarkers;
+  }
+
+  /** Features per sample, after one-hot encoding. */
+  public int featureSize() {
+    return featureSize;
+  }
+
+  /** One name per feature: a numeric column's name, {@code name=category} for one-hot ones. */
+  public List<String> featureNames() {
+    List<String> names = new ArrayList<>();
+    columns.forEach(c -> names.addAll(c.featureNames()));
+    return names;
+  }
+
+  /**
+   * The samples of {@code table}: its feature columns and target found by name when both it and
+   * the training table have a header, else by index. Fails, returning nothing, on the first bad
+   * cell, naming its line and column.
+   */
+  public Dataset dataset(CsvTable table) throws DataFormatException {
+    int[] source = sourceColumns(table);
+    int targetColumn = source[columns.size()];
+    float[] x = new float[table.rows() * featureSize];
+    int[] y = new int[table.rows()];
+    int samples = 0;
+    for (int row = 0; row < table.rows(); row++) {
+      String label = table.cell(row, targetColumn);
+      if (table.format().isMissing(label)) {
+        if (missing.strategy() == Missing.Strategy.DROP_ROW) {
+          continue;
+        }
+        throw new DataFormatException(table.file(), table.where(row, targetColumn)
+            + ": the target is missing (\"" + label + "\"); fix the file, or drop such rows with"
+            + " TableSpec.builder().missing(Missing.dropRow())");
+      }
+      int offset = samples * featureSize;
+      if (!encodeRow(table, row, source, samples, x, offset)) {
+        continue;
+      }
+      y[samples] = target.labelOf(label);
+      if (y[samples] < 0) {
+        throw new DataFormatException(table.file(), table.where(row, targetColumn) + ": expected "
+            + target.expected() + ", found \"" + label + "\"");
+      }
+      samples++;
+    }
+    if (samples == 0) {
+      throw new DataFormatException(table.file(), "no rows left: every one of the "
+          + table.rows() + " rows has a missing cell and Missing.dropRow() drops them");
+    }
+    return Dataset.of(Arrays.copyOf(x, samples * featureSize),
+        Arrays.copyOf(y, samples), featureSize, target.classes());
+  }
+
+  /**
+   * The features of one raw row, given by column name ({@code "age" -> "41"}), encoded as
+   * training was: the row a saved model is asked to predict.
+   */
+  public float[] encode(Map<String, String> row) {
+    List<String> cells = new ArrayList<>();
+    for (FeatureColumn column : columns) {
+      String cell = row.get(column.name());
+      if (cell == null) {
+        throw new IllegalArgumentException("row has no \"" + column.name() + "\"; expected a"
+            + " value for each feature column " + columns.stream().map(FeatureColumn::name)
+            .toList() + ", got keys " + row.keySet());
+      }
+      cells.add(cell);
+    }
+    return encode(cells.toArray(String[]::new));
+  }
+
+  /** The features of one raw row, given as one cell per feature column, in {@link #columns()} order. */
+  public float[] encode(String... cells) {
+    if (cells.length != columns.size()) {
+      throw new IllegalArgumentException("cells must hold one value per feature column "
+          + columns.stream().map(FeatureColumn::name).toList() + " (" + columns.size()
+          + "), got " + cells.length);
+    }
+    float[] x = new float[featureSize];
+    int offset = 0;
+    for (int i = 0; i < cells.length; i++) {
+      FeatureColumn column = columns.get(i);
+      String cell = cells[i] == null ? "" : cells[i].strip();
+      String problem = encodeCell(column, cell, missingMarkers.contains(cell), x, offset);
+      if (problem != null) {
+        throw new IllegalArgumentException("cells[" + i + "] (\"" + column.name() + "\"): "
+            + problem);
+      }
+      if (!allowNonFinite && !finite(x, offset, column.width())) {
+        throw new IllegalArgumentException("cells[" + i + "] (\"" + column.name() + "\"): "
+            + "expected a finite number, found \"" + cell + "\"");
+      }
+      offset += column.width();
+    }
+    return x;
+  }
+
+  /** Encodes {@code row}'s features at {@code offset}; false when the row is to be dropped. */
+  private boolean encodeRow(CsvTable table, int row, int[] source, int sample, float[] x,
+      int offset) throws DataFormatException {
+    int at = offset;
+    for (int i = 0; i < columns.size(); i++) {
+      FeatureColumn column = columns.get(i);
+      String cell = table.cell(row, source[i]);
+      boolean isMissing = table.format().isMissing(cell);
+      if (isMissing && missing.strategy() == Missing.Strategy.DROP_ROW) {
+        return false;
+      }
+      String problem = encodeCell(column, cell, isMissing, x, at);
+      if (problem != null) {
+        throw new DataFormatException(table.file(), table.where(row, source[i]) + ": " + problem);
+      }
+      if (!allowNonFinite && !finite(x, at, column.width())) {
+        throw new DataFormatException(table.file(), "sample " + sample + " (" + table.where(row,
+            source[i]) + "): expected a finite number, found \"" + cell + "\"; non-finite"
+            + " features are refused: fix the file, or accept them with"
+            + " TableSpec.builder().allowNonFinite()");
+      }
+      at += column.width();
+    }
+    return true;
+  }
+
+  /** Writes the features of one cell; returns what is wrong with it, or null. */
+  private String encodeCell(FeatureColumn column, String cell, boolean isMissing, float[] x,
+      int offset) {
+    switch (column) {
+      case FeatureColumn.Numeric n -> {
+        if (isMissing) {
+          if (!n.hasFill()) {
+            return missingProblem(cell);
+          }
+          x[offset] = n.fill();
+          return null;
+        }
+        try {
+          x[offset] = Numbers.parse(cell);
+          return null;
+        } catch (NumberFormatException e) {
+          return "expected a number, found \"" + cell + "\" (if the column holds categories,"
+              + " declare it with TableSpec.builder().categorical(...))";
+        }
+      }
+      case FeatureColumn.Categorical c -> {
+        Arrays.fill(x, offset, offset + c.width(), 0f);
+        if (isMissing) {
+          if (!c.hasFill()) {
+            return missingProblem(cell);
+          }
+          if (c.fill() >= 0) {
+            x[offset + c.fill()] = 1f;
+          }
+          return null;
+        }
+        int category = Collections.binarySearch(c.categories(), cell);
+        if (category < 0) {
+          return "the category \"" + cell + "\" was not in the training data, which has "
+              + c.categories();
+        }
+        x[offset + category] = 1f;
+        return null;
+      }
+    }
+  }
+
+  private static String missingProblem(String cell) {
+    return "the value is missing (\"" + cell + "\"); fix the file, or pick what to do with"
+        + " TableSpec.builder().missing(Missing.mean() / Missing.constant(v) / Missing.dropRow())";
+  }
+
+  private static boolean finite(float[] x, int offset, int width) {
+    for (int i = offset; i < offset + width; i++) {
+      if (!Float.isFinite(x[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where each feature column (then the target) is in {@code table}. */
+  private int[] sourceColumns(CsvTable table) throws DataFormatException {
+    int[] source = new int[columns.size() + 1];
+    for (int i = 0; i <= columns.size(); i++) {
+      String name = i < columns.size() ? columns.get(i).name() : target.name();
+      int index = i < columns.size() ? columns.get(i).index() : target.index();
+      source[i] = resolve(table, name, index);
+    }
+    return source;
+  }
+
+  private int resolve(CsvTable table, String name, int index) throws DataFormatException {
+    if (table.hasHeader() && target.byName()) {
+      try {
+        return table.columnIndex(name);
+      } catch (IllegalArgumentException e) {
+        throw new DataFormatException(table.file(), "expected a column \"" + name + "\" as in the"
+            + " training table; its columns are " + table.columnNames(), e);
+      }
+    }
+    if (index >= table.columns()) {
+      throw new DataFormatException(table.file(), "expected at least " + (index + 1)
+          + " columns as in the training table (column " + index + " is \"" + name
+          + "\"), found " + table.columns());
+    }
+    return index;
+  }
+
+  /**
+   * The column of class labels as fitted: {@code classNames} empty for integer labels, else the
+   * names sorted, label i being {@code classNames.get(i)}. {@code byName} says whether the
+   * training table had a header (then other tables' columns are found by name).
+   */
+  public record TargetColumn(String name, int index, List<String> classNames, int classes,
+      boolean byName) {
+    public TargetColumn {
+      classNames = List.copyOf(classNames);
+    }
+
+    /** The label {@code cell} names, or -1 when it names none of this target's classes. */
+    int labelOf(String cell) {
+      if (!classNames.isEmpty()) {
+        return Math.max(-1, Collections.binarySearch(classNames, cell));
+      }
+      float value;
+      try {
+        value = Numbers.parse(cell);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+      return value == Math.rint(value) && value >= 0 && value < classes ? (int) value : -1;
+    }
+
+    /** What {@link #labelOf} accepts, for messages. */
+    String expected() {
+      return classNames.isEmpty()
+          ? "an integer class label in [0, " + classes + ")"
+          : "one of the classes seen in training, " + classNames;
+    }
+  }
+}

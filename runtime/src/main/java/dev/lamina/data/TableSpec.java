@@ -1,0 +1,182 @@
+package dev.lamina.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which columns of a table are the target and the features, which features are categorical, and
+ * what to do with missing and non-finite values. Columns are named as the header names them, or by
+ * 0-based index (the only way for a file without a header). Fit it to a training table with
+ * {@link TableEncoder#fit(CsvTable, TableSpec)}.
+ *
+ * <pre>{@code
+ * TableSpec spec = TableSpec.builder()
+ *     .target("churned")
+ *     .categorical("plan", "region")     // one-hot, categories from the training rows
+ *     .missing(Missing.mean())
+ *     .build();                          // features: every other column
+ * }</pre>
+ */
+public final class TableSpec {
+  private final Object target;
+  private final List<Object> features;
+  private final List<Object> categorical;
+  private final List<Object> ignored;
+  private final Missing missing;
+  private final boolean allowNonFinite;
+  private final int classes;
+
+  private TableSpec(Builder b) {
+    this.target = b.target;
+    this.features = List.copyOf(b.features);
+    this.categorical = List.copyOf(b.categorical);
+    this.ignored = List.copyOf(b.ignored);
+    this.missing = b.missing;
+    this.allowNonFinite = b.allowNonFinite;
+    this.classes = b.classes;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The target column: a {@code String} name or an {@code Integer} index. */
+  public Object target() {
+    return target;
+  }
+
+  /** The feature columns as given (names or indices); empty means every column but the target. */
+  public List<Object> features() {
+    return features;
+  }
+
+  public List<Object> categorical() {
+    return categorical;
+  }
+
+  /** Columns left out when the features are "every other column". */
+  public List<Object> ignored() {
+    return ignored;
+  }
+
+  public Missing missing() {
+    return missing;
+  }
+
+  public boolean allowNonFinite() {
+    return allowNonFinite;
+  }
+
+  /** The number of classes when given; 0 means "the largest label seen + 1", or the names seen. */
+  public int classes() {
+    return classes;
+  }
+
+  /** Settings of a {@link TableSpec}. A target is required; the rest have defaults. */
+  public static final class Builder {
+    private Object target;
+    private final List<Object> features = new ArrayList<>();
+    private final List<Object> categorical = new ArrayList<>();
+    private final List<Object> ignored = new ArrayList<>();
+    private Missing missing = Missing.error();
+    private boolean allowNonFinite;
+    private int classes;
+
+    private Builder() {}
+
+    /**
+     * The column of class labels: integers 0..k-1 (numbers with integral values), or names,
+     * numbered in sorted order as torchvision and scikit-learn's {@code LabelEncoder} do.
+     */
+    public Builder target(String name) {
+      this.target = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    public Builder target(int index) {
+      this.target = checkIndex("target", index);
+      return this;
+    }
+
+    /** The feature columns, in this order (default: every column but the target, in order). */
+    public Builder features(String... names) {
+      for (String name : names) {
+        features.add(Objects.requireNonNull(name, "features"));
+      }
+      return this;
+    }
+
+    public Builder features(int... indices) {
+      for (int index : indices) {
+        features.add(checkIndex("features", index));
+      }
+      return this;
+    }
+
+    /** Feature columns of names or codes, one-hot encoded in place (categories sorted). */
+    public Builder categorical(String... names) {
+      for (String name : names) {
+        categorical.add(Objects.requireNonNull(name, "categorical"));
+      }
+      return this;
+    }
+
+    public Builder categorical(int... indices) {
+      for (int index : indices) {
+        categorical.add(checkIndex("categorical", index));
+      }
+      return this;
+    }
+
+    /** Columns that are not features (ids, free text) when features are not listed. */
+    public Builder ignore(String... names) {
+      for (String name : names) {
+        ignored.add(Objects.requireNonNull(name, "ignore"));
+      }
+      return this;
+    }
+
+    public Builder ignore(int... indices) {
+      for (int index : indices) {
+        ignored.add(checkIndex("ignore", index));
+      }
+      return this;
+    }
+
+    public Builder missing(Missing missing) {
+      this.missing = Objects.requireNonNull(missing, "missing");
+      return this;
+    }
+
+    /** Accepts infinite and NaN feature values, which are refused by default. */
+    public Builder allowNonFinite() {
+      this.allowNonFinite = true;
+      return this;
+    }
+
+    /** The number of classes of integer labels, when the training rows may not show them all. */
+    public Builder classes(int classes) {
+      if (classes <= 0) {
+        throw new IllegalArgumentException("classes must be > 0, got " + classes);
+      }
+      this.classes = classes;
+      return this;
+    }
+
+    public TableSpec build() {
+      if (target == null) {
+        throw new IllegalStateException("a target column is required: call target(name) or"
+            + " target(index)");
+      }
+      return new TableSpec(this);
+    }
+
+    private static Integer checkIndex(String argument, int index) {
+      if (index < 0) {
+        throw new IllegalArgumentException(argument + " index must be >= 0, got " + index);
+      }
+      return index;
+    }
+  }
+}
