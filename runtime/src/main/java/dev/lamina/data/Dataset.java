@@ -4,68 +4,210 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Labelled samples held in memory: {@code size} rows of {@code featureSize} floats each, stored
- * row-major in one array, and an integer class label per row. Immutable: every operation that
- * selects samples returns a new dataset.
+ * Samples held in memory: {@code size} rows of {@code featureSize} floats each, stored row-major
+ * in one array, and a target per row, of one of three {@link TargetKind kinds}: an integer class
+ * label ({@link #of}), {@code targetSize} float values for regression ({@link #regression}), or
+ * {@code targetSize} 0/1 flags for multi-label classification ({@link #multiLabel}). Class labels
+ * may carry class weights for imbalanced data ({@link #withClassWeights}). Immutable: every
+ * operation that selects samples returns a new dataset.
  */
 public final class Dataset {
-  private final float[] features;
-  private final int[] labels;
-  private final int featureSize;
-  private final int classes;
+  /** What a sample's target is. */
+  public enum TargetKind {
+    /** One class in [0, classes) per sample: single-label and binary classification. */
+    CLASS_LABEL,
+    /** {@code targetSize} real values per sample: regression with one or several outputs. */
+    VALUES,
+    /** {@code targetSize} flags, each 0 or 1, per sample: multi-label classification. */
+    MULTI_LABEL
+  }
 
-  private Dataset(float[] features, int[] labels, int featureSize, int classes) {
+  private final float[] features;
+  private final int featureSize;
+  private final TargetKind kind;
+  /** The class labels of a {@link TargetKind#CLASS_LABEL} dataset; null otherwise. */
+  private final int[] labels;
+  /** Row-major {@code size × width} targets of the other kinds; null for class labels. */
+  private final float[] values;
+  /** The classes of class labels; the values or flags per sample of the other kinds. */
+  private final int width;
+  /** One weight per class, or null for none (every class weighs 1). */
+  private final double[] classWeights;
+  private final int size;
+
+  private Dataset(float[] features, int featureSize, TargetKind kind, int[] labels,
+      float[] values, int width, double[] classWeights) {
     this.features = features;
-    this.labels = labels;
     this.featureSize = featureSize;
-    this.classes = classes;
+    this.kind = kind;
+    this.labels = labels;
+    this.values = values;
+    this.width = width;
+    this.classWeights = classWeights;
+    this.size = features.length / featureSize;
   }
 
   /**
    * Wraps {@code features} (row-major, {@code labels.length × featureSize}) and {@code labels}
-   * (each in [0, classes)). The arrays are copied.
+   * (each in [0, classes)). The arrays are copied. A binary task has {@code classes = 2}.
    */
   public static Dataset of(float[] features, int[] labels, int featureSize, int classes) {
-    if (featureSize <= 0) {
-      throw new IllegalArgumentException("featureSize must be > 0, got " + featureSize);
-    }
-    if (classes <= 0) {
-      throw new IllegalArgumentException("classes must be > 0, got " + classes);
-    }
-    if ((long) labels.length * featureSize != features.length) {
-      throw new IllegalArgumentException(
-          "features.length must be labels.length × featureSize = "
-              + labels.length + " × " + featureSize + " = " + (long) labels.length * featureSize
-              + ", got " + features.length);
-    }
+    requirePositive("featureSize", featureSize);
+    requirePositive("classes", classes);
+    requireRows(features, labels.length, featureSize, "labels.length");
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= classes) {
         throw new IllegalArgumentException(
             "labels[" + i + "] must be in [0, " + classes + "), got " + labels[i]);
       }
     }
-    return new Dataset(features.clone(), labels.clone(), featureSize, classes);
+    return new Dataset(features.clone(), featureSize, TargetKind.CLASS_LABEL, labels.clone(),
+        null, classes, null);
+  }
+
+  /**
+   * Regression data: {@code features} (row-major, {@code n × featureSize}) and {@code targets}
+   * (row-major, {@code n × outputs}, every value finite). The arrays are copied.
+   */
+  public static Dataset regression(float[] features, float[] targets, int featureSize,
+      int outputs) {
+    requirePositive("featureSize", featureSize);
+    requirePositive("outputs", outputs);
+    int rows = requireTargetRows(targets, outputs, "outputs");
+    requireRows(features, rows, featureSize, "targets.length / outputs");
+    for (int i = 0; i < targets.length; i++) {
+      if (!Float.isFinite(targets[i])) {
+        throw new IllegalArgumentException("targets[" + i + "] (sample " + i / outputs
+            + ", output " + i % outputs + ") must be finite, got " + targets[i]
+            + "; drop or fill the samples with missing targets before building the dataset");
+      }
+    }
+    return new Dataset(features.clone(), featureSize, TargetKind.VALUES, null, targets.clone(),
+        outputs, null);
+  }
+
+  /**
+   * Multi-label data: {@code features} (row-major, {@code n × featureSize}) and {@code targets}
+   * (row-major, {@code n × labels}), where {@code targets[i·labels + j]} is 1 when sample i has
+   * label j and 0 when it has not. The arrays are copied.
+   */
+  public static Dataset multiLabel(float[] features, float[] targets, int featureSize,
+      int labels) {
+    requirePositive("featureSize", featureSize);
+    requirePositive("labels", labels);
+    int rows = requireTargetRows(targets, labels, "labels");
+    requireRows(features, rows, featureSize, "targets.length / labels");
+    for (int i = 0; i < targets.length; i++) {
+      if (targets[i] != 0 && targets[i] != 1) {
+        throw new IllegalArgumentException("targets[" + i + "] (sample " + i / labels
+            + ", label " + i % labels + ") must be 0 or 1, got " + targets[i]
+            + "; a multi-label target says, for each label, whether the sample has it");
+      }
+    }
+    return new Dataset(features.clone(), featureSize, TargetKind.MULTI_LABEL, null,
+        targets.clone(), labels, null);
+  }
+
+  /**
+   * This data with the loss of each sample multiplied by its class's weight while training
+   * (Keras's {@code class_weight}), e.g. {@link #balancedClassWeights()} for imbalanced data.
+   * Validation figures stay unweighted. Only class-labelled data has classes to weigh.
+   */
+  public Dataset withClassWeights(double... weights) {
+    requireKind(TargetKind.CLASS_LABEL, "withClassWeights");
+    if (weights.length != width) {
+      throw new IllegalArgumentException("weights must have one value per class, " + width
+          + ", got " + weights.length);
+    }
+    for (int c = 0; c < weights.length; c++) {
+      if (!(weights[c] > 0) || Double.isInfinite(weights[c])) {
+        throw new IllegalArgumentException(
+            "weights[" + c + "] must be > 0 and finite, got " + weights[c]);
+      }
+    }
+    return new Dataset(features, featureSize, kind, labels, values, width, weights.clone());
+  }
+
+  /**
+   * The weights that make every class weigh as much in total: size / (classes × count(c)), as
+   * scikit-learn's {@code compute_class_weight("balanced")}. Every class must have a sample.
+   */
+  public double[] balancedClassWeights() {
+    requireKind(TargetKind.CLASS_LABEL, "balancedClassWeights");
+    int[] counts = new int[width];
+    for (int label : labels) {
+      counts[label]++;
+    }
+    double[] weights = new double[width];
+    for (int c = 0; c < width; c++) {
+      if (counts[c] == 0) {
+        throw new IllegalStateException("class " + c + " has no sample, so no weight can balance"
+            + " it; give the weights yourself with withClassWeights(...)");
+      }
+      weights[c] = (double) size / ((double) width * counts[c]);
+    }
+    return weights;
   }
 
   public int size() {
-    return labels.length;
+    return size;
   }
 
   public int featureSize() {
     return featureSize;
   }
 
-  public int classes() {
-    return classes;
+  public TargetKind targetKind() {
+    return kind;
   }
 
+  /** Floats per sample's target: 1 for a class label, the outputs or labels of the others. */
+  public int targetSize() {
+    return kind == TargetKind.CLASS_LABEL ? 1 : width;
+  }
+
+  /** The number of classes of class labels, or of labels of multi-label data. */
+  public int classes() {
+    if (kind == TargetKind.VALUES) {
+      throw new IllegalStateException("this is regression data (" + width + " target values per"
+          + " sample): it has no classes; see targetSize()");
+    }
+    return width;
+  }
+
+  /** Sample {@code index}'s class. */
   public int label(int index) {
+    requireKind(TargetKind.CLASS_LABEL, "label(int)");
     return labels[index];
+  }
+
+  /** The weight of sample {@code index}'s class in the training loss: 1 without class weights. */
+  public double classWeight(int index) {
+    return classWeights == null ? 1 : classWeights[labels[index]];
+  }
+
+  /** Whether {@link #withClassWeights} gave this data class weights. */
+  public boolean hasClassWeights() {
+    return classWeights != null;
+  }
+
+  /** A copy of the class weights, or null when there are none. */
+  public double[] classWeights() {
+    return classWeights == null ? null : classWeights.clone();
   }
 
   /** Copies sample {@code index}'s features into {@code destination} at {@code offset}. */
   public void copyFeatures(int index, float[] destination, int offset) {
     System.arraycopy(features, index * featureSize, destination, offset, featureSize);
+  }
+
+  /**
+   * Copies sample {@code index}'s {@link #targetSize()} target values (or 0/1 flags) into {@code
+   * destination} at {@code offset}. Class-labelled data has {@link #label} instead.
+   */
+  public void copyTargets(int index, float[] destination, int offset) {
+    requireValues("copyTargets");
+    System.arraycopy(values, index * width, destination, offset, width);
   }
 
   /** A copy of all features, row-major. */
@@ -75,13 +217,21 @@ public final class Dataset {
 
   /** A copy of all labels. */
   public int[] labels() {
+    requireKind(TargetKind.CLASS_LABEL, "labels()");
     return labels.clone();
+  }
+
+  /** A copy of all target values (or 0/1 flags), row-major {@code size × targetSize}. */
+  public float[] targets() {
+    requireValues("targets()");
+    return values.clone();
   }
 
   /** The samples at {@code indices}, in that order; an index may repeat (bootstrap). */
   public Dataset select(int[] indices) {
     float[] x = new float[indices.length * featureSize];
-    int[] y = new int[indices.length];
+    int[] y = labels == null ? null : new int[indices.length];
+    float[] t = values == null ? null : new float[indices.length * width];
     for (int i = 0; i < indices.length; i++) {
       int from = indices[i];
       if (from < 0 || from >= size()) {
@@ -89,9 +239,13 @@ public final class Dataset {
             "indices[" + i + "] must be in [0, " + size() + "), got " + from);
       }
       System.arraycopy(features, from * featureSize, x, i * featureSize, featureSize);
-      y[i] = labels[from];
+      if (y != null) {
+        y[i] = labels[from];
+      } else {
+        System.arraycopy(values, from * width, t, i * width, width);
+      }
     }
-    return new Dataset(x, y, featureSize, classes);
+    return new Dataset(x, featureSize, kind, y, t, width, classWeights);
   }
 
   /** The first {@code count} samples. */
@@ -135,4 +289,49 @@ public final class Dataset {
 
   /** Training and validation parts of a dataset. */
   public record Split(Dataset train, Dataset validation) {}
+
+  private void requireKind(TargetKind wanted, String what) {
+    if (kind != wanted) {
+      throw new IllegalStateException(what + " needs " + describe(wanted) + " data, but this is "
+          + describe(kind) + " data" + (kind == TargetKind.CLASS_LABEL
+              ? "; read its classes with label(i) or labels()"
+              : "; read its targets with copyTargets(i, ...) or targets()"));
+    }
+  }
+
+  private void requireValues(String what) {
+    if (kind == TargetKind.CLASS_LABEL) {
+      requireKind(TargetKind.VALUES, what);
+    }
+  }
+
+  private static String describe(TargetKind kind) {
+    return switch (kind) {
+      case CLASS_LABEL -> "class-labelled";
+      case VALUES -> "regression";
+      case MULTI_LABEL -> "multi-label";
+    };
+  }
+
+  private static void requirePositive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+  }
+
+  private static void requireRows(float[] features, int rows, int featureSize, String rowsName) {
+    if ((long) rows * featureSize != features.length) {
+      throw new IllegalArgumentException(
+          "features.length must be " + rowsName + " × featureSize = " + rows + " × "
+              + featureSize + " = " + (long) rows * featureSize + ", got " + features.length);
+    }
+  }
+
+  private static int requireTargetRows(float[] targets, int width, String widthName) {
+    if (targets.length % width != 0) {
+      throw new IllegalArgumentException("targets.length must be a multiple of " + widthName
+          + " = " + width + " (one row of " + width + " per sample), got " + targets.length);
+    }
+    return targets.length / width;
+  }
 }
