@@ -125,5 +125,13 @@ public class GemmBenchmark extends LaminaBenchmark {
       flops.gflops += FmaPeak.flops(ROUNDS) / 1e9;
       return sink;
     }
+
+    /** The same with {@value FmaPeak#WIDE_CHAINS} chains, for cores that need more than 12. */
+    @Benchmark
+    public float fmaPeakWide(Flops flops) {
+      float sink = FmaPeak.wideBurst(ROUNDS);
+      flops.gflops += FmaPeak.wideFlops(ROUNDS) / 1e9;
+      return sink;
+    }
   }
 }

@@ -42,6 +42,7 @@ final class BenchCommand implements Command {
     boolean withPeer = !options.flag("--no-pytorch");
     options.requireAllUsed();
     Map<String, Object> json = new LinkedHashMap<>();
+    Optional<PeerEnvironment> peerEnvironment = PeerEnvironment.announce(withPeer, json, out);
 
     double peak = FmaPeak.measureGflops(1000);
     out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core (%d cores)%n%n", peak,
@@ -67,8 +68,9 @@ final class BenchCommand implements Command {
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<Integer, Optional<PyTorchPeer.Result>> peers = new LinkedHashMap<>();
     for (int threads : THREADS) {
-      peers.put(threads, withPeer
-          ? PyTorchPeer.run(script, threads, batches, seconds, out) : Optional.empty());
+      peers.put(threads, peerEnvironment.isPresent()
+          ? PyTorchPeer.run(script, peerEnvironment.get(), threads, batches, seconds, out)
+          : Optional.empty());
     }
     peers.values().stream().flatMap(Optional::stream).findFirst().ifPresent(p -> {
       out.printf("%nPyTorch %s with %s (one torch thread; OpenBLAS given the thread count)%n",

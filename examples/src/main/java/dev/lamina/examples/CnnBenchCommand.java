@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.Dataset;
+import dev.lamina.kernel.FmaPeak;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;
 import java.io.IOException;
@@ -55,6 +56,10 @@ final class CnnBenchCommand implements Command {
           + " and --seconds > 0; got " + batch + ", " + maxThreads + ", " + seconds);
     }
     Map<String, Object> json = new LinkedHashMap<>();
+    Optional<PeerEnvironment> peerEnvironment = PeerEnvironment.announce(withPeer, json, out);
+    double peak = FmaPeak.measureGflops(1000);
+    out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core%n", peak);
+    json.put("fma_peak_gflops", peak);
     out.printf("Load average now: %.1f on %d cores (timings are noisy when the machine is busy)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
@@ -72,7 +77,9 @@ final class CnnBenchCommand implements Command {
     Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_cnn_pytorch.py");
     for (int threads = 1; threads <= maxThreads; threads++) {
       double lamina = trainRate(batch, threads, seconds);
-      OptionalDouble peer = withPeer ? pytorch(script, threads, batch, seconds, out) : OptionalDouble.empty();
+      OptionalDouble peer = peerEnvironment.isPresent()
+          ? pytorch(script, peerEnvironment.get(), threads, batch, seconds, out)
+          : OptionalDouble.empty();
       double torch = peer.orElse(Double.NaN);
       out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f%n", threads, lamina, torch, lamina / torch);
       json.put("train_t" + threads + "_lamina", lamina);
@@ -120,11 +127,13 @@ final class CnnBenchCommand implements Command {
   }
 
   /** The peer's samples/s, or empty with the reason printed when /usr/bin/python3 or torch is missing. */
-  private static OptionalDouble pytorch(Path script, int threads, int batch, double seconds,
-      PrintStream log) throws IOException, InterruptedException {
+  private static OptionalDouble pytorch(Path script, PeerEnvironment environment, int threads,
+      int batch, double seconds, PrintStream log) throws IOException, InterruptedException {
+    Map<String, String> set = new java.util.HashMap<>(environment.set());
+    set.put("OMP_NUM_THREADS", Integer.toString(threads));
     Optional<String> out = PyTorchPeer.runScript(List.of(script.toString(), "--threads",
         Integer.toString(threads), "--batch", Integer.toString(batch), "--seconds",
-        Double.toString(seconds)), Map.of("OMP_NUM_THREADS", Integer.toString(threads)),
+        Double.toString(seconds)), environment.unset(), set,
         why -> log.println("  (PyTorch skipped: " + why + ")"));
     if (out.isEmpty()) {
       return OptionalDouble.empty();

@@ -27,11 +27,14 @@ final class PyTorchPeer {
   private PyTorchPeer() {}
 
   /** Empty with a reason printed to {@code log} when Python, torch or OpenBLAS is missing. */
-  static Optional<Result> run(Path script, int threads, String batches, double seconds,
-      java.io.PrintStream log) throws IOException, InterruptedException {
+  static Optional<Result> run(Path script, PeerEnvironment environment, int threads,
+      String batches, double seconds, java.io.PrintStream log)
+      throws IOException, InterruptedException {
+    Map<String, String> set = new java.util.HashMap<>(environment.set());
+    set.put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+    set.put("OMP_NUM_THREADS", "1");
     Optional<String> output = runScript(List.of(script.toString(), "--threads", "1", "--batches",
-        batches, "--seconds", Double.toString(seconds)),
-        Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads), "OMP_NUM_THREADS", "1"),
+        batches, "--seconds", Double.toString(seconds)), environment.unset(), set,
         why -> log.println("PyTorch peer skipped: " + why));
     if (output.isEmpty()) {
       return Optional.empty();
@@ -47,12 +50,13 @@ final class PyTorchPeer {
   }
 
   /**
-   * Runs a script with {@link #PYTHON} and returns the last line it prints, or empty after telling
-   * {@code skipped} why (no Python, or the script failed, e.g. without torch). Its standard error
-   * goes to a temporary file, so that neither pipe can fill up and stall it.
+   * Runs a script with {@link #PYTHON}, in this process's environment less {@code unset} and
+   * with {@code set} added, and returns the last line it prints, or empty after telling {@code
+   * skipped} why (no Python, or the script failed, e.g. without torch). Its standard error goes to
+   * a temporary file, so that neither pipe can fill up and stall it.
    */
-  static Optional<String> runScript(List<String> args, Map<String, String> environment,
-      Consumer<String> skipped) throws IOException, InterruptedException {
+  static Optional<String> runScript(List<String> args, java.util.Set<String> unset,
+      Map<String, String> set, Consumer<String> skipped) throws IOException, InterruptedException {
     if (!Files.isExecutable(Path.of(PYTHON))) {
       skipped.accept(PYTHON + " not found (Debian/Ubuntu: apt-get install python3-torch "
           + "libopenblas0-pthread)");
@@ -63,7 +67,8 @@ final class PyTorchPeer {
     Path errors = Files.createTempFile("lamina-pytorch", ".err");
     try {
       ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors.toFile());
-      pb.environment().putAll(environment);
+      pb.environment().keySet().removeAll(unset);
+      pb.environment().putAll(set);
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
