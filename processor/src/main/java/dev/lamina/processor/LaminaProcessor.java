@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.lamina.processor.model.Annotations;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -27,13 +28,20 @@ public final class LaminaProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  private ModelProcessingStep step;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    step = new ModelProcessingStep(env, getClass().getName());
+  }
+
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TypeElement model = processingEnv.getElementUtils().getTypeElement(Annotations.MODEL);
     if (model == null) {
       return false;
     }
-    ModelProcessingStep step = new ModelProcessingStep(processingEnv, getClass().getName());
     for (Element element : round.getElementsAnnotatedWith(model)) {
       step.process(element);
     }

@@ -6,10 +6,12 @@ import dev.lamina.processor.validation.LayerFields;
 import dev.lamina.processor.validation.Messages;
 import dev.lamina.processor.validation.ModelValidation;
 import dev.lamina.processor.validation.ValidationReport;
+import dev.lamina.processor.writing.InheritedNames;
 import dev.lamina.processor.writing.NetworkWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -19,10 +21,12 @@ import javax.tools.Diagnostic;
 final class ModelProcessingStep {
   private final ProcessingEnvironment env;
   private final String processorName;
+  private final NetworkNames networks;
 
   ModelProcessingStep(ProcessingEnvironment env, String processorName) {
     this.env = env;
     this.processorName = processorName;
+    this.networks = new NetworkNames(env, processorName);
   }
 
   void process(Element element) {
@@ -36,8 +40,15 @@ final class ModelProcessingStep {
       if (!report.isClean()) {
         return;
       }
+      Optional<String> clash = networks.clash(type);
+      if (clash.isPresent()) {
+        env.getMessager().printMessage(Diagnostic.Kind.ERROR, clash.get(), element);
+        return;
+      }
       ModelIr model = ModelReader.read(type, LayerFields.of(type));
-      new NetworkWriter(model).write(processorName).writeTo(env.getFiler());
+      networks.claim(type);
+      new NetworkWriter(model, InheritedNames.of(env.getElementUtils()))
+          .write(processorName).writeTo(env.getFiler());
     } catch (IOException | RuntimeException | LinkageError e) {
       // Never crash javac: report the failure on the model class instead.
       StringWriter trace = new StringWriter();

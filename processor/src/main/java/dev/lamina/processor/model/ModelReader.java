@@ -126,7 +126,7 @@ public final class ModelReader {
   }
 
   /** {@code FashionMlp} → {@code FashionMlpNet}; a nested {@code Outer.Mlp} → {@code Outer_MlpNet}. */
-  static String generatedName(TypeElement type) {
+  public static String generatedName(TypeElement type) {
     StringBuilder name = new StringBuilder(type.getSimpleName());
     for (Element e = type.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE;
         e = e.getEnclosingElement()) {

@@ -197,6 +197,9 @@ public final class Messages {
   public static final String TWO_IMAGE_LAYER_KINDS =
       "[Lamina/TwoLayerKinds] a field is one layer: it cannot be both @%s and @%s. Split it into "
           + "two fields.";
+  public static final String NETWORK_NAME_TAKEN =
+      "[Lamina/NetworkNameTaken] the network of this model would be %s, but %s already has that "
+          + "name; rename this class or the other one.";
   public static final String INTERNAL_ERROR =
       "[Lamina/InternalError] the Lamina processor failed on this model; please report it with "
           + "this class: %s";

@@ -74,7 +74,7 @@ final class ConvWriter {
     }
     b.endControlFlow().endControlFlow();
     Loops.endOutputPixels(b);
-    return Methods.overRows(layer.name() + "Im2col", "x")
+    return Methods.overRows(n.method(LayerMember.IM2COL), "x")
         .addJavadoc("$L: the im2col rows of samples r0..r1-1, one per output pixel: its $L×$L window"
             + " of $L channels.\n", layer.name(), g.kernel(), g.kernel(), g.in().channels())
         .addCode(b.build())
@@ -119,7 +119,7 @@ final class ConvWriter {
         .add(Loops.copy("dx", "d", COL_GRAD, "t", g.in().channels(), true));
     b.endControlFlow().endControlFlow();
     Loops.endOutputPixels(b);
-    return Methods.overRows(layer.name() + "Col2im", "dx")
+    return Methods.overRows(n.method(LayerMember.COL2IM), "dx")
         .addJavadoc("$L: dx of samples r0..r1-1, the window gradients in $N summed back onto their"
             + " input pixels in a fixed order.\n", layer.name(), COL_GRAD)
         .addCode(b.build())
@@ -133,7 +133,7 @@ final class ConvWriter {
     ImageSpec g = n.layer().image();
     int hw = g.in().pixels();
     int ch = g.in().channels();
-    return Methods.overRows(n.layer().name() + "ChannelsLast", "x")
+    return Methods.overRows(n.method(LayerMember.CHANNELS_LAST), "x")
         .addJavadoc("$L: samples r0..r1-1 of the input, given (C, H, W), rearranged to (H, W, C).\n",
             n.layer().name())
         .beginControlFlow("for (int s = r0; s < r1; s++)")
@@ -148,7 +148,7 @@ final class ConvWriter {
   /** im2col, then the product into act for samples r0..r1-1. */
   private CodeBlock product() {
     return CodeBlock.builder()
-        .addStatement("$N(x, r0, r1)", layer.name() + "Im2col")
+        .addStatement("$N(x, r0, r1)", n.method(LayerMember.IM2COL))
         .addStatement("$T.matmul($N, $N, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, n.act(),
             n.cols(), n.weight(), patch(), c(), pixels(), pixels())
         .build();
@@ -159,7 +159,7 @@ final class ConvWriter {
   //   for each pixel row, 16 channels at a time: v = f(z + bias); store; [noise]; [dropout]
   // }
   MethodSpec forward(boolean training) {
-    String name = layer.name() + (training ? "ForwardTrain" : "ForwardInfer");
+    String name = n.method(training ? LayerMember.FORWARD_TRAIN : LayerMember.FORWARD_INFER);
     MethodSpec.Builder m = Methods.overRows(name, "x")
         .addJavadoc("$L ($L): $L$L → $L.\n", layer.name(), training ? "training" : "inference",
             shape(), layer.bias() ? " + bias" : "", layer.activation().name().toLowerCase());
@@ -181,7 +181,7 @@ final class ConvWriter {
   // }
   MethodSpec linear() {
     boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
-    MethodSpec.Builder m = Methods.overRows(layer.name() + "Linear", "x")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.LINEAR), "x")
         .addJavadoc("$L: $L$L$L for samples r0..r1-1, into $L.\n", layer.name(), shape(),
             layer.bias() ? " + bias" : "", activate ? ", then the activation" : "", n.act())
         .addCode(product());
@@ -195,7 +195,7 @@ final class ConvWriter {
   //   d = d · mask · f'(act) over samples r0..r1-1, 16 channels at a time
   // }
   MethodSpec gradient() {
-    return Methods.overRows(layer.name() + "Gradient", "d")
+    return Methods.overRows(n.method(LayerMember.GRADIENT), "d")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.\n", layer.name())
         .addCode(Loops.pixels(n, LoopBody.gradient(n)))
         .build();
@@ -207,7 +207,7 @@ final class ConvWriter {
   //   conv1BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
   // }
   MethodSpec weightGradient() {
-    MethodSpec.Builder m = Methods.overParts(layer.name() + "WeightGradient", "d")
+    MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "d")
         .addJavadoc("$L: this part's rows of dW = colsᵀ·dY$L.\n", layer.name(),
             layer.bias() ? " and filters of dBias = Σ dY" : "")
         .addStatement("$T.weightGradient($N, $N, $N, d, rows * $L, $L, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
@@ -221,11 +221,11 @@ final class ConvWriter {
   //   conv2Col2im(dx, r0, r1);
   // }
   MethodSpec inputGradient() {
-    return Methods.overRows(layer.name() + "InputGradient", "d", "dx")
+    return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx")
         .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.\n", layer.name())
         .addStatement("$T.matmul($N, d, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, COL_GRAD,
             n.weightT(), c(), patch(), pixels(), pixels())
-        .addStatement("$N(dx, r0, r1)", layer.name() + "Col2im")
+        .addStatement("$N(dx, r0, r1)", n.method(LayerMember.COL2IM))
         .build();
   }
 }

@@ -52,7 +52,7 @@ final class DenseWriter {
   //   for each row, 16 lanes at a time: v = act(z + bias); store v; draw mask; store v·mask
   // }
   private MethodSpec forward(boolean training) {
-    String name = layer.name() + (training ? "ForwardTrain" : "ForwardInfer");
+    String name = n.method(training ? LayerMember.FORWARD_TRAIN : LayerMember.FORWARD_INFER);
     MethodSpec.Builder m = Methods.overRows(name, "x")
         .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", shape(training));
     if (training && layer.hasDropout()) {
@@ -75,7 +75,7 @@ final class DenseWriter {
   // }
   private MethodSpec linear() {
     boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
-    MethodSpec.Builder m = Methods.overRows(layer.name() + "Linear", "x")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.LINEAR), "x")
         .addJavadoc("$L: z = x·W$L$L for rows r0..r1-1, into $L.\n", layer.name(),
             layer.bias() ? " + b" : "", activate ? ", then the activation" : "", n.act())
         .addStatement("matmul($N, x, $N, $L, $L, r0, r1)", n.act(), n.weight(),
@@ -90,7 +90,7 @@ final class DenseWriter {
   //   d = d · mask · f'(act), 16 lanes at a time, rows r0..r1-1
   // }
   private MethodSpec gradient() {
-    return Methods.overRows(layer.name() + "Gradient", "d")
+    return Methods.overRows(n.method(LayerMember.GRADIENT), "d")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, through $L.\n", layer.name(),
             (layer.hasDropout() ? "the dropout mask" : "")
                 + (layer.hasDropout() && LoopBody.activationInGradientPass(n) ? " and " : "")
@@ -104,7 +104,7 @@ final class DenseWriter {
   //   hidden1BiasGrad[j] = Σ_r d[r, j] for this part's columns, rows in order
   // }
   private MethodSpec weightGradient() {
-    MethodSpec.Builder m = Methods.overParts(layer.name() + "WeightGradient", "x", "d")
+    MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "x", "d")
         .addJavadoc("$L: this part's rows of dW = xᵀ·d$L.\n", layer.name(),
             layer.bias() ? " and columns of dBias = Σ_rows d" : "")
         .addStatement("$T.matmulTransA($N, x, d, rows, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
@@ -141,7 +141,7 @@ final class DenseWriter {
   //   Gemm.matmulTransB(dx, d, hidden2WeightT, 256, 128, r0, r1);   // dx = d·Wᵀ
   // }
   private MethodSpec inputGradient() {
-    return Methods.overRows(layer.name() + "InputGradient", "d", "dx")
+    return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx")
         .addJavadoc("$L: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.\n", layer.name())
         .addStatement("$T.matmulTransB(dx, d, $N, $L, $L, r0, r1)", Names.GEMM, n.weightT(),
             layer.fanIn(), layer.units())

@@ -108,11 +108,11 @@ final class ImageNormWriter extends NormWriter {
   @Override
   LoopBody batchInferProduct(MethodSpec.Builder m) {
     if (before()) {
-      m.addStatement("$N(x, r0, r1)", layer.name() + "Im2col")
+      m.addStatement("$N(x, r0, r1)", n.method(LayerMember.IM2COL))
           .addStatement("$T.matmul($N, $N, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, n.act(),
               n.cols(), n.weight(), g.patch(), n.run(), pixels(), pixels());
     } else {
-      m.addStatement("$N(x, r0, r1)", layer.name() + "Linear");
+      m.addStatement("$N(x, r0, r1)", n.method(LayerMember.LINEAR));
     }
     return LoopBody.load(n.act(), "row + j");
   }

@@ -26,7 +26,7 @@ final class InputWriter {
   //   for each value i of rows r0..r1-1: v = x[i]; <mask, store>
   // }
   private static MethodSpec dropout(LayerNames n) {
-    return Methods.overRows(n.layer().name() + "Dropout", "x")
+    return Methods.overRows(n.method(LayerMember.DROPOUT_METHOD), "x")
         .addJavadoc("$L: dropout keep $L on the input ($L).\n", n.layer().name(),
             n.layer().keep(), n.layer().dropoutMode())
         .addParameter(int.class, "key")
@@ -39,7 +39,7 @@ final class InputWriter {
   //   for each value i of rows r0..r1-1: v = x[i] + noise(i); [dropout mask]; pixelsOut[i] = v
   // }
   private static MethodSpec noise(LayerNames n) {
-    MethodSpec.Builder m = Methods.overRows(n.layer().name() + "Noise", "x")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.NOISE_METHOD), "x")
         .addJavadoc("$L: Gaussian noise of std $L on the input$L, into $N.\n", n.layer().name(),
             n.layer().noise(), n.layer().hasDropout() ? ", then dropout keep " + n.layer().keep() : "",
             n.out())
@@ -55,7 +55,7 @@ final class InputWriter {
   // Classic dropout scales the input by keep at inference: out[i] = x[i] * keep.
   private static MethodSpec inferScale(LayerNames n) {
     String keep = Elementwise.literal(n.layer().keep());
-    return Methods.overRows(n.layer().name() + "Scale", "x")
+    return Methods.overRows(n.method(LayerMember.SCALE_METHOD), "x")
         .addJavadoc("$L: classic dropout's inference scale, × keep.\n", n.layer().name())
         .addCode(values(n, new LoopBody().add(
             CodeBlock.of("$T.fromArray(S, x, i).mul($L).intoArray($N, i);\n", Names.FLOAT_VECTOR, keep, n.out()),

@@ -3,105 +3,117 @@ package dev.lamina.processor.writing;
 import dev.lamina.DropoutMode;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NormSpec;
-import java.util.Locale;
 
-/** The names of one layer's fields and buffers in the generated class. */
-record LayerNames(LayerSpec layer, int index) {
+/**
+ * The names of one layer's fields, buffers and methods in the generated class, as {@link
+ * GeneratedNames} allocated them: callers never build a layer's member name themselves.
+ */
+record LayerNames(LayerSpec layer, int index, GeneratedNames names) {
   /** The training input as the generated class keeps it for the backward pass. */
   static final String LAST_INPUT = "lastInput";
 
   String act() {
-    return layer.name() + "Act";
+    return names.of(index, LayerMember.ACT);
   }
 
   String mask() {
-    return layer.name() + "Mask";
+    return names.of(index, LayerMember.MASK);
   }
 
   String out() {
-    return layer.name() + "Out";
+    return names.of(index, LayerMember.OUT);
   }
 
   String grad() {
-    return layer.name() + "Grad";
+    return names.of(index, LayerMember.GRAD);
   }
 
   String weight() {
-    return layer.name() + "Weight";
+    return names.of(index, LayerMember.WEIGHT);
   }
 
   String weightGrad() {
-    return layer.name() + "WeightGrad";
+    return names.of(index, LayerMember.WEIGHT_GRAD);
   }
 
   String weightT() {
-    return layer.name() + "WeightT";
+    return names.of(index, LayerMember.WEIGHT_T);
   }
 
   String bias() {
-    return layer.name() + "Bias";
+    return names.of(index, LayerMember.BIAS);
   }
 
   String biasGrad() {
-    return layer.name() + "BiasGrad";
+    return names.of(index, LayerMember.BIAS_GRAD);
   }
 
   String gamma() {
-    return layer.name() + "Gamma";
+    return names.of(index, LayerMember.GAMMA);
   }
 
   String gammaGrad() {
-    return layer.name() + "GammaGrad";
+    return names.of(index, LayerMember.GAMMA_GRAD);
   }
 
   String beta() {
-    return layer.name() + "Beta";
+    return names.of(index, LayerMember.BETA);
   }
 
   String betaGrad() {
-    return layer.name() + "BetaGrad";
+    return names.of(index, LayerMember.BETA_GRAD);
   }
 
   /** x̂, the normalized values, kept for the backward pass. */
   String normalized() {
-    return layer.name() + "Normalized";
+    return names.of(index, LayerMember.NORMALIZED);
   }
 
   String mean() {
-    return layer.name() + "Mean";
+    return names.of(index, LayerMember.MEAN);
   }
 
   String variance() {
-    return layer.name() + "Variance";
+    return names.of(index, LayerMember.VARIANCE);
   }
 
   String invStd() {
-    return layer.name() + "InvStd";
+    return names.of(index, LayerMember.INV_STD);
   }
 
   String runningMean() {
-    return layer.name() + "RunningMean";
+    return names.of(index, LayerMember.RUNNING_MEAN);
   }
 
   String runningVar() {
-    return layer.name() + "RunningVar";
+    return names.of(index, LayerMember.RUNNING_VAR);
   }
 
   String tracked() {
-    return layer.name() + "Tracked";
+    return names.of(index, LayerMember.TRACKED);
   }
 
   /** Weight of this batch in the running statistics, set before each training pass. */
   String runningWeight() {
-    return layer.name() + "RunningWeight";
+    return names.of(index, LayerMember.RUNNING_WEIGHT);
   }
 
   String scale() {
-    return layer.name() + "Scale";
+    return names.of(index, LayerMember.SCALE);
   }
 
   String shift() {
-    return layer.name() + "Shift";
+    return names.of(index, LayerMember.SHIFT);
+  }
+
+  /** The name of one of this layer's methods. */
+  String method(LayerMember method) {
+    return names.of(index, method);
+  }
+
+  /** {@code HIDDEN_NOISE}: the layer's factor for {@code Noise.gaussian}. */
+  String noiseScale() {
+    return names.of(index, LayerMember.NOISE_CONSTANT);
   }
 
   /** Dense layers and convolutions have weights; inputs and pools do not. */
@@ -135,7 +147,7 @@ record LayerNames(LayerSpec layer, int index) {
   }
 
   String bound() {
-    return layer.name().toUpperCase(Locale.ROOT) + "_BOUND";
+    return names.of(index, LayerMember.BOUND_CONSTANT);
   }
 
   /** The buffer the next layer reads while training. */
@@ -170,31 +182,31 @@ record LayerNames(LayerSpec layer, int index) {
 
   /** A convolution's im2col matrix: one row per output pixel, holding its window (kh, kw, c). */
   String cols() {
-    return layer.name() + "Cols";
+    return names.of(index, LayerMember.COLS);
   }
 
   /** A convolution's weight gradient of one block of pixel rows, before it is added. */
   String weightScratch() {
-    return layer.name() + "WeightScratch";
+    return names.of(index, LayerMember.WEIGHT_SCRATCH);
   }
 
   /** Max pooling: the window position (0..kernel²-1) of each output's maximum, as a float. */
   String slots() {
-    return layer.name() + "Slots";
+    return names.of(index, LayerMember.SLOTS);
   }
 
   /** Instance and group normalization: per (sample, channel) gradient sums of the backward pass. */
   String sumD() {
-    return layer.name() + "SumD";
+    return names.of(index, LayerMember.SUM_D);
   }
 
   String sumDXhat() {
-    return layer.name() + "SumDXhat";
+    return names.of(index, LayerMember.SUM_D_XHAT);
   }
 
   /** The first image layer's input rearranged from (C, H, W) to (H, W, C). */
   String channelsLastInput() {
-    return layer.name() + "Input";
+    return names.of(index, LayerMember.CHANNELS_LAST_INPUT);
   }
 
   /** Instance or group normalization: statistics per sample and channel. */

@@ -28,11 +28,16 @@ public final class NetworkWriter {
   private final ClassName generated;
   private final PassCalls calls = new PassCalls(layers);
 
-  public NetworkWriter(ModelIr model) {
+  /**
+   * @param inherited the members {@code <Model>Net} inherits from {@code GeneratedNetwork}: no
+   *     layer's member may take their names
+   */
+  public NetworkWriter(ModelIr model, InheritedNames inherited) {
     this.model = model;
     this.spec = model.spec();
+    GeneratedNames names = new GeneratedNames(spec.layers(), inherited.fields(), inherited.methods());
     for (int i = 0; i < spec.layers().size(); i++) {
-      layers.add(new LayerNames(spec.layers().get(i), i));
+      layers.add(new LayerNames(spec.layers().get(i), i, names));
     }
     this.generated = ClassName.get(model.packageName(), model.generatedName());
   }

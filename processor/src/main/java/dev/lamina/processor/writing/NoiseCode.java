@@ -3,7 +3,6 @@ package dev.lamina.processor.writing;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -20,14 +19,9 @@ final class NoiseCode {
   static final String KEYS = "noiseKeys";
   private static final ClassName NOISE = ClassName.get("dev.lamina.kernel", "Noise");
 
-  /** {@code HIDDEN_NOISE}: the layer's factor for {@code Noise.gaussian}. */
-  static String scale(LayerNames n) {
-    return n.layer().name().toUpperCase(Locale.ROOT) + "_NOISE";
-  }
-
   // private static final float HIDDEN_NOISE = Noise.scale(0.1);
   static FieldSpec scaleField(LayerNames n) {
-    return FieldSpec.builder(float.class, scale(n), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    return FieldSpec.builder(float.class, n.noiseScale(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.scale($L)", NOISE, n.layer().noise())
         .build();
   }
@@ -58,7 +52,7 @@ final class NoiseCode {
   static CodeBlock vector(LayerNames n, String index) {
     CodeBlock.Builder b = CodeBlock.builder()
         .addStatement("v.intoArray($N, $L)", n.out(), index)
-        .addStatement("$T.addLanes($N, $L, noiseKey, $L, $N)", NOISE, n.out(), index, index, scale(n));
+        .addStatement("$T.addLanes($N, $L, noiseKey, $L, $N)", NOISE, n.out(), index, index, n.noiseScale());
     if (n.layer().hasDropout()) {
       b.addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, n.out(), index);
     }
@@ -67,7 +61,7 @@ final class NoiseCode {
 
   static CodeBlock scalar(LayerNames n, String index) {
     CodeBlock.Builder b = CodeBlock.builder()
-        .addStatement("v += $T.gaussian(noiseKey, $L, $N)", NOISE, index, scale(n));
+        .addStatement("v += $T.gaussian(noiseKey, $L, $N)", NOISE, index, n.noiseScale());
     if (!n.layer().hasDropout()) {
       b.addStatement("$N[$L] = v", n.out(), index);
     }

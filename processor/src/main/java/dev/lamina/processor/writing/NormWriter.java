@@ -70,7 +70,7 @@ abstract class NormWriter {
   // Batch norm: mean, variance and 1/std of this part's columns over every run, and the running
   // statistics moved toward them. The others: the statistics of this part's samples.
   MethodSpec statistics() {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(layer.name() + "Statistics")
+    MethodSpec.Builder m = MethodSpec.methodBuilder(n.method(LayerMember.STATISTICS))
         .addJavadoc("$L: the $L normalization statistics of the training batch.\n", layer.name(),
             layer.norm().kind().name().toLowerCase())
         .addModifiers(Modifier.PRIVATE)
@@ -101,7 +101,7 @@ abstract class NormWriter {
   //   x̂ = (v − mean)·invStd → hidden1Normalized; y = γ·x̂ + β; [activation]; [noise]; [dropout]
   // }
   MethodSpec normalizeTrain() {
-    MethodSpec.Builder m = Methods.overRows(layer.name() + "Normalize")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.NORMALIZE))
         .addJavadoc("$L (training): x̂ = (v − mean)/std, y = γ·x̂ + β$L$L, rows r0..r1-1.\n",
             layer.name(), before() ? ", then the activation" : "",
             layer.hasDropout() ? ", then dropout" : "");
@@ -145,7 +145,7 @@ abstract class NormWriter {
   // one affine map per unit), activation, classic-dropout scale. The others: the linear part,
   // the statistics of rows r0..r1-1, then as in training.
   MethodSpec forwardInfer() {
-    MethodSpec.Builder m = Methods.overRows(layer.name() + "ForwardInfer", "x")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.FORWARD_INFER), "x")
         .addJavadoc("$L (inference).\n", layer.name());
     LoopBody body;
     if (n.batchNorm()) {
@@ -154,7 +154,7 @@ abstract class NormWriter {
               Names.FLOAT_VECTOR, n.scale(), Names.FLOAT_VECTOR, n.shift()),
           CodeBlock.of("v = Math.fma(v, $N[j], $N[j]);\n", n.scale(), n.shift()));
     } else {
-      m.addStatement("$N(x, r0, r1)", layer.name() + "Linear")
+      m.addStatement("$N(x, r0, r1)", n.method(LayerMember.LINEAR))
           .addCode(sampleStatistics(CodeBlock.of("r0"), CodeBlock.of("r1")));
       body = new LoopBody().add(
           CodeBlock.of("$T v = $T.fromArray(S, $N, row + j).sub($L).mul($L)"
@@ -180,7 +180,7 @@ abstract class NormWriter {
   // where γ and β are per value).
   MethodSpec normGradientSums() {
     int columns = affinePerValue() ? layer.units() : n.run();
-    return MethodSpec.methodBuilder(layer.name() + "NormSums")
+    return MethodSpec.methodBuilder(n.method(LayerMember.NORM_SUMS))
         .addJavadoc("$L: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.\n", layer.name())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
@@ -205,7 +205,7 @@ abstract class NormWriter {
 
   // The closed-form input gradient of the normalization, in place; then f' when it came first.
   MethodSpec normBackward() {
-    MethodSpec.Builder m = Methods.overRows(layer.name() + "NormBackward", "d")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.NORM_BACKWARD), "d")
         .addJavadoc("$L: dLoss/d(normalization input) from dLoss/d(its output), in place.\n", layer.name())
         .addCode(inputGradient());
     if (!before() && layer.activation() != Nonlinearity.IDENTITY) {

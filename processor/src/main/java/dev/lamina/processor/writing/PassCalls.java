@@ -26,7 +26,7 @@ final class PassCalls {
     if (!ImageLayerCode.convertsInput(n)) {
       return previous;
     }
-    b.addStatement("$N($N, r0, r1)", n.layer().name() + "ChannelsLast", previous);
+    b.addStatement("$N($N, r0, r1)", n.method(LayerMember.CHANNELS_LAST), previous);
     return n.channelsLastInput();
   }
 
@@ -35,31 +35,30 @@ final class PassCalls {
   // hidden1ForwardTrain(x, r0, r1[, keys[1]][, noiseKeys[1]]);
   CodeBlock forwardTrain(LayerNames n) {
     CodeBlock.Builder b = CodeBlock.builder();
-    String name = n.layer().name();
     CodeBlock dropoutKey = n.layer().hasDropout() ? CodeBlock.of(", keys[$L]", n.index()) : CodeBlock.of("");
     CodeBlock noiseKey = NoiseCode.keyArgument(n);
     if (n.layer().type() == LayerSpec.Type.INPUT) {
       if (n.layer().hasNoise()) {
-        b.addStatement("$N($N, r0, r1$L$L)", name + "Noise", LayerNames.LAST_INPUT, noiseKey, dropoutKey);
+        b.addStatement("$N($N, r0, r1$L$L)", n.method(LayerMember.NOISE_METHOD), LayerNames.LAST_INPUT, noiseKey, dropoutKey);
       } else if (n.layer().hasDropout()) {
-        b.addStatement("$N($N, r0, r1$L)", name + "Dropout", LayerNames.LAST_INPUT, dropoutKey);
+        b.addStatement("$N($N, r0, r1$L)", n.method(LayerMember.DROPOUT_METHOD), LayerNames.LAST_INPUT, dropoutKey);
       }
       return b.build();
     }
     CodeBlock keys = CodeBlock.of("$L$L", dropoutKey, noiseKey);
     String x = input(b, n, previous(n).trainOutput());
     if (n.norm().isPresent()) {
-      b.addStatement("$N($N, r0, r1)", name + "Linear", x);
+      b.addStatement("$N($N, r0, r1)", n.method(LayerMember.LINEAR), x);
       if (n.batchNorm()) {
         b.addStatement("barrier(parts)");
       }
-      b.addStatement("$N(part, parts)", name + "Statistics");
+      b.addStatement("$N(part, parts)", n.method(LayerMember.STATISTICS));
       if (n.batchNorm()) {
         b.addStatement("barrier(parts)");
       }
-      return b.addStatement("$N(r0, r1$L)", name + "Normalize", keys).build();
+      return b.addStatement("$N(r0, r1$L)", n.method(LayerMember.NORMALIZE), keys).build();
     }
-    return b.addStatement("$N($N, r0, r1$L)", name + "ForwardTrain", x, keys).build();
+    return b.addStatement("$N($N, r0, r1$L)", n.method(LayerMember.FORWARD_TRAIN), x, keys).build();
   }
 
   // [inputScale(inferInput, r0, r1);]   or   hidden1ForwardInfer(x, r0, r1);
@@ -67,12 +66,12 @@ final class PassCalls {
     CodeBlock.Builder b = CodeBlock.builder();
     if (n.layer().type() == LayerSpec.Type.INPUT) {
       if (n.classicDropout()) {
-        b.addStatement("$N($N, r0, r1)", n.layer().name() + "Scale", LayerNames.INFER_INPUT);
+        b.addStatement("$N($N, r0, r1)", n.method(LayerMember.SCALE_METHOD), LayerNames.INFER_INPUT);
       }
       return b.build();
     }
     String x = input(b, n, previous(n).inferOutput());
-    return b.addStatement("$N($N, r0, r1)", n.layer().name() + "ForwardInfer", x).build();
+    return b.addStatement("$N($N, r0, r1)", n.method(LayerMember.FORWARD_INFER), x).build();
   }
 
   // At the end of a training pass: this part's columns of the transposed weight that the input
@@ -97,23 +96,22 @@ final class PassCalls {
   CodeBlock backward(LayerNames n) {
     boolean last = n.index() == layers.size() - 1;
     String d = last ? "outputGradient" : n.grad();
-    String name = n.layer().name();
     LayerNames previous = previous(n);
     CodeBlock.Builder b = CodeBlock.builder();
     if (LoopBody.hasGradientPass(n)) {
-      b.addStatement("$N($N, r0, r1)", name + "Gradient", d);
+      b.addStatement("$N($N, r0, r1)", n.method(LayerMember.GRADIENT), d);
     }
     if (!n.hasWeights()) {
       if (n.index() > 1) {
-        b.addStatement("$N($N, $N, r0, r1)", name + "Backward", d, previous.grad());
+        b.addStatement("$N($N, $N, r0, r1)", n.method(LayerMember.BACKWARD), d, previous.grad());
       }
       return b.build();
     }
     if (n.norm().isPresent()) {
       b.addStatement("barrier(parts)")
-          .addStatement("$N($N, part, parts)", name + "NormSums", d)
+          .addStatement("$N($N, part, parts)", n.method(LayerMember.NORM_SUMS), d)
           .addStatement("barrier(parts)")
-          .addStatement("$N($N, r0, r1)", name + "NormBackward", d);
+          .addStatement("$N($N, r0, r1)", n.method(LayerMember.NORM_BACKWARD), d);
     }
     if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || !last) {
       b.addStatement("barrier(parts)");
@@ -122,9 +120,9 @@ final class PassCalls {
     CodeBlock x = n.layer().type() == LayerSpec.Type.CONV
         ? CodeBlock.of("")
         : CodeBlock.of("$N, ", previous.trainOutput());
-    b.addStatement("$N($L$N, rows, part, parts)", name + "WeightGradient", x, d);
+    b.addStatement("$N($L$N, rows, part, parts)", n.method(LayerMember.WEIGHT_GRADIENT), x, d);
     if (n.index() > 1) {
-      b.addStatement("$N($N, $N, r0, r1)", name + "InputGradient", d, previous.grad());
+      b.addStatement("$N($N, $N, r0, r1)", n.method(LayerMember.INPUT_GRADIENT), d, previous.grad());
     }
     return b.build();
   }

@@ -46,7 +46,7 @@ final class PoolWriter {
   //   it came from → pool1Slots); store; [noise]; [dropout]
   // }
   MethodSpec forward(boolean training) {
-    String name = layer.name() + (training ? "ForwardTrain" : "ForwardInfer");
+    String name = n.method(training ? LayerMember.FORWARD_TRAIN : LayerMember.FORWARD_INFER);
     MethodSpec.Builder m = Methods.overRows(name, "x")
         .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", describe());
     boolean dropout = training && layer.hasDropout();
@@ -153,7 +153,7 @@ final class PoolWriter {
   // private void pool1Gradient(float[] d, int r0, int r1) { d = d · mask, samples r0..r1-1 }
   MethodSpec gradient() {
     int units = layer.units();
-    return Methods.overRows(layer.name() + "Gradient", "d")
+    return Methods.overRows(n.method(LayerMember.GRADIENT), "d")
         .addJavadoc("$L: the dropout mask applied to dLoss/dOutput in place, samples r0..r1-1.\n",
             layer.name())
         .addStatement("int i = r0 * $L", units)
@@ -173,7 +173,7 @@ final class PoolWriter {
   //   average — dx[every tap] += d / area; global — dx[every pixel] = d / (H·W)
   // }
   MethodSpec backward() {
-    MethodSpec.Builder m = Methods.overRows(layer.name() + "Backward", "d", "dx")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.BACKWARD), "d", "dx")
         .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d.\n", layer.name());
     CodeBlock.Builder vector = CodeBlock.builder()
         .addStatement("$T gv = $T.fromArray(S, d, o + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
