@@ -1,8 +1,10 @@
 package dev.lamina.processor;
 
+import dev.lamina.processor.model.ModelDescriptor;
+import dev.lamina.processor.model.ModelDescriptors;
 import dev.lamina.processor.model.ModelIr;
 import dev.lamina.processor.model.ModelReader;
-import dev.lamina.processor.validation.LayerFields;
+import dev.lamina.processor.model.Shapes;
 import dev.lamina.processor.validation.Messages;
 import dev.lamina.processor.validation.ModelValidation;
 import dev.lamina.processor.validation.ValidationReport;
@@ -17,7 +19,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
-/** read → validate → report → stop if not clean → write, for one {@code @Model} class. */
+/**
+ * read (once, into a descriptor) → infer shapes → validate → report → stop if not clean → lower to
+ * the runtime's spec → write, for one {@code @Model} class.
+ */
 final class ModelProcessingStep {
   private final ProcessingEnvironment env;
   private final String processorName;
@@ -35,7 +40,9 @@ final class ModelProcessingStep {
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.MODEL_NOT_CLASS, element);
         return;
       }
-      ValidationReport report = ModelValidation.validate(type);
+      ModelDescriptor descriptor = ModelDescriptors.read(type);
+      Shapes shapes = Shapes.infer(descriptor);
+      ValidationReport report = ModelValidation.validate(descriptor, shapes);
       report.printTo(env.getMessager());
       if (!report.isClean()) {
         return;
@@ -45,7 +52,7 @@ final class ModelProcessingStep {
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, clash.get(), element);
         return;
       }
-      ModelIr model = ModelReader.read(type, LayerFields.of(type));
+      ModelIr model = ModelReader.read(descriptor, shapes);
       networks.claim(type);
       new NetworkWriter(model, InheritedNames.of(env.getElementUtils()))
           .write(processorName).writeTo(env.getFiler());

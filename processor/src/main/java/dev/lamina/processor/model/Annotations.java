@@ -9,7 +9,10 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
-/** Reads annotation values from mirrors, so that problems can be reported on the value itself. */
+/**
+ * The names of Lamina's annotations, and reading their values from mirrors, so that problems can
+ * be reported on the value itself. Which annotations make a layer is {@link LayerKinds}'.
+ */
 public final class Annotations {
   public static final String PACKAGE = "dev.lamina";
   public static final String MODEL = PACKAGE + ".Model";
@@ -29,10 +32,6 @@ public final class Annotations {
   public static final String GLOBAL_AVG_POOL = PACKAGE + ".GlobalAvgPool2d";
   public static final String INSTANCE_NORM = PACKAGE + ".InstanceNorm";
   public static final String GROUP_NORM = PACKAGE + ".GroupNorm";
-  /** The annotations that make a field an image layer. */
-  public static final java.util.List<String> IMAGE_LAYERS =
-      java.util.List.of(CONV2D, MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL);
-  public static final java.util.List<String> POOLS = java.util.List.of(MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL);
 
   private Annotations() {}
 

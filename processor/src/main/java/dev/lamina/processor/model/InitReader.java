@@ -9,7 +9,6 @@ import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
 import dev.lamina.init.InitSpec;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.VariableElement;
 
 /** Reads a dense layer's weight and bias initializers from {@code @Dense} and {@code @BiasInit}. */
 final class InitReader {
@@ -23,8 +22,8 @@ final class InitReader {
   }
 
   /** The biases' initializer: {@code @BiasInit}'s, or zeros without one. */
-  static InitSpec biases(VariableElement field, Nonlinearity activation) {
-    return Annotations.find(field, Annotations.BIAS_INIT)
+  static InitSpec biases(LayerDescriptor layer, Nonlinearity activation) {
+    return layer.find(Annotations.BIAS_INIT)
         .map(b -> read(b, Init.valueOf(enumValue(b, "value")), FanMode.AUTO, Gain.AUTO)
             .resolve(activation))
         .orElse(InitSpec.zeros());

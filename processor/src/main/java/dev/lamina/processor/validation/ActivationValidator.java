@@ -6,6 +6,7 @@ import static dev.lamina.processor.model.Annotations.isExplicit;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.LayerDescriptor;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 
@@ -13,9 +14,10 @@ import javax.lang.model.element.VariableElement;
 final class ActivationValidator {
   private ActivationValidator() {}
 
-  static void validate(VariableElement field, ValidationReport report) {
-    AnnotationMirror activation = Annotations.find(field, Annotations.ACTIVATION).orElseThrow();
-    if (!LayerFields.isLayerKind(field)) {
+  static void validate(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    AnnotationMirror activation = layer.find(Annotations.ACTIVATION).orElseThrow();
+    if (!layer.isLayerKind()) {
       report.error(String.format(Messages.NOT_A_LAYER, "Activation"), field, activation, null);
     }
     double slope = doubleValue(activation, "slope");

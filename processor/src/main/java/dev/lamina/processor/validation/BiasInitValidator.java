@@ -4,6 +4,7 @@ import static dev.lamina.processor.model.Annotations.enumValue;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.LayerDescriptor;
 import dev.lamina.processor.model.ModelReader;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
@@ -12,15 +13,16 @@ import javax.lang.model.element.VariableElement;
 final class BiasInitValidator {
   private BiasInitValidator() {}
 
-  static void validate(VariableElement field, ValidationReport report) {
-    AnnotationMirror biasInit = Annotations.find(field, Annotations.BIAS_INIT).orElseThrow();
-    var dense = Annotations.find(field, Annotations.DENSE)
-        .or(() -> Annotations.find(field, Annotations.CONV2D));
+  static void validate(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    AnnotationMirror biasInit = layer.find(Annotations.BIAS_INIT).orElseThrow();
+    var dense = layer.find(Annotations.DENSE)
+        .or(() -> layer.find(Annotations.CONV2D));
     if (dense.isEmpty()) {
       report.error(String.format(Messages.NOT_A_LAYER, "BiasInit"), field, biasInit, null);
       return;
     }
-    if (!ModelReader.hasBias(field, dense.get())) {
+    if (!ModelReader.hasBias(layer)) {
       report.error(Messages.BIAS_INIT_WITHOUT_BIAS, field, biasInit, null);
       return;
     }

@@ -4,6 +4,7 @@ import static dev.lamina.processor.model.Annotations.intValue;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.LayerDescriptor;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 
@@ -11,8 +12,9 @@ import javax.lang.model.element.VariableElement;
 final class DenseValidator {
   private DenseValidator() {}
 
-  static void validate(VariableElement field, ValidationReport report) {
-    AnnotationMirror dense = Annotations.find(field, Annotations.DENSE).orElseThrow();
+  static void validate(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    AnnotationMirror dense = layer.find(Annotations.DENSE).orElseThrow();
     int units = intValue(dense, "units");
     if (units <= 0) {
       report.error(String.format(Messages.DENSE_UNITS, units), field, dense, value(dense, "units"));

@@ -4,6 +4,7 @@ import static dev.lamina.processor.model.Annotations.doubleValue;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.LayerDescriptor;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 
@@ -11,9 +12,10 @@ import javax.lang.model.element.VariableElement;
 final class DropoutValidator {
   private DropoutValidator() {}
 
-  static void validate(VariableElement field, ValidationReport report) {
-    AnnotationMirror dropout = Annotations.find(field, Annotations.DROPOUT).orElseThrow();
-    if (!LayerFields.isLayerKind(field)) {
+  static void validate(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    AnnotationMirror dropout = layer.find(Annotations.DROPOUT).orElseThrow();
+    if (!layer.isLayerKind()) {
       report.error(String.format(Messages.NOT_A_LAYER, "Dropout"), field, dropout, null);
     }
     double keep = doubleValue(dropout, "keep");

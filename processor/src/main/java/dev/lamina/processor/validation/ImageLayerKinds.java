@@ -1,36 +1,29 @@
 package dev.lamina.processor.validation;
 
 import dev.lamina.processor.model.Annotations;
-import java.util.ArrayList;
+import dev.lamina.processor.model.DenseKind;
+import dev.lamina.processor.model.InputKind;
+import dev.lamina.processor.model.LayerDescriptor;
+import dev.lamina.processor.model.LayerKind;
 import java.util.List;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.VariableElement;
 
-/** Rule [Lamina/TwoLayerKinds] for image layers: a field is one convolution, pooling, dense or input layer. */
+/** Rule [Lamina/TwoLayerKinds]: a field is one input, dense, convolution or pooling layer. */
 final class ImageLayerKinds {
-  private static final List<String> KINDS = List.of(Annotations.INPUT, Annotations.DENSE,
-      Annotations.CONV2D, Annotations.MAX_POOL, Annotations.AVG_POOL, Annotations.GLOBAL_AVG_POOL);
-
   private ImageLayerKinds() {}
 
-  static void check(VariableElement field, ValidationReport report) {
-    List<String> found = new ArrayList<>();
-    List<AnnotationMirror> mirrors = new ArrayList<>();
-    for (String kind : KINDS) {
-      Annotations.find(field, kind).ifPresent(m -> {
-        found.add(kind);
-        mirrors.add(m);
-      });
+  static void check(LayerDescriptor layer, ValidationReport report) {
+    List<LayerKind> kinds = layer.kinds();
+    boolean inputAndDense = kinds.stream().anyMatch(k -> k instanceof InputKind)
+        && kinds.stream().anyMatch(k -> k instanceof DenseKind);
+    if (inputAndDense) {
+      report.error(Messages.TWO_LAYER_KINDS, layer.field(),
+          layer.find(Annotations.DENSE).orElseThrow(), null);
     }
-    // Input with Dense alone is LayerFieldRule's own message.
-    if (found.size() < 2 || found.equals(List.of(Annotations.INPUT, Annotations.DENSE))) {
+    // Input with Dense alone has only its own message.
+    if (kinds.size() < 2 || (inputAndDense && kinds.size() == 2)) {
       return;
     }
-    report.error(String.format(Messages.TWO_IMAGE_LAYER_KINDS, simple(found.get(0)),
-        simple(found.get(1))), field, mirrors.get(1), null);
-  }
-
-  static String simple(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1);
+    report.error(String.format(Messages.TWO_IMAGE_LAYER_KINDS, kinds.get(0).annotationName(),
+        kinds.get(1).annotationName()), layer.field(), kinds.get(1).annotation(), null);
   }
 }

@@ -5,6 +5,9 @@ import static dev.lamina.processor.model.Annotations.intValue;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.GlobalAvgPoolKind;
+import dev.lamina.processor.model.LayerDescriptor;
+import dev.lamina.processor.model.PoolKind;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -19,17 +22,19 @@ import javax.lang.model.element.VariableElement;
 final class ImageLayerValidator {
   private ImageLayerValidator() {}
 
-  static void validate(VariableElement field, ValidationReport report) {
-    var conv = Annotations.find(field, Annotations.CONV2D);
+  static void validate(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    var conv = layer.find(Annotations.CONV2D);
     conv.ifPresent(c -> checkConv(field, c, report));
     for (String pool : List.of(Annotations.MAX_POOL, Annotations.AVG_POOL)) {
-      Annotations.find(field, pool).ifPresent(p -> checkPool(field, p, report));
+      layer.find(pool).ifPresent(p -> checkPool(field, p, report));
     }
-    if (Annotations.POOLS.stream().anyMatch(p -> Annotations.find(field, p).isPresent())) {
-      Annotations.find(field, Annotations.ACTIVATION).ifPresent(a ->
+    if (layer.kind().orElse(null) instanceof PoolKind
+        || layer.kind().orElse(null) instanceof GlobalAvgPoolKind) {
+      layer.find(Annotations.ACTIVATION).ifPresent(a ->
           report.error(String.format(Messages.NOT_ON_POOL, "Activation"), field, a, null));
     }
-    checkImageNorms(field, report);
+    checkImageNorms(layer, report);
   }
 
   private static void checkConv(VariableElement field, AnnotationMirror conv, ValidationReport report) {
@@ -58,16 +63,17 @@ final class ImageLayerValidator {
     }
   }
 
-  private static void checkImageNorms(VariableElement field, ValidationReport report) {
-    var instance = Annotations.find(field, Annotations.INSTANCE_NORM);
-    var group = Annotations.find(field, Annotations.GROUP_NORM);
+  private static void checkImageNorms(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    var instance = layer.find(Annotations.INSTANCE_NORM);
+    var group = layer.find(Annotations.GROUP_NORM);
     if (instance.isEmpty() && group.isEmpty()) {
       return;
     }
-    var conv = Annotations.find(field, Annotations.CONV2D);
+    var conv = layer.find(Annotations.CONV2D);
     for (var norm : List.of(instance, group)) {
       norm.ifPresent(n -> {
-        String name = ImageLayerKinds.simple(n.getAnnotationType().toString());
+        String name = n.getAnnotationType().asElement().getSimpleName().toString();
         if (conv.isEmpty()) {
           report.error(String.format(Messages.NORM_NEEDS_CONV, name), field, n, null);
         }

@@ -28,7 +28,7 @@ final class InitSymmetryRule {
   }
 
   private static boolean randomBiases(WeightedLayers.Layer l) {
-    var biasInit = Annotations.find(l.field(), Annotations.BIAS_INIT);
+    var biasInit = l.descriptor().find(Annotations.BIAS_INIT);
     return booleanValue(l.weights(), "bias") && biasInit.isPresent()
         && !CONSTANT.contains(enumValue(biasInit.get(), "value"));
   }

@@ -5,6 +5,7 @@ import static dev.lamina.processor.model.Annotations.isExplicit;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.LayerDescriptor;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 
@@ -12,10 +13,11 @@ import javax.lang.model.element.VariableElement;
 final class InputValidator {
   private InputValidator() {}
 
-  static void validate(VariableElement field, ValidationReport report) {
-    AnnotationMirror input = Annotations.find(field, Annotations.INPUT).orElseThrow();
-    if (Annotations.find(field, Annotations.ACTIVATION).isPresent()) {
-      AnnotationMirror activation = Annotations.find(field, Annotations.ACTIVATION).get();
+  static void validate(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    AnnotationMirror input = layer.find(Annotations.INPUT).orElseThrow();
+    if (layer.find(Annotations.ACTIVATION).isPresent()) {
+      AnnotationMirror activation = layer.find(Annotations.ACTIVATION).get();
       report.error(Messages.ACTIVATION_ON_INPUT, field, activation, null);
     }
     boolean flat = isExplicit(input, "value");

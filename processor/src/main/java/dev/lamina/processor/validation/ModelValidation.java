@@ -1,48 +1,49 @@
 package dev.lamina.processor.validation;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.LayerDescriptor;
+import dev.lamina.processor.model.ModelDescriptor;
+import dev.lamina.processor.model.Shapes;
 import java.util.List;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 
-/** Runs every validator and whole-model rule over one {@code @Model} class. */
+/**
+ * Runs every validator and whole-model rule over one {@code @Model} class, as read into its
+ * descriptor, with the shapes inferred from it.
+ */
 public final class ModelValidation {
   private ModelValidation() {}
 
-  public static ValidationReport validate(TypeElement model) {
+  public static ValidationReport validate(ModelDescriptor model, Shapes shapes) {
     ValidationReport report = new ValidationReport();
-    AnnotationMirror modelAnnotation = Annotations.find(model, Annotations.MODEL).orElseThrow();
-    ModelValidator.validate(model, modelAnnotation, report);
+    ModelValidator.validate(model.type(), model.model(), report);
     if (!report.isClean()) {
       return report;
     }
-    List<VariableElement> fields = LayerFields.of(model);
-    for (VariableElement field : fields) {
-      LayerFieldRule.check(field, report);
-      if (Annotations.find(field, Annotations.INPUT).isPresent()) {
-        InputValidator.validate(field, report);
+    for (LayerDescriptor layer : model.layers()) {
+      LayerFieldRule.check(layer, report);
+      if (layer.find(Annotations.INPUT).isPresent()) {
+        InputValidator.validate(layer, report);
       }
-      if (Annotations.find(field, Annotations.DENSE).isPresent()) {
-        DenseValidator.validate(field, report);
+      if (layer.find(Annotations.DENSE).isPresent()) {
+        DenseValidator.validate(layer, report);
       }
-      if (Annotations.find(field, Annotations.BIAS_INIT).isPresent()) {
-        BiasInitValidator.validate(field, report);
+      if (layer.find(Annotations.BIAS_INIT).isPresent()) {
+        BiasInitValidator.validate(layer, report);
       }
-      if (Annotations.find(field, Annotations.ACTIVATION).isPresent()) {
-        ActivationValidator.validate(field, report);
+      if (layer.find(Annotations.ACTIVATION).isPresent()) {
+        ActivationValidator.validate(layer, report);
       }
-      if (Annotations.find(field, Annotations.DROPOUT).isPresent()) {
-        DropoutValidator.validate(field, report);
+      if (layer.find(Annotations.DROPOUT).isPresent()) {
+        DropoutValidator.validate(layer, report);
       }
-      NormalizationValidator.validate(field, report);
-      ImageLayerValidator.validate(field, report);
-      RegularizationValidator.validate(field, fields, report);
+      NormalizationValidator.validate(layer, report);
+      ImageLayerValidator.validate(layer, report);
+      RegularizationValidator.validate(layer, model, report);
     }
-    LayerOrderRule.check(model, modelAnnotation, fields, report);
-    OutputActivationRule.check(modelAnnotation, fields, report);
-    ImageShapeRule.check(fields, report);
-    List<WeightedLayers.Layer> chain = WeightedLayers.of(fields);
+    LayerOrderRule.check(model, report);
+    OutputActivationRule.check(model, report);
+    ImageShapeRule.check(model, shapes, report);
+    List<WeightedLayers.Layer> chain = WeightedLayers.of(model, shapes);
     InitActivationRule.check(chain, report);
     InitSymmetryRule.check(chain, report);
     InitScaleRule.check(chain, report);

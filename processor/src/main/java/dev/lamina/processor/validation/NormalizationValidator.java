@@ -7,6 +7,7 @@ import static dev.lamina.processor.model.Annotations.isExplicit;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.LayerDescriptor;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.lang.model.element.AnnotationMirror;
@@ -19,31 +20,34 @@ import javax.lang.model.element.VariableElement;
 final class NormalizationValidator {
   private NormalizationValidator() {}
 
-  static void validate(VariableElement field, ValidationReport report) {
-    var batch = Annotations.find(field, Annotations.BATCH_NORM);
-    var layer = Annotations.find(field, Annotations.LAYER_NORM);
-    checkOneNorm(field, report);
-    batch.ifPresent(b -> check(field, b, "BatchNorm", report));
-    layer.ifPresent(l -> check(field, l, "LayerNorm", report));
+  static void validate(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
+    var batch = layer.find(Annotations.BATCH_NORM);
+    var layerNorm = layer.find(Annotations.LAYER_NORM);
+    checkOneNorm(layer, report);
+    batch.ifPresent(b -> check(layer, b, "BatchNorm", report));
+    layerNorm.ifPresent(l -> check(layer, l, "LayerNorm", report));
     batch.ifPresent(b -> checkRunningStatistics(field, b, report));
-    batch.ifPresent(b -> checkBias(field, b, report));
+    batch.ifPresent(b -> checkBias(layer, b, report));
   }
 
   /** Two normalizations on one layer: the error goes on the later one. */
-  private static void checkOneNorm(VariableElement field, ValidationReport report) {
+  private static void checkOneNorm(LayerDescriptor layer, ValidationReport report) {
+    VariableElement field = layer.field();
     List<AnnotationMirror> norms = Stream.of(Annotations.BATCH_NORM, Annotations.LAYER_NORM,
             Annotations.INSTANCE_NORM, Annotations.GROUP_NORM)
-        .flatMap(n -> Annotations.find(field, n).stream())
+        .flatMap(n -> layer.find(n).stream())
         .toList();
     if (norms.size() > 1) {
       report.error(Messages.TWO_NORMS, field, norms.get(norms.size() - 1), null);
     }
   }
 
-  private static void check(VariableElement field, AnnotationMirror norm, String name,
+  private static void check(LayerDescriptor layer, AnnotationMirror norm, String name,
       ValidationReport report) {
-    if (Annotations.find(field, Annotations.DENSE).isEmpty()
-        && Annotations.find(field, Annotations.CONV2D).isEmpty()) {
+    VariableElement field = layer.field();
+    if (layer.find(Annotations.DENSE).isEmpty()
+        && layer.find(Annotations.CONV2D).isEmpty()) {
       report.error(String.format(Messages.NORM_NEEDS_DENSE, name), field, norm, null);
     }
     double eps = doubleValue(norm, "eps");
@@ -66,9 +70,10 @@ final class NormalizationValidator {
   }
 
   /** A bias right before batch normalization is cancelled by the mean subtraction. */
-  private static void checkBias(VariableElement field, AnnotationMirror batch, ValidationReport report) {
-    var dense = Annotations.find(field, Annotations.DENSE)
-        .or(() -> Annotations.find(field, Annotations.CONV2D));
+  private static void checkBias(LayerDescriptor layer, AnnotationMirror batch, ValidationReport report) {
+    VariableElement field = layer.field();
+    var dense = layer.find(Annotations.DENSE)
+        .or(() -> layer.find(Annotations.CONV2D));
     if (dense.isPresent() && isExplicit(dense.get(), "bias") && booleanValue(dense.get(), "bias")
         && enumValue(batch, "placement").equals("BEFORE_ACTIVATION")) {
       report.warning(Messages.BIAS_BEFORE_BATCH_NORM, field, dense.get(), value(dense.get(), "bias"));

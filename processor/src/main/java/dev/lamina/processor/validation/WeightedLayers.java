@@ -3,14 +3,16 @@ package dev.lamina.processor.validation;
 import static dev.lamina.processor.model.Annotations.doubleValue;
 import static dev.lamina.processor.model.Annotations.enumValue;
 import static dev.lamina.processor.model.Annotations.intValue;
-import static dev.lamina.processor.model.Annotations.isExplicit;
 
 import dev.lamina.Nonlinearity;
-import dev.lamina.nn.Shape;
 import dev.lamina.processor.model.Annotations;
+import dev.lamina.processor.model.ConvKind;
+import dev.lamina.processor.model.LayerDescriptor;
+import dev.lamina.processor.model.LayerKind;
+import dev.lamina.processor.model.ModelDescriptor;
+import dev.lamina.processor.model.Shapes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 
@@ -32,7 +34,7 @@ final class WeightedLayers {
    * @param normalized whether a normalization comes before its activation, which makes the scale
    *     of its weights irrelevant to the forward pass
    */
-  record Layer(VariableElement field, AnnotationMirror weights, String init, Nonlinearity activation,
+  record Layer(LayerDescriptor descriptor, AnnotationMirror weights, String init, Nonlinearity activation,
       double slope, int fanIn, int inChannels, boolean hidden, boolean normalized) {
     boolean conv() {
       return inChannels > 0;
@@ -44,7 +46,11 @@ final class WeightedLayers {
     }
 
     String name() {
-      return field.getSimpleName().toString();
+      return descriptor.name();
+    }
+
+    VariableElement field() {
+      return descriptor.field();
     }
 
     /** What its weights feed: a dense layer's units, a convolution's filters. */
@@ -63,44 +69,29 @@ final class WeightedLayers {
     }
 
     Layer asHidden(boolean isHidden) {
-      return new Layer(field, weights, init, activation, slope, fanIn, inChannels, isHidden,
+      return new Layer(descriptor, weights, init, activation, slope, fanIn, inChannels, isHidden,
           normalized);
     }
   }
 
-  /** The weighted layers in order, or none when a size is not valid (errors report those). */
-  static List<Layer> of(List<VariableElement> fields) {
+  /** The weighted layers in order, or none when a shape is not known (errors report why). */
+  static List<Layer> of(ModelDescriptor model, Shapes shapes) {
+    if (!shapes.complete(model)) {
+      return List.of();
+    }
     List<Layer> layers = new ArrayList<>();
-    int previous = -1;
-    Shape previousImage = null;
-    Map<VariableElement, Shape> images = ImageShapeRule.shapes(fields);
-    for (VariableElement field : fields) {
-      var input = Annotations.find(field, Annotations.INPUT);
-      var dense = Annotations.find(field, Annotations.DENSE);
-      if (LayerFields.isImageLayer(field)) {
-        Shape out = images.get(field);
-        if (out == null) {
-          return List.of(); // ImageShapeRule or ImageLayerValidator reports why
-        }
-        var conv = Annotations.find(field, Annotations.CONV2D);
-        if (conv.isPresent() && previousImage != null) {
-          int k = intValue(conv.get(), "kernel");
-          layers.add(layer(field, conv.get(), previousImage.channels() * k * k,
-              previousImage.channels()));
-        }
-        previousImage = out;
-        previous = out.size(); // a dense layer after it reads it flattened
-      } else if (input.isPresent() && dense.isEmpty()) {
-        previousImage = images.get(field);
-        previous = inputSize(input.get());
-      } else if (dense.isPresent() && input.isEmpty()) {
-        int units = intValue(dense.get(), "units");
-        if (previous <= 0 || units <= 0) {
-          return List.of();
-        }
-        layers.add(layer(field, dense.get(), previous, 0));
-        previousImage = null;
-        previous = units;
+    for (LayerDescriptor layer : model.layers()) {
+      if (layer.kinds().size() != 1 || !layer.hasWeights()) {
+        continue;
+      }
+      Shapes.Inferred shape = shapes.of(layer).orElseThrow();
+      LayerKind kind = layer.kind().orElseThrow();
+      if (kind instanceof ConvKind conv) {
+        int channels = shape.geometry().in().channels();
+        layers.add(layer(layer, conv.annotation(), channels * conv.kernel() * conv.kernel(),
+            channels));
+      } else {
+        layers.add(layer(layer, kind.annotation(), (int) shape.inputs().get(0).size(), 0));
       }
     }
     List<Layer> chain = new ArrayList<>();
@@ -110,38 +101,28 @@ final class WeightedLayers {
     return chain;
   }
 
-  private static Layer layer(VariableElement field, AnnotationMirror weights, int fanIn,
+  private static Layer layer(LayerDescriptor layer, AnnotationMirror weights, int fanIn,
       int inChannels) {
     Nonlinearity activation = Nonlinearity.IDENTITY;
     double slope = 0;
-    var act = Annotations.find(field, Annotations.ACTIVATION);
+    var act = layer.find(Annotations.ACTIVATION);
     if (act.isPresent()) {
       activation = Nonlinearity.valueOf(enumValue(act.get(), "value"));
       slope = doubleValue(act.get(), "slope");
     }
-    return new Layer(field, weights, enumValue(weights, "init"), activation, slope, fanIn,
-        inChannels, false, normalizedBeforeActivation(field));
+    return new Layer(layer, weights, enumValue(weights, "init"), activation, slope, fanIn,
+        inChannels, false, normalizedBeforeActivation(layer));
   }
 
   /** Batch or layer normalization (and, on a convolution, instance or group) before the activation. */
-  private static boolean normalizedBeforeActivation(VariableElement field) {
+  private static boolean normalizedBeforeActivation(LayerDescriptor layer) {
     for (String norm : List.of(Annotations.BATCH_NORM, Annotations.LAYER_NORM,
         Annotations.INSTANCE_NORM, Annotations.GROUP_NORM)) {
-      var mirror = Annotations.find(field, norm);
+      var mirror = layer.find(norm);
       if (mirror.isPresent() && enumValue(mirror.get(), "placement").equals("BEFORE_ACTIVATION")) {
         return true;
       }
     }
     return false;
-  }
-
-  private static int inputSize(AnnotationMirror input) {
-    if (isExplicit(input, "channels") || isExplicit(input, "height") || isExplicit(input, "width")) {
-      long size = (long) intValue(input, "channels") * intValue(input, "height")
-          * intValue(input, "width");
-      return intValue(input, "channels") > 0 && intValue(input, "height") > 0
-          && intValue(input, "width") > 0 && size <= Integer.MAX_VALUE ? (int) size : -1;
-    }
-    return intValue(input, "value");
   }
 }

@@ -1,0 +1,60 @@
+package dev.lamina.processor.model;
+
+import static dev.lamina.processor.model.Annotations.intValue;
+
+import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.Shape;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+
+/** {@code @Conv2d(filters = 32, kernel = 3, padding = 1)}: a 2-d convolution of an image. */
+public record ConvKind(AnnotationMirror annotation) implements LayerKind {
+  public int filters() {
+    return intValue(annotation, "filters");
+  }
+
+  public int kernel() {
+    return intValue(annotation, "kernel");
+  }
+
+  public int stride() {
+    return intValue(annotation, "stride");
+  }
+
+  public int padding() {
+    return intValue(annotation, "padding");
+  }
+
+  public int dilation() {
+    return intValue(annotation, "dilation");
+  }
+
+  @Override
+  public boolean hasWeights() {
+    return true;
+  }
+
+  @Override
+  public boolean needsImage() {
+    return true;
+  }
+
+  @Override
+  public ShapeResult outputShape(List<LayerShape> inputs) {
+    Shape in = inputs.get(0).image();
+    if (in == null) {
+      return new ShapeResult.NeedsImage(inputs.get(0).size());
+    }
+    if (filters() <= 0 || kernel() <= 0 || stride() <= 0 || padding() < 0 || dilation() <= 0) {
+      return new ShapeResult.BadValue(); // ImageLayerValidator reports the member
+    }
+    int extent = dilation() * (kernel() - 1) + 1;
+    int height = in.height() + 2 * padding();
+    int width = in.width() + 2 * padding();
+    if (extent > height || extent > width) {
+      return new ShapeResult.WindowTooLarge(extent, height, width, "kernel");
+    }
+    ImageSpec geometry = ImageSpec.conv(in, filters(), kernel(), stride(), padding(), dilation());
+    return new ShapeResult.Known(LayerShape.of(geometry.out()), geometry);
+  }
+}

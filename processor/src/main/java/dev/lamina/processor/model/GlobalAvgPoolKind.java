@@ -1,0 +1,24 @@
+package dev.lamina.processor.model;
+
+import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.Shape;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+
+/** {@code @GlobalAvgPool2d}: the mean of each channel over the whole image, one value per channel. */
+public record GlobalAvgPoolKind(AnnotationMirror annotation) implements LayerKind {
+  @Override
+  public boolean needsImage() {
+    return true;
+  }
+
+  @Override
+  public ShapeResult outputShape(List<LayerShape> inputs) {
+    Shape in = inputs.get(0).image();
+    if (in == null) {
+      return new ShapeResult.NeedsImage(inputs.get(0).size());
+    }
+    ImageSpec geometry = ImageSpec.global(in);
+    return new ShapeResult.Known(LayerShape.of(geometry.out()), geometry);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.lamina.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+
+/**
+ * What a layer is, from the one annotation that makes a field a layer: {@code @Input}, {@code
+ * @Dense}, {@code @Conv2d}, a pooling annotation. Each kind answers the questions other code
+ * would otherwise re-derive from annotations: whether it has weights, whether it reads an image,
+ * and its output shape for given input shapes. {@link LayerKinds} lists them; values are read
+ * from the annotation on demand, so a kind is built even when a value is out of range (its
+ * validator reports that).
+ */
+public sealed interface LayerKind
+    permits InputKind, DenseKind, ConvKind, PoolKind, GlobalAvgPoolKind {
+  /** The annotation that makes the field this kind of layer. */
+  AnnotationMirror annotation();
+
+  /** The annotation's simple name, as messages name it: "Dense", "Conv2d". */
+  default String annotationName() {
+    String type = annotation().getAnnotationType().asElement().getSimpleName().toString();
+    return type;
+  }
+
+  /** Whether the layer has a weight (and so may have a bias, an initializer, a normalization). */
+  default boolean hasWeights() {
+    return false;
+  }
+
+  /** Whether the layer reads its input as an image (C, H, W). */
+  default boolean needsImage() {
+    return false;
+  }
+
+  /**
+   * This layer's output for {@code inputs}, the outputs of the layers it reads (none for the
+   * input layer); a result that says why there is none when the inputs or values do not allow one.
+   */
+  ShapeResult outputShape(List<LayerShape> inputs);
+}

@@ -1,0 +1,28 @@
+package dev.lamina.processor.model;
+
+import dev.lamina.nn.ImageSpec;
+
+/** What a {@link LayerKind} says about its output shape for given inputs. */
+public sealed interface ShapeResult {
+  /**
+   * The output is known.
+   *
+   * @param geometry an image layer's window and shapes (the input's when it is an image); null
+   *     for a flat layer
+   */
+  record Known(LayerShape out, ImageSpec geometry) implements ShapeResult {}
+
+  /** A value the shape needs is out of range; the kind's validator reports it. */
+  record BadValue() implements ShapeResult {}
+
+  /** The layer needs an image, and its input is flat. */
+  record NeedsImage(long inputSize) implements ShapeResult {}
+
+  /**
+   * The window is larger than the (padded) image it slides over.
+   *
+   * @param member the annotation member that sets the window: "kernel" or "value"
+   */
+  record WindowTooLarge(int extent, int paddedHeight, int paddedWidth, String member)
+      implements ShapeResult {}
+}
