@@ -52,13 +52,9 @@ final class AugmentBenchCommand implements Command {
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
     Augmentation trained = FashionAugmentation.parse(options.string("--augment", "fashion"));
-    double seconds = options.number("--seconds", 2);
-    int rounds = options.integer("--rounds", 3);
-    if (rounds <= 0 || !(seconds > 0)) {
-      throw new Options.UsageException("--rounds and --seconds must be > 0, got " + rounds + " and "
-          + seconds);
-    }
-    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
+    double seconds = options.number("--seconds", 2, 0);
+    int rounds = options.integer("--rounds", 3, 1);
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1);
     options.requireAllUsed();
     Map<String, Object> json = new LinkedHashMap<>();
     List<Map<String, Object>> rows = new ArrayList<>();

@@ -42,10 +42,11 @@ final class AugmentPreviewCommand implements Command {
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
     Augmentation augmentation = FashionAugmentation.parse(options.string("--augment", "fashion"));
     Path path = options.path("--out").orElse(Path.of("augment-preview.png"));
-    int samples = positive(options.integer("--samples", 10), "--samples");
-    int versions = positive(options.integer("--versions", 8), "--versions");
-    int zoom = positive(options.integer("--zoom", 3), "--zoom");
+    int samples = options.integer("--samples", 10, 1);
+    int versions = options.integer("--versions", 8, 1);
+    int zoom = options.integer("--zoom", 3, 1);
     long seed = options.longValue("--seed", 42);
+    Outputs.checkFile("--out", path);
     FashionMnist data = FashionData.load(options);
     if (augmentation.mixes()) {
       out.println("(mixup blends samples of a batch; the preview shows the per-sample transforms)");
@@ -100,12 +101,5 @@ final class AugmentPreviewCommand implements Command {
       picks[row] = found;
     }
     return picks;
-  }
-
-  private static int positive(int value, String name) {
-    if (value <= 0) {
-      throw new Options.UsageException(name + " must be > 0, got " + value);
-    }
-    return value;
   }
 }

@@ -49,14 +49,14 @@ final class AugmentationLabCommand implements Command {
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
     Augmentation augmentation = FashionAugmentation.parse(options.string("--augment", "fashion"));
-    int trainSize = options.integer("--train-size", 0);
-    int epochs = options.integer("--epochs", 10);
-    int subset = options.integer("--subset", 2000);
-    int subsetEpochs = options.integer("--subset-epochs", 150);
-    int batch = options.integer("--batch", 128);
-    double lr = options.number("--lr", 1e-3);
+    int trainSize = options.integer("--train-size", 0, 0);
+    int epochs = options.integer("--epochs", 10, 1);
+    int subset = options.integer("--subset", 2000, 1);
+    int subsetEpochs = options.integer("--subset-epochs", 150, 1);
+    int batch = options.integer("--batch", 128, 1);
+    double lr = options.number("--lr", 1e-3, 0);
     long seed = options.longValue("--seed", 42);
-    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1);
     FashionMnist data = FashionData.load(options);
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     Dataset full = split.train();
@@ -68,13 +68,6 @@ final class AugmentationLabCommand implements Command {
     if (subset <= 0 || subset >= full.size()) {
       throw new Options.UsageException("--subset must be in [1, " + (full.size() - 1)
           + "] (smaller than the full training set), got " + subset);
-    }
-    for (String name : new String[] {"--epochs", "--subset-epochs", "--batch", "--threads"}) {
-      int value = name.equals("--epochs") ? epochs : name.equals("--subset-epochs") ? subsetEpochs
-          : name.equals("--batch") ? batch : threads;
-      if (value <= 0) {
-        throw new Options.UsageException(name + " must be > 0, got " + value);
-      }
     }
     out.printf(Locale.ROOT, "Fashion-MNIST MLP, augmentation: %s%n", augmentation);
 

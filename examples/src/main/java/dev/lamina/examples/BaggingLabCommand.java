@@ -59,29 +59,28 @@ final class BaggingLabCommand implements Command {
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
-    int members = options.integer("--members", 8);
-    int epochs = options.integer("--epochs", 8);
-    int batch = options.integer("--batch", 128);
-    double lr = options.number("--lr", 1e-3);
+    int members = options.integer("--members", 8, 1);
+    int epochs = options.integer("--epochs", 8, 1);
+    int batch = options.integer("--batch", 128, 1);
+    double lr = options.number("--lr", 1e-3, 0);
     long seed = options.longValue("--seed", 42);
     boolean bootstrap = bool(options, "--bootstrap", true);
-    int trainSize = options.integer("--train", -1);
-    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
+    int trainSize = options.integer("--train", Integer.MAX_VALUE, 1);
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1);
     Path plot = options.path("--plot").orElse(Path.of("bagging-lab.png"));
     String cluster = options.string("--cluster", null);
     String clusterName = options.string("--cluster-name", "lamina");
-    if (members < 1) {
-      throw new Options.UsageException("--members must be >= 1, got " + members);
+    if (cluster != null && !bootstrap) {
+      throw new Options.UsageException("--cluster needs --bootstrap true: members evaluate out"
+          + " of bag, as they load only the training set");
     }
-    if (trainSize == 0 || trainSize < -1) {
-      throw new Options.UsageException("--train must be > 0, got " + trainSize);
-    }
+    Outputs.checkFile("--plot", plot);
     FashionMnist data = FashionData.load(options);
 
     // The validation split is held out from every member: v and c are measured there.
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     Dataset train =
-        BaggingFashionData.train(data, seed, trainSize < 0 ? Integer.MAX_VALUE : trainSize);
+        BaggingFashionData.train(data, seed, trainSize);
     out.printf(Locale.ROOT, "Fashion-MNIST from %s: %d train, %d validation, %d test%n",
         data.directory(), train.size(), split.validation().size(), data.test().size());
     out.printf(Locale.ROOT, "Training %d members of FashionMlp (%d epochs, batch %d, Adam %.4g,"
@@ -95,10 +94,6 @@ final class BaggingLabCommand implements Command {
         .seed(seed).bootstrap(bootstrap).threads(threads).listener(progress(out)).build();
     Ensemble<FashionMlpNet> ensemble;
     if (cluster != null) {
-      if (!bootstrap) {
-        throw new Options.UsageException("--cluster needs --bootstrap true: members evaluate out"
-            + " of bag, as they load only the training set");
-      }
       ClusterSettings settings = ClusterSettings.builder().clusterName(clusterName)
           .members(List.of(cluster.split(","))).build();
       try (BaggingCluster client = BaggingCluster.connect(settings)) {

@@ -41,9 +41,9 @@ final class BaggingMemberCommand implements Command {
         .clusterName(options.string("--cluster-name", "lamina"))
         .members(List.of(options.string("--members", "127.0.0.1").split(",")))
         .bindAddress(options.string("--bind", "127.0.0.1"))
-        .port(options.integer("--port", 5701))
-        .threads(options.integer("--threads", Runtime.getRuntime().availableProcessors()));
-    int seconds = options.integer("--for", 0);
+        .port(options.integer("--port", 5701, 1, 65535))
+        .threads(options.integer("--threads", Runtime.getRuntime().availableProcessors(), 0));
+    int seconds = options.integer("--for", 0, 0);
     options.requireAllUsed();
     ClusterSettings s = settings.build();
     HazelcastInstance member = BaggingCluster.startMember(s);

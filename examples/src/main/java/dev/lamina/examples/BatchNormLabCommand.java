@@ -49,11 +49,12 @@ final class BatchNormLabCommand implements Command {
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
-    int epochs = options.integer("--epochs", 5);
-    double lr = options.number("--lr", 0.02);
-    double highLr = options.number("--high-lr", 0.5);
+    int epochs = options.integer("--epochs", 5, 1);
+    double lr = options.number("--lr", 0.02, 0);
+    double highLr = options.number("--high-lr", 0.5, 0);
     long seed = options.longValue("--seed", 42);
     Path dir = options.path("--out").orElse(Path.of("lamina-out", "batchnorm-lab"));
+    Outputs.checkDirectory("--out", dir);
     FashionMnist data = FashionData.load(options);
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     List<Run> runs = List.of(

@@ -38,7 +38,7 @@ final class BenchCommand implements Command {
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
-    double seconds = options.number("--seconds", 2);
+    double seconds = options.number("--seconds", 2, 0);
     boolean withPeer = !options.flag("--no-pytorch");
     options.requireAllUsed();
     Map<String, Object> json = new LinkedHashMap<>();

@@ -46,15 +46,11 @@ final class CnnBenchCommand implements Command {
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
-    int batch = options.integer("--batch", 128);
-    int maxThreads = options.integer("--threads", 2);
-    double seconds = options.number("--seconds", 10);
+    int batch = options.integer("--batch", 128, 1, SAMPLES / 2);
+    int maxThreads = options.integer("--threads", 2, 1);
+    double seconds = options.number("--seconds", 10, 0);
     boolean withPeer = !options.flag("--no-pytorch");
     options.requireAllUsed();
-    if (batch < 1 || batch > SAMPLES / 2 || maxThreads < 1 || !(seconds > 0)) {
-      throw new Options.UsageException("--batch must be in [1, " + SAMPLES / 2 + "], --threads >= 1"
-          + " and --seconds > 0; got " + batch + ", " + maxThreads + ", " + seconds);
-    }
     Map<String, Object> json = new LinkedHashMap<>();
     Optional<PeerEnvironment> peerEnvironment = PeerEnvironment.announce(withPeer, json, out);
     double peak = FmaPeak.measureGflops(1000);

@@ -55,11 +55,11 @@ final class FashionCnnCommand implements Command {
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
-    int epochs = options.integer("--epochs", EPOCHS);
-    int batch = options.integer("--batch", 128);
-    double lr = options.number("--lr", 1e-3);
+    int epochs = options.integer("--epochs", EPOCHS, 1);
+    int batch = options.integer("--batch", 128, 1);
+    double lr = options.number("--lr", 1e-3, 0);
     long seed = options.longValue("--seed", 42);
-    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1);
     String augment = options.string("--augment", AUGMENTATION);
     Augmentation augmentation = augment.equals("none") ? null : FashionAugmentation.parse(augment);
     FashionMnist data = FashionData.load(options);

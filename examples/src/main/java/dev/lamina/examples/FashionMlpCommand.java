@@ -64,7 +64,7 @@ final class FashionMlpCommand implements Command {
     Optional<Path> load = options.path("--load");
     Optional<Path> save = options.path("--save");
     Optional<Path> saveLogits = options.path("--save-logits");
-    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors());
+    int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1);
     if (load.isPresent()) {
       if (save.isPresent()) {
         throw new Options.UsageException("--load evaluates a saved model without training, so"
@@ -77,18 +77,22 @@ final class FashionMlpCommand implements Command {
               + " evaluates a saved model without training; drop one of them");
         }
       }
+      saveLogits.ifPresent(file -> Outputs.checkFile("--save-logits", file));
       FashionMnist data = FashionData.load(options);
       return evaluateSaved(load.get(), data, threads, saveLogits, out);
     }
-    int epochs = options.integer("--epochs", 10);
-    int batch = options.integer("--batch", 128);
-    double lr = options.number("--lr", 1e-3);
+    int epochs = options.integer("--epochs", 10, 1);
+    int batch = options.integer("--batch", 128, 1);
+    double lr = options.number("--lr", 1e-3, 0);
     long seed = options.longValue("--seed", 42);
     String augment = options.string("--augment", "none");
     Augmentation augmentation = FashionAugmentation.parse(augment);
     Optional<Path> checkpoints = options.path("--checkpoints");
-    int every = options.integer("--checkpoint-every", 1);
+    int every = options.integer("--checkpoint-every", 1, 1);
     Optional<Path> resume = resumeFile(options.path("--resume"));
+    save.ifPresent(file -> Outputs.checkFile("--save", file));
+    saveLogits.ifPresent(file -> Outputs.checkFile("--save-logits", file));
+    checkpoints.ifPresent(dir -> Outputs.checkDirectory("--checkpoints", dir));
     FashionMnist data = FashionData.load(options);
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     out.println(ModelSummary.of(FashionMlpNet.SPEC));
@@ -131,7 +135,8 @@ final class FashionMlpCommand implements Command {
     checkpoints.ifPresent(dir -> json.put("checkpoints", dir.toString()));
     resume.ifPresent(file -> json.put("resumed_from", file.toString()));
     if (save.isPresent()) {
-      ModelFile.save(result.network(), save.get());
+      Outputs.write("the trained model", save.get(),
+          file -> ModelFile.save(result.network(), file));
       out.println("Saved the model to " + save.get());
       json.put("saved", save.get().toString());
     }
@@ -143,6 +148,10 @@ final class FashionMlpCommand implements Command {
 
   /** {@code --resume}'s file: the path itself, or the latest checkpoint in a directory. */
   private static Optional<Path> resumeFile(Optional<Path> path) throws IOException {
+    if (path.isPresent() && !Files.exists(path.get())) {
+      throw new Options.UsageException("--resume " + path.get() + ": no such file or directory;"
+          + " give a checkpoint file, or the --checkpoints directory of a run");
+    }
     if (path.isEmpty() || !Files.isDirectory(path.get())) {
       return path;
     }
@@ -190,9 +199,9 @@ final class FashionMlpCommand implements Command {
       System.arraycopy(network.forwardInfer(batch, rows), 0, logits, start * classes,
           rows * classes);
     }
-    SafeTensors.write(file, Map.of("lamina.model", network.spec().name(), "lamina.data",
-        "Fashion-MNIST test set, in file order"),
-        List.of(new Tensor("logits", new int[] {data.size(), classes}, logits)));
+    Outputs.write("the test set's logits", file, to -> SafeTensors.write(to, Map.of("lamina.model",
+        network.spec().name(), "lamina.data", "Fashion-MNIST test set, in file order"),
+        List.of(new Tensor("logits", new int[] {data.size(), classes}, logits))));
     out.println("Wrote the test set's logits to " + file);
     return file.toString();
   }

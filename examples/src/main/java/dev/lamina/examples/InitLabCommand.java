@@ -39,6 +39,7 @@ final class InitLabCommand implements Command {
     long seed = options.longValue("--seed", 1);
     Path dir = options.path("--out").orElse(Path.of("init-lab"));
     options.requireAllUsed();
+    Outputs.checkDirectory("--out", dir);
     System.setProperty("java.awt.headless", "true");
 
     out.printf(Locale.ROOT, "%d samples × %d features from N(0, 1) through %d dense layers of "

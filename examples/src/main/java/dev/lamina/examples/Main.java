@@ -1,14 +1,16 @@
 package dev.lamina.examples;
 
-import dev.lamina.data.DatasetNotFoundException;
-import dev.lamina.io.ModelFileException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code bin/lamina}: runs a named example. {@code bin/lamina --help} lists them. */
+/**
+ * {@code bin/lamina}: runs a named example. {@code bin/lamina --help} lists them. A usage mistake
+ * exits with 2, an expected failure (see {@link Failures}) with 1, each as one line; a stack trace
+ * only for a bug, or with {@code --debug}.
+ */
 public final class Main {
   private static final List<Command> COMMANDS = List.of(
       new FashionMlpCommand(),
@@ -26,6 +28,11 @@ public final class Main {
 
   private Main() {}
 
+  /** Every command, in the order of {@code bin/lamina --help}. */
+  static List<Command> commands() {
+    return COMMANDS;
+  }
+
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
@@ -41,12 +48,16 @@ public final class Main {
       err.println("lamina: unknown command '" + args[0] + "'\n\n" + help());
       return 2;
     }
+    List<String> commandArgs = Arrays.asList(args).subList(1, args.length);
+    boolean debug = commandArgs.contains("--debug");
     try {
-      Options options = new Options(command.name(), Arrays.asList(args).subList(1, args.length));
+      Options options = new Options(command.name(), commandArgs);
+      options.flag("--debug");
       if (options.flag("--help")) {
         out.println("usage: bin/lamina " + command.name() + " [options]\n\n" + command.summary()
             + "\n\noptions:\n" + optionLines(command.usage())
-            + "  --json        end with one line of JSON results");
+            + "  --json        end with one line of JSON results\n"
+            + "  --debug       print the stack trace of any failure");
         return 0;
       }
       boolean json = options.flag("--json"); // read before the command refuses what it did not
@@ -58,12 +69,12 @@ public final class Main {
     } catch (Options.UsageException e) {
       err.println("lamina " + command.name() + ": " + e.getMessage());
       return 2;
-    } catch (DatasetNotFoundException | ModelFileException e) {
-      err.println("lamina " + command.name() + ": " + e.getMessage());
-      return 1;
     } catch (Exception e) {
-      err.println("lamina " + command.name() + ": " + e);
-      e.printStackTrace(err);
+      var expected = Failures.expected(e);
+      err.println("lamina " + command.name() + ": " + expected.orElse(e.toString()));
+      if (expected.isEmpty() || debug) {
+        e.printStackTrace(err);
+      }
       return 1;
     }
   }
@@ -93,7 +104,8 @@ public final class Main {
       s.append("  ").append(c.name()).append(" ".repeat(width - c.name().length()))
           .append(c.summary()).append('\n');
     }
-    s.append("\nEvery command accepts --json: its last line is then one JSON object with its results.");
+    s.append("\nEvery command accepts --json: its last line is then one JSON object with its results;"
+        + "\nand --debug: a failure then prints its stack trace.");
     return s.toString();
   }
 }

@@ -48,15 +48,16 @@ final class RegularizationLabCommand implements Command {
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
-    int trainSize = options.integer("--train", 3000);
-    int validationSize = options.integer("--validation", 2000);
+    int trainSize = options.integer("--train", 3000, 1);
+    int validationSize = options.integer("--validation", 2000, 1);
     RegularizationLab.Settings settings = new RegularizationLab.Settings(
-        options.integer("--epochs", 30), options.integer("--batch", 64),
-        options.number("--lr", 1e-3), options.longValue("--seed", 42),
-        options.integer("--threads", Runtime.getRuntime().availableProcessors()));
+        options.integer("--epochs", 30, 1), options.integer("--batch", 64, 1),
+        options.number("--lr", 1e-3, 0), options.longValue("--seed", 42),
+        options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1));
     List<String> only = Arrays.asList(options.string("--only", "").split(","));
     Path dir = options.path("--out").orElse(Path.of("lamina-out", "regularization-lab"));
     List<RegularizationLab.Regularizer> regularizers = select(only);
+    Outputs.checkDirectory("--out", dir);
     FashionMnist data = FashionData.load(options);
     if (trainSize <= 0 || validationSize <= 0 || trainSize + validationSize > data.train().size()) {
       throw new Options.UsageException("--train and --validation must be > 0 and add up to at most "

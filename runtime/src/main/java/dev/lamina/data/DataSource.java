@@ -10,10 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where Fashion-MNIST's files are looked for, in this order, and what happens when none has them:
+ * Where Fashion-MNIST's files are looked for. A directory the user names is the one used: a
+ * directory given explicitly (the launcher's {@code --data DIR}), else the one the environment
+ * variable {@code $LAMINA_DATA} names; if it lacks a file, that is an error naming the directory
+ * and the file, never a silent fall back to other data. Only when nothing is named are these
+ * searched, in order:
  * <ol>
- *   <li>a directory given explicitly (the launcher's {@code --data DIR}),
- *   <li>the directory named by the environment variable {@code $LAMINA_DATA},
  *   <li>{@code ~/.lamina/fashion-mnist}, which is also where downloads go,
  *   <li>{@code /usr/share/datasets/fashion-mnist}, where Debian's {@code dataset-fashion-mnist}
  *       package puts them.
@@ -69,19 +71,31 @@ public final class DataSource {
     return builder;
   }
 
-  /** The directories searched, in order; the explicit one and $LAMINA_DATA only if set. */
+  /**
+   * The directories searched, in order: the one the user named (the explicit one, else
+   * $LAMINA_DATA) alone, or when none is named the home and system directories.
+   */
   public List<Location> searchPath() {
+    Optional<Location> named = named();
+    if (named.isPresent()) {
+      return List.of(named.get());
+    }
     List<Location> path = new ArrayList<>();
-    if (directory != null) {
-      path.add(new Location("--data", directory));
-    }
-    String variable = environment.get(ENVIRONMENT_VARIABLE);
-    if (variable != null && !variable.isBlank()) {
-      path.add(new Location("$" + ENVIRONMENT_VARIABLE, Path.of(variable)));
-    }
     path.add(new Location("home", downloadDirectory()));
     path.add(new Location("system", systemDirectory));
     return path;
+  }
+
+  /** The directory the user named: the explicit one, else $LAMINA_DATA's; empty if neither. */
+  private Optional<Location> named() {
+    if (directory != null) {
+      return Optional.of(new Location("--data", directory));
+    }
+    String variable = environment.get(ENVIRONMENT_VARIABLE);
+    if (variable != null && !variable.isBlank()) {
+      return Optional.of(new Location("$" + ENVIRONMENT_VARIABLE, Path.of(variable)));
+    }
+    return Optional.empty();
   }
 
   /** Where files are downloaded to: {@code ~/.lamina/fashion-mnist}. */
@@ -95,15 +109,28 @@ public final class DataSource {
   }
 
   /**
-   * The first directory of {@link #searchPath()} that holds all of
-   * {@link FashionMnist#FILE_NAMES} (each plain or gzipped); failing that, {@link
-   * #downloadDirectory()} after downloading them into it.
+   * The directory the user named, if it holds all of {@link FashionMnist#FILE_NAMES} (each plain
+   * or gzipped); when none is named, the first directory of {@link #searchPath()} that holds them,
+   * failing that {@link #downloadDirectory()} after downloading them into it.
    *
-   * @throws DatasetNotFoundException if no directory has the files and downloading is off or
-   *     fails; the message lists the directories searched and says how to get the files
+   * @throws DatasetNotFoundException if the named directory lacks a file (the one-line message
+   *     names the directory and the files), or if no directory has the files and downloading is
+   *     off or fails (the message lists the directories searched and says how to get the files)
    */
   public Path locate() throws DatasetNotFoundException {
     List<String> names = FashionMnist.FILE_NAMES;
+    Optional<Location> named = named();
+    if (named.isPresent()) {
+      Path dir = named.get().directory();
+      String status = DataFiles.status(dir, names);
+      if (!DataFiles.missing(dir, names).isEmpty()) {
+        throw new DatasetNotFoundException(named.get().origin() + " " + dir + " "
+            + (status.equals("has none of the files") ? "has none of the Fashion-MNIST files "
+            + String.join("[.gz], ", names) + "[.gz]" : status)
+            + "; the directory named is the one used: put the files there, or name another");
+      }
+      return dir;
+    }
     for (Location location : searchPath()) {
       if (DataFiles.missing(location.directory(), names).isEmpty()) {
         return location.directory();
@@ -134,12 +161,8 @@ public final class DataSource {
     StringBuilder message = new StringBuilder("Fashion-MNIST not found. Looked for the files\n  ")
         .append(String.join(", ", names))
         .append("\n(each may also be gzipped, with .gz added) in these directories, in order:\n");
-    if (directory == null) {
-      message.append("  (--data DIR not given)\n");
-    }
-    if (searchPath().stream().noneMatch(l -> l.origin().startsWith("$"))) {
-      message.append("  ($").append(ENVIRONMENT_VARIABLE).append(" not set)\n");
-    }
+    message.append("  (--data DIR not given)\n  ($").append(ENVIRONMENT_VARIABLE)
+        .append(" not set)\n");
     for (Location location : searchPath()) {
       message.append("  ").append(location.directory()).append(" (").append(location.origin())
           .append("): ").append(DataFiles.status(location.directory(), names)).append('\n');
@@ -170,7 +193,7 @@ public final class DataSource {
 
     private Builder() {}
 
-    /** A directory searched first (the launcher's {@code --data DIR}). */
+    /** The directory to load from, and no other (the launcher's {@code --data DIR}). */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
       return this;

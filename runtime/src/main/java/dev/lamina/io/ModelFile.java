@@ -167,7 +167,9 @@ public final class ModelFile {
     }
     List<float[]> values = new ArrayList<>();
     for (ModelTensors.Slot s : slots) {
-      values.add(s.fromFile(read.floats(s.name(), s.fileShape())));
+      float[] fileValues = read.floats(s.name(), s.fileShape());
+      requireFinite(read.path(), s.name(), fileValues);
+      values.add(s.fromFile(fileValues));
     }
     return () -> {
       for (int i = 0; i < slots.size(); i++) {
@@ -175,5 +177,20 @@ public final class ModelFile {
         System.arraycopy(values.get(i), 0, live, 0, live.length);
       }
     };
+  }
+
+  /**
+   * A NaN or an infinity in a model's tensor is never a model that works (it predicts one class
+   * for everything, or NaN); such a file comes from a run that diverged, so it is refused.
+   */
+  private static void requireFinite(Path file, String tensor, float[] values)
+      throws ModelFileException {
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new ModelFileException(file, "tensor \"" + tensor + "\" holds " + values[i]
+            + " at flat index " + i + " (in the file's layout); a model's values must be finite"
+            + " (was it saved from a run whose loss or weights diverged?)");
+      }
+    }
   }
 }

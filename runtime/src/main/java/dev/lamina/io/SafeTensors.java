@@ -86,6 +86,10 @@ public final class SafeTensors {
    * checksum when there is one. Every failure names the file and what was wrong.
    */
   public static SafeTensorsFile read(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new ModelFileException(file, "is a directory; give the model file itself, e.g. "
+          + file.resolve("model.safetensors"));
+    }
     long size;
     try {
       size = Files.size(file);

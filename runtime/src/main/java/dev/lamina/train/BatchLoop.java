@@ -66,7 +66,8 @@ final class BatchLoop {
 
   /**
    * Trains on epoch {@code epoch}'s batches. Returns null when they all ran, else how training
-   * ended within the epoch: the thread was interrupted or a batch's loss was not finite.
+   * ended within the epoch: the thread was interrupted, a batch's loss was not finite, or at the
+   * end of the epoch a weight was not.
    */
   TrainingEnd run(int epoch) {
     int[] order = orders.apply(epoch);
@@ -96,7 +97,9 @@ final class BatchLoop {
       listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
     }
     seconds = (System.nanoTime() - start) / 1e9;
-    return null;
+    var nonFinite = NonFinite.first(step.network()); // before it is validated or checkpointed
+    return nonFinite.isEmpty() ? null
+        : stopping.nonFiniteWeights(epoch, batches, steps, nonFinite.get());
   }
 
   /** What the epoch {@link #run} completed measured, with its evaluation on the validation data. */

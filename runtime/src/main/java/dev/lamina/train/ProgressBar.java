@@ -56,12 +56,13 @@ public final class ProgressBar implements TrainingListener {
     String what = switch (end.reason()) {
       case COMPLETED -> "Completed";
       case EARLY_STOPPED -> "Stopped early";
-      case NON_FINITE_LOSS -> "Stopped";
+      case NON_FINITE_LOSS, NON_FINITE_WEIGHTS -> "Stopped";
       case INTERRUPTED -> "Interrupted";
     };
     out.printf(Locale.ROOT, "%s%s at epoch %d: %s%s%n", open ? System.lineSeparator() : "", what,
         end.epoch(), end.message(),
         end.restored() && end.reason() != TrainingEnd.Reason.NON_FINITE_LOSS
+            && end.reason() != TrainingEnd.Reason.NON_FINITE_WEIGHTS
             ? "; restored the weights of epoch " + end.bestEpoch() : "");
   }
 }

@@ -96,6 +96,18 @@ final class Stopping {
     return end(TrainingEnd.Reason.NON_FINITE_LOSS, epoch, steps, true, message);
   }
 
+  /**
+   * A weight (or a running statistic) was NaN or infinite after the last batch of {@code epoch},
+   * though every loss was finite: falls back to the best weights, as for a non-finite loss.
+   */
+  TrainingEnd nonFiniteWeights(int epoch, int batches, long steps, String value) {
+    String message = String.format(Locale.ROOT,
+        "a weight was not finite at the end of epoch %d, step %d (batch %d of %d): %s; the"
+            + " network has the weights of %s", epoch, steps, batches, batches, value,
+        bestEpoch == 0 ? "before training" : "epoch " + bestEpoch);
+    return end(TrainingEnd.Reason.NON_FINITE_WEIGHTS, epoch, steps, true, message);
+  }
+
   /** The training thread was interrupted before a step of {@code epoch}. */
   TrainingEnd interrupted(int epoch, long steps) {
     return end(TrainingEnd.Reason.INTERRUPTED, epoch, steps, restoreOnEnd(),

@@ -25,6 +25,8 @@ public record TrainingEnd(
     EARLY_STOPPED,
     /** A training batch's loss was NaN or infinite. */
     NON_FINITE_LOSS,
+    /** A weight or running statistic was NaN or infinite at the end of an epoch. */
+    NON_FINITE_WEIGHTS,
     /** The training thread was interrupted. */
     INTERRUPTED
   }

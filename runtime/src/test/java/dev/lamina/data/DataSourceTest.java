@@ -50,7 +50,8 @@ class DataSourceTest {
         .environment(Map.of("LAMINA_DATA", environment.toString())).build();
     assertEquals(1, FashionMnist.load(all).train().size());
 
-    DataSource noExplicit = all.toBuilder().directory(root.resolve("empty")).build();
+    DataSource noExplicit =
+        source().environment(Map.of("LAMINA_DATA", environment.toString())).build();
     assertEquals(2, FashionMnist.load(noExplicit).train().size());
 
     DataSource noEnvironment = source().build();
@@ -62,12 +63,36 @@ class DataSourceTest {
   }
 
   @Test
-  void directoryMissingAFileIsSkipped() throws IOException {
+  void aNamedDirectoryMissingAFileIsAnErrorNamingBoth() throws IOException {
     writeAll();
     Files.delete(explicit.resolve(FashionMnist.TEST_LABELS + ".gz"));
+    Files.delete(environment.resolve(FashionMnist.TRAIN_IMAGES + ".gz"));
 
-    assertEquals(home.resolve(".lamina/fashion-mnist"),
-        source().directory(explicit).build().locate());
+    assertEquals("--data " + explicit + " lacks t10k-labels-idx1-ubyte[.gz]; the directory named"
+        + " is the one used: put the files there, or name another",
+        notFound(source().directory(explicit).environment(Map.of("LAMINA_DATA", system.toString()))));
+    assertEquals("$LAMINA_DATA " + environment + " lacks train-images-idx3-ubyte[.gz]; the"
+        + " directory named is the one used: put the files there, or name another",
+        notFound(source().environment(Map.of("LAMINA_DATA", environment.toString()))));
+  }
+
+  @Test
+  void aNamedDirectoryThatIsMissingOrEmptyIsAnError() throws IOException {
+    writeAll();
+    Path empty = Files.createDirectories(root.resolve("empty"));
+
+    assertEquals("--data " + root.resolve("nowhere") + " does not exist; the directory named is"
+        + " the one used: put the files there, or name another",
+        notFound(source().directory(root.resolve("nowhere"))));
+    assertEquals("--data " + empty + " has none of the Fashion-MNIST files"
+        + " train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz],"
+        + " t10k-labels-idx1-ubyte[.gz]; the directory named is the one used: put the files"
+        + " there, or name another", notFound(source().directory(empty)));
+  }
+
+  private static String notFound(DataSource.Builder source) {
+    return assertThrows(DatasetNotFoundException.class, () -> source.build().locate())
+        .getMessage();
   }
 
   @Test
@@ -75,20 +100,20 @@ class DataSourceTest {
     DataSource source = source().directory(Path.of("/d"))
         .environment(Map.of("LAMINA_DATA", "/e")).build();
 
+    assertEquals(List.of(new DataSource.Location("--data", Path.of("/d"))), source.searchPath());
+    assertEquals(List.of(new DataSource.Location("$LAMINA_DATA", Path.of("/e"))),
+        source().environment(Map.of("LAMINA_DATA", "/e")).build().searchPath());
     assertEquals(List.of(
-            new DataSource.Location("--data", Path.of("/d")),
-            new DataSource.Location("$LAMINA_DATA", Path.of("/e")),
             new DataSource.Location("home", root.resolve("home/.lamina/fashion-mnist")),
             new DataSource.Location("system", root.resolve("system"))),
-        source.searchPath());
-    assertEquals(2, source().environment(Map.of("LAMINA_DATA", " ")).build().searchPath().size());
+        source().environment(Map.of("LAMINA_DATA", " ")).build().searchPath());
   }
 
   @Test
   void notFoundSaysWhereItLookedAndHowToGetTheFiles() throws IOException {
-    Path partial = root.resolve("partial");
+    Path partial = root.resolve("home/.lamina/fashion-mnist");
     IdxFiles.write(partial.resolve(FashionMnist.TRAIN_IMAGES + ".gz"), new byte[0]);
-    DataSource source = source().directory(partial).build();
+    DataSource source = source().build();
 
     String message =
         assertThrows(DatasetNotFoundException.class, () -> FashionMnist.load(source)).getMessage();
@@ -96,10 +121,9 @@ class DataSourceTest {
     assertContains(message, "Fashion-MNIST not found",
         "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
             + " t10k-labels-idx1-ubyte",
-        partial + " (--data): lacks train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz],"
+        partial + " (home): lacks train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz],"
             + " t10k-labels-idx1-ubyte[.gz]",
-        "($LAMINA_DATA not set)",
-        root.resolve("home/.lamina/fashion-mnist") + " (home): does not exist",
+        "(--data DIR not given)", "($LAMINA_DATA not set)",
         root.resolve("system") + " (system): does not exist",
         "Downloading is switched off.",
         "Debian/Ubuntu: sudo apt-get install dataset-fashion-mnist",

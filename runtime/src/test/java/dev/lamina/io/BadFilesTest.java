@@ -185,4 +185,31 @@ class BadFilesTest {
   void missingFile() {
     fails(dir.resolve("nowhere.safetensors"), "no such file");
   }
+
+  @Test
+  void aDirectoryIsNamedAsOne() throws Exception {
+    Path directory = Files.createDirectories(dir.resolve("models"));
+    fails(directory, "is a directory; give the model file itself, e.g. "
+        + directory.resolve("model.safetensors"));
+  }
+
+  /** A file with a valid checksum whose weights diverged: refused, naming the tensor. */
+  @Test
+  void nonFiniteValuesAreRefusedNamingTheTensor() throws Exception {
+    ReferenceNetwork diverged = new ReferenceNetwork(TestSpecs.normalized("Normalized"), 1);
+    Tensors.randomize(diverged, 7);
+    float[] c = diverged.parameters().get("b.bias").values();
+    c[1] = Float.NaN;
+    Path nan = dir.resolve("nan.safetensors");
+    ModelFile.save(diverged, nan);
+    fails(nan, "tensor \"b.bias\" holds NaN at flat index 1 (in the file's layout); a model's"
+        + " values must be finite");
+
+    c[1] = 0;
+    diverged.state().getLast().values()[0] = Float.NEGATIVE_INFINITY;
+    Path infinite = dir.resolve("infinite.safetensors");
+    ModelFile.save(diverged, infinite);
+    fails(infinite, "tensor \"" + diverged.state().getLast().name() + "\" holds -Infinity at"
+        + " flat index 0");
+  }
 }

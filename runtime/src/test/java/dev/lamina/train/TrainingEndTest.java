@@ -161,6 +161,48 @@ class TrainingEndTest {
     assertTrue(r.holds(2));
   }
 
+  /**
+   * A weight turned NaN after the loss of epoch 2's last batch was computed: every loss was
+   * finite, and the epoch's end finds the weight before it is validated or checkpointed.
+   */
+  @Test
+  void nonFiniteWeightsEndTheRunNamingTheTensorAndKeepTheBestWeights() {
+    Recorder r = new Recorder();
+    ReferenceNetwork network = TinyModel.network(7);
+    r.network = network;
+    TrainingListener poison = new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, int batches, double loss) {
+        if (epoch == 2 && batch == batches) {
+          network.parameters().get("hidden.weight").values()[5] = Float.POSITIVE_INFINITY;
+        }
+      }
+
+      @Override
+      public void onEpochEnd(EpochStats stats, int epochs) {
+        r.onEpochEnd(stats, epochs);
+      }
+
+      @Override
+      public void onTrainingEnd(TrainingEnd end) {
+        r.onTrainingEnd(end);
+      }
+    };
+    var result = TinyModel.trainer().epochs(5).listener(poison).build()
+        .fit(network, TRAIN, VALIDATION);
+    TrainingEnd end = result.history().end();
+    assertEquals(TrainingEnd.Reason.NON_FINITE_WEIGHTS, end.reason());
+    assertEquals(end, r.end, "the listener hears the same end");
+    assertEquals(2, end.epoch());
+    assertEquals(8, end.steps());
+    assertEquals("a weight was not finite at the end of epoch 2, step 8 (batch 4 of 4):"
+        + " hidden.weight[5] = Infinity; the network has the weights of epoch 1", end.message());
+    assertEquals(1, end.bestEpoch());
+    assertTrue(end.restored());
+    assertTrue(r.holds(1));
+    assertEquals(1, result.history().epochs().size(), "the broken epoch is not recorded");
+  }
+
   @Test
   void aNonFiniteLossInTheFirstStepLeavesTheInitialWeights() {
     float[] x = TRAIN.features();
