@@ -14,6 +14,7 @@ import dev.lamina.ensemble.cluster.ClusterSettings;
 import dev.lamina.ensemble.cluster.DataRef;
 import dev.lamina.report.EnsembleAccuracyChart;
 import dev.lamina.train.Optimizer;
+import dev.lamina.train.TrainingConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,8 +91,10 @@ final class BaggingLabCommand implements Command {
 
     long start = System.nanoTime();
     Bagging<FashionMlpNet> bagging = Bagging.builder(FashionMlpNet.class)
-        .members(members).epochs(epochs).batchSize(batch).optimizer(Optimizer.adam(lr))
-        .seed(seed).bootstrap(bootstrap).threads(threads).listener(progress(out)).build();
+        .members(members)
+        .training(TrainingConfig.builder().epochs(epochs).batchSize(batch)
+            .optimizer(Optimizer.adam(lr)).seed(seed).build())
+        .bootstrap(bootstrap).threads(threads).listener(progress(out)).build();
     Ensemble<FashionMlpNet> ensemble;
     if (cluster != null) {
       ClusterSettings settings = ClusterSettings.builder().clusterName(clusterName)

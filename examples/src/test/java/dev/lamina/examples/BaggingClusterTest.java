@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.lamina.augment.Augmentation;
+import dev.lamina.augment.ImageShape;
 import dev.lamina.data.Dataset;
 import dev.lamina.ensemble.Bagging;
 import dev.lamina.ensemble.Ensemble;
@@ -12,7 +14,11 @@ import dev.lamina.ensemble.MemberResult;
 import dev.lamina.ensemble.cluster.BaggingCluster;
 import dev.lamina.ensemble.cluster.ClusterSettings;
 import dev.lamina.ensemble.cluster.DataRef;
+import dev.lamina.train.EarlyStopping;
+import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
+import dev.lamina.train.WeightDecay;
+import dev.lamina.train.TrainingConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -76,13 +82,22 @@ class BaggingClusterTest {
   }
 
   private static Bagging<FashionMlpNet> bagging(int members, int epochs, EnsembleListener listener) {
-    return Bagging.builder(FashionMlpNet.class).members(members).epochs(epochs).batchSize(64)
-        .optimizer(Optimizer.adam(1e-3)).seed(11).threads(2).listener(listener).build();
+    return Bagging.builder(FashionMlpNet.class).members(members)
+        .training(TrainingConfig.builder().epochs(epochs).batchSize(64)
+            .optimizer(Optimizer.adam(1e-3)).seed(11).build())
+        .threads(2).listener(listener).build();
   }
 
   @Test
   void aClientDrivenClusterTrainsTheSameBitsAsThreads() throws Exception {
-    Bagging<FashionMlpNet> bagging = bagging(3, 1, EnsembleListener.SILENT);
+    // Every trainer setting travels: decay, weight noise, early stopping, augmentation.
+    TrainingConfig everything = bagging(3, 1, EnsembleListener.SILENT).config().toBuilder()
+        .weightDecay(WeightDecay.decoupled(1e-2)).weightNoise(0.01)
+        .earlyStopping(EarlyStopping.on(Metric.VALIDATION_LOSS))
+        .augmentation(Augmentation.builder(ImageShape.of(1, 28, 28)).translate(0.5, 2, 2).build())
+        .build();
+    Bagging<FashionMlpNet> bagging = Bagging.builder(FashionMlpNet.class).members(3)
+        .training(everything).threads(2).build();
     Ensemble<FashionMlpNet> threads = bagging.fit(TRAIN);
     try (BaggingCluster client = BaggingCluster.connect(settings)) {
       assertEquals("client", client.address());

@@ -19,10 +19,14 @@ import dev.lamina.ensemble.ModelRef;
 import dev.lamina.ensemble.OutOfBag;
 import dev.lamina.ensemble.Predictions;
 import dev.lamina.nn.Network;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.EarlyStopping;
 import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
+import dev.lamina.train.TrainingConfig;
+import dev.lamina.train.WeightDecay;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -37,9 +41,11 @@ class BaggingTest {
 
   @TempDir Path dir;
 
+  private static final TrainingConfig SMOOTH = TrainingConfig.builder().epochs(6).batchSize(32)
+      .optimizer(Optimizer.adam(1e-2)).seed(7).build();
+
   private static Bagging.Builder<TestModels_SmoothNet> smooth() {
-    return Bagging.builder(TestModels_SmoothNet.class).members(4).epochs(6).batchSize(32)
-        .optimizer(Optimizer.adam(1e-2)).seed(7);
+    return Bagging.builder(TestModels_SmoothNet.class).members(4).training(SMOOTH);
   }
 
   @Test
@@ -47,8 +53,7 @@ class BaggingTest {
     Ensemble<TestModels_SmoothNet> one = smooth().threads(1).build().fit(TRAIN);
     Ensemble<TestModels_SmoothNet> three = smooth().threads(3).build().fit(TRAIN);
     Ensemble<TestModels_SmoothNet> factory = Bagging.builder(TestModels_SmoothNet::new)
-        .members(4).epochs(6).batchSize(32).optimizer(Optimizer.adam(1e-2)).seed(7).threads(2)
-        .build().fit(TRAIN);
+        .members(4).training(SMOOTH).threads(2).build().fit(TRAIN);
     for (int m = 0; m < 4; m++) {
       Member<TestModels_SmoothNet> a = one.members().get(m);
       for (Ensemble<TestModels_SmoothNet> other : List.of(three, factory)) {
@@ -121,7 +126,8 @@ class BaggingTest {
   void theMeanIsTheMeanOfTheMembersRawOutputs() {
     Dataset train = BaggingTestData.make(300, 21, 6, 3);
     Ensemble<TestModels_LinearNet> ensemble = Bagging.builder(TestModels_LinearNet.class)
-        .members(3).epochs(2).batchSize(30).optimizer(Optimizer.sgd(0.1)).build().fit(train);
+        .members(3).training(epochs(2).batchSize(30).optimizer(Optimizer.sgd(0.1)).build())
+        .build().fit(train);
     float[] x = train.head(10).features();
     float[] mean = ensemble.meanOutput(x, 10);
     for (int i = 0; i < mean.length; i++) {
@@ -159,9 +165,9 @@ class BaggingTest {
 
   @Test
   void eachMemberStopsEarlyOnItsOwnOutOfBagLossAndKeepsItsBestEpoch() {
-    Ensemble<TestModels_SmoothNet> ensemble = smooth().members(3).epochs(40).threads(2)
-        .optimizer(Optimizer.adam(3e-2))
-        .earlyStopping(EarlyStopping.on(Metric.VALIDATION_LOSS).patience(2))
+    Ensemble<TestModels_SmoothNet> ensemble = smooth().members(3).threads(2)
+        .training(SMOOTH.toBuilder().epochs(40).optimizer(Optimizer.adam(3e-2))
+            .earlyStopping(EarlyStopping.on(Metric.VALIDATION_LOSS).patience(2)).build())
         .build().fit(TRAIN);
     int stopped = 0;
     for (Member<TestModels_SmoothNet> m : ensemble.members()) {
@@ -186,7 +192,7 @@ class BaggingTest {
   void batchNormRunningStatisticsTravelWithTheWeights() throws IOException {
     Dataset train = BaggingTestData.make(600, 784, 10, 4);
     Ensemble<FashionMlpBnNet> ensemble = Bagging.builder(FashionMlpBnNet.class).members(2)
-        .epochs(1).batchSize(50).threads(2).build().fit(train);
+        .training(epochs(1).batchSize(50).build()).threads(2).build().fit(train);
     Path file = dir.resolve("bn.ensemble");
     ensemble.save(file);
     Ensemble<FashionMlpBnNet> loaded = Ensemble.load(file, ModelRef.of(FashionMlpBnNet.class));
@@ -207,16 +213,63 @@ class BaggingTest {
         .translate(0.5, 2, 2).build();
     List<Ensemble<FashionMlpNet>> runs = new java.util.ArrayList<>();
     for (int threads : new int[] {1, 2}) {
-      runs.add(Bagging.builder(FashionMlpNet.class).members(2).epochs(1).batchSize(50)
-          .augmentation(flips).threads(threads).build().fit(train));
+      runs.add(Bagging.builder(FashionMlpNet.class).members(2)
+          .training(epochs(1).batchSize(50).augmentation(flips).build()).threads(threads)
+          .build().fit(train));
     }
-    Ensemble<FashionMlpNet> plain = Bagging.builder(FashionMlpNet.class).members(2).epochs(1)
-        .batchSize(50).threads(2).build().fit(train);
+    Ensemble<FashionMlpNet> plain = Bagging.builder(FashionMlpNet.class).members(2)
+        .training(epochs(1).batchSize(50).build()).threads(2).build().fit(train);
     for (int m = 0; m < 2; m++) {
       var a = runs.get(0).members().get(m).network().parameters();
       assertTrue(a.bitEquals(runs.get(1).members().get(m).network().parameters()), "member " + m);
       assertFalse(a.bitEquals(plain.members().get(m).network().parameters()),
           "member " + m + " trained the same with and without augmentation");
+    }
+  }
+
+  @Test
+  void eachMemberTrainsAsATrainerWithTheSameConfigAndTheMembersSeed() {
+    TrainingConfig config = SMOOTH.toBuilder().epochs(2)
+        .weightDecay(WeightDecay.decoupled(1e-2)).weightNoise(0.02).build();
+    Bagging<TestModels_SmoothNet> bagging = Bagging.builder(TestModels_SmoothNet.class)
+        .members(2).bootstrap(false).training(config).threads(2).build();
+    Ensemble<TestModels_SmoothNet> ensemble = bagging.fit(TRAIN, TEST);
+    for (int m = 0; m < 2; m++) {
+      TestModels_SmoothNet alone = TestModels_SmoothNet.trainer()
+          .config(config.withSeed(bagging.memberSeed(m))).threads(1).build()
+          .fit(TRAIN, TEST).network();
+      assertTrue(alone.parameters().bitEquals(ensemble.members().get(m).network().parameters()),
+          "member " + m + " differs from a trainer run with its config");
+    }
+    TestModels_SmoothNet plain = TestModels_SmoothNet.trainer()
+        .config(SMOOTH.toBuilder().epochs(2).seed(bagging.memberSeed(0)).build()).threads(1)
+        .build().fit(TRAIN, TEST).network();
+    assertFalse(plain.parameters().bitEquals(ensemble.members().get(0).network().parameters()),
+        "weight decay and weight noise made no difference to member 0");
+  }
+
+  @Test
+  void membersCheckpointIntoTheirOwnDirectoriesAndGoOnFromThem() throws IOException {
+    TrainingConfig twoEpochs = SMOOTH.toBuilder().epochs(2)
+        .checkpoints(Checkpoints.to(dir.resolve("runs"))).build();
+    Bagging.Builder<TestModels_SmoothNet> builder = smooth().members(2).threads(2);
+    builder.training(twoEpochs).build().fit(TRAIN);
+    for (int m = 0; m < 2; m++) {
+      assertTrue(Files.exists(dir.resolve("runs/member-" + m + "/epoch-0002.safetensors")),
+          "member " + m + "'s checkpoint");
+    }
+    // A longer run with the same directory goes on from epoch 2, to the bits of a fresh run.
+    Ensemble<TestModels_SmoothNet> resumed =
+        builder.training(twoEpochs.toBuilder().epochs(3).build()).build().fit(TRAIN);
+    Ensemble<TestModels_SmoothNet> fresh =
+        builder.training(SMOOTH.toBuilder().epochs(3).build()).build().fit(TRAIN);
+    for (int m = 0; m < 2; m++) {
+      Member<TestModels_SmoothNet> a = resumed.members().get(m);
+      Member<TestModels_SmoothNet> b = fresh.members().get(m);
+      assertTrue(a.network().parameters().bitEquals(b.network().parameters()), "member " + m);
+      assertEquals(3, a.epochs().size(), "member " + m + "'s epochs, with those before resuming");
+      assertEquals(losses(b), losses(a), "member " + m);
+      assertTrue(Files.exists(dir.resolve("runs/member-" + m + "/epoch-0003.safetensors")));
     }
   }
 
@@ -228,6 +281,10 @@ class BaggingTest {
     var c = assertThrows(IllegalArgumentException.class, () -> ModelRef.of(NoSeedNet.class));
     assertTrue(c.getMessage().contains("must have a public constructor taking the seed"),
         c.getMessage());
+  }
+
+  private static TrainingConfig.Builder epochs(int epochs) {
+    return TrainingConfig.builder().epochs(epochs);
   }
 
   private static List<Double> losses(Member<?> m) {

@@ -1,6 +1,9 @@
 package dev.lamina.augment;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,8 +26,13 @@ import java.util.Locale;
  *     .translate(0.5, 2, 2)
  *     .build();
  * }</pre>
+ *
+ * <p>An augmentation is a value: equal when its settings are, and serializable, so that an
+ * ensemble member on a cluster augments exactly as one in this JVM does.
  */
-public final class Augmentation {
+public final class Augmentation implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+
   final ImageShape shape;
   final double horizontalFlip;
   final double verticalFlip;
@@ -139,6 +147,27 @@ public final class Augmentation {
   /** The seed of one sample's random choices: a function of (seed, epoch, position) only. */
   public static long sampleSeed(long seed, int epoch, long position) {
     return dev.lamina.nn.Seeds.derive(dev.lamina.nn.Seeds.derive(seed, epoch), position);
+  }
+
+  /** Two augmentations are equal when every setting is. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Augmentation a && Arrays.equals(settings(), a.settings());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(settings());
+  }
+
+  private Object[] settings() {
+    return new Object[] {
+      shape, horizontalFlip, verticalFlip, translateP, translateX, translateY, rotateP,
+      rotateDegrees, scaleP, scaleMin, scaleMax, stretchP, stretchAmount, cropP, cropHeight,
+      cropWidth, cropPadding, cutoutP, cutoutHeight, cutoutWidth, cutoutValue, noiseP, noiseStd,
+      brightnessP, brightnessDelta, contrastP, contrastDelta, mixupP, mixupAlpha, fill, clip,
+      clipMin, clipMax, prefetch
+    };
   }
 
   /** The configured transforms, e.g. {@code "horizontal flip p=0.5, rotate ±10° p=0.5"}. */

@@ -5,7 +5,8 @@ package dev.lamina.augment;
  * channel and row by row, as a {@link dev.lamina.data.Dataset} row holds them. A flat 784-feature
  * Fashion-MNIST row is {@code ImageShape.of(1, 28, 28)}.
  */
-public record ImageShape(int channels, int height, int width) {
+public record ImageShape(int channels, int height, int width)
+    implements java.io.Serializable {
   public ImageShape {
     requirePositive("channels", channels);
     requirePositive("height", height);

@@ -1,13 +1,9 @@
 package dev.lamina.ensemble;
 
-import dev.lamina.augment.Augmentation;
 import dev.lamina.data.Dataset;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
-import dev.lamina.train.EarlyStopping;
-import dev.lamina.train.Metric;
-import dev.lamina.train.Optimizer;
-import dev.lamina.train.TrainingSettings;
+import dev.lamina.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,13 +12,17 @@ import java.util.function.LongFunction;
 /**
  * Bootstrap aggregating: trains k members of one model, each from its own seed (initial weights,
  * shuffling, dropout masks) and, by default, on its own bootstrap resample of the training set,
- * then lets them vote. Members train in parallel on a thread pool sized to the machine, each
- * network on one thread; {@link #fit(MemberExecutor)} runs the same tasks on a cluster instead.
+ * then lets them vote. Each member trains as a {@code Trainer} would with the ensemble's {@link
+ * TrainingConfig} (every setting: weight decay, weight noise, early stopping on its out-of-bag
+ * samples, checkpoints, augmentation), the config's seed replaced by the member's. Members
+ * train in parallel on a thread pool sized to the machine, each network on one thread; {@link
+ * #fit(MemberExecutor)} runs the same tasks on a cluster instead.
  * The same seed gives the same ensemble, bit for bit, on any number of threads or machines.
  *
  * <pre>{@code
  * Bagging<FashionMlpNet> bagging = Bagging.builder(FashionMlpNet.class)
- *     .members(5).epochs(10).optimizer(Optimizer.adam(1e-3)).seed(42)
+ *     .members(5)
+ *     .training(TrainingConfig.builder().epochs(10).optimizer(Optimizer.adam(1e-3)).build())
  *     .build();
  * Ensemble<FashionMlpNet> ensemble = bagging.fit(train);       // threads in this JVM
  * double oob = ensemble.outOfBag().orElseThrow().accuracy();
@@ -31,27 +31,16 @@ import java.util.function.LongFunction;
 public final class Bagging<N extends Network> {
   private final ModelRef<N> model;
   private final int members;
-  private final long seed;
   private final boolean bootstrap;
-  private final int epochs;
-  private final int batchSize;
-  private final OptimizerSettings optimizer;
-  private final StoppingSettings earlyStopping;
-  private final InProcessOnly<Augmentation> augmentation;
+  private final TrainingConfig config;
   private final int threads;
   private final EnsembleListener listener;
 
   private Bagging(Builder<N> b) {
     this.model = b.model;
     this.members = b.members;
-    this.seed = b.seed;
     this.bootstrap = b.bootstrap;
-    this.epochs = b.epochs;
-    this.batchSize = b.batchSize;
-    this.optimizer = OptimizerSettings.of(b.optimizer);
-    this.earlyStopping = b.earlyStopping == null ? null : StoppingSettings.of(b.earlyStopping);
-    this.augmentation =
-        b.augmentation == null ? null : new InProcessOnly<>("augmentation", b.augmentation);
+    this.config = b.config;
     this.threads = b.threads;
     this.listener = b.listener;
   }
@@ -69,17 +58,21 @@ public final class Bagging<N extends Network> {
     return new Builder<>(ModelRef.of(factory));
   }
 
-  /** Member {@code index}'s trainer seed, derived from the ensemble's seed. */
+  /** Member {@code index}'s trainer seed, derived from the ensemble's seed (the config's). */
   public long memberSeed(int index) {
-    return Seeds.derive(seed, (long) index);
+    return Seeds.derive(config.seed(), (long) index);
+  }
+
+  /** What every member trains with, each with its own seed. */
+  public TrainingConfig config() {
+    return config;
   }
 
   /** One task per member, in member order: everything a member's training depends on. */
   public List<MemberTask> tasks() {
     List<MemberTask> tasks = new ArrayList<>();
     for (int i = 0; i < members; i++) {
-      tasks.add(new MemberTask(i, memberSeed(i), bootstrap, epochs, batchSize, optimizer,
-          earlyStopping, augmentation));
+      tasks.add(new MemberTask(i, bootstrap, config.withSeed(memberSeed(i))));
     }
     return tasks;
   }
@@ -133,14 +126,9 @@ public final class Bagging<N extends Network> {
   public static final class Builder<N extends Network> {
     private final ModelRef<N> model;
     private int members = 5;
-    private long seed = TrainingSettings.SEED;
     private boolean bootstrap = true;
-    private int epochs = TrainingSettings.EPOCHS;
-    private int batchSize = TrainingSettings.BATCH_SIZE;
-    private Optimizer optimizer = TrainingSettings.OPTIMIZER;
-    private EarlyStopping earlyStopping;
-    private Augmentation augmentation;
-    private int threads = TrainingSettings.threads();
+    private TrainingConfig config = TrainingConfig.DEFAULTS;
+    private int threads = TrainingConfig.availableThreads();
     private EnsembleListener listener = EnsembleListener.SILENT;
 
     private Builder(ModelRef<N> model) {
@@ -149,13 +137,19 @@ public final class Bagging<N extends Network> {
 
     /** How many members, k. Default: 5. */
     public Builder<N> members(int members) {
-      this.members = TrainingSettings.requirePositive("members", members);
+      this.members = TrainingConfig.requirePositive("members", members);
       return this;
     }
 
-    /** The ensemble's seed; member i trains from {@code Seeds.derive(seed, i)}. Default: 42. */
-    public Builder<N> seed(long seed) {
-      this.seed = seed;
+    /**
+     * What each member trains with. Its seed is the ensemble's: member i trains from {@code
+     * Seeds.derive(seed, i)}. Early stopping watches a member's out-of-bag samples (with
+     * bootstrap off: the validation set), so {@code Metric.VALIDATION_LOSS} is the out-of-bag
+     * loss; checkpoints go to {@code member-<i>} under the configured directory, and a member
+     * whose directory holds a checkpoint goes on from it. Default: {@link TrainingConfig#DEFAULTS}.
+     */
+    public Builder<N> training(TrainingConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
       return this;
     }
 
@@ -169,52 +163,12 @@ public final class Bagging<N extends Network> {
       return this;
     }
 
-    /** Epochs each member trains. Default: 10. */
-    public Builder<N> epochs(int epochs) {
-      this.epochs = TrainingSettings.requirePositive("epochs", epochs);
-      return this;
-    }
-
-    /** Default: 128. */
-    public Builder<N> batchSize(int batchSize) {
-      this.batchSize = TrainingSettings.requirePositive("batchSize", batchSize);
-      return this;
-    }
-
-    /**
-     * Default: {@code Optimizer.adam(1e-3)}. On a cluster it must be Adam, SGD, or {@link
-     * java.io.Serializable}.
-     */
-    public Builder<N> optimizer(Optimizer optimizer) {
-      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-      return this;
-    }
-
-    /**
-     * Stops each member on its own when its out-of-bag metric stops improving (with bootstrap
-     * off: its validation metric), e.g. {@code EarlyStopping.on(Metric.VALIDATION_LOSS)}; null
-     * for none. On a cluster the metric must be one of {@link Metric}'s constants. Default: none.
-     */
-    public Builder<N> earlyStopping(EarlyStopping earlyStopping) {
-      this.earlyStopping = earlyStopping;
-      return this;
-    }
-
-    /**
-     * Augments each member's training batches; each member draws its transforms from its own
-     * seed. In-process only: an augmentation is code. Default: none.
-     */
-    public Builder<N> augmentation(Augmentation augmentation) {
-      this.augmentation = augmentation;
-      return this;
-    }
-
     /**
      * Members trained at once in this JVM, each on one thread; the result is the same for any
      * number. Default: every available processor.
      */
     public Builder<N> threads(int threads) {
-      this.threads = TrainingSettings.requirePositive("threads", threads);
+      this.threads = TrainingConfig.requirePositive("threads", threads);
       return this;
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Ensemble<FashionMlpNet> ensemble = Bagging.builder(FashionMlpNet.class)
- *     .members(5).epochs(10).build()
+ *     .members(5).training(TrainingConfig.builder().epochs(10).build()).build()
  *     .fit(train);
  * int[] classes = ensemble.predict(images, rows, Aggregation.SOFT_VOTE);
  * ensemble.save(Path.of("fashion.ensemble"));

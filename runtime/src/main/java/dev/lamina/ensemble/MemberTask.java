@@ -1,29 +1,28 @@
 package dev.lamina.ensemble;
 
-import dev.lamina.augment.Augmentation;
-import dev.lamina.train.TrainingSettings;
+import dev.lamina.train.TrainingConfig;
 import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * What one member is to be trained with: seeds and settings, no code, so that it can travel to
- * a cluster member. {@code seed} is the member's trainer seed (initial weights, shuffling, dropout
- * masks, augmentation); its bootstrap is drawn from {@code Seeds.derive(seed, "bootstrap")}.
- *
- * @param earlyStopping watches the member's out-of-bag samples (its validation data); null for none
- * @param augmentation augments the member's training batches, from the member's seed; null for
- *     none. An {@code Augmentation} is code, so a task with one runs in-process only.
+ * What one member is to be trained with: its index, whether it bootstraps, and the ensemble's
+ * {@link TrainingConfig} with the member's own seed (initial weights, shuffling, dropout masks,
+ * augmentation, weight noise). No code, so it travels to a cluster member as it is. Its bootstrap
+ * is drawn from {@code Seeds.derive(seed, "bootstrap")}; its early stopping watches its
+ * out-of-bag samples (its validation data); its checkpoints go to {@code member-<index>} under the
+ * configured directory.
  */
-public record MemberTask(
-    int index, long seed, boolean bootstrap, int epochs, int batchSize, OptimizerSettings optimizer,
-    StoppingSettings earlyStopping, InProcessOnly<Augmentation> augmentation)
+public record MemberTask(int index, boolean bootstrap, TrainingConfig config)
     implements Serializable {
   public MemberTask {
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, got " + index);
     }
-    TrainingSettings.requirePositive("epochs", epochs);
-    TrainingSettings.requirePositive("batchSize", batchSize);
-    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(config, "config");
+  }
+
+  /** The member's trainer seed. */
+  public long seed() {
+    return config.seed();
   }
 }

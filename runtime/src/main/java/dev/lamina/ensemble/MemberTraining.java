@@ -6,13 +6,19 @@ import dev.lamina.nn.Network;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.Seeds;
 import dev.lamina.nn.StateTensor;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.EpochStats;
 import dev.lamina.train.Trainer;
+import dev.lamina.train.TrainingConfig;
 import dev.lamina.train.TrainingEnd;
 import dev.lamina.train.TrainingListener;
 import dev.lamina.train.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -53,7 +59,6 @@ public final class MemberTraining {
               + " out-of-bag samples to evaluate each epoch on");
     }
 
-    List<MemberEpoch> epochs = new ArrayList<>();
     TrainingListener progress = new TrainingListener() {
       @Override
       public void onBatch(int epoch, int batch, int batches, double loss) {
@@ -65,26 +70,25 @@ public final class MemberTraining {
 
       @Override
       public void onEpochEnd(EpochStats stats, int total) {
-        MemberEpoch epoch = MemberEpoch.of(stats);
-        epochs.add(epoch);
-        listener.onMemberEpoch(task.index(), epoch, total);
+        listener.onMemberEpoch(task.index(), MemberEpoch.of(stats), total);
       }
     };
     @SuppressWarnings("unchecked")
     ModelRef<Network> networks = (ModelRef<Network>) model;
+    TrainingConfig config = task.config();
+    Checkpoints checkpoints = config.checkpoints();
+    if (checkpoints != null) {
+      checkpoints = checkpoints.in("member-" + task.index());
+      config = config.toBuilder().checkpoints(checkpoints).build();
+    }
+    // Early stopping watches the trainer's validation data: the out-of-bag samples.
     Trainer<Network> trainer = Trainer.builder(networks.factory())
-        .optimizer(task.optimizer().optimizer())
-        .epochs(task.epochs())
-        .batchSize(task.batchSize())
-        .seed(task.seed())
+        .config(config)
         .threads(1)
         .listener(progress)
-        // Early stopping watches the trainer's validation data: the out-of-bag samples.
-        .earlyStopping(task.earlyStopping() == null ? null : task.earlyStopping().earlyStopping())
-        .augmentation(task.augmentation() == null ? null : task.augmentation().value())
         .build();
     listener.onMemberStart(task.index(), where);
-    TrainingResult<Network> result = trainer.fit(bag, epochData);
+    TrainingResult<Network> result = resumeOrFit(trainer, checkpoints, bag, epochData);
     TrainingEnd end = result.history().end();
     if (end.reason() == TrainingEnd.Reason.INTERRUPTED) {
       // half-trained weights must never pass for a member
@@ -92,6 +96,8 @@ public final class MemberTraining {
           + end.epoch() + " on " + where);
     }
     Network network = result.network();
+    // From the history, not the listener: a resumed member's includes the epochs before it.
+    List<MemberEpoch> epochs = result.history().epochs().stream().map(MemberEpoch::of).toList();
 
     List<String> names = new ArrayList<>();
     List<float[]> values = new ArrayList<>();
@@ -108,6 +114,20 @@ public final class MemberTraining {
         : end.reason() + " at epoch " + end.epoch() + ", best epoch " + end.bestEpoch();
     return new MemberResult(task.index(), task.seed(), train.size(), names, values, outOfBag,
         outOfBagData.labels(), scores, epochs, ending, where, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Goes on from the member's latest checkpoint when there is one, else trains from the start. */
+  private static TrainingResult<Network> resumeOrFit(Trainer<Network> trainer,
+      Checkpoints checkpoints, Dataset bag, Dataset epochData) {
+    try {
+      Optional<Path> latest =
+          checkpoints == null ? Optional.empty() : Checkpoints.latest(checkpoints.directory());
+      return latest.isPresent()
+          ? trainer.resume(latest.get(), bag, epochData)
+          : trainer.fit(bag, epochData);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * (1−β2)·g²}, {@code w -= (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + ε)}.
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon)
-    implements Optimizer {
+    implements Optimizer, java.io.Serializable {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
   public Adam {

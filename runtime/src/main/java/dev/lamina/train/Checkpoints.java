@@ -1,6 +1,8 @@
 package dev.lamina.train;
 
 import java.io.IOException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
  * when training ends, to {@code directory/epoch-NNNN.safetensors}, keeping the newest {@code keep}
  * files. Each is written to a temporary file, forced to disk and renamed, and older ones are
  * deleted only after that, so a crash at any moment leaves a whole checkpoint to resume from
- * ({@link Trainer#resume}).
+ * ({@link Trainer#resume}). Sent to a cluster member, the directory is a path on that member.
  *
  * <pre>{@code
  * .checkpoints(Checkpoints.to(Path.of("runs/fashion")).every(5))
@@ -25,7 +27,7 @@ import java.util.stream.Stream;
  * @param every epochs between checkpoints
  * @param keep how many checkpoint files to keep, newest first
  */
-public record Checkpoints(Path directory, int every, int keep) {
+public record Checkpoints(Path directory, int every, int keep) implements Serializable {
   private static final Pattern FILE = Pattern.compile("epoch-(\\d+)\\.safetensors");
 
   public Checkpoints {
@@ -55,6 +57,11 @@ public record Checkpoints(Path directory, int every, int keep) {
     return new Checkpoints(directory, every, files);
   }
 
+  /** The same settings writing into {@code name} under this directory. */
+  public Checkpoints in(String name) {
+    return new Checkpoints(directory.resolve(name), every, keep);
+  }
+
   /** The checkpoint file written after epoch {@code epoch}. */
   public Path file(int epoch) {
     return directory.resolve(String.format(Locale.ROOT, "epoch-%04d.safetensors", epoch));
@@ -64,6 +71,19 @@ public record Checkpoints(Path directory, int every, int keep) {
   public static Optional<Path> latest(Path directory) throws IOException {
     List<Path> files = files(directory);
     return files.isEmpty() ? Optional.empty() : Optional.of(files.get(files.size() - 1));
+  }
+
+  /** A {@link Path} is not serializable: the directory travels as its text. */
+  @Serial
+  private Object writeReplace() {
+    return new Wire(directory.toString(), every, keep);
+  }
+
+  private record Wire(String directory, int every, int keep) implements Serializable {
+    @Serial
+    private Object readResolve() {
+      return new Checkpoints(Path.of(directory), every, keep);
+    }
   }
 
   /** Deletes all but the newest {@link #keep} checkpoint files. */

@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 public record EarlyStopping(
     Metric metric, int patience, double minDelta, int warmup, double baseline,
-    boolean restoreBestWeights) {
+    boolean restoreBestWeights) implements java.io.Serializable {
 
   public EarlyStopping {
     Objects.requireNonNull(metric, "metric");

@@ -1,6 +1,11 @@
 package dev.lamina.train;
 
 import dev.lamina.nn.Network;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Objects;
 
 /**
@@ -16,15 +21,19 @@ import java.util.Objects;
  * @param goal whether lower or higher is better
  * @param measure computes it from the epoch's figures and the network at the epoch's end
  */
-public record Metric(String name, Goal goal, Measure measure) {
+public record Metric(String name, Goal goal, Measure measure) implements Serializable {
   public enum Goal {
     MINIMIZE,
     MAXIMIZE
   }
 
-  /** Computes a metric at the end of an epoch. The network is in its end-of-epoch state. */
+  /**
+   * Computes a metric at the end of an epoch. The network is in its end-of-epoch state. It is
+   * serializable so that early stopping on it can travel to cluster members: a lambda travels as
+   * a reference to its code (which the member must have on its class path) with what it captured.
+   */
   @FunctionalInterface
-  public interface Measure {
+  public interface Measure extends Serializable {
     double measure(EpochStats stats, Network network);
   }
 
@@ -59,6 +68,41 @@ public record Metric(String name, Goal goal, Measure measure) {
   /** Whether {@code a} is better than {@code b} by more than {@code margin}; NaN is never better. */
   boolean better(double a, double b, double margin) {
     return goal == Goal.MINIMIZE ? a < b - margin : a > b + margin;
+  }
+
+  /** One of the constants above travels by name and arrives as that same constant. */
+  @Serial
+  private Object writeReplace() throws ObjectStreamException {
+    String constant = constantName(this);
+    return constant == null ? this : new Constant(constant);
+  }
+
+  private record Constant(String field) implements Serializable {
+    @Serial
+    private Object readResolve() throws ObjectStreamException {
+      try {
+        return Metric.class.getField(field).get(null);
+      } catch (ReflectiveOperationException e) {
+        throw new java.io.InvalidObjectException("Metric has no constant " + field
+            + "; is this cluster member's Lamina older than the caller's?");
+      }
+    }
+  }
+
+  /** The name of the public constant that is {@code metric}, or null. */
+  private static String constantName(Metric metric) {
+    for (Field f : Metric.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == Metric.class) {
+        try {
+          if (f.get(null) == metric) {
+            return f.getName();
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return null;
   }
 
   @Override

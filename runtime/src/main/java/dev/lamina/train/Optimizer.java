@@ -5,7 +5,9 @@ import dev.lamina.nn.Parameters;
 
 /**
  * How parameters move given their gradients. An optimizer is an immutable setting; {@link
- * #start} creates the state (momentum, moment estimates) for one training run.
+ * #start} creates the state (momentum, moment estimates) for one training run. Lamina's are
+ * {@link java.io.Serializable}, so a {@link TrainingConfig} holding one travels to cluster
+ * members; one of your own travels if it is serializable too.
  */
 public interface Optimizer {
   /** The step size; decoupled weight decay scales with it, as in PyTorch's AdamW. */

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Stochastic gradient descent with optional momentum, PyTorch's formulation: {@code b = μ·b + g},
  * then {@code w -= lr·b}, or with Nesterov {@code w -= lr·(g + μ·b)}.
  */
-public record Sgd(double learningRate, double momentum, boolean nesterov) implements Optimizer {
+public record Sgd(double learningRate, double momentum, boolean nesterov)
+    implements Optimizer, java.io.Serializable {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
   public Sgd {

@@ -30,31 +30,15 @@ import java.util.function.LongFunction;
  */
 public final class Trainer<N extends Network> {
   private final LongFunction<N> factory;
-  private final Optimizer optimizer;
-  private final int epochs;
-  private final int batchSize;
-  private final long seed;
+  private final TrainingConfig config;
   private final int threads;
   private final TrainingListener listener;
-  private final Augmentation augmentation;
-  private final WeightDecay weightDecay;
-  private final double weightNoise;
-  private final EarlyStopping earlyStopping;
-  private final Checkpoints checkpoints;
 
   private Trainer(Builder<N> b) {
     this.factory = b.factory;
-    this.optimizer = b.optimizer;
-    this.epochs = b.epochs;
-    this.batchSize = b.batchSize;
-    this.seed = b.seed;
+    this.config = b.config.build();
     this.threads = b.threads;
     this.listener = b.listener;
-    this.augmentation = b.augmentation;
-    this.weightDecay = b.weightDecay;
-    this.weightNoise = b.weightNoise;
-    this.earlyStopping = b.earlyStopping;
-    this.checkpoints = b.checkpoints;
   }
 
   /** A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}. */
@@ -62,9 +46,14 @@ public final class Trainer<N extends Network> {
     return new Builder<>(Objects.requireNonNull(factory, "factory"));
   }
 
+  /** What this trainer's runs compute with. */
+  public TrainingConfig config() {
+    return config;
+  }
+
   /** Creates a network from the trainer's seed and trains it. */
   public TrainingResult<N> fit(Dataset train, Dataset validation) {
-    return fit(factory.apply(Seeds.derive(seed, "init")), train, validation);
+    return fit(factory.apply(Seeds.derive(config.seed(), "init")), train, validation);
   }
 
   /**
@@ -90,7 +79,8 @@ public final class Trainer<N extends Network> {
    */
   public TrainingResult<N> resume(Path checkpoint, Dataset train, Dataset validation)
       throws IOException {
-    return train(factory.apply(Seeds.derive(seed, "init")), train, validation, checkpoint);
+    return train(factory.apply(Seeds.derive(config.seed(), "init")), train, validation,
+        checkpoint);
   }
 
   private TrainingResult<N> train(N network, Dataset train, Dataset validation, Path resume)
@@ -98,16 +88,19 @@ public final class Trainer<N extends Network> {
     requireMatches(network, train, "train");
     requireMatches(network, validation, "validation");
     network.threads(threads);
-    int rowsPerBatch = Math.min(batchSize, train.size());
+    int rowsPerBatch = Math.min(config.batchSize(), train.size());
     requireTrainableLastBatch(network, train.size(), rowsPerBatch);
-    WeightNoise noise = weightNoise > 0
-        ? new WeightNoise(network.parameters(), weightNoise, Seeds.derive(seed, "weight-noise"))
+    WeightNoise noise = config.weightNoise() > 0
+        ? new WeightNoise(network.parameters(), config.weightNoise(),
+            Seeds.derive(config.seed(), "weight-noise"))
         : null;
     TrainingStep step = new TrainingStep(network, regularized(noise), rowsPerBatch);
     History history = new History();
-    Stopping stopping = new Stopping(earlyStopping, network);
-    Checkpointer checkpointer = new Checkpointer(checkpoints, settings(train, validation));
+    Stopping stopping = new Stopping(config.earlyStopping(), network);
+    Checkpointer checkpointer = new Checkpointer(config.checkpoints(), settings(train, validation));
     Checkpointer.Resumed start = start(resume, checkpointer, network, step, stopping, history);
+    int epochs = config.epochs();
+    Augmentation augmentation = config.augmentation();
     TrainingEnd end = start.last() == null ? null
         : stopping.afterEpoch(start.last(), start.steps(), start.epoch() == epochs);
     int epoch = start.epoch() + 1;
@@ -116,9 +109,9 @@ public final class Trainer<N extends Network> {
     // A resumed run prepares the batches of its remaining epochs, as the whole run would have.
     AugmentedBatches augmented = augmentation == null || end != null ? null
         : AugmentedBatches.resume(augmentation, train, rowsPerBatch, network.outputSize(), epoch,
-            epochs, orders, Seeds.derive(seed, "augment"));
+            epochs, orders, Seeds.derive(config.seed(), "augment"));
     BatchLoop batches = new BatchLoop(train, rowsPerBatch, orders, step, noise, augmented,
-        Seeds.derive(seed, "dropout"), start.steps(), stopping, listener);
+        Seeds.derive(config.seed(), "dropout"), start.steps(), stopping, listener);
     try {
       for (; end == null; epoch++) {
         listener.onEpochStart(epoch, epochs, batches.count());
@@ -147,9 +140,9 @@ public final class Trainer<N extends Network> {
 
   /** The optimizer with the run's weight decay and weight noise, if it has any. */
   private Optimizer regularized(WeightNoise noise) {
-    return weightDecay.isPresent() || noise != null
-        ? new RegularizedOptimizer(optimizer, weightDecay, noise)
-        : optimizer;
+    return config.weightDecay().isPresent() || noise != null
+        ? new RegularizedOptimizer(config.optimizer(), config.weightDecay(), noise)
+        : config.optimizer();
   }
 
   /**
@@ -159,16 +152,17 @@ public final class Trainer<N extends Network> {
   private Checkpointer.Resumed start(Path resume, Checkpointer checkpointer, N network,
       TrainingStep step, Stopping stopping, History history) throws IOException {
     if (resume == null) {
-      if (checkpoints != null) {
+      if (config.checkpoints() != null) {
         step.stepper().state(); // fails now, not after an epoch, if the optimizer cannot be saved
       }
       return new Checkpointer.Resumed(0, 0, null);
     }
     Checkpointer.Resumed resumed =
         checkpointer.resume(resume, network, step.stepper(), stopping, history);
-    if (resumed.epoch() > epochs) {
+    if (resumed.epoch() > config.epochs()) {
       throw new IllegalArgumentException("epochs must be at least " + resumed.epoch()
-          + " to resume " + resume + ", which is at epoch " + resumed.epoch() + "; got " + epochs);
+          + " to resume " + resume + ", which is at epoch " + resumed.epoch() + "; got "
+          + config.epochs());
     }
     return resumed;
   }
@@ -176,13 +170,13 @@ public final class Trainer<N extends Network> {
   /** What a resumed run must share with the run that wrote its checkpoint. */
   private Map<String, String> settings(Dataset train, Dataset validation) {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("seed", Long.toString(seed));
-    s.put("batch_size", Integer.toString(batchSize));
-    s.put("optimizer", optimizer.toString());
-    s.put("weight_decay", weightDecay.toString());
-    s.put("weight_noise", Double.toString(weightNoise));
-    s.put("early_stopping", String.valueOf(earlyStopping));
-    s.put("augmentation", String.valueOf(augmentation));
+    s.put("seed", Long.toString(config.seed()));
+    s.put("batch_size", Integer.toString(config.batchSize()));
+    s.put("optimizer", config.optimizer().toString());
+    s.put("weight_decay", config.weightDecay().toString());
+    s.put("weight_noise", Double.toString(config.weightNoise()));
+    s.put("early_stopping", String.valueOf(config.earlyStopping()));
+    s.put("augmentation", String.valueOf(config.augmentation()));
     s.put("train_samples", Integer.toString(train.size()));
     s.put("validation_samples", Integer.toString(validation.size()));
     return s;
@@ -191,7 +185,7 @@ public final class Trainer<N extends Network> {
   /** The order in which epoch {@code epoch} visits the training samples. */
   private int[] shuffle(int size, int epoch) {
     return Dataset.permutation(size,
-        new SplittableRandom(Seeds.derive(Seeds.derive(seed, "shuffle"), epoch)));
+        new SplittableRandom(Seeds.derive(Seeds.derive(config.seed(), "shuffle"), epoch)));
   }
 
   /** Batch normalization cannot train on a batch of one sample: its variance is 0. */
@@ -223,46 +217,78 @@ public final class Trainer<N extends Network> {
     }
   }
 
-  /** Settings of a {@link Trainer}; every one has a default. */
+  /**
+   * Settings of a {@link Trainer}: its {@link TrainingConfig}, whole with {@link #config} or one
+   * setting at a time (each documented on {@link TrainingConfig}, starting from {@link
+   * TrainingConfig#DEFAULTS}), and how the run executes: threads and listener.
+   */
   public static final class Builder<N extends Network> {
     private final LongFunction<N> factory;
-    private Optimizer optimizer = TrainingSettings.OPTIMIZER;
-    private int epochs = TrainingSettings.EPOCHS;
-    private int batchSize = TrainingSettings.BATCH_SIZE;
-    private long seed = TrainingSettings.SEED;
-    private int threads = TrainingSettings.threads();
+    private TrainingConfig.Builder config = TrainingConfig.builder();
+    private int threads = TrainingConfig.availableThreads();
     private TrainingListener listener = TrainingListener.SILENT;
-    private Augmentation augmentation;
-    private WeightDecay weightDecay = WeightDecay.NONE;
-    private double weightNoise;
-    private EarlyStopping earlyStopping;
-    private Checkpoints checkpoints;
 
     private Builder(LongFunction<N> factory) {
       this.factory = factory;
     }
 
-    /** Default: {@code Optimizer.adam(1e-3)}. */
+    /** Replaces every setting of the training configuration with {@code config}'s. */
+    public Builder<N> config(TrainingConfig config) {
+      this.config = Objects.requireNonNull(config, "config").toBuilder();
+      return this;
+    }
+
+    /** See {@link TrainingConfig#optimizer()}. */
     public Builder<N> optimizer(Optimizer optimizer) {
-      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      config.optimizer(optimizer);
       return this;
     }
 
-    /** Default: 10. */
+    /** See {@link TrainingConfig#epochs()}. */
     public Builder<N> epochs(int epochs) {
-      this.epochs = TrainingSettings.requirePositive("epochs", epochs);
+      config.epochs(epochs);
       return this;
     }
 
-    /** Default: 128. */
+    /** See {@link TrainingConfig#batchSize()}. */
     public Builder<N> batchSize(int batchSize) {
-      this.batchSize = TrainingSettings.requirePositive("batchSize", batchSize);
+      config.batchSize(batchSize);
       return this;
     }
 
-    /** The seed of everything random: initial weights, shuffling, dropout masks. Default: 42. */
+    /** See {@link TrainingConfig#seed()}. */
     public Builder<N> seed(long seed) {
-      this.seed = seed;
+      config.seed(seed);
+      return this;
+    }
+
+    /** See {@link TrainingConfig#weightDecay()}. */
+    public Builder<N> weightDecay(WeightDecay weightDecay) {
+      config.weightDecay(weightDecay);
+      return this;
+    }
+
+    /** See {@link TrainingConfig#weightNoise()}. */
+    public Builder<N> weightNoise(double std) {
+      config.weightNoise(std);
+      return this;
+    }
+
+    /** See {@link TrainingConfig#checkpoints()}. */
+    public Builder<N> checkpoints(Checkpoints checkpoints) {
+      config.checkpoints(checkpoints);
+      return this;
+    }
+
+    /** See {@link TrainingConfig#earlyStopping()}. */
+    public Builder<N> earlyStopping(EarlyStopping earlyStopping) {
+      config.earlyStopping(earlyStopping);
+      return this;
+    }
+
+    /** See {@link TrainingConfig#augmentation()}: prepared on a thread ahead of the step. */
+    public Builder<N> augmentation(Augmentation augmentation) {
+      config.augmentation(augmentation);
       return this;
     }
 
@@ -271,57 +297,13 @@ public final class Trainer<N extends Network> {
      * Default: every available processor.
      */
     public Builder<N> threads(int threads) {
-      this.threads = TrainingSettings.requirePositive("threads", threads);
+      this.threads = TrainingConfig.requirePositive("threads", threads);
       return this;
     }
 
     /** Default: silent. Use {@code new ProgressBar(System.out)} for a progress bar. */
     public Builder<N> listener(TrainingListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * Weight decay for every parameter whose layer does not say otherwise ({@code @Decay}):
-     * weights decayed, biases, γ and β not. Default: {@link WeightDecay#NONE}.
-     */
-    public Builder<N> weightDecay(WeightDecay weightDecay) {
-      this.weightDecay = Objects.requireNonNull(weightDecay, "weightDecay");
-      return this;
-    }
-
-    /**
-     * Weight noise: before every step each weight (not bias, γ or β) gets fresh Gaussian noise of
-     * standard deviation {@code std}; the gradient is taken at the perturbed weights and applied to
-     * the clean ones. Default: 0, none.
-     */
-    public Builder<N> weightNoise(double std) {
-      if (!(std >= 0) || Double.isInfinite(std)) {
-        throw new IllegalArgumentException("weightNoise must be >= 0 and finite, got " + std
-            + "; it is the standard deviation of the noise, e.g. 0.01, and 0 turns it off");
-      }
-      this.weightNoise = std;
-      return this;
-    }
-
-    /** Checkpoints to resume from ({@link Trainer#resume}), or null for none. Default: none. */
-    public Builder<N> checkpoints(Checkpoints checkpoints) {
-      this.checkpoints = checkpoints;
-      return this;
-    }
-
-    /** Early stopping, or null for none. Default: none. */
-    public Builder<N> earlyStopping(EarlyStopping earlyStopping) {
-      this.earlyStopping = earlyStopping;
-      return this;
-    }
-
-    /**
-     * Augments each training sample as its batch is drawn (see {@link Augmentation}), on a thread
-     * that keeps ahead of the training step; null for none. Default: none.
-     */
-    public Builder<N> augmentation(Augmentation augmentation) {
-      this.augmentation = augmentation;
       return this;
     }
 

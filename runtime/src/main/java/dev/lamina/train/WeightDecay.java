@@ -23,7 +23,8 @@ import java.util.List;
  * @param l2 λ of the L2 penalty λ/2·‖w‖²
  * @param decoupled λ of decoupled decay: each step multiplies w by (1 − lr·λ)
  */
-public record WeightDecay(double l1, double l2, double decoupled) {
+public record WeightDecay(double l1, double l2, double decoupled)
+    implements java.io.Serializable {
   /** No decay: the trainer's default. */
   public static final WeightDecay NONE = new WeightDecay(0, 0, 0);
 

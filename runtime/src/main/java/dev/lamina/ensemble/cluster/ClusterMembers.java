@@ -58,21 +58,7 @@ final class ClusterMembers implements MemberExecutor {
         "a cluster creates members' networks by class name, so build the bagging with"
             + " Bagging.builder(YourNet.class), not with a factory such as YourNet::new"));
     for (MemberTask task : tasks) {
-      if (!task.optimizer().portable()) {
-        throw new IllegalArgumentException("the optimizer " + task.optimizer().optimizer()
-            + " cannot travel to cluster members: use Optimizer.adam or Optimizer.sgd, or make"
-            + " it java.io.Serializable");
-      }
-      if (task.augmentation() != null) {
-        throw new IllegalArgumentException("augmentation is code and cannot travel to cluster"
-            + " members; train augmented members in-process");
-      }
-      if (task.earlyStopping() != null && !task.earlyStopping().portable()) {
-        throw new IllegalArgumentException("early stopping on the metric "
-            + task.earlyStopping().earlyStopping().metric() + " cannot travel to cluster members:"
-            + " a metric of your own is code; use one of Metric's constants, e.g."
-            + " Metric.VALIDATION_LOSS (the out-of-bag loss)");
-      }
+      Portability.requireTravels(task.config());
     }
     IExecutorService executor = hazelcast.getExecutorService(ClusterSettings.EXECUTOR);
     Map<Integer, Integer> positions = new HashMap<>();

@@ -1,0 +1,175 @@
+package dev.lamina.train;
+
+import dev.lamina.augment.Augmentation;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Everything that decides what a training run computes: one immutable value that a {@link
+ * Trainer} and a bagging ensemble both take, compared with {@code equals}, and serializable as it
+ * is, so an ensemble member on a cluster trains with exactly the settings a single run would.
+ * Each setting's default is stated here once, in {@link #DEFAULTS}; a builder changes some:
+ *
+ * <pre>{@code
+ * TrainingConfig config = TrainingConfig.builder()
+ *     .optimizer(Optimizer.sgd(0.05).momentum(0.9)).epochs(20).batchSize(64)
+ *     .weightDecay(WeightDecay.l2(1e-4))
+ *     .build();
+ * }</pre>
+ *
+ * <p>How a run executes (threads, listeners) is not part of it: it never changes the weights.
+ *
+ * @param optimizer how parameters move given their gradients
+ * @param epochs how many passes over the training data, at most
+ * @param batchSize samples per step
+ * @param seed the seed of everything random: initial weights, shuffling, dropout masks,
+ *     augmentation, weight noise
+ * @param weightDecay decay for every parameter whose layer does not say otherwise ({@code
+ *     @Decay}): weights decayed, biases, γ and β not
+ * @param weightNoise standard deviation of the Gaussian noise added to each weight (not bias, γ
+ *     or β) before every step; the gradient is taken at the perturbed weights and applied to the
+ *     clean ones. 0 for none
+ * @param earlyStopping when to stop before the epochs are used up; null for never
+ * @param checkpoints where and how often to write checkpoints to resume from; null for none
+ * @param augmentation what to do to each training sample as its batch is drawn; null for nothing
+ */
+public record TrainingConfig(
+    Optimizer optimizer,
+    int epochs,
+    int batchSize,
+    long seed,
+    WeightDecay weightDecay,
+    double weightNoise,
+    EarlyStopping earlyStopping,
+    Checkpoints checkpoints,
+    Augmentation augmentation)
+    implements Serializable {
+  /**
+   * Adam with a learning rate of 1e-3, 10 epochs, batches of 128, seed 42, and no weight decay,
+   * weight noise, early stopping, checkpoints or augmentation.
+   */
+  public static final TrainingConfig DEFAULTS = new TrainingConfig(
+      Optimizer.adam(1e-3), 10, 128, 42, WeightDecay.NONE, 0, null, null, null);
+
+  public TrainingConfig {
+    Objects.requireNonNull(optimizer, "optimizer");
+    requirePositive("epochs", epochs);
+    requirePositive("batchSize", batchSize);
+    Objects.requireNonNull(weightDecay, "weightDecay");
+    requireNoise(weightNoise);
+  }
+
+  /** A builder starting from {@link #DEFAULTS}. */
+  public static Builder builder() {
+    return DEFAULTS.toBuilder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** This configuration with another seed: what each ensemble member trains with. */
+  public TrainingConfig withSeed(long seed) {
+    return toBuilder().seed(seed).build();
+  }
+
+  /** Changes settings of a {@link TrainingConfig}; {@link #build} checks them. */
+  public static final class Builder {
+    private Optimizer optimizer;
+    private int epochs;
+    private int batchSize;
+    private long seed;
+    private WeightDecay weightDecay;
+    private double weightNoise;
+    private EarlyStopping earlyStopping;
+    private Checkpoints checkpoints;
+    private Augmentation augmentation;
+
+    private Builder(TrainingConfig c) {
+      optimizer = c.optimizer;
+      epochs = c.epochs;
+      batchSize = c.batchSize;
+      seed = c.seed;
+      weightDecay = c.weightDecay;
+      weightNoise = c.weightNoise;
+      earlyStopping = c.earlyStopping;
+      checkpoints = c.checkpoints;
+      augmentation = c.augmentation;
+    }
+
+    public Builder optimizer(Optimizer optimizer) {
+      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      return this;
+    }
+
+    public Builder epochs(int epochs) {
+      this.epochs = requirePositive("epochs", epochs);
+      return this;
+    }
+
+    public Builder batchSize(int batchSize) {
+      this.batchSize = requirePositive("batchSize", batchSize);
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder weightDecay(WeightDecay weightDecay) {
+      this.weightDecay = Objects.requireNonNull(weightDecay, "weightDecay");
+      return this;
+    }
+
+    public Builder weightNoise(double std) {
+      this.weightNoise = requireNoise(std);
+      return this;
+    }
+
+    /** {@code earlyStopping} may be null: none. */
+    public Builder earlyStopping(EarlyStopping earlyStopping) {
+      this.earlyStopping = earlyStopping;
+      return this;
+    }
+
+    /** {@code checkpoints} may be null: none. */
+    public Builder checkpoints(Checkpoints checkpoints) {
+      this.checkpoints = checkpoints;
+      return this;
+    }
+
+    /** {@code augmentation} may be null: none. */
+    public Builder augmentation(Augmentation augmentation) {
+      this.augmentation = augmentation;
+      return this;
+    }
+
+    public TrainingConfig build() {
+      return new TrainingConfig(optimizer, epochs, batchSize, seed, weightDecay, weightNoise,
+          earlyStopping, checkpoints, augmentation);
+    }
+  }
+
+  /** Every available processor: the default number of threads a run or an ensemble uses. */
+  public static int availableThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** {@code value}, when it is > 0; {@code name} says which setting it is in the error. */
+  public static int requirePositive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+    return value;
+  }
+
+  private static double requireNoise(double std) {
+    if (!(std >= 0) || Double.isInfinite(std)) {
+      throw new IllegalArgumentException("weightNoise must be >= 0 and finite, got " + std
+          + "; it is the standard deviation of the noise, e.g. 0.01, and 0 turns it off");
+    }
+    return std;
+  }
+}
