@@ -18,6 +18,7 @@ import dev.lamina.ensemble.MemberEpoch;
 import dev.lamina.ensemble.ModelRef;
 import dev.lamina.ensemble.OutOfBag;
 import dev.lamina.ensemble.Predictions;
+import dev.lamina.ensemble.cluster.BaggingTestData;
 import dev.lamina.nn.Network;
 import dev.lamina.train.Checkpoints;
 import dev.lamina.train.EarlyStopping;

@@ -1,4 +1,4 @@
-package dev.lamina.examples;
+package dev.lamina.ensemble.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +11,6 @@ import dev.lamina.ensemble.Bagging;
 import dev.lamina.ensemble.Ensemble;
 import dev.lamina.ensemble.EnsembleListener;
 import dev.lamina.ensemble.MemberResult;
-import dev.lamina.ensemble.cluster.BaggingCluster;
-import dev.lamina.ensemble.cluster.ClusterSettings;
-import dev.lamina.ensemble.cluster.DataRef;
 import dev.lamina.train.EarlyStopping;
 import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
@@ -81,8 +78,8 @@ class BaggingClusterTest {
         .build();
   }
 
-  private static Bagging<FashionMlpNet> bagging(int members, int epochs, EnsembleListener listener) {
-    return Bagging.builder(FashionMlpNet.class).members(members)
+  private static Bagging<ClusterMlpNet> bagging(int members, int epochs, EnsembleListener listener) {
+    return Bagging.builder(ClusterMlpNet.class).members(members)
         .training(TrainingConfig.builder().epochs(epochs).batchSize(64)
             .optimizer(Optimizer.adam(1e-3)).seed(11).build())
         .threads(2).listener(listener).build();
@@ -96,13 +93,13 @@ class BaggingClusterTest {
         .earlyStopping(EarlyStopping.on(Metric.VALIDATION_LOSS))
         .augmentation(Augmentation.builder(ImageShape.of(1, 28, 28)).translate(0.5, 2, 2).build())
         .build();
-    Bagging<FashionMlpNet> bagging = Bagging.builder(FashionMlpNet.class).members(3)
+    Bagging<ClusterMlpNet> bagging = Bagging.builder(ClusterMlpNet.class).members(3)
         .training(everything).threads(2).build();
-    Ensemble<FashionMlpNet> threads = bagging.fit(TRAIN);
+    Ensemble<ClusterMlpNet> threads = bagging.fit(TRAIN);
     try (BaggingCluster client = BaggingCluster.connect(settings)) {
       assertEquals("client", client.address());
       DataRef published = client.publish("synthetic", TRAIN, null);
-      Ensemble<FashionMlpNet> cluster = bagging.fit(client.members(published));
+      Ensemble<ClusterMlpNet> cluster = bagging.fit(client.members(published));
       assertSameMembers(threads, cluster);
       Set<String> where = new java.util.HashSet<>();
       cluster.members().forEach(m -> where.add(m.result().trainedBy()));
@@ -127,7 +124,7 @@ class BaggingClusterTest {
         retries.incrementAndGet();
       }
     };
-    Bagging<FashionMlpNet> bagging = bagging(5, 2, listener);
+    Bagging<ClusterMlpNet> bagging = bagging(5, 2, listener);
     HazelcastInstance victim = BaggingCluster.startMember(settings(port + 3, 1));
     String victimAddress = "member " + victim.getCluster().getLocalMember().getAddress();
     // the default: this JVM is a member too, and trains
@@ -135,7 +132,7 @@ class BaggingClusterTest {
       assertEquals(4, cluster.size());
       Thread killer = new Thread(() -> killWhileTraining(victim), "killer");
       killer.start();
-      Ensemble<FashionMlpNet> ensemble = bagging.fit(
+      Ensemble<ClusterMlpNet> ensemble = bagging.fit(
           cluster.members(DataRef.ofClass(BaggingTestData.class, DATA)));
       killer.join();
       assertTrue(retries.get() >= 1, "the victim's member was retrained");
@@ -143,7 +140,7 @@ class BaggingClusterTest {
       done.forEach((i, n) -> assertEquals(1, n.get(), "member " + i + " counted once"));
       ensemble.members().forEach(m -> assertTrue(!m.result().trainedBy().equals(victimAddress),
           "member " + m.index() + " came from the shut-down member"));
-      Ensemble<FashionMlpNet> threads = bagging(5, 2, EnsembleListener.SILENT).fit(TRAIN);
+      Ensemble<ClusterMlpNet> threads = bagging(5, 2, EnsembleListener.SILENT).fit(TRAIN);
       assertSameMembers(threads, ensemble);
     } finally {
       victim.getLifecycleService().terminate();
@@ -168,8 +165,8 @@ class BaggingClusterTest {
     }
   }
 
-  private static void assertSameMembers(Ensemble<FashionMlpNet> expected,
-      Ensemble<FashionMlpNet> actual) {
+  private static void assertSameMembers(Ensemble<ClusterMlpNet> expected,
+      Ensemble<ClusterMlpNet> actual) {
     assertEquals(expected.size(), actual.size());
     for (int m = 0; m < expected.size(); m++) {
       assertEquals(m, actual.members().get(m).index());

@@ -1,7 +1,6 @@
-package dev.lamina.examples;
+package dev.lamina.ensemble.cluster;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.ensemble.cluster.TrainingData;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +16,7 @@ public final class BaggingTestData implements TrainingData {
         Integer.parseInt(p[2]), Long.parseLong(p[3])), null);
   }
 
-  static Dataset make(int rows, int features, int classes, long seed) {
+  public static Dataset make(int rows, int features, int classes, long seed) {
     SplittableRandom projections = new SplittableRandom(1234);
     float[][] w = new float[classes][features];
     for (float[] row : w) {
