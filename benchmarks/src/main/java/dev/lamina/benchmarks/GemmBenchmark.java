@@ -1,7 +1,7 @@
 package dev.lamina.benchmarks;
 
-import dev.lamina.kernel.FmaPeak;
-import dev.lamina.kernel.Gemm;
+import dev.lamina.internal.kernel.FmaPeak;
+import dev.lamina.internal.kernel.Gemm;
 import java.util.Random;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,6 +1,6 @@
 package dev.lamina.examples;
 
-import dev.lamina.kernel.FmaPeak;
+import dev.lamina.internal.kernel.FmaPeak;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

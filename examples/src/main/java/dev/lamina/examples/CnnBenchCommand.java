@@ -1,7 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.kernel.FmaPeak;
+import dev.lamina.internal.kernel.FmaPeak;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;
 import java.io.IOException;

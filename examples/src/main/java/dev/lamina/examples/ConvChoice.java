@@ -1,6 +1,6 @@
 package dev.lamina.examples;
 
-import dev.lamina.kernel.Gemm;
+import dev.lamina.internal.kernel.Gemm;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;

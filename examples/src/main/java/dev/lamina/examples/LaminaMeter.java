@@ -1,7 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.kernel.Gemm;
+import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.nn.Network;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;

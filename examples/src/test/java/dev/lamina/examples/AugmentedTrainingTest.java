@@ -10,7 +10,7 @@ import dev.lamina.augment.AugmentedBatch;
 import dev.lamina.augment.BatchAugmenter;
 import dev.lamina.augment.ImageShape;
 import dev.lamina.data.Dataset;
-import dev.lamina.kernel.SoftTargetLosses;
+import dev.lamina.internal.kernel.SoftTargetLosses;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.Trainer;
 import dev.lamina.train.TrainingListener;

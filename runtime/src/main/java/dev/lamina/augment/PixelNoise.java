@@ -1,6 +1,6 @@
 package dev.lamina.augment;
 
-import dev.lamina.kernel.Bernoulli;
+import dev.lamina.internal.kernel.Bernoulli;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Additive Gaussian pixel noise from a counter-based hash ({@link Bernoulli#hash}, as dropout masks
  * use): pixel {@code i} of a sample gets the normal deviate of (key, i), so noise needs no
  * generator state and is drawn 16 lanes at a time. The noise of {@code @GaussianNoise} layers and
- * weight noise ({@link dev.lamina.kernel.Noise}) hashes the same way but shapes the deviates
+ * weight noise ({@link dev.lamina.internal.kernel.Noise}) hashes the same way but shapes the deviates
  * differently (a sum of bytes); each keeps its own bits.
  *
  * <p>A deviate is the inverse normal CDF of a 24-bit uniform, read from a table of {@value

@@ -1,7 +1,7 @@
 package dev.lamina.nn;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.kernel.Losses;
+import dev.lamina.internal.kernel.Losses;
 
 /** A network's mean loss and accuracy on a dataset, measured in inference mode. */
 public record Evaluation(double loss, double accuracy, int samples) {

@@ -1,6 +1,6 @@
 package dev.lamina.nn;
 
-import dev.lamina.kernel.Gemm;
+import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.parallel.Team;
 
 /**

@@ -2,7 +2,7 @@ package dev.lamina.nn;
 
 import dev.lamina.Loss;
 import dev.lamina.data.Dataset;
-import dev.lamina.kernel.Losses;
+import dev.lamina.internal.kernel.Losses;
 import dev.lamina.parallel.Team;
 
 /**

@@ -1,9 +1,9 @@
 package dev.lamina.nn;
 
 import dev.lamina.DropoutMode;
-import dev.lamina.kernel.Activations;
-import dev.lamina.kernel.Bernoulli;
-import dev.lamina.kernel.Noise;
+import dev.lamina.internal.kernel.Activations;
+import dev.lamina.internal.kernel.Bernoulli;
+import dev.lamina.internal.kernel.Noise;
 import java.util.Arrays;
 import java.util.List;
 

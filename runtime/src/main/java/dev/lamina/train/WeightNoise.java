@@ -1,6 +1,6 @@
 package dev.lamina.train;
 
-import dev.lamina.kernel.Noise;
+import dev.lamina.internal.kernel.Noise;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ParameterKind;
 import dev.lamina.nn.Parameters;

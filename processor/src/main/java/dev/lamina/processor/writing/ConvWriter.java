@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.Nonlinearity;
-import dev.lamina.kernel.ConvWeights;
+import dev.lamina.internal.kernel.ConvWeights;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 
@@ -21,7 +21,7 @@ import dev.lamina.nn.LayerSpec;
 final class ConvWriter {
   /** The scratch matrix of dcols, shared by every convolution's backward pass. */
   static final String COL_GRAD = "colGrad";
-  private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.kernel", "ConvKernels");
+  private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.internal.kernel", "ConvKernels");
 
   private final LayerNames n;
   private final LayerSpec layer;

@@ -20,7 +20,7 @@ import dev.lamina.nn.NormSpec;
  * </ul>
  */
 final class ImageNormWriter extends NormWriter {
-  private static final ClassName IMAGE_NORM = ClassName.get("dev.lamina.kernel", "ImageNormalization");
+  private static final ClassName IMAGE_NORM = ClassName.get("dev.lamina.internal.kernel", "ImageNormalization");
 
   private final ImageSpec g;
 

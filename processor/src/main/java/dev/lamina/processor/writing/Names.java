@@ -12,10 +12,10 @@ final class Names {
   static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
   static final TypeName SPECIES = ParameterizedTypeName.get(
       ClassName.get("jdk.incubator.vector", "VectorSpecies"), ClassName.get(Float.class));
-  static final ClassName GEMM = ClassName.get("dev.lamina.kernel", "Gemm");
-  static final ClassName BERNOULLI = ClassName.get("dev.lamina.kernel", "Bernoulli");
-  static final ClassName NORMALIZATION = ClassName.get("dev.lamina.kernel", "Normalization");
-  static final ClassName VECTOR_MATH = ClassName.get("dev.lamina.kernel", "VectorMath");
+  static final ClassName GEMM = ClassName.get("dev.lamina.internal.kernel", "Gemm");
+  static final ClassName BERNOULLI = ClassName.get("dev.lamina.internal.kernel", "Bernoulli");
+  static final ClassName NORMALIZATION = ClassName.get("dev.lamina.internal.kernel", "Normalization");
+  static final ClassName VECTOR_MATH = ClassName.get("dev.lamina.internal.kernel", "VectorMath");
   static final ClassName TEAM = ClassName.get("dev.lamina.parallel", "Team");
   static final ClassName GENERATED_NETWORK = ClassName.get("dev.lamina.nn", "GeneratedNetwork");
   static final ClassName NETWORK_SPEC = ClassName.get("dev.lamina.nn", "NetworkSpec");

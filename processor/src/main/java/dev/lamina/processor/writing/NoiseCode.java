@@ -17,7 +17,7 @@ final class NoiseCode {
   private NoiseCode() {}
 
   static final String KEYS = "noiseKeys";
-  private static final ClassName NOISE = ClassName.get("dev.lamina.kernel", "Noise");
+  private static final ClassName NOISE = ClassName.get("dev.lamina.internal.kernel", "Noise");
 
   // private static final float HIDDEN_NOISE = Noise.scale(0.1);
   static FieldSpec scaleField(LayerNames n) {

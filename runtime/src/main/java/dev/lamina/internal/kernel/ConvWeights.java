@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 /**
  * Shapes of a convolution's weight products that the processor needs at compile time, without

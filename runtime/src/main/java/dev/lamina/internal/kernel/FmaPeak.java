@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;

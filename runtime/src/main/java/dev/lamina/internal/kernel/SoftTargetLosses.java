@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 /**
  * The losses of {@link Losses} against soft targets: a probability row per sample instead of a

@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 /**
  * The readable definition of {@link Gemm}'s products: plain loops, sums accumulated in double and

@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 /**
  * The losses and their gradients with respect to the network's output, averaged over the batch.

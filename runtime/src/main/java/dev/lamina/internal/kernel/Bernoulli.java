@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 import dev.lamina.nn.Seeds;
 import jdk.incubator.vector.FloatVector;

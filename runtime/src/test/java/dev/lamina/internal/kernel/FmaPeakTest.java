@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.lamina.kernel;
+package dev.lamina.internal.kernel;
 
 import static dev.lamina.testing.NumericAssertions.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
