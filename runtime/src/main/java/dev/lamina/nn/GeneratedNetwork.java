@@ -1,7 +1,7 @@
 package dev.lamina.nn;
 
 import dev.lamina.internal.kernel.Gemm;
-import dev.lamina.parallel.Team;
+import dev.lamina.internal.parallel.Team;
 
 /**
  * The base of every generated {@code <Model>Net}: argument checks, buffer sizing and parameter

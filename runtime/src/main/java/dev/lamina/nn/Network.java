@@ -3,7 +3,7 @@ package dev.lamina.nn;
 import dev.lamina.Loss;
 import dev.lamina.data.Dataset;
 import dev.lamina.internal.kernel.Losses;
-import dev.lamina.parallel.Team;
+import dev.lamina.internal.parallel.Team;
 
 /**
  * A trainable network: the generated {@code <Model>Net} classes, and the scalar {@link

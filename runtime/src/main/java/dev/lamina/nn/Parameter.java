@@ -1,6 +1,6 @@
 package dev.lamina.nn;
 
-import dev.lamina.parallel.Team;
+import dev.lamina.internal.parallel.Team;
 import java.util.Arrays;
 
 /**

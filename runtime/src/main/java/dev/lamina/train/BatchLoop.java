@@ -2,9 +2,9 @@ package dev.lamina.train;
 
 import dev.lamina.augment.AugmentedBatches;
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.parallel.Team;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.Seeds;
-import dev.lamina.parallel.Team;
 import java.util.function.IntFunction;
 
 /**

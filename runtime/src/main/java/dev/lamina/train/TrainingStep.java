@@ -5,9 +5,9 @@ import dev.lamina.augment.AugmentedBatch;
 import dev.lamina.data.Dataset;
 import dev.lamina.internal.kernel.Losses;
 import dev.lamina.internal.kernel.SoftTargetLosses;
+import dev.lamina.internal.parallel.Team;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.NetworkSpec;
-import dev.lamina.parallel.Team;
 
 /**
  * One optimization step on one mini-batch: gather the rows, forward, loss, backward, update. It

@@ -1,4 +1,4 @@
-package dev.lamina.parallel;
+package dev.lamina.internal.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

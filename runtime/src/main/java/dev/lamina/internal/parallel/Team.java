@@ -1,4 +1,4 @@
-package dev.lamina.parallel;
+package dev.lamina.internal.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
