@@ -21,7 +21,7 @@ import javax.lang.model.util.Elements;
  */
 final class NetworkNames {
   private static final String GENERATED = "javax.annotation.processing.Generated";
-  private static final String GENERATED_NETWORK = "dev.lamina.nn.GeneratedNetwork";
+  private static final String GENERATED_NETWORK = "dev.lamina.internal.GeneratedNetwork";
 
   private final Elements elements;
   private final ProcessingEnvironment env;

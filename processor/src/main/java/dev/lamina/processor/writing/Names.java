@@ -17,7 +17,7 @@ final class Names {
   static final ClassName NORMALIZATION = ClassName.get("dev.lamina.internal.kernel", "Normalization");
   static final ClassName VECTOR_MATH = ClassName.get("dev.lamina.internal.kernel", "VectorMath");
   static final ClassName TEAM = ClassName.get("dev.lamina.internal.parallel", "Team");
-  static final ClassName GENERATED_NETWORK = ClassName.get("dev.lamina.nn", "GeneratedNetwork");
+  static final ClassName GENERATED_NETWORK = ClassName.get("dev.lamina.internal", "GeneratedNetwork");
   static final ClassName NETWORK_SPEC = ClassName.get("dev.lamina.nn", "NetworkSpec");
   static final ClassName LAYER_SPEC = ClassName.get("dev.lamina.nn", "LayerSpec");
   static final ClassName PARAMETERS = ClassName.get("dev.lamina.nn", "Parameters");

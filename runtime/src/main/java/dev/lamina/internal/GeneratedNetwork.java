@@ -1,7 +1,12 @@
-package dev.lamina.nn;
+package dev.lamina.internal;
 
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.internal.parallel.Team;
+import dev.lamina.nn.Initializers;
+import dev.lamina.nn.Network;
+import dev.lamina.nn.NetworkSpec;
+import dev.lamina.nn.Parameters;
+import dev.lamina.nn.StateTensor;
 
 /**
  * The base of every generated {@code <Model>Net}: argument checks, buffer sizing and parameter
