@@ -55,7 +55,7 @@ final class LayerDescriptions {
       }
       d.put("image", g);
     }
-    boolean weighted = layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV;
+    boolean weighted = layer.hasWeights();
     if (weighted) {
       d.put("fan_in", (long) layer.fanIn());
       d.put("bias", layer.bias());

@@ -63,9 +63,9 @@ final class ModelTensors {
       while (at < layers.size() && !layers.get(at).name().equals(layer)) {
         at++;
       }
-      slots.add(at == layers.size()
+      slots.add(at == layers.size() || at == 0
           ? new Slot(name, p.shape(), p.values(), null, null)
-          : slot(p, layers.get(at), layers.get(Math.max(0, at - 1))));
+          : slot(p, layers.get(at), network.spec().inputOf(at)));
     }
     for (StateTensor s : network.state()) {
       slots.add(new Slot(s.name(), new int[] {s.values().length}, s.values(), null, null));

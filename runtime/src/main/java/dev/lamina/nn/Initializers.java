@@ -20,7 +20,7 @@ public final class Initializers {
    */
   public static void initialize(NetworkSpec spec, Parameters parameters, long seed) {
     for (LayerSpec layer : spec.layers()) {
-      if (layer.type() != LayerSpec.Type.DENSE && layer.type() != LayerSpec.Type.CONV) {
+      if (!layer.hasWeights()) {
         continue;
       }
       Parameter weight = parameters.get(layer.name() + ".weight");

@@ -4,6 +4,7 @@ import dev.lamina.DropoutMode;
 import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
 import dev.lamina.init.InitSpec;
+import java.util.List;
 
 /**
  * One layer of a model as the runtime sees it: what the processor read from the annotations,
@@ -28,6 +29,9 @@ import dev.lamina.init.InitSpec;
  *     {@code @Decay} says otherwise)
  * @param decayBias whether the bias is decayed too, with the same factor
  * @param image an image layer's geometry (the input's when it is an image); null for a flat layer
+ * @param inputs the names of the layers this one reads (none for the input layer); empty means the
+ *     layer above it, which {@link NetworkSpec} writes in, so that a spec's layers always name
+ *     their inputs
  */
 public record LayerSpec(
     String name,
@@ -45,7 +49,8 @@ public record LayerSpec(
     double noise,
     double decayScale,
     boolean decayBias,
-    ImageSpec image) {
+    ImageSpec image,
+    List<String> inputs) {
 
   public enum Type {
     INPUT,
@@ -55,7 +60,20 @@ public record LayerSpec(
     MAX_POOL,
     AVG_POOL,
     /** Average over each channel's whole image: one value per channel. */
-    GLOBAL_AVG_POOL
+    GLOBAL_AVG_POOL;
+
+    /** Whether layers of this type have a weight, and so parameters and an initializer. */
+    public boolean hasWeights() {
+      return this == DENSE || this == CONV;
+    }
+  }
+
+  /** A layer that reads the layer above it: see {@link #inputs}. */
+  public LayerSpec(String name, Type type, int units, int fanIn, boolean bias, InitSpec weightInit,
+      InitSpec biasInit, Nonlinearity activation, double slope, double keep, DropoutMode dropoutMode,
+      NormSpec norm, double noise, double decayScale, boolean decayBias, ImageSpec image) {
+    this(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep, dropoutMode,
+        norm, noise, decayScale, decayBias, image, List.of());
   }
 
   /** A layer without image geometry: a flat input or a dense layer. */
@@ -63,10 +81,15 @@ public record LayerSpec(
       InitSpec biasInit, Nonlinearity activation, double slope, double keep, DropoutMode dropoutMode,
       NormSpec norm, double noise, double decayScale, boolean decayBias) {
     this(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep, dropoutMode,
-        norm, noise, decayScale, decayBias, null);
+        norm, noise, decayScale, decayBias, null, List.of());
   }
 
   public LayerSpec {
+    inputs = List.copyOf(inputs);
+    if (type == Type.INPUT && !inputs.isEmpty()) {
+      throw new IllegalArgumentException("inputs of input layer " + name + " must be empty, got "
+          + inputs);
+    }
     if (units <= 0) {
       throw new IllegalArgumentException("units of " + name + " must be > 0, got " + units);
     }
@@ -147,25 +170,25 @@ public record LayerSpec(
   /** This layer with its weights and biases starting as {@code weights} and {@code biases} say. */
   public LayerSpec withInit(InitSpec weights, InitSpec biases) {
     return new LayerSpec(name, type, units, fanIn, bias, weights, biases, activation, slope, keep,
-        dropoutMode, norm, noise, decayScale, decayBias, image);
+        dropoutMode, norm, noise, decayScale, decayBias, image, inputs);
   }
 
   /** This layer with {@code norm} as its normalization. */
   public LayerSpec withNorm(NormSpec norm) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
-        dropoutMode, norm, noise, decayScale, decayBias, image);
+        dropoutMode, norm, noise, decayScale, decayBias, image, inputs);
   }
 
   /** This layer with Gaussian noise of standard deviation {@code noiseStd} on its training output. */
   public LayerSpec withNoise(double noiseStd) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
-        dropoutMode, norm, noiseStd, decayScale, decayBias, image);
+        dropoutMode, norm, noiseStd, decayScale, decayBias, image, inputs);
   }
 
   /** This layer with its weight decay scaled by {@code scale}, and extended to its bias or not. */
   public LayerSpec withDecay(double scale, boolean includeBias) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
-        dropoutMode, norm, noise, scale, includeBias, image);
+        dropoutMode, norm, noise, scale, includeBias, image, inputs);
   }
 
   public boolean hasNoise() {
@@ -204,10 +227,21 @@ public record LayerSpec(
         InitSpec.zeros(), Nonlinearity.IDENTITY, 0, keep, mode, NormSpec.NONE, 0, 1, false, image);
   }
 
+  /** This layer reading {@code inputs}, the names of earlier layers, instead of the layer above. */
+  public LayerSpec withInputs(List<String> inputs) {
+    return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
+        dropoutMode, norm, noise, decayScale, decayBias, image, inputs);
+  }
+
+  /** Whether the layer has a weight: a dense layer or a convolution. */
+  public boolean hasWeights() {
+    return type.hasWeights();
+  }
+
   /** This layer with image geometry: an input given as (channels, height, width). */
   public LayerSpec withImage(ImageSpec image) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
-        dropoutMode, norm, noise, decayScale, decayBias, image);
+        dropoutMode, norm, noise, decayScale, decayBias, image, inputs);
   }
 
   /** Whether the layer's output is an image (stored (H, W, C) per sample inside a network). */

@@ -81,7 +81,7 @@ public final class ModelSummary {
   }
 
   private static Row row(LayerSpec layer, Parameters parameters) {
-    boolean weighted = layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV;
+    boolean weighted = layer.hasWeights();
     long count = 0;
     for (Parameter p : parameters) {
       if (p.name().startsWith(layer.name() + ".")) {

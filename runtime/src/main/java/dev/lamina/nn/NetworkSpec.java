@@ -5,17 +5,62 @@ import java.util.List;
 
 /**
  * A whole model as the runtime sees it: the layers in order (the first is the input) and the
- * loss. Generated networks expose theirs as {@code SPEC}.
+ * loss. Generated networks expose theirs as {@code SPEC}. Each layer names the layers it reads
+ * ({@link LayerSpec#inputs}); a layer that names none reads the layer above it, and is stored
+ * with that name written in.
  */
 public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers) {
   public NetworkSpec {
-    layers = List.copyOf(layers);
     if (layers.isEmpty() || layers.get(0).type() != LayerSpec.Type.INPUT) {
       throw new IllegalArgumentException("the first layer of " + name + " must be the input");
     }
+    layers = withInputs(name, layers);
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
       throw new IllegalArgumentException("labelSmoothing must be in [0, 1), got " + labelSmoothing);
     }
+  }
+
+  /** {@code layers} with every layer's inputs named, each checked to be an earlier layer. */
+  private static List<LayerSpec> withInputs(String name, List<LayerSpec> layers) {
+    List<LayerSpec> resolved = new java.util.ArrayList<>();
+    java.util.Set<String> earlier = new java.util.LinkedHashSet<>();
+    for (LayerSpec layer : layers) {
+      if (!earlier.isEmpty() && layer.inputs().isEmpty()) {
+        layer = layer.withInputs(List.of(resolved.get(resolved.size() - 1).name()));
+      }
+      for (String input : layer.inputs()) {
+        if (!earlier.contains(input)) {
+          throw new IllegalArgumentException("input '" + input + "' of layer " + layer.name()
+              + " of " + name + " must name a layer before it, one of " + earlier);
+        }
+      }
+      if (layer.type() != LayerSpec.Type.INPUT && layer.inputs().size() != 1) {
+        throw new IllegalArgumentException("layer " + layer.name() + " of " + name
+            + " must read exactly one layer (merges are not supported yet), got " + layer.inputs());
+      }
+      if (!earlier.add(layer.name())) {
+        throw new IllegalArgumentException("layer names of " + name + " must be unique, got "
+            + layer.name() + " twice");
+      }
+      resolved.add(layer);
+    }
+    return List.copyOf(resolved);
+  }
+
+  /** The index in {@link #layers} of the layer that layer {@code index} reads. */
+  public int inputIndex(int index) {
+    String input = layers.get(index).inputs().get(0);
+    for (int i = 0; i < index; i++) {
+      if (layers.get(i).name().equals(input)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no layer " + input + " before " + layers.get(index).name());
+  }
+
+  /** The layer that layer {@code index} reads. */
+  public LayerSpec inputOf(int index) {
+    return layers.get(inputIndex(index));
   }
 
   public int inputSize() {
@@ -33,7 +78,7 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
   public Parameters newParameters() {
     var list = new java.util.ArrayList<Parameter>();
     for (LayerSpec layer : layers) {
-      if (layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV) {
+      if (layer.hasWeights()) {
         addParameters(list, layer);
       }
     }

@@ -82,6 +82,9 @@ public final class ReferenceNetwork implements Network {
     float[] x = Arrays.copyOf(input, rows * spec.inputSize());
     for (int l = 0; l < layers.size(); l++) {
       LayerSpec layer = layers.get(l);
+      if (l > 0) {
+        x = outputs[spec.inputIndex(l)];
+      }
       float[] y = switch (layer.type()) {
         case INPUT -> x;
         case DENSE, CONV -> dense(l, layer, x, rows, training);
@@ -97,9 +100,8 @@ public final class ReferenceNetwork implements Network {
         h[i] = v * masks[l][i];
       }
       outputs[l] = h;
-      x = h;
     }
-    return x;
+    return outputs[layers.size() - 1];
   }
 
   /** One dense layer: z = x·W + b, then normalization and activation in the layer's order. */
@@ -216,7 +218,7 @@ public final class ReferenceNetwork implements Network {
    * (C, H, W), which is the same thing only for one channel.
    */
   private float[] imageInput(int l, float[] x) {
-    LayerSpec previous = layers.get(l - 1);
+    LayerSpec previous = spec.inputOf(l);
     if (previous.type() == LayerSpec.Type.INPUT && previous.isImage()
         && previous.image().out().channels() > 1) {
       return ImageReference.channelsLast(x, previous.image().out(), rows);
@@ -270,16 +272,25 @@ public final class ReferenceNetwork implements Network {
       throw new IllegalArgumentException(
           "rows must match the last forwardTrain (" + this.rows + "), got " + rows);
     }
-    double[] dh = toDouble(Arrays.copyOf(outputGradient, rows * spec.outputSize()));
+    // dLoss/d(output) of each layer, summed over the layers that read it.
+    double[][] gradients = new double[layers.size()][];
+    gradients[layers.size() - 1] = toDouble(Arrays.copyOf(outputGradient, rows * spec.outputSize()));
     for (int l = layers.size() - 1; l > 0; l--) {
       LayerSpec layer = layers.get(l);
+      int in = spec.inputIndex(l);
+      double[] dh = gradients[l];
+      if (dh == null) {
+        zeroGradients(layer); // no layer reads its output
+        continue;
+      }
       NormSpec norm = layer.norm();
       double[] g = new double[dh.length];
       for (int i = 0; i < g.length; i++) {
         g[i] = dh[i] * masks[l][i];
       }
-      if (layer.type() != LayerSpec.Type.DENSE && layer.type() != LayerSpec.Type.CONV) {
-        dh = ImageReference.poolBackward(layer, g, imageInput(l, outputs[l - 1]), rows);
+      if (!layer.hasWeights()) {
+        addGradient(gradients, in, ImageReference.poolBackward(layer, g, imageInput(l, outputs[in]),
+            rows));
         continue;
       }
       if (norm.isPresent() && !norm.beforeActivation()) {
@@ -291,12 +302,31 @@ public final class ReferenceNetwork implements Network {
       if (norm.isPresent() && norm.beforeActivation()) {
         g = normalizeBackward(l, layer, g, rows);
       }
-      dh = layer.type() == LayerSpec.Type.CONV
+      addGradient(gradients, in, layer.type() == LayerSpec.Type.CONV
           ? ImageReference.convBackward(layer.image(), parameters.get(layer.name() + ".weight").values(),
               parameters.get(layer.name() + ".weight").gradient(),
               layer.bias() ? parameters.get(layer.name() + ".bias").gradient() : null, g,
-              imageInput(l, outputs[l - 1]), rows)
-          : denseBackward(layer, g, outputs[l - 1], rows);
+              imageInput(l, outputs[in]), rows)
+          : denseBackward(layer, g, outputs[in], rows));
+    }
+  }
+
+  private void zeroGradients(LayerSpec layer) {
+    for (Parameter p : parameters) {
+      if (p.name().startsWith(layer.name() + ".")) {
+        Arrays.fill(p.gradient(), 0f);
+      }
+    }
+  }
+
+  /** Adds {@code d} to the gradient of layer {@code at}'s output (the first reader sets it). */
+  private static void addGradient(double[][] gradients, int at, double[] d) {
+    if (gradients[at] == null) {
+      gradients[at] = d;
+      return;
+    }
+    for (int i = 0; i < d.length; i++) {
+      gradients[at][i] += d[i];
     }
   }
 

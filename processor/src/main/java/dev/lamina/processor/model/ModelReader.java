@@ -40,7 +40,8 @@ public final class ModelReader {
             ? new int[] {out.image().channels(), out.image().height(), out.image().width()}
             : new int[] {(int) out.size(), 1, 1};
       }
-      layers.add(Regularization.apply(layer, lower(layer, shape)));
+      LayerSpec spec = Regularization.apply(layer, lower(layer, shape));
+      layers.add(layer.isInput() ? spec : spec.withInputs(layer.inputs()));
     }
     TypeElement type = model.type();
     NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),

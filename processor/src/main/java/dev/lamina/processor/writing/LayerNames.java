@@ -118,7 +118,7 @@ record LayerNames(LayerSpec layer, int index, GeneratedNames names) {
 
   /** Dense layers and convolutions have weights; inputs and pools do not. */
   boolean hasWeights() {
-    return layer.type() == LayerSpec.Type.DENSE || layer.type() == LayerSpec.Type.CONV;
+    return layer.hasWeights();
   }
 
   NormSpec norm() {

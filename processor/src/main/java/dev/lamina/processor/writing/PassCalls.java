@@ -17,8 +17,10 @@ final class PassCalls {
     this.layers = layers;
   }
 
+  /** The layer that {@code n} reads: the one its spec names as its input. */
   private LayerNames previous(LayerNames n) {
-    return layers.get(n.index() - 1);
+    String input = n.layer().inputs().get(0);
+    return layers.stream().filter(l -> l.layer().name().equals(input)).findFirst().orElseThrow();
   }
 
   /** The layer's input buffer, rearranging an input of several channels first. */

@@ -40,6 +40,7 @@ final class SpecLiteral {
         list.add(normInitializer(l.norm()));
       }
       list.add(regularizationInitializer(l));
+      list.add(inputsInitializer(l, i == 0 ? null : spec.layers().get(i - 1)));
     }
     return CodeBlock.of("new $T($S, $T.$L, $L, $T.of($>$>$L$<$<))", Names.NETWORK_SPEC, spec.name(),
         Names.LOSS, spec.loss(), spec.labelSmoothing(), Names.LIST, list.build());
@@ -90,6 +91,19 @@ final class SpecLiteral {
     Shape s = l.image().out();
     return CodeBlock.of(".withImage($T.input(new $T($L, $L, $L)))", IMAGE_SPEC, SHAPE,
         s.channels(), s.height(), s.width());
+  }
+
+  /**
+   * {@code .withInputs(List.of("a"))} when a layer reads another than the layer above it, which
+   * {@code NetworkSpec} takes as the default; nothing for a chain's layers.
+   */
+  private static CodeBlock inputsInitializer(LayerSpec l, LayerSpec above) {
+    if (above == null || l.inputs().equals(java.util.List.of(above.name()))) {
+      return CodeBlock.of("");
+    }
+    CodeBlock names = l.inputs().stream().map(n -> CodeBlock.of("$S", n))
+        .collect(CodeBlock.joining(", "));
+    return CodeBlock.of("\n.withInputs($T.of($L))", Names.LIST, names);
   }
 
   /** {@code .withNoise(0.1)} and {@code .withDecay(0.5, true)} where a layer asks for them. */
