@@ -30,6 +30,8 @@ public abstract class GeneratedNetwork implements Network {
   private final java.util.List<StateTensor> state;
   /** {@link NetworkSpec#minTrainingRows}, looked up once: it streams over the layers. */
   private final int minTrainingRows;
+  /** Scales the input before the first layer; null without {@code @Standardize} and the like. */
+  private final InputScaler scaler;
 
   /** Creates the parameters and draws their initial values from {@code seed}. */
   protected GeneratedNetwork(NetworkSpec spec, long seed) {
@@ -37,6 +39,7 @@ public abstract class GeneratedNetwork implements Network {
     this.parameters = spec.newParameters();
     this.state = spec.newState();
     this.minTrainingRows = spec.minTrainingRows();
+    this.scaler = InputScaler.of(spec, state);
     Initializers.initialize(spec, parameters, seed);
   }
 
@@ -74,14 +77,14 @@ public abstract class GeneratedNetwork implements Network {
     }
     reserve(input, rows);
     trainedRows = rows;
-    return trainForward(input, rows, maskSeed);
+    return trainForward(scaler == null ? input : scaler.apply(input, rows), rows, maskSeed);
   }
 
   @Override
   public final float[] forwardInfer(float[] input, int rows) {
     reserve(input, rows);
     trainedRows = -1;
-    return inferForward(input, rows);
+    return inferForward(scaler == null ? input : scaler.apply(input, rows), rows);
   }
 
   @Override

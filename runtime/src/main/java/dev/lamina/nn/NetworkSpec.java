@@ -4,13 +4,20 @@ import dev.lamina.Loss;
 import java.util.List;
 
 /**
- * A whole model as the runtime sees it: the layers in order (the first is the input) and the
- * loss. Generated networks expose theirs as {@code SPEC}. Each layer names the layers it reads
- * ({@link LayerSpec#inputs}); a layer that names none reads the layer above it, and is stored
- * with that name written in.
+ * A whole model as the runtime sees it: the layers in order (the first is the input), the loss,
+ * and how the input is scaled before the first layer ({@link InputScaling}). Generated networks
+ * expose theirs as {@code SPEC}. Each layer names the layers it reads ({@link LayerSpec#inputs});
+ * a layer that names none reads the layer above it, and is stored with that name written in.
  */
-public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers) {
+public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers,
+    InputScaling inputScaling) {
+  /** A model without input scaling. */
+  public NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers) {
+    this(name, loss, labelSmoothing, layers, InputScaling.NONE);
+  }
+
   public NetworkSpec {
+    java.util.Objects.requireNonNull(inputScaling, "inputScaling");
     if (layers.isEmpty() || layers.get(0).type() != LayerSpec.Type.INPUT) {
       throw new IllegalArgumentException("the first layer of " + name + " must be the input");
     }
@@ -61,6 +68,11 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
   /** The layer that layer {@code index} reads. */
   public LayerSpec inputOf(int index) {
     return layers.get(inputIndex(index));
+  }
+
+  /** This model with its input scaled as {@code scaling} says ({@code @Standardize}, ...). */
+  public NetworkSpec withInputScaling(InputScaling scaling) {
+    return new NetworkSpec(name, loss, labelSmoothing, layers, scaling);
   }
 
   public int inputSize() {
@@ -120,11 +132,13 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
   }
 
   /**
-   * The non-trainable state: for each batch-normalized layer its running mean (starts at 0),
-   * running variance (starts at 1) and the number of batches tracked.
+   * The non-trainable state: the input scaling's statistics ({@link InputScaling}), then for each
+   * batch-normalized layer its running mean (starts at 0), running variance (starts at 1) and the
+   * number of batches tracked.
    */
   public java.util.List<StateTensor> newState() {
-    var list = new java.util.ArrayList<StateTensor>();
+    var list = new java.util.ArrayList<StateTensor>(
+        inputScaling.newState(layers.get(0).name(), inputSize()));
     for (LayerSpec layer : layers) {
       if (layer.norm().kind() == NormSpec.Kind.BATCH) {
         // One statistic per unit of a dense layer, per channel of an image layer.

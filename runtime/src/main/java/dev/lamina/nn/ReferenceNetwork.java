@@ -1,6 +1,7 @@
 package dev.lamina.nn;
 
 import dev.lamina.DropoutMode;
+import dev.lamina.internal.InputScaler;
 import dev.lamina.internal.kernel.Activations;
 import dev.lamina.internal.kernel.Bernoulli;
 import dev.lamina.internal.kernel.Noise;
@@ -79,7 +80,9 @@ public final class ReferenceNetwork implements Network {
 
   private float[] forward(float[] input, int rows, boolean training, long maskSeed) {
     this.rows = rows;
-    float[] x = Arrays.copyOf(input, rows * spec.inputSize());
+    InputScaler scaler = InputScaler.of(spec, state);
+    float[] x = Arrays.copyOf(scaler == null ? input : scaler.apply(input, rows),
+        rows * spec.inputSize());
     for (int l = 0; l < layers.size(); l++) {
       LayerSpec layer = layers.get(l);
       if (l > 0) {

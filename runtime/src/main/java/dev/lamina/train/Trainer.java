@@ -3,6 +3,7 @@ package dev.lamina.train;
 import dev.lamina.augment.Augmentation;
 import dev.lamina.augment.AugmentedBatches;
 import dev.lamina.data.Dataset;
+import dev.lamina.nn.InputScaling;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
 import java.io.IOException;
@@ -87,6 +88,8 @@ public final class Trainer<N extends Network> {
       throws IOException {
     requireMatches(network, train, "train");
     requireMatches(network, validation, "validation");
+    // @Standardize and the like: statistics of the training set only, unless already fitted
+    InputScaling.fitIfUnfitted(network, train);
     network.threads(threads);
     int rowsPerBatch = Math.min(config.batchSize(), train.size());
     requireTrainableLastBatch(network, train.size(), rowsPerBatch);

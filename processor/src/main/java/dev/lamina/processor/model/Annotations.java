@@ -32,6 +32,8 @@ public final class Annotations {
   public static final String GLOBAL_AVG_POOL = PACKAGE + ".GlobalAvgPool2d";
   public static final String INSTANCE_NORM = PACKAGE + ".InstanceNorm";
   public static final String GROUP_NORM = PACKAGE + ".GroupNorm";
+  public static final String STANDARDIZE = PACKAGE + ".Standardize";
+  public static final String MIN_MAX_SCALE = PACKAGE + ".MinMaxScale";
 
   private Annotations() {}
 

@@ -11,6 +11,7 @@ import dev.lamina.Loss;
 import dev.lamina.NormPlacement;
 import dev.lamina.Nonlinearity;
 import dev.lamina.RunningStats;
+import dev.lamina.nn.InputScaling;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.NormSpec;
@@ -32,6 +33,7 @@ public final class ModelReader {
   public static ModelIr read(ModelDescriptor model, Shapes shapes) {
     List<LayerSpec> layers = new ArrayList<>();
     int[] inputShape = null;
+    InputScaling scaling = InputScaling.NONE;
     for (LayerDescriptor layer : model.layers()) {
       Shapes.Inferred shape = shapes.of(layer).orElseThrow();
       if (layer.kind().orElseThrow() instanceof InputKind) {
@@ -39,6 +41,7 @@ public final class ModelReader {
         inputShape = out.isImage()
             ? new int[] {out.image().channels(), out.image().height(), out.image().width()}
             : new int[] {(int) out.size(), 1, 1};
+        scaling = inputScaling(layer);
       }
       LayerSpec spec = Regularization.apply(layer, lower(layer, shape));
       layers.add(layer.isInput() ? spec : spec.withInputs(layer.inputs()));
@@ -46,7 +49,7 @@ public final class ModelReader {
     TypeElement type = model.type();
     NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),
         Loss.valueOf(enumValue(model.model(), "loss")), doubleValue(model.model(), "labelSmoothing"),
-        layers);
+        layers).withInputScaling(scaling);
     return new ModelIr(type, packageOf(type).getQualifiedName().toString(), generatedName(type),
         spec, inputShape);
   }
@@ -79,6 +82,15 @@ public final class ModelReader {
       case GlobalAvgPoolKind global -> LayerSpec.pool(name, LayerSpec.Type.GLOBAL_AVG_POOL,
           shape.geometry(), keep, mode);
     };
+  }
+
+  /** The input's {@code @Standardize} or {@code @MinMaxScale}; none without either. */
+  static InputScaling inputScaling(LayerDescriptor input) {
+    if (input.find(Annotations.STANDARDIZE).isPresent()) {
+      return InputScaling.STANDARDIZE;
+    }
+    return input.find(Annotations.MIN_MAX_SCALE).isPresent() ? InputScaling.MIN_MAX
+        : InputScaling.NONE;
   }
 
   /** The layer's {@code @Activation} nonlinearity; identity without one. */

@@ -86,6 +86,12 @@ public final class Messages {
   public static final String SLOPE_UNUSED =
       "[Lamina/SlopeUnused] slope is only used by LEAKY_RELU; remove it or use "
           + "Nonlinearity.LEAKY_RELU.";
+  public static final String INPUT_SCALING_PLACE =
+      "[Lamina/InputScalingPlace] %s scales the network's input, so it goes on the @Input field;"
+          + " layers inside the network are normalized with @BatchNorm or @LayerNorm.";
+  public static final String INPUT_SCALING_TWICE =
+      "[Lamina/InputScalingTwice] the input is scaled once: keep @Standardize (mean 0, std 1)"
+          + " or @MinMaxScale ([0, 1]), not both.";
   public static final String ACTIVATION_ON_INPUT =
       "[Lamina/ActivationOnInput] the input layer has no weighted sum to activate; put "
           + "@Activation on a @Dense layer.";

@@ -37,6 +37,7 @@ public final class ModelValidation {
         DropoutValidator.validate(layer, report);
       }
       NormalizationValidator.validate(layer, report);
+      InputScalingValidator.validate(layer, report);
       ImageLayerValidator.validate(layer, report);
       RegularizationValidator.validate(layer, model, report);
     }

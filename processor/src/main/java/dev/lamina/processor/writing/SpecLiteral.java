@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.InputScaling;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.NormSpec;
@@ -42,8 +43,13 @@ final class SpecLiteral {
       list.add(regularizationInitializer(l));
       list.add(inputsInitializer(l, i == 0 ? null : spec.layers().get(i - 1)));
     }
-    return CodeBlock.of("new $T($S, $T.$L, $L, $T.of($>$>$L$<$<))", Names.NETWORK_SPEC, spec.name(),
-        Names.LOSS, spec.loss(), spec.labelSmoothing(), Names.LIST, list.build());
+    CodeBlock literal = CodeBlock.of("new $T($S, $T.$L, $L, $T.of($>$>$L$<$<))",
+        Names.NETWORK_SPEC, spec.name(), Names.LOSS, spec.loss(), spec.labelSmoothing(),
+        Names.LIST, list.build());
+    // new NetworkSpec(...).withInputScaling(InputScaling.STANDARDIZE), for @Standardize
+    return spec.inputScaling() == InputScaling.NONE ? literal
+        : CodeBlock.of("$L\n.withInputScaling($T.$L)", literal,
+            ClassName.get(InputScaling.class), spec.inputScaling());
   }
 
   /** {@code .withNorm(NormSpec.batch(...))} or nothing. */
