@@ -1,5 +1,7 @@
 package dev.lamina.data;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,16 +25,18 @@ import java.util.Set;
  */
 public final class TableEncoder {
   private final List<FeatureColumn> columns;
-  private final TargetColumn target;
+  private final Dataset.TargetKind kind;
+  private final List<TargetColumn> targets;
   private final Missing missing;
   private final boolean allowNonFinite;
   private final Set<String> missingMarkers;
   private final int featureSize;
 
-  TableEncoder(List<FeatureColumn> columns, TargetColumn target, Missing missing,
-      boolean allowNonFinite, Set<String> missingMarkers) {
+  TableEncoder(List<FeatureColumn> columns, Dataset.TargetKind kind, List<TargetColumn> targets,
+      Missing missing, boolean allowNonFinite, Set<String> missingMarkers) {
     this.columns = List.copyOf(columns);
-    this.target = target;
+    this.kind = kind;
+    this.targets = List.copyOf(targets);
     this.missing = missing;
     this.allowNonFinite = allowNonFinite;
     this.missingMarkers = Set.copyOf(missingMarkers);
@@ -44,13 +48,34 @@ public final class TableEncoder {
     return TableFitting.fit(training, spec);
   }
 
+  /** Writes this encoder to {@code file} (JSON, atomically), for a program that predicts. */
+  public void save(Path file) throws IOException {
+    TableEncoderFile.save(this, file);
+  }
+
+  /** Reads an encoder that {@link #save} wrote. */
+  public static TableEncoder load(Path file) throws IOException {
+    return TableEncoderFile.load(file);
+  }
+
   /** The feature columns, in the order their features appear. */
   public List<FeatureColumn> columns() {
     return columns;
   }
 
+  /** The target column of class labels; the first target column of the other kinds. */
   public TargetColumn target() {
-    return target;
+    return targets.get(0);
+  }
+
+  /** The target columns, in order: one for class labels, one per output or label otherwise. */
+  public List<TargetColumn> targets() {
+    return targets;
+  }
+
+  /** What the targets hold: class labels, values (regression) or 0/1 flags (multi-label). */
+  public Dataset.TargetKind kind() {
+    return kind;
   }
 
   public Missing missing() {
@@ -85,28 +110,30 @@ public final class TableEncoder {
    */
   public Dataset dataset(CsvTable table) throws DataFormatException {
     int[] source = sourceColumns(table);
-    int targetColumn = source[columns.size()];
+    int width = targets.size();
     float[] x = new float[table.rows() * featureSize];
     int[] y = new int[table.rows()];
+    float[] values = new float[table.rows() * width];
     int samples = 0;
     for (int row = 0; row < table.rows(); row++) {
-      String label = table.cell(row, targetColumn);
-      if (table.format().isMissing(label)) {
-        if (missing.strategy() == Missing.Strategy.DROP_ROW) {
-          continue;
-        }
-        throw new DataFormatException(table.file(), table.where(row, targetColumn)
-            + ": the target is missing (\"" + label + "\"); fix the file, or drop such rows with"
-            + " TableSpec.builder().missing(Missing.dropRow())");
-      }
-      int offset = samples * featureSize;
-      if (!encodeRow(table, row, source, samples, x, offset)) {
+      if (targetMissing(table, row, source)) {
         continue;
       }
-      y[samples] = target.labelOf(label);
-      if (y[samples] < 0) {
-        throw new DataFormatException(table.file(), table.where(row, targetColumn) + ": expected "
-            + target.expected() + ", found \"" + label + "\"");
+      if (!encodeRow(table, row, source, samples, x, samples * featureSize)) {
+        continue;
+      }
+      for (int t = 0; t < width; t++) {
+        int column = source[columns.size() + t];
+        String cell = table.cell(row, column);
+        if (kind == Dataset.TargetKind.CLASS_LABEL) {
+          y[samples] = targets.get(t).labelOf(cell);
+          if (y[samples] < 0) {
+            throw new DataFormatException(table.file(), table.where(row, column) + ": expected "
+                + targets.get(t).expected() + ", found \"" + cell + "\"");
+          }
+        } else {
+          values[samples * width + t] = targetValue(table, row, column, cell);
+        }
       }
       samples++;
     }
@@ -114,8 +141,52 @@ public final class TableEncoder {
       throw new DataFormatException(table.file(), "no rows left: every one of the "
           + table.rows() + " rows has a missing cell and Missing.dropRow() drops them");
     }
-    return Dataset.of(Arrays.copyOf(x, samples * featureSize),
-        Arrays.copyOf(y, samples), featureSize, target.classes());
+    float[] features = Arrays.copyOf(x, samples * featureSize);
+    return switch (kind) {
+      case CLASS_LABEL -> Dataset.of(features, Arrays.copyOf(y, samples), featureSize,
+          target().classes());
+      case VALUES -> Dataset.regression(features, Arrays.copyOf(values, samples * width),
+          featureSize, width);
+      case MULTI_LABEL -> Dataset.multiLabel(features, Arrays.copyOf(values, samples * width),
+          featureSize, width);
+    };
+  }
+
+  /** Whether a target cell of {@code row} is missing: dropped, or an error naming it. */
+  private boolean targetMissing(CsvTable table, int row, int[] source)
+      throws DataFormatException {
+    for (int t = 0; t < targets.size(); t++) {
+      int column = source[columns.size() + t];
+      String cell = table.cell(row, column);
+      if (table.format().isMissing(cell)) {
+        if (missing.strategy() == Missing.Strategy.DROP_ROW) {
+          return true;
+        }
+        throw new DataFormatException(table.file(), table.where(row, column)
+            + ": the target is missing (\"" + cell + "\"); fix the file, or drop such rows with"
+            + " TableSpec.builder().missing(Missing.dropRow())");
+      }
+    }
+    return false;
+  }
+
+  /** A regression value (finite) or a multi-label flag (0 or 1). */
+  private float targetValue(CsvTable table, int row, int column, String cell)
+      throws DataFormatException {
+    float value;
+    try {
+      value = Numbers.parse(cell);
+    } catch (NumberFormatException e) {
+      value = Float.NaN;
+    }
+    boolean ok = kind == Dataset.TargetKind.VALUES ? Float.isFinite(value)
+        : value == 0f || value == 1f;
+    if (!ok) {
+      throw new DataFormatException(table.file(), table.where(row, column) + ": expected "
+          + (kind == Dataset.TargetKind.VALUES ? "a finite number as the target"
+          : "0 or 1 (whether the sample has this label)") + ", found \"" + cell + "\"");
+    }
+    return value;
   }
 
   /**
@@ -244,19 +315,20 @@ public final class TableEncoder {
     return true;
   }
 
-  /** Where each feature column (then the target) is in {@code table}. */
+  /** Where each feature column, then each target column, is in {@code table}. */
   private int[] sourceColumns(CsvTable table) throws DataFormatException {
-    int[] source = new int[columns.size() + 1];
-    for (int i = 0; i <= columns.size(); i++) {
-      String name = i < columns.size() ? columns.get(i).name() : target.name();
-      int index = i < columns.size() ? columns.get(i).index() : target.index();
-      source[i] = resolve(table, name, index);
+    int[] source = new int[columns.size() + targets.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      source[i] = resolve(table, columns.get(i).name(), columns.get(i).index());
+    }
+    for (int t = 0; t < targets.size(); t++) {
+      source[columns.size() + t] = resolve(table, targets.get(t).name(), targets.get(t).index());
     }
     return source;
   }
 
   private int resolve(CsvTable table, String name, int index) throws DataFormatException {
-    if (table.hasHeader() && target.byName()) {
+    if (table.hasHeader() && target().byName()) {
       try {
         return table.columnIndex(name);
       } catch (IllegalArgumentException e) {

@@ -22,29 +22,42 @@ final class TableFitting {
   }
 
   private TableEncoder fit() throws DataFormatException {
-    int target = resolve(spec.target(), "target");
+    List<Integer> targets = new ArrayList<>();
+    for (Object t : spec.targets()) {
+      int index = resolve(t, "target");
+      if (targets.contains(index)) {
+        throw new IllegalArgumentException("targets lists " + table.describeColumn(index)
+            + " twice");
+      }
+      targets.add(index);
+    }
     Set<Integer> categorical = new LinkedHashSet<>();
     for (Object c : spec.categorical()) {
       categorical.add(resolve(c, "categorical"));
     }
-    List<Integer> features = featureIndices(target);
+    List<Integer> features = featureIndices(targets);
     for (int c : categorical) {
       if (!features.contains(c)) {
         throw new IllegalArgumentException("categorical " + table.describeColumn(c)
-            + " is not a feature column" + (c == target ? " but the target" : "")
+            + " is not a feature column" + (targets.contains(c) ? " but a target" : "")
             + "; the features are " + features.stream().map(table::describeColumn).toList());
       }
     }
-    List<Integer> kept = keptRows(target, features);
+    List<Integer> kept = keptRows(targets, features);
     List<FeatureColumn> columns = new ArrayList<>();
     for (int c : features) {
       columns.add(categorical.contains(c) ? categoricalColumn(c, kept) : numericColumn(c, kept));
     }
-    return new TableEncoder(columns, targetColumn(target, kept), spec.missing(),
+    List<TableEncoder.TargetColumn> targetColumns = new ArrayList<>();
+    for (int t : targets) {
+      targetColumns.add(spec.kind() == Dataset.TargetKind.CLASS_LABEL ? targetColumn(t, kept)
+          : new TableEncoder.TargetColumn(name(t), t, List.of(), 0, table.hasHeader()));
+    }
+    return new TableEncoder(columns, spec.kind(), targetColumns, spec.missing(),
         spec.allowNonFinite(), table.format().missingMarkers());
   }
 
-  private List<Integer> featureIndices(int target) {
+  private List<Integer> featureIndices(List<Integer> targets) {
     List<Integer> features = new ArrayList<>();
     if (spec.features().isEmpty()) {
       Set<Integer> ignored = new LinkedHashSet<>();
@@ -52,7 +65,7 @@ final class TableFitting {
         ignored.add(resolve(c, "ignore"));
       }
       for (int c = 0; c < table.columns(); c++) {
-        if (c != target && !ignored.contains(c)) {
+        if (!targets.contains(c) && !ignored.contains(c)) {
           features.add(c);
         }
       }
@@ -64,7 +77,7 @@ final class TableFitting {
     }
     for (Object c : spec.features()) {
       int index = resolve(c, "features");
-      if (index == target) {
+      if (targets.contains(index)) {
         throw new IllegalArgumentException("features must not include the target "
             + table.describeColumn(index));
       }
@@ -78,11 +91,14 @@ final class TableFitting {
   }
 
   /** The rows training statistics are taken from: all, or those Missing.dropRow() keeps. */
-  private List<Integer> keptRows(int target, List<Integer> features) {
+  private List<Integer> keptRows(List<Integer> targets, List<Integer> features) {
     List<Integer> kept = new ArrayList<>();
     boolean drop = spec.missing().strategy() == Missing.Strategy.DROP_ROW;
     for (int r = 0; r < table.rows(); r++) {
-      boolean complete = !table.format().isMissing(table.cell(r, target));
+      boolean complete = true;
+      for (int c : targets) {
+        complete &= !table.format().isMissing(table.cell(r, c));
+      }
       for (int c : features) {
         complete &= !table.format().isMissing(table.cell(r, c));
       }

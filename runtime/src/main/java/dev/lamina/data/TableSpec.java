@@ -12,14 +12,15 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TableSpec spec = TableSpec.builder()
- *     .target("churned")
+ *     .target("churned")                 // or targets("price").regression()
  *     .categorical("plan", "region")     // one-hot, categories from the training rows
  *     .missing(Missing.mean())
  *     .build();                          // features: every other column
  * }</pre>
  */
 public final class TableSpec {
-  private final Object target;
+  private final List<Object> targets;
+  private final Dataset.TargetKind kind;
   private final List<Object> features;
   private final List<Object> categorical;
   private final List<Object> ignored;
@@ -28,7 +29,8 @@ public final class TableSpec {
   private final int classes;
 
   private TableSpec(Builder b) {
-    this.target = b.target;
+    this.targets = List.copyOf(b.targets);
+    this.kind = b.kind;
     this.features = List.copyOf(b.features);
     this.categorical = List.copyOf(b.categorical);
     this.ignored = List.copyOf(b.ignored);
@@ -41,9 +43,14 @@ public final class TableSpec {
     return new Builder();
   }
 
-  /** The target column: a {@code String} name or an {@code Integer} index. */
-  public Object target() {
-    return target;
+  /** The target columns, each a {@code String} name or an {@code Integer} index. */
+  public List<Object> targets() {
+    return targets;
+  }
+
+  /** What the target columns hold: class labels (the default), values, or 0/1 flags. */
+  public Dataset.TargetKind kind() {
+    return kind;
   }
 
   /** The feature columns as given (names or indices); empty means every column but the target. */
@@ -75,7 +82,8 @@ public final class TableSpec {
 
   /** Settings of a {@link TableSpec}. A target is required; the rest have defaults. */
   public static final class Builder {
-    private Object target;
+    private final List<Object> targets = new ArrayList<>();
+    private Dataset.TargetKind kind = Dataset.TargetKind.CLASS_LABEL;
     private final List<Object> features = new ArrayList<>();
     private final List<Object> categorical = new ArrayList<>();
     private final List<Object> ignored = new ArrayList<>();
@@ -90,12 +98,43 @@ public final class TableSpec {
      * numbered in sorted order as torchvision and scikit-learn's {@code LabelEncoder} do.
      */
     public Builder target(String name) {
-      this.target = Objects.requireNonNull(name, "name");
+      targets.clear();
+      targets.add(Objects.requireNonNull(name, "name"));
       return this;
     }
 
     public Builder target(int index) {
-      this.target = checkIndex("target", index);
+      targets.clear();
+      targets.add(checkIndex("target", index));
+      return this;
+    }
+
+    /** Several target columns: the outputs of {@link #regression()} or the flags of {@link #multiLabel()}. */
+    public Builder targets(String... names) {
+      targets.clear();
+      for (String name : names) {
+        targets.add(Objects.requireNonNull(name, "targets"));
+      }
+      return this;
+    }
+
+    public Builder targets(int... indices) {
+      targets.clear();
+      for (int index : indices) {
+        targets.add(checkIndex("targets", index));
+      }
+      return this;
+    }
+
+    /** The target columns hold real values to predict, one output each (regression). */
+    public Builder regression() {
+      this.kind = Dataset.TargetKind.VALUES;
+      return this;
+    }
+
+    /** The target columns hold 0 or 1, one label each (multi-label classification). */
+    public Builder multiLabel() {
+      this.kind = Dataset.TargetKind.MULTI_LABEL;
       return this;
     }
 
@@ -165,9 +204,18 @@ public final class TableSpec {
     }
 
     public TableSpec build() {
-      if (target == null) {
+      if (targets.isEmpty()) {
         throw new IllegalStateException("a target column is required: call target(name) or"
             + " target(index)");
+      }
+      if (kind == Dataset.TargetKind.CLASS_LABEL && targets.size() > 1) {
+        throw new IllegalStateException("class labels come from one target column, got "
+            + targets + "; several columns are the outputs of regression() or the labels of"
+            + " multiLabel()");
+      }
+      if (kind != Dataset.TargetKind.CLASS_LABEL && classes != 0) {
+        throw new IllegalStateException("classes(" + classes + ") is for class labels, not "
+            + kind);
       }
       return new TableSpec(this);
     }

@@ -208,6 +208,65 @@ class CsvTest {
     assertEquals(3, table.line(1));
   }
 
+  @Test
+  void regressionAndMultiLabelTargetsComeFromOneOrSeveralColumns() throws IOException {
+    CsvTable table = CsvTable.read(write("houses.csv", """
+        rooms,area,price,tax,garden,garage
+        3,80.5,250000,1200.5,1,0
+        5,140,410000.25,2100,0,1
+        """));
+
+    Dataset prices = TableEncoder.fit(table, TableSpec.builder().targets("price", "tax")
+        .features("rooms", "area").regression().build()).dataset(table);
+    Dataset flags = TableEncoder.fit(table, TableSpec.builder().targets("garden", "garage")
+        .features("rooms", "area").multiLabel().build()).dataset(table);
+
+    assertEquals(Dataset.TargetKind.VALUES, prices.targetKind());
+    assertArrayEquals(new float[] {250000, 1200.5f, 410000.25f, 2100}, prices.targets());
+    assertArrayEquals(new float[] {3, 80.5f, 5, 140}, prices.features());
+    assertEquals(Dataset.TargetKind.MULTI_LABEL, flags.targetKind());
+    assertArrayEquals(new float[] {1, 0, 0, 1}, flags.targets());
+    CsvTable bad = CsvTable.read(write("bad.csv", "x,y\n1,0.5\n2,inf\n"));
+    DataFormatException e = assertThrows(DataFormatException.class, () -> TableEncoder.fit(bad,
+        TableSpec.builder().target("y").regression().build()).dataset(bad));
+    assertMessage(e, "bad.csv: line 3, column 1 (\"y\"): expected a finite number as the target,"
+        + " found \"inf\"");
+    DataFormatException flag = assertThrows(DataFormatException.class, () -> TableEncoder.fit(
+        bad, TableSpec.builder().target("y").multiLabel().build()).dataset(bad));
+    assertMessage(flag, "bad.csv: line 2, column 1 (\"y\"): expected 0 or 1 (whether the sample"
+        + " has this label), found \"0.5\"");
+    assertThrows(IllegalStateException.class,
+        () -> TableSpec.builder().targets("price", "tax").build());
+  }
+
+  @Test
+  void aSavedEncoderEncodesRowsAsTheFittedOne() throws IOException {
+    CsvTable table = CsvTable.read(write("gaps.csv", """
+        x,color,y
+        1,red,no
+        ,blue,yes
+        3,,no
+        """));
+    TableEncoder fitted = TableEncoder.fit(table, TableSpec.builder().target("y")
+        .categorical("color").missing(Missing.mean()).build());
+    Path file = dir.resolve("encoder.json");
+
+    fitted.save(file);
+    TableEncoder loaded = TableEncoder.load(file);
+
+    assertEquals(fitted.featureNames(), loaded.featureNames());
+    assertEquals(fitted.columns(), loaded.columns());
+    assertEquals(fitted.targets(), loaded.targets());
+    assertEquals(fitted.missing(), loaded.missing());
+    assertArrayEquals(fitted.dataset(table).features(), loaded.dataset(table).features());
+    assertArrayEquals(fitted.dataset(table).labels(), loaded.dataset(table).labels());
+    assertArrayEquals(fitted.encode("", ""), loaded.encode("", "")); // mean 2, most frequent
+    Path other = Files.writeString(dir.resolve("other.json"), "{\"format\": \"something\"}");
+    DataFormatException e = assertThrows(DataFormatException.class,
+        () -> TableEncoder.load(other));
+    assertMessage(e, "other.json: expected a table encoder file");
+  }
+
   private Dataset encode(CsvTable table, Missing missing) throws IOException {
     return TableEncoder.fit(table, TableSpec.builder().target("y").categorical("color")
         .missing(missing).build()).dataset(table);
