@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.DataSource;
+import dev.lamina.data.Downloader;
 import dev.lamina.data.FashionMnist;
 import java.io.IOException;
 
@@ -12,7 +13,9 @@ final class FashionData {
   private FashionData() {}
 
   static FashionMnist load(Options options) throws IOException {
-    DataSource.Builder source = DataSource.standard().toBuilder();
+    // A command line shows a download's progress on stderr (the library itself only logs it).
+    DataSource.Builder source = DataSource.standard().toBuilder()
+        .downloader(Downloader.builder().progress(System.err).build());
     options.path("--data").ifPresent(source::directory);
     options.requireAllUsed();
     return FashionMnist.load(source.build());

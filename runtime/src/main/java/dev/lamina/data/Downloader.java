@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -23,8 +25,9 @@ import java.util.Objects;
  * Downloads a list of files from a base URL into a directory, checking each against its MD5.
  * A file is written to a temporary file in the target directory and renamed to its name only once
  * its checksum matched, so a failed or corrupt download leaves nothing behind. Files already in
- * the directory with the right checksum are not downloaded again. Progress goes to a
- * {@link PrintStream}.
+ * the directory with the right checksum are not downloaded again. Messages go to
+ * {@link System.Logger} (named after this class) unless a {@link PrintStream} is chosen for them
+ * and a progress bar ({@link Builder#progress}).
  */
 public final class Downloader {
   /** Where the Fashion-MNIST authors publish the data set. */
@@ -39,9 +42,11 @@ public final class Downloader {
       new RemoteFile("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310"));
 
   private static final int BUFFER_SIZE = 1 << 16;
+  private static final Logger LOG = System.getLogger(Downloader.class.getName());
 
   private final URI baseUrl;
   private final List<RemoteFile> files;
+  /** Where messages and the progress bar go; null: messages to {@link #LOG}, no bar. */
   private final PrintStream progress;
   private final Duration connectTimeout;
   private final Duration readTimeout;
@@ -54,18 +59,19 @@ public final class Downloader {
     this.readTimeout = builder.readTimeout;
   }
 
-  /** A builder set up for Fashion-MNIST from its official location, progress on stderr. */
+  /** A builder set up for Fashion-MNIST from its official location, messages to System.Logger. */
   public static Builder builder() {
     return new Builder();
   }
 
   public Builder toBuilder() {
-    return new Builder()
+    Builder builder = new Builder()
         .baseUrl(baseUrl)
         .files(files)
-        .progress(progress)
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout);
+    builder.progress = progress;
+    return builder;
   }
 
   /** The URL the file names are resolved against; it ends with '/'. */
@@ -82,12 +88,11 @@ public final class Downloader {
    * there with the right checksum are kept, the others are downloaded.
    */
   public void downloadAll(Path directory) throws IOException {
-    progress.println("Downloading " + files.size() + " files from " + baseUrl + " into "
-        + directory);
+    say("Downloading " + files.size() + " files from " + baseUrl + " into " + directory);
     for (RemoteFile file : files) {
       Path existing = directory.resolve(file.name());
       if (Files.isRegularFile(existing) && md5(existing).equals(file.md5())) {
-        progress.println(file.name() + ": already there, checksum matches");
+        say(file.name() + ": already there, checksum matches");
       } else {
         download(file, directory);
       }
@@ -112,6 +117,9 @@ public final class Downloader {
       }
       Path target = directory.resolve(file.name());
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+      if (progress == null) {
+        LOG.log(Level.INFO, file.name() + ": downloaded from " + url + ", checksum matches");
+      }
       return target;
     } catch (IOException | RuntimeException e) {
       try {
@@ -138,7 +146,7 @@ public final class Downloader {
       }
       long length = connection.getContentLengthLong();
       try (InputStream in = connection.getInputStream()) {
-        return copy(in, destination, new ProgressBar(progress, label, length), length);
+        return copy(in, destination, ProgressBar.on(progress, label, length), length);
       }
     } catch (IOException e) {
       throw new IOException("cannot download " + url + ": " + reason(e), e);
@@ -171,6 +179,14 @@ public final class Downloader {
       throw new IOException("the server announced " + length + " bytes and sent " + done);
     }
     return HexFormat.of().formatHex(md5.digest());
+  }
+
+  private void say(String message) {
+    if (progress == null) {
+      LOG.log(Level.INFO, message);
+    } else {
+      progress.println(message);
+    }
   }
 
   private static String reason(IOException e) {
@@ -207,7 +223,7 @@ public final class Downloader {
   public static final class Builder {
     private URI baseUrl = FASHION_MNIST_URL;
     private List<RemoteFile> files = FASHION_MNIST_FILES;
-    private PrintStream progress = System.err;
+    private PrintStream progress;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
 
@@ -240,7 +256,10 @@ public final class Downloader {
       return this;
     }
 
-    /** Where progress bars and messages go. */
+    /**
+     * Where messages and a progress bar go instead of System.Logger; the bar is redrawn in place
+     * only on a terminal, and is one line per file otherwise.
+     */
     public Builder progress(PrintStream progress) {
       this.progress = Objects.requireNonNull(progress, "progress");
       return this;

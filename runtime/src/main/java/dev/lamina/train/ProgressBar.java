@@ -1,22 +1,36 @@
 package dev.lamina.train;
 
+import dev.lamina.io.Terminal;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * A terminal progress bar, one line per epoch: {@code Epoch 3/10 [=====>    ] 234/469 loss 0.41},
- * redrawn in place at most ten times a second, then finished with the validation figures.
+ * A progress bar, one line per epoch: {@code Epoch 3/10 [=====>    ] 234/469 loss 0.41}, redrawn
+ * in place at most ten times a second on a terminal, then finished with the validation figures.
+ * Written to a file or a pipe it prints only each epoch's finished line, no {@code \r} frames.
  */
 public final class ProgressBar implements TrainingListener {
   private static final int WIDTH = 30;
   private static final long REDRAW_NANOS = 100_000_000;
   private final PrintStream out;
+  private final boolean redraw;
   private long lastDraw;
   /** Whether a bar is drawn on the current line, which a message must start below. */
   private boolean open;
 
+  /** Redraws the bar during an epoch only when {@code out} is a terminal ({@link Terminal}). */
   public ProgressBar(PrintStream out) {
-    this.out = out;
+    this(out, Terminal.isTerminal(out));
+  }
+
+  /**
+   * Redraws the bar during an epoch when {@code redraw} is true; otherwise prints one line per
+   * epoch when it ends.
+   */
+  public ProgressBar(PrintStream out, boolean redraw) {
+    this.out = Objects.requireNonNull(out, "out");
+    this.redraw = redraw;
   }
 
   @Override
@@ -26,6 +40,9 @@ public final class ProgressBar implements TrainingListener {
 
   @Override
   public void onBatch(int epoch, int batch, int batches, double loss) {
+    if (!redraw) {
+      return;
+    }
     long now = System.nanoTime();
     if (batch < batches && now - lastDraw < REDRAW_NANOS) {
       return;
@@ -40,9 +57,10 @@ public final class ProgressBar implements TrainingListener {
 
   @Override
   public void onEpochEnd(EpochStats s, int epochs) {
+    out.print(open ? "\r" : "");
     open = false;
     out.printf(Locale.ROOT,
-        "\rEpoch %d/%d [%s] loss %.4f acc %.4f | val loss %.4f val acc %.4f | %.1fs %,.0f samples/s%n",
+        "Epoch %d/%d [%s] loss %.4f acc %.4f | val loss %.4f val acc %.4f | %.1fs %,.0f samples/s%n",
         s.epoch(), epochs, "=".repeat(WIDTH), s.trainLoss(), s.trainAccuracy(), s.validationLoss(),
         s.validationAccuracy(), s.seconds(), s.samplesPerSecond());
   }
