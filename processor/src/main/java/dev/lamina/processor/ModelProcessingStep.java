@@ -7,6 +7,7 @@ import dev.lamina.processor.model.ModelReader;
 import dev.lamina.processor.model.Shapes;
 import dev.lamina.processor.validation.Messages;
 import dev.lamina.processor.validation.ModelValidation;
+import dev.lamina.processor.validation.OutsideModelRule;
 import dev.lamina.processor.validation.ValidationReport;
 import dev.lamina.processor.writing.InheritedNames;
 import dev.lamina.processor.writing.NetworkWriter;
@@ -35,16 +36,14 @@ final class ModelProcessingStep {
   }
 
   void process(Element element) {
-    try {
+    guarded(element, () -> {
       if (!(element instanceof TypeElement type)) {
         env.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.MODEL_NOT_CLASS, element);
         return;
       }
       ModelDescriptor descriptor = ModelDescriptors.read(type);
       Shapes shapes = Shapes.infer(descriptor);
-      ValidationReport report = ModelValidation.validate(descriptor, shapes);
-      report.printTo(env.getMessager());
-      if (!report.isClean()) {
+      if (!reportIsClean(ModelValidation.validate(descriptor, shapes))) {
         return;
       }
       Optional<String> clash = networks.clash(type);
@@ -56,12 +55,39 @@ final class ModelProcessingStep {
       networks.claim(type);
       new NetworkWriter(model, InheritedNames.of(env.getElementUtils()))
           .write(processorName).writeTo(env.getFiler());
-    } catch (IOException | RuntimeException | LinkageError e) {
-      // Never crash javac: report the failure on the model class instead.
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
+    });
+  }
+
+  /** Warns on a field with layer annotations in a class without {@code @Model}. */
+  void checkOutsideModel(Element element) {
+    guarded(element, () -> OutsideModelRule.check(element).printTo(env.getMessager()));
+  }
+
+  private boolean reportIsClean(ValidationReport report) {
+    report.printTo(env.getMessager());
+    return report.isClean();
+  }
+
+  private interface Work {
+    void run() throws IOException;
+  }
+
+  private void guarded(Element element, Work work) {
+    try {
+      work.run();
+    } catch (NoClassDefFoundError e) {
+      Optional<String> missing = ProcessorPath.missing(e);
       env.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          String.format(Messages.INTERNAL_ERROR, trace), element);
+          missing.orElseGet(() -> internalError(e)), element);
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // Never crash javac: report the failure on the element instead.
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, internalError(e), element);
     }
+  }
+
+  private static String internalError(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return String.format(Messages.INTERNAL_ERROR, trace);
   }
 }

@@ -12,6 +12,11 @@ import java.util.SplittableRandom;
  * operation that selects samples returns a new dataset.
  */
 public final class Dataset {
+  static {
+    // Before a generated network links Vector API types: one message that says what to add.
+    dev.lamina.nn.VectorApiCheck.require();
+  }
+
   /** What a sample's target is. */
   public enum TargetKind {
     /** One class in [0, classes) per sample: single-label and binary classification. */

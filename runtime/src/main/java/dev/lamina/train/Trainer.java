@@ -30,6 +30,11 @@ import java.util.function.LongFunction;
  * }</pre>
  */
 public final class Trainer<N extends Network> {
+  static {
+    // Before a generated network links Vector API types: one message that says what to add.
+    dev.lamina.nn.VectorApiCheck.require();
+  }
+
   private final LongFunction<N> factory;
   private final TrainingConfig config;
   private final int threads;

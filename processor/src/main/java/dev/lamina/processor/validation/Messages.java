@@ -203,6 +203,19 @@ public final class Messages {
   public static final String TWO_IMAGE_LAYER_KINDS =
       "[Lamina/TwoLayerKinds] a field is one layer: it cannot be both @%s and @%s. Split it into "
           + "two fields.";
+  public static final String STATIC_LAYER =
+      "[Lamina/StaticLayer] '%s' is static, so it cannot be a layer: a model's layers are its "
+          + "instance fields. Remove 'static', or the layer annotations.";
+  public static final String LAYER_OUTSIDE_MODEL =
+      "[Lamina/LayerOutsideModel] '%s' carries @%s, but %s has no @Model, so no network is "
+          + "generated from it. Add @Model to the class, or remove the layer annotations.";
+  public static final String BUFFER_TOO_LARGE =
+      "[Lamina/BufferTooLarge] layer '%s' needs %s of %,d floats at the default batch size of %d, "
+          + "more than a Java array can hold (%,d); use fewer units, filters or a smaller input.";
+  public static final String PROCESSOR_PATH =
+      "[Lamina/ProcessorPath] the Lamina processor cannot run: %s (%s) is not on the annotation "
+          + "processor path. Put lamina-processor there with its dependencies (lamina-runtime, "
+          + "javapoet), e.g. Maven's annotationProcessorPaths resolves them.";
   public static final String NETWORK_NAME_TAKEN =
       "[Lamina/NetworkNameTaken] the network of this model would be %s, but %s already has that "
           + "name; rename this class or the other one.";

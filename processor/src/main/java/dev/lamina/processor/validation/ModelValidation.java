@@ -16,6 +16,7 @@ public final class ModelValidation {
   public static ValidationReport validate(ModelDescriptor model, Shapes shapes) {
     ValidationReport report = new ValidationReport();
     ModelValidator.validate(model.type(), model.model(), report);
+    StaticLayerRule.check(model.type(), report);
     if (!report.isClean()) {
       return report;
     }
@@ -44,6 +45,7 @@ public final class ModelValidation {
     LayerOrderRule.check(model, report);
     OutputActivationRule.check(model, report);
     ImageShapeRule.check(model, shapes, report);
+    BufferSizeRule.check(model, shapes, report);
     List<WeightedLayers.Layer> chain = WeightedLayers.of(model, shapes);
     InitActivationRule.check(chain, report);
     InitSymmetryRule.check(chain, report);

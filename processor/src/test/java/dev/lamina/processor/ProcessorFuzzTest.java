@@ -1,0 +1,132 @@
+package dev.lamina.processor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.lamina.nn.Network;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The processor against random models ({@link RandomModels}): each either compiles and its
+ * network matches the scalar reference (output, every gradient, inference), or gets its errors on
+ * the model's own file; never a diagnostic inside generated code, never an InternalError. Seeds
+ * 1..20 by default; {@code -Dlamina.fuzz.seeds=N} runs seeds 1..N (from
+ * {@code -Dlamina.fuzz.first=F} if given), {@code -Dlamina.fuzz.seed=S} just S. A failure prints the seed and the model's source.
+ */
+class ProcessorFuzzTest {
+  private static final int ROWS = 3;
+
+  @Test
+  void everyRandomModelCompilesAndMatchesTheReferenceOrIsRejectedOnItsOwnFile() throws Exception {
+    String one = System.getProperty("lamina.fuzz.seed");
+    long first = one != null ? Long.parseLong(one) : Long.getLong("lamina.fuzz.first", 1);
+    long last = one != null ? first : Long.getLong("lamina.fuzz.seeds", 20);
+    int compiled = 0;
+    int rejected = 0;
+    for (long seed = first; seed <= last; seed++) {
+      if (check(RandomModels.generate(seed))) {
+        compiled++;
+      } else {
+        rejected++;
+      }
+    }
+    System.out.printf("ProcessorFuzzTest: seeds %d..%d, %d compiled and matched the reference, "
+        + "%d rejected on their own file%n", first, last, compiled, rejected);
+    if (one == null) {
+      // The generator must exercise both outcomes, or the test proves less than it says.
+      assertTrue(compiled > 0 && rejected > 0, compiled + " compiled, " + rejected + " rejected");
+    }
+  }
+
+  /** True if the model compiled (and matched the reference), false if it was rejected properly. */
+  private static boolean check(RandomModels.Source model) throws Exception {
+    JavaFileObject source = JavaFileObjects.forSourceString("test." + model.className(), model.text());
+    Compilation compilation;
+    try {
+      compilation = Compiler.javac().withProcessors(new LaminaProcessor())
+          .withOptions(LaminaCompiler.OPTIONS).compile(source);
+    } catch (RuntimeException | LinkageError e) {
+      throw new AssertionError(report(model, "javac crashed: " + e), e);
+    }
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.NOTE) {
+        continue;
+      }
+      String message = d.getMessage(null);
+      if (message.contains("InternalError")) {
+        fail(report(model, "internal error: " + message));
+      }
+      boolean onModel = d.getSource() != null && d.getSource().toUri().equals(source.toUri());
+      if (d.getKind() == Diagnostic.Kind.ERROR && !onModel) {
+        fail(report(model, "error outside the model's file: " + describe(d)));
+      }
+      if (d.getSource() != null && !onModel) {
+        fail(report(model, "diagnostic in generated code: " + describe(d)));
+      }
+    }
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      return false;
+    }
+    Network net = (Network) new CompiledClasses(compilation)
+        .loadClass("test." + model.className() + "Net")
+        .getConstructor(long.class).newInstance(model.seed());
+    String problem;
+    try {
+      problem = ReferenceCheck.compare(net, ROWS, model.seed());
+    } catch (RuntimeException e) {
+      throw new AssertionError(report(model, "the network failed: " + e), e);
+    }
+    if (problem != null) {
+      fail(report(model, "the network differs from the reference: " + problem));
+    }
+    return true;
+  }
+
+  private static String describe(Diagnostic<? extends JavaFileObject> d) {
+    return d.getKind() + " " + (d.getSource() == null ? "" : d.getSource().getName() + ":"
+        + d.getLineNumber() + ": ") + d.getMessage(null);
+  }
+
+  private static String report(RandomModels.Source model, String what) {
+    return "seed " + model.seed() + " (rerun with -Dlamina.fuzz.seed=" + model.seed() + "), mistake: "
+        + model.mistake() + ": " + what + "\n" + model.text();
+  }
+
+  /** The classes of one compilation, loaded beside the runtime the test runs on. */
+  private static final class CompiledClasses extends ClassLoader {
+    private final Map<String, byte[]> classes = new HashMap<>();
+
+    CompiledClasses(Compilation compilation) throws IOException {
+      super(ProcessorFuzzTest.class.getClassLoader());
+      for (JavaFileObject file : compilation.generatedFiles()) {
+        if (file.getKind() == JavaFileObject.Kind.CLASS) {
+          String path = file.toUri().getPath();
+          String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+              path.length() - ".class".length()).replace('/', '.');
+          try (InputStream in = file.openInputStream()) {
+            classes.put(name, in.readAllBytes());
+          }
+        }
+      }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
+    }
+  }
+}
