@@ -47,7 +47,7 @@ final class LayerDescriptions {
       Map<String, Object> g = new LinkedHashMap<>();
       g.put("in", shape(image.in()));
       g.put("out", shape(image.out()));
-      if (layer.type() != LayerSpec.Type.INPUT) {
+      if (layer.isImageLayer()) {
         g.put("kernel", (long) image.kernel());
         g.put("stride", (long) image.stride());
         g.put("padding", (long) image.padding());

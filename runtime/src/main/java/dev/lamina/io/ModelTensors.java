@@ -81,7 +81,7 @@ final class ModelTensors {
     if (layer.type() == LayerSpec.Type.DENSE && weight) {
       requireShape(name, shape, layer.fanIn(), layer.units());
       int units = shape[1];
-      if (previous.isImage() && previous.type() != LayerSpec.Type.INPUT) {
+      if (previous.isImageLayer()) {
         // Lamina flattens an image layer's output (H, W, C), PyTorch (C, H, W):
         // (H, W, C, units) → (units, C, H, W). An image input reaches a dense layer as given,
         // (C, H, W) already: only the transpose below.

@@ -244,7 +244,24 @@ public record LayerSpec(
         dropoutMode, norm, noise, decayScale, decayBias, image, inputs);
   }
 
-  /** Whether the layer's output is an image (stored (H, W, C) per sample inside a network). */
+  /**
+   * Whether it is a convolution or a pooling layer: an image layer other than the input. A
+   * network stores such a layer's output (H, W, C) per sample, while an image input stays as
+   * given, (C, H, W).
+   */
+  public boolean isImageLayer() {
+    return image != null && type != Type.INPUT;
+  }
+
+  /**
+   * Whether it is an image input of several channels, given (C, H, W): an image layer that reads
+   * it rearranges it to (H, W, C) first.
+   */
+  public boolean isChannelMajorInput() {
+    return type == Type.INPUT && image != null && image.out().channels() > 1;
+  }
+
+  /** Whether the layer's output is an image (an image layer's stored (H, W, C) per sample). */
   public boolean isImage() {
     return image != null;
   }

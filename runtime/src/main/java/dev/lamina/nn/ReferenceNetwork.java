@@ -222,8 +222,7 @@ public final class ReferenceNetwork implements Network {
    */
   private float[] imageInput(int l, float[] x) {
     LayerSpec previous = spec.inputOf(l);
-    if (previous.type() == LayerSpec.Type.INPUT && previous.isImage()
-        && previous.image().out().channels() > 1) {
+    if (previous.isChannelMajorInput()) {
       return ImageReference.channelsLast(x, previous.image().out(), rows);
     }
     return x;

@@ -9,6 +9,7 @@ import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
 import dev.lamina.NormPlacement;
 import dev.lamina.init.InitSpec;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The checks a hand-built layer gets at run time, as the processor gives annotated ones. */
@@ -39,5 +40,19 @@ class LayerSpecTest {
     assertEquals("groups of conv's GROUP normalization must divide its 6 channels, got 4",
         e.getMessage());
     assertDoesNotThrow(() -> CONV.withNorm(NormSpec.group(3, NormPlacement.AFTER_ACTIVATION, 1e-5)));
+  }
+
+  @Test
+  void imageLayersAndImageInputsAreAskedNotDerived() {
+    LayerSpec gray = LayerSpec.input("in", 784, 1, DropoutMode.INVERTED)
+        .withImage(ImageSpec.input(new Shape(1, 28, 28)));
+    LayerSpec rgb = LayerSpec.input("in", 3 * 8 * 8, 1, DropoutMode.INVERTED)
+        .withImage(ImageSpec.input(new Shape(3, 8, 8)));
+    LayerSpec flat = LayerSpec.input("in", 784, 1, DropoutMode.INVERTED);
+    assertEquals(List.of(true, false, false, false),
+        List.of(CONV.isImageLayer(), gray.isImageLayer(), rgb.isImageLayer(), flat.isImageLayer()));
+    assertEquals(List.of(false, false, true, false), List.of(CONV.isChannelMajorInput(),
+        gray.isChannelMajorInput(), rgb.isChannelMajorInput(), flat.isChannelMajorInput()));
+    assertEquals(List.of(true, false), List.of(CONV.hasWeights(), rgb.hasWeights()));
   }
 }

@@ -17,7 +17,7 @@ final class ImageLayerCode {
   private ImageLayerCode() {}
 
   static boolean isImageLayer(LayerNames n) {
-    return n.layer().isImage() && n.layer().type() != LayerSpec.Type.INPUT;
+    return n.layer().isImageLayer();
   }
 
   private static boolean conv(LayerNames n) {
