@@ -85,6 +85,26 @@ class GeneratedNameClashTest {
   }
 
   @Test
+  void classesInTheModelsPackageNamedLikeJavaLangTypes() {
+    // The generated code named java.lang's Float, Math and Override without their package, so
+    // these classes took their place.
+    JavaFileObject model = model("Shadowed",
+        "@Model",
+        "class Shadowed {",
+        "  @Input(4) Layer in;",
+        "  @Dense(units = 5) @Activation(RELU) @BatchNorm(placement = NormPlacement.AFTER_ACTIVATION)",
+        "  Layer hidden;",
+        "  @Dense(units = 3) Layer out;",
+        "}");
+    Compilation compilation = compile(model,
+        JavaFileObjects.forSourceLines("test.Float", "package test;", "class Float {}"),
+        JavaFileObjects.forSourceLines("test.Math", "package test;", "class Math {}"),
+        JavaFileObjects.forSourceLines("test.Override", "package test;", "class Override {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void nestedModelsWhoseNetworksWouldShareAName() {
     JavaFileObject outer = JavaFileObjects.forSourceLines("test.Outer",
         "package test;",

@@ -45,8 +45,8 @@ final class Elementwise {
   static CodeBlock activationScalar(Nonlinearity f, double slope) {
     return switch (f) {
       case IDENTITY -> CodeBlock.of("");
-      case RELU -> CodeBlock.of("v = Math.max(v, 0f);\n");
-      case LEAKY_RELU -> CodeBlock.of("v = Math.max(v, v * $L);\n", literal(slope));
+      case RELU -> CodeBlock.of("v = $T.max(v, 0f);\n", Names.MATH);
+      case LEAKY_RELU -> CodeBlock.of("v = $T.max(v, v * $L);\n", Names.MATH, literal(slope));
       case TANH -> CodeBlock.of("v = $T.tanh(v);\n", Names.VECTOR_MATH);
       case SIGMOID -> CodeBlock.of("v = $T.sigmoid(v);\n", Names.VECTOR_MATH);
     };

@@ -26,6 +26,7 @@ final class Names {
   static final ClassName INIT = ClassName.get("dev.lamina", "Init");
   static final ClassName NONLINEARITY = ClassName.get("dev.lamina", "Nonlinearity");
   static final ClassName DROPOUT_MODE = ClassName.get("dev.lamina", "DropoutMode");
+  static final ClassName MATH = ClassName.get(Math.class);
   static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

@@ -125,7 +125,7 @@ abstract class NormWriter {
             .addStatement("float x = ($N[row + j] - $L) * $L", n.act(),
                 statistic(n.mean(), "mean", false), statistic(n.invStd(), "inv", false))
             .addStatement("$N[row + j] = x", n.normalized())
-            .addStatement("float v = Math.fma(x, $N[$L], $N[$L])", n.gamma(), affine(), n.beta(), affine())
+            .addStatement("float v = $T.fma(x, $N[$L], $N[$L])", Names.MATH, n.gamma(), affine(), n.beta(), affine())
             .build());
     if (before()) {
       body.activation(n).store(n.act(), "row + j");
@@ -152,7 +152,7 @@ abstract class NormWriter {
       body = batchInferProduct(m).add(
           CodeBlock.of("v = v.fma($T.fromArray(S, $N, j), $T.fromArray(S, $N, j));\n",
               Names.FLOAT_VECTOR, n.scale(), Names.FLOAT_VECTOR, n.shift()),
-          CodeBlock.of("v = Math.fma(v, $N[j], $N[j]);\n", n.scale(), n.shift()));
+          CodeBlock.of("v = $T.fma(v, $N[j], $N[j]);\n", Names.MATH, n.scale(), n.shift()));
     } else {
       m.addStatement("$N(x, r0, r1)", n.method(LayerMember.LINEAR))
           .addCode(sampleStatistics(CodeBlock.of("r0"), CodeBlock.of("r1")));
@@ -162,7 +162,7 @@ abstract class NormWriter {
               Names.FLOAT_VECTOR, n.act(), statistic(n.mean(), "mean", true),
               statistic(n.invStd(), "inv", true), Names.FLOAT_VECTOR, n.gamma(), affine(),
               Names.FLOAT_VECTOR, n.beta(), affine()),
-          CodeBlock.of("float v = Math.fma(($N[row + j] - $L) * $L, $N[$L], $N[$L]);\n", n.act(),
+          CodeBlock.of("float v = $T.fma(($N[row + j] - $L) * $L, $N[$L], $N[$L]);\n", Names.MATH, n.act(),
               statistic(n.mean(), "mean", false), statistic(n.invStd(), "inv", false), n.gamma(),
               affine(), n.beta(), affine()));
     }
