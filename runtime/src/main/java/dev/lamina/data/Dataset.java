@@ -133,6 +133,11 @@ public final class Dataset {
     return new Dataset(features, featureSize, kind, labels, values, width, weights.clone());
   }
 
+  /** This data without class weights: every sample's loss counts once. */
+  public Dataset withoutClassWeights() {
+    return new Dataset(features, featureSize, kind, labels, values, width, null);
+  }
+
   /**
    * The weights that make every class weigh as much in total: size / (classes × count(c)), as
    * scikit-learn's {@code compute_class_weight("balanced")}. Every class must have a sample.

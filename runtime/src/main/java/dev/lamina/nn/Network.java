@@ -1,6 +1,5 @@
 package dev.lamina.nn;
 
-import dev.lamina.Loss;
 import dev.lamina.data.Dataset;
 import dev.lamina.internal.kernel.Losses;
 import dev.lamina.internal.parallel.Team;
@@ -78,12 +77,18 @@ public interface Network {
     return classes;
   }
 
-  /** The model's loss of {@code output} against {@code labels}, summed over rows; fills gradient. */
+  /**
+   * The model's loss of {@code output} against class {@code labels}, summed over rows; fills
+   * gradient. Data with other targets is scored through {@link BatchTargets}.
+   */
   default double loss(float[] output, int[] labels, int rows, float[] gradient) {
-    NetworkSpec spec = spec();
-    return spec.loss() == Loss.SOFTMAX_CROSS_ENTROPY
-        ? Losses.softmaxCrossEntropy(output, labels, rows, outputSize(), spec.labelSmoothing(), gradient)
-        : Losses.meanSquaredError(output, labels, rows, outputSize(), gradient);
+    double[] rowLoss = new double[rows];
+    loss(output, labels, 0, rows, rows, gradient, rowLoss);
+    double total = 0;
+    for (double l : rowLoss) {
+      total += l;
+    }
+    return total;
   }
 
   /**
@@ -93,13 +98,10 @@ public interface Network {
    */
   default void loss(float[] output, int[] labels, int r0, int r1, int rows, float[] gradient,
       double[] rowLoss) {
-    boolean crossEntropy = spec().loss() == Loss.SOFTMAX_CROSS_ENTROPY;
-    double smoothing = spec().labelSmoothing();
-    int classes = outputSize();
+    BatchTargets targets = new BatchTargets(rows, outputSize());
+    targets.labels(labels, rows);
     for (int r = r0; r < r1; r++) {
-      rowLoss[r] = crossEntropy
-          ? Losses.softmaxCrossEntropyRow(output, labels, r, rows, classes, smoothing, gradient)
-          : Losses.meanSquaredErrorRow(output, labels, r, rows, classes, gradient);
+      rowLoss[r] = targets.loss(spec(), output, r, rows, gradient);
     }
   }
 }

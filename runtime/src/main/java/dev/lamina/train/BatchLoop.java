@@ -104,7 +104,9 @@ final class BatchLoop {
 
   /** What the epoch {@link #run} completed measured, with its evaluation on the validation data. */
   EpochStats stats(int epoch, Evaluation validation) {
-    return new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
+    double accuracy = train.targetKind() == Dataset.TargetKind.VALUES // regression has none
+        ? Double.NaN : (double) correct / train.size();
+    return new EpochStats(epoch, lossSum / train.size(), accuracy,
         validation.loss(), validation.accuracy(), seconds, train.size() / seconds);
   }
 

@@ -6,6 +6,7 @@ import dev.lamina.data.Dataset;
 import dev.lamina.nn.InputScaling;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
+import dev.lamina.nn.TaskFit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -93,6 +94,9 @@ public final class Trainer<N extends Network> {
       throws IOException {
     requireMatches(network, train, "train");
     requireMatches(network, validation, "validation");
+    if (config.augmentation() != null) {
+      TaskFit.requireAugmentable(network.spec(), train);
+    }
     // @Standardize and the like: statistics of the training set only, unless already fitted
     InputScaling.fitIfUnfitted(network, train);
     network.threads(threads);
@@ -216,10 +220,7 @@ public final class Trainer<N extends Network> {
       throw new IllegalArgumentException(name + " has " + data.featureSize()
           + " features per sample but " + network.spec().name() + " takes " + network.inputSize());
     }
-    if (data.classes() > network.outputSize()) {
-      throw new IllegalArgumentException(name + " has " + data.classes() + " classes but "
-          + network.spec().name() + " has only " + network.outputSize() + " outputs");
-    }
+    TaskFit.require(network.spec(), data, name);
     if (data.size() == 0) {
       throw new IllegalArgumentException(name + " must not be empty");
     }

@@ -3,9 +3,9 @@ package dev.lamina.train;
 import dev.lamina.Loss;
 import dev.lamina.augment.AugmentedBatch;
 import dev.lamina.data.Dataset;
-import dev.lamina.internal.kernel.Losses;
 import dev.lamina.internal.kernel.SoftTargetLosses;
 import dev.lamina.internal.parallel.Team;
+import dev.lamina.nn.BatchTargets;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.NetworkSpec;
 
@@ -19,7 +19,8 @@ public final class TrainingStep {
   private final Network network;
   private final Optimizer.Stepper stepper;
   private final float[] batch;
-  private final int[] labels;
+  private final BatchTargets targets;
+  private final int maxRows;
   private final float[] gradient;
   /** The optimizer's update as a team task: part i runs on the thread that computed part i. */
   private final Team.Task update;
@@ -33,9 +34,8 @@ public final class TrainingStep {
   private Dataset source;
   private int[] sourceOrder;
   private int sourceFirst;
-  /** The output and labels {@link #scoring} reads. */
+  /** The output {@link #scoring} reads. */
   private float[] scoredOutput;
-  private int[] scoredLabels;
   private double loss;
   private int correct;
 
@@ -46,7 +46,8 @@ public final class TrainingStep {
     this.network = network;
     this.stepper = optimizer.start(network.parameters());
     this.batch = new float[maxRows * network.inputSize()];
-    this.labels = new int[maxRows];
+    this.maxRows = maxRows;
+    this.targets = new BatchTargets(maxRows, network.outputSize());
     this.rowLoss = new double[maxRows];
     this.gradient = new float[maxRows * network.outputSize()];
     this.update = stepper::update;
@@ -58,8 +59,8 @@ public final class TrainingStep {
    */
   public void run(Dataset data, int[] order, int first, int rows, long maskSeed) {
     requireRows(rows);
-    int classes = network.outputSize();
     stepRows = rows;
+    targets.begin(data);
     source = data;
     sourceOrder = order;
     sourceFirst = first;
@@ -67,8 +68,8 @@ public final class TrainingStep {
     source = null;
     sourceOrder = null;
     float[] out = network.forwardTrain(batch, rows, maskSeed);
-    loss = score(out, labels);
-    correct = countCorrect(out, labels, rows, classes);
+    loss = score(out);
+    correct = countCorrect(out, rows);
     network.backward(gradient, rows);
     applyUpdate();
   }
@@ -88,10 +89,11 @@ public final class TrainingStep {
           + "network's outputs), got " + batch.classes());
     }
     float[] out = network.forwardTrain(batch.features(), rows, maskSeed);
+    targets.labels(batch.labels(), rows);
     loss = batch.soft()
         ? softLoss(network.spec(), out, batch.targets(), rows, classes)
-        : score(out, batch.labels());
-    correct = countCorrect(out, batch.labels(), rows, classes);
+        : score(out);
+    correct = countCorrect(out, rows);
     network.backward(gradient, rows);
     applyUpdate();
   }
@@ -103,17 +105,15 @@ public final class TrainingStep {
         r < end; r++) {
       int sample = sourceOrder[sourceFirst + r];
       source.copyFeatures(sample, batch, r * width);
-      labels[r] = source.label(sample);
+      targets.gather(source, sample, r);
     }
   }
 
   /** The step's summed loss, its rows scored on the team; fills {@link #gradient}. */
-  private double score(float[] out, int[] rowLabels) {
+  private double score(float[] out) {
     scoredOutput = out;
-    scoredLabels = rowLabels;
     network.parallel(scoring);
     scoredOutput = null;
-    scoredLabels = null;
     double total = 0;
     for (int r = 0; r < stepRows; r++) {
       total += rowLoss[r];
@@ -122,22 +122,26 @@ public final class TrainingStep {
   }
 
   private void scorePart(int part, int parts) {
-    network.loss(scoredOutput, scoredLabels, Team.split(stepRows, part, parts),
-        Team.split(stepRows, part + 1, parts), stepRows, gradient, rowLoss);
+    NetworkSpec spec = network.spec();
+    for (int r = Team.split(stepRows, part, parts), end = Team.split(stepRows, part + 1, parts);
+        r < end; r++) {
+      rowLoss[r] = targets.loss(spec, scoredOutput, r, stepRows, gradient);
+    }
   }
 
   private void requireRows(int rows) {
-    if (rows <= 0 || rows > labels.length) {
-      throw new IllegalArgumentException("rows must be in [1, " + labels.length + "] (the maxRows"
+    if (rows <= 0 || rows > maxRows) {
+      throw new IllegalArgumentException("rows must be in [1, " + maxRows + "] (the maxRows"
           + " this TrainingStep was made for), got " + rows);
     }
   }
 
-  /** How many of the {@code rows} outputs have their label as the largest. */
-  private static int countCorrect(float[] out, int[] labels, int rows, int classes) {
+  /** How many of the {@code rows} outputs predict their target (see BatchTargets#correct). */
+  private int countCorrect(float[] out, int rows) {
+    Loss loss = network.spec().loss();
     int correct = 0;
     for (int r = 0; r < rows; r++) {
-      if (Losses.argmax(out, r * classes, classes) == labels[r]) {
+      if (targets.correct(loss, out, r)) {
         correct++;
       }
     }

@@ -111,6 +111,17 @@ public final class Messages {
       "[Lamina/OutputActivation] SOFTMAX_CROSS_ENTROPY applies the softmax itself and expects "
           + "raw logits, but the last layer applies %s. Remove the @Activation from the last "
           + "layer.";
+  public static final String OUTPUT_ACTIVATION_SIGMOID =
+      "[Lamina/OutputActivation] %s applies the sigmoid itself and expects raw logits, but the "
+          + "last layer applies %s. Remove the @Activation from the last layer.";
+  public static final String BINARY_OUTPUTS =
+      "[Lamina/LossOutputs] BINARY_CROSS_ENTROPY classifies with one logit, but the last layer "
+          + "'%s' has %d units. Give it units = 1; for %d exclusive classes use "
+          + "SOFTMAX_CROSS_ENTROPY, for %d independent labels MULTI_LABEL_CROSS_ENTROPY.";
+  public static final String SOFTMAX_ONE_OUTPUT =
+      "[Lamina/LossOutputs] SOFTMAX_CROSS_ENTROPY over the single unit of '%s' is always 1, so "
+          + "the model cannot learn. For two classes use loss = Loss.BINARY_CROSS_ENTROPY with 1 "
+          + "unit, or give the last layer one unit per class.";
   public static final String NORM_NEEDS_DENSE =
       "[Lamina/NormNeedsDense] @%s normalizes a dense layer's units; put it on a field with "
           + "@Dense or @Conv2d (the input is normalized by preparing the data, e.g. scaling pixels "

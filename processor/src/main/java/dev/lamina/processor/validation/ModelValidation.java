@@ -44,6 +44,7 @@ public final class ModelValidation {
     }
     LayerOrderRule.check(model, report);
     OutputActivationRule.check(model, report);
+    LossOutputsRule.check(model, report);
     ImageShapeRule.check(model, shapes, report);
     BufferSizeRule.check(model, shapes, report);
     List<WeightedLayers.Layer> chain = WeightedLayers.of(model, shapes);

@@ -1,0 +1,112 @@
+package dev.lamina.nn;
+
+import dev.lamina.Loss;
+import dev.lamina.data.Dataset;
+import dev.lamina.internal.kernel.Losses;
+import dev.lamina.internal.kernel.TargetLosses;
+
+/**
+ * The targets of a batch's rows, gathered from a {@link Dataset} beside their features: class
+ * labels, or rows of values or 0/1 flags as wide as the network's output, and each row's class
+ * weight. It scores a row of network output against them with the model's {@link Loss}, one row
+ * at a time so that threads scoring different rows give the bits of one. Buffers are reused.
+ */
+public final class BatchTargets {
+  /** The Huber loss's δ: PyTorch's default, where squared and absolute error meet. */
+  static final double HUBER_DELTA = 1.0;
+
+  private final int[] labels;
+  private final float[] values;
+  private final double[] weights;
+  private final int width;
+  private Dataset.TargetKind kind = Dataset.TargetKind.CLASS_LABEL;
+  private boolean weighted;
+
+  /** Buffers for up to {@code maxRows} rows of a network with {@code outputs} outputs. */
+  public BatchTargets(int maxRows, int outputs) {
+    this.labels = new int[maxRows];
+    this.values = new float[maxRows * outputs];
+    this.weights = new double[maxRows];
+    this.width = outputs;
+  }
+
+  /** Starts a batch of {@code data}'s rows; then {@link #gather} each of them. */
+  public void begin(Dataset data) {
+    kind = data.targetKind();
+    weighted = data.hasClassWeights();
+  }
+
+  /** Row {@code row} takes sample {@code sample}'s target (from the data given to begin). */
+  public void gather(Dataset data, int sample, int row) {
+    if (kind == Dataset.TargetKind.CLASS_LABEL) {
+      labels[row] = data.label(sample);
+      weights[row] = data.classWeight(sample);
+    } else {
+      data.copyTargets(sample, values, row * width);
+    }
+  }
+
+  /** A batch of {@code rows} unweighted class labels (augmented batches bring their own). */
+  public void labels(int[] rowLabels, int rows) {
+    kind = Dataset.TargetKind.CLASS_LABEL;
+    weighted = false;
+    System.arraycopy(rowLabels, 0, labels, 0, rows);
+  }
+
+  /**
+   * Row {@code r}'s loss under {@code spec}'s loss in a batch of {@code rows}, times its class
+   * weight; writes its gradient of the batch mean into {@code gradient} (if not null).
+   */
+  public double loss(NetworkSpec spec, float[] out, int r, int rows, float[] gradient) {
+    boolean classes = kind == Dataset.TargetKind.CLASS_LABEL;
+    double loss = switch (spec.loss()) {
+      case SOFTMAX_CROSS_ENTROPY ->
+          Losses.softmaxCrossEntropyRow(out, labels, r, rows, width, spec.labelSmoothing(),
+              gradient);
+      case MEAN_SQUARED_ERROR -> classes
+          ? Losses.meanSquaredErrorRow(out, labels, r, rows, width, gradient)
+          : TargetLosses.squaredErrorRow(out, values, r, rows, width, gradient);
+      case MEAN_ABSOLUTE_ERROR ->
+          TargetLosses.absoluteErrorRow(out, values, r, rows, width, gradient);
+      case HUBER -> TargetLosses.huberRow(out, values, r, rows, width, HUBER_DELTA, gradient);
+      case BINARY_CROSS_ENTROPY ->
+          TargetLosses.binaryCrossEntropyRow(out, labels, r, rows, gradient);
+      case MULTI_LABEL_CROSS_ENTROPY ->
+          TargetLosses.sigmoidCrossEntropyRow(out, values, r, rows, width, gradient);
+    };
+    if (!weighted) {
+      return loss;
+    }
+    double w = weights[r];
+    if (gradient != null) {
+      for (int c = r * width, end = c + width; c < end; c++) {
+        gradient[c] = (float) (gradient[c] * w);
+      }
+    }
+    return loss * w;
+  }
+
+  /**
+   * Whether row {@code r}'s output predicts its target: the largest output is the class; one
+   * logit above 0 is class 1; every label's logit (or MSE output) on the flag's side of the
+   * threshold. Regression has no right or wrong: always false.
+   */
+  public boolean correct(Loss loss, float[] out, int r) {
+    return switch (kind) {
+      case CLASS_LABEL -> loss == Loss.BINARY_CROSS_ENTROPY
+          ? (out[r] > 0 ? 1 : 0) == labels[r]
+          : Losses.argmax(out, r * width, width) == labels[r];
+      case MULTI_LABEL -> allFlagsRight(out, r, loss == Loss.MEAN_SQUARED_ERROR ? 0.5f : 0f);
+      case VALUES -> false;
+    };
+  }
+
+  private boolean allFlagsRight(float[] out, int r, float threshold) {
+    for (int c = r * width, end = c + width; c < end; c++) {
+      if ((out[c] > threshold) != (values[c] == 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
