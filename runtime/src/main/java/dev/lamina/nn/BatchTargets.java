@@ -59,6 +59,10 @@ public final class BatchTargets {
    */
   public double loss(NetworkSpec spec, float[] out, int r, int rows, float[] gradient) {
     boolean classes = kind == Dataset.TargetKind.CLASS_LABEL;
+    if (classes != takesLabels(spec.loss()) && spec.loss() != Loss.MEAN_SQUARED_ERROR) {
+      throw new IllegalArgumentException(spec.name() + "'s loss " + spec.loss() + " does not "
+          + "take " + (classes ? "class labels" : "target values") + "; see TaskFit");
+    }
     double loss = switch (spec.loss()) {
       case SOFTMAX_CROSS_ENTROPY ->
           Losses.softmaxCrossEntropyRow(out, labels, r, rows, width, spec.labelSmoothing(),
@@ -69,8 +73,13 @@ public final class BatchTargets {
       case MEAN_ABSOLUTE_ERROR ->
           TargetLosses.absoluteErrorRow(out, values, r, rows, width, gradient);
       case HUBER -> TargetLosses.huberRow(out, values, r, rows, width, HUBER_DELTA, gradient);
-      case BINARY_CROSS_ENTROPY ->
-          TargetLosses.binaryCrossEntropyRow(out, labels, r, rows, gradient);
+      case BINARY_CROSS_ENTROPY -> {
+        if (width != 1) {
+          throw new IllegalArgumentException(spec.name() + " has " + width + " outputs, but "
+              + "BINARY_CROSS_ENTROPY scores one logit per sample");
+        }
+        yield TargetLosses.binaryCrossEntropyRow(out, labels, r, rows, gradient);
+      }
       case MULTI_LABEL_CROSS_ENTROPY ->
           TargetLosses.sigmoidCrossEntropyRow(out, values, r, rows, width, gradient);
     };
@@ -84,6 +93,11 @@ public final class BatchTargets {
       }
     }
     return loss * w;
+  }
+
+  private static boolean takesLabels(Loss loss) {
+    return loss == Loss.SOFTMAX_CROSS_ENTROPY || loss == Loss.BINARY_CROSS_ENTROPY
+        || loss == Loss.MEAN_SQUARED_ERROR;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.lamina.nn;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.internal.kernel.Losses;
 import dev.lamina.internal.parallel.Team;
 
 /**
@@ -67,14 +66,48 @@ public interface Network {
     return Evaluation.of(this, data);
   }
 
-  /** The class with the highest output for each of the {@code rows} samples in {@code input}. */
+  /**
+   * The predicted class of each of the {@code rows} samples in {@code input}: the highest output,
+   * or for {@link dev.lamina.Loss#BINARY_CROSS_ENTROPY} 1 where the logit is above 0.
+   */
   default int[] predict(float[] input, int rows) {
-    float[] out = forwardInfer(input, rows);
-    int[] classes = new int[rows];
-    for (int r = 0; r < rows; r++) {
-      classes[r] = Losses.argmax(out, r * outputSize(), outputSize());
-    }
-    return classes;
+    return TaskPrediction.classes(this, input, rows);
+  }
+
+  /** {@link #predict(float[], int)} of one sample. */
+  default int predict(float[] sample) {
+    return predict(sample, 1)[0];
+  }
+
+  /**
+   * Probabilities, {@code rows × outputs}: each class's (softmax) for softmax cross-entropy, class
+   * 1's for a binary model, each label's for a multi-label model (independent sigmoids).
+   */
+  default float[] predictProbabilities(float[] input, int rows) {
+    return TaskPrediction.probabilities(this, input, rows);
+  }
+
+  /** {@link #predictProbabilities(float[], int)} of one sample. */
+  default float[] predictProbabilities(float[] sample) {
+    return predictProbabilities(sample, 1);
+  }
+
+  /** A regression model's predicted values, {@code rows × outputs}. */
+  default float[] predictValues(float[] input, int rows) {
+    return TaskPrediction.values(this, input, rows);
+  }
+
+  /** {@link #predictValues(float[], int)} of one sample. */
+  default float[] predictValues(float[] sample) {
+    return predictValues(sample, 1);
+  }
+
+  /**
+   * A multi-label model's labels, {@code rows × outputs} flags: 1 where the label's probability is
+   * at least {@code threshold}, else 0.
+   */
+  default int[] predictLabels(float[] input, int rows, double threshold) {
+    return TaskPrediction.labels(this, input, rows, threshold);
   }
 
   /**

@@ -67,7 +67,7 @@ class ReferenceNetworkGradientTest {
     List<Arguments> list = new ArrayList<>();
     for (Nonlinearity f : Nonlinearity.values()) {
       for (boolean bias : new boolean[] {true, false}) {
-        for (Loss loss : Loss.values()) {
+        for (Loss loss : List.of(Loss.SOFTMAX_CROSS_ENTROPY, Loss.MEAN_SQUARED_ERROR)) {
           list.add(Arguments.of(f, bias, loss));
         }
       }
