@@ -17,6 +17,7 @@ import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,9 @@ final class BaggingLabCommand implements Command {
           --cluster A,B   train on the bagging cluster at these addresses (bin/lamina bagging-member
                           on each machine), connecting as a client; members load Fashion-MNIST themselves
           --cluster-name NAME  the cluster's name (default lamina)
+          --connect-timeout S  seconds to try reaching the cluster before failing (default 20)
+          --task-timeout S     seconds one member may train on one cluster member before it
+                               also starts on another (default: no limit)
           --plot FILE     where to write the PNG of accuracy against k (default bagging-lab.png)
           --data DIR      directory holding the Fashion-MNIST files""";
   }
@@ -71,6 +75,8 @@ final class BaggingLabCommand implements Command {
     Path plot = options.path("--plot").orElse(Path.of("bagging-lab.png"));
     String cluster = options.string("--cluster", null);
     String clusterName = options.string("--cluster-name", "lamina");
+    double connectTimeout = options.number("--connect-timeout", 20, 0);
+    double taskTimeout = options.number("--task-timeout", Duration.ofHours(24).toSeconds(), 0);
     if (cluster != null && !bootstrap) {
       throw new Options.UsageException("--cluster needs --bootstrap true: members evaluate out"
           + " of bag, as they load only the training set");
@@ -98,7 +104,9 @@ final class BaggingLabCommand implements Command {
     Ensemble<FashionMlpNet> ensemble;
     if (cluster != null) {
       ClusterSettings settings = ClusterSettings.builder().clusterName(clusterName)
-          .members(List.of(cluster.split(","))).build();
+          .members(List.of(cluster.split(",")))
+          .connectTimeout(Duration.ofMillis(Math.round(connectTimeout * 1000)))
+          .taskTimeout(Duration.ofMillis(Math.round(taskTimeout * 1000))).build();
       try (BaggingCluster client = BaggingCluster.connect(settings)) {
         out.printf(Locale.ROOT, "Connected to cluster '%s': %d members%n", clusterName,
             client.size());
@@ -223,6 +231,14 @@ final class BaggingLabCommand implements Command {
           out.printf(Locale.ROOT, "  member %d done: %d epochs, out-of-bag accuracy %.4f on %d"
               + " samples, %.1f s (%s)%n", r.index(), r.epochs().size(), last.validationAccuracy(),
               r.outOfBag().length, r.seconds(), r.trainedBy());
+        }
+      }
+
+      @Override
+      public void onMemberRetry(int index, String reason) {
+        synchronized (out) {
+          out.printf(Locale.ROOT, "  member %d goes to another cluster member: %s%n", index,
+              reason);
         }
       }
     };

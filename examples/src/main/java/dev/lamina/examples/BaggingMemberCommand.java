@@ -1,6 +1,8 @@
 package dev.lamina.examples;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.lamina.ensemble.EnsembleListener;
+import dev.lamina.ensemble.MemberResult;
 import dev.lamina.ensemble.cluster.BaggingCluster;
 import dev.lamina.ensemble.cluster.ClusterSettings;
 import java.io.PrintStream;
@@ -46,7 +48,7 @@ final class BaggingMemberCommand implements Command {
     int seconds = options.integer("--for", 0, 0);
     options.requireAllUsed();
     ClusterSettings s = settings.build();
-    HazelcastInstance member = BaggingCluster.startMember(s);
+    HazelcastInstance member = BaggingCluster.startMember(s, log(out));
     String address = member.getCluster().getLocalMember().getAddress().toString();
     out.printf(Locale.ROOT, "Lamina bagging member %s in cluster '%s', training %d members at"
         + " once; cluster: %s%n", address, s.clusterName(), s.threads(),
@@ -66,5 +68,21 @@ final class BaggingMemberCommand implements Command {
     json.put("cluster_name", s.clusterName());
     json.put("members_trained", trained);
     return json;
+  }
+
+  /** One line as each ensemble member starts and as its training ends, before the result is sent. */
+  private static EnsembleListener log(PrintStream out) {
+    return new EnsembleListener() {
+      @Override
+      public void onMemberStart(int index, String where) {
+        out.printf(Locale.ROOT, "training member %d%n", index);
+      }
+
+      @Override
+      public void onMemberDone(MemberResult result) {
+        out.printf(Locale.ROOT, "trained member %d in %.1f s (%s); sending the result%n",
+            result.index(), result.seconds(), result.end());
+      }
+    };
   }
 }

@@ -13,8 +13,10 @@ import dev.lamina.data.Dataset;
 import dev.lamina.ensemble.Aggregation;
 import dev.lamina.ensemble.Bagging;
 import dev.lamina.ensemble.Ensemble;
+import dev.lamina.ensemble.EnsembleTrainingException;
 import dev.lamina.ensemble.Member;
 import dev.lamina.ensemble.MemberEpoch;
+import dev.lamina.ensemble.MemberResult;
 import dev.lamina.ensemble.ModelRef;
 import dev.lamina.ensemble.OutOfBag;
 import dev.lamina.ensemble.Predictions;
@@ -271,6 +273,31 @@ class BaggingTest {
       assertEquals(3, a.epochs().size(), "member " + m + "'s epochs, with those before resuming");
       assertEquals(losses(b), losses(a), "member " + m);
       assertTrue(Files.exists(dir.resolve("runs/member-" + m + "/epoch-0003.safetensors")));
+    }
+  }
+
+  /** A member whose training fails does not throw away the members trained before it. */
+  @Test
+  void aFailedMemberKeepsTheMembersThatFinished() {
+    Ensemble<TestModels_SmoothNet> whole = smooth().threads(1).build().fit(TRAIN);
+    long broken = whole.members().get(2).seed();
+    var e = assertThrows(EnsembleTrainingException.class, () -> Bagging.builder(
+        (long seed) -> {
+          if (seed == broken) {
+            throw new IllegalStateException("member 2 cannot be made");
+          }
+          return new TestModels_SmoothNet(seed);
+        }).members(4).training(SMOOTH).threads(1).build().fit(TRAIN));
+    assertTrue(e.getMessage().startsWith("member 2 failed: java.lang.IllegalStateException: member"
+        + " 2 cannot be made; "), e.getMessage());
+    List<MemberResult> finished = e.finished();
+    assertTrue(finished.size() >= 2, "members 0 and 1 trained before member 2: " + finished);
+    Ensemble<TestModels_SmoothNet> kept =
+        Ensemble.of(ModelRef.of(TestModels_SmoothNet.class), finished);
+    for (Member<TestModels_SmoothNet> m : kept.members()) {
+      assertTrue(m.index() != 2);
+      assertTrue(m.network().parameters().bitEquals(
+          whole.members().get(m.index()).network().parameters()), "member " + m.index());
     }
   }
 

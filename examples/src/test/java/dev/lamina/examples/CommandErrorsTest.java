@@ -33,6 +33,8 @@ class CommandErrorsTest {
   static Path empty;
   static Path tiny;
   static Path malformed;
+  /** A port nothing listens on: a cluster that cannot be reached. */
+  static int closedPort;
 
   /** One bad invocation: the exit code, and a fragment of the one line it must print. */
   record Case(int code, String fragment, String... args) {
@@ -47,6 +49,9 @@ class CommandErrorsTest {
     empty = Files.createDirectories(dir.resolve("empty"));
     tiny = Files.createDirectories(dir.resolve("tiny"));
     writeIdx(tiny, 24, 4);
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
     malformed = Files.createDirectories(dir.resolve("malformed"));
     writeIdx(malformed, 4, 2);
     byte[] images = Files.readAllBytes(malformed.resolve("train-images-idx3-ubyte"));
@@ -146,6 +151,14 @@ class CommandErrorsTest {
             "--bootstrap", "false"),
         new Case(2, "--plot " + dir + " is a directory", "bagging-lab", "--plot", dir.toString()),
         new Case(1, "--data " + empty + " has none", "bagging-lab", "--data", empty.toString()),
+        new Case(2, "--connect-timeout must be > 0, got 0", "bagging-lab", "--connect-timeout",
+            "0"),
+        new Case(2, "--task-timeout must be a finite number, got NaN", "bagging-lab",
+            "--task-timeout", "NaN"),
+        new Case(1, "no member of the cluster 'lamina' answered at 127.0.0.1:" + closedPort
+            + " within 1 s", "bagging-lab", "--cluster", "127.0.0.1:" + closedPort,
+            "--connect-timeout", "1", "--data", tiny.toString(), "--plot",
+            dir.resolve("plot.png").toString()),
 
         new Case(2, "--port must be in [1, 65535], got 0", "bagging-member", "--port", "0"),
         new Case(2, "--port must be in [1, 65535], got 70000", "bagging-member", "--port",

@@ -65,8 +65,11 @@ public final class InProcessMembers implements MemberExecutor {
           if (cause instanceof IllegalArgumentException bad) {
             throw bad;
           }
-          throw new EnsembleTrainingException(
-              "member " + tasks.get(i).index() + " failed: " + cause, cause);
+          List<MemberResult> finished = futures.stream() // kept: they cost training time
+              .filter(f -> f.state() == Future.State.SUCCESS).map(Future::resultNow).toList();
+          throw new EnsembleTrainingException("member " + tasks.get(i).index() + " failed: "
+              + cause + "; " + finished.size() + " members finished and are kept in"
+              + " EnsembleTrainingException.finished()", cause, finished);
         } catch (CancellationException e) {
           throw new EnsembleTrainingException("member " + tasks.get(i).index() + " was cancelled", e);
         }

@@ -2,9 +2,11 @@ package dev.lamina.ensemble.cluster;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.cluster.Member;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.lamina.data.Dataset;
+import dev.lamina.ensemble.EnsembleListener;
 import dev.lamina.ensemble.MemberExecutor;
 import java.util.Objects;
 
@@ -38,10 +40,24 @@ public final class BaggingCluster implements AutoCloseable {
     return new BaggingCluster(startMember(settings), settings);
   }
 
-  /** Connects to a running cluster as a client: the cluster's members do all the training. */
-  public static BaggingCluster connect(ClusterSettings settings) {
-    return new BaggingCluster(
-        HazelcastClient.newHazelcastClient(HazelcastConfigs.client(settings)), settings);
+  /**
+   * Connects to a running cluster as a client: the cluster's members do all the training.
+   *
+   * @throws ClusterUnreachableException when no member of the cluster answers within {@link
+   *     ClusterSettings#connectTimeout()}; the message names the addresses tried
+   */
+  public static BaggingCluster connect(ClusterSettings settings)
+      throws ClusterUnreachableException {
+    HazelcastInstance client;
+    try {
+      client = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(settings));
+    } catch (IllegalStateException e) { // Hazelcast's "Unable to connect to any cluster"
+      throw new ClusterUnreachableException("no member of the cluster '"
+          + settings.clusterName() + "' answered at " + String.join(", ", settings.members())
+          + " within " + settings.connectTimeout().toSeconds() + " s; start bin/lamina"
+          + " bagging-member there, or check the addresses and the cluster name", e);
+    }
+    return new BaggingCluster(client, settings);
   }
 
   /**
@@ -49,8 +65,20 @@ public final class BaggingCluster implements AutoCloseable {
    * and returns it: what {@link ClusterMember} runs on each machine.
    */
   public static HazelcastInstance startMember(ClusterSettings settings) {
+    return startMember(settings, EnsembleListener.SILENT);
+  }
+
+  /**
+   * Starts a cluster member as {@link #startMember(ClusterSettings)} does, whose {@code
+   * listener} hears each ensemble member it starts and finishes training (the result not yet
+   * sent): {@code bin/lamina bagging-member} prints them.
+   */
+  public static HazelcastInstance startMember(ClusterSettings settings,
+      EnsembleListener listener) {
     Objects.requireNonNull(settings, "settings");
-    return Hazelcast.newHazelcastInstance(HazelcastConfigs.member(settings));
+    Config config = HazelcastConfigs.member(settings);
+    config.getUserContext().put(ClusterTask.LISTENER, Objects.requireNonNull(listener, "listener"));
+    return Hazelcast.newHazelcastInstance(config);
   }
 
   /** Trains members here, on data each cluster member gets from {@code data}. */

@@ -29,8 +29,9 @@ public final class ClusterSettings {
   private final String bindAddress;
   private final int port;
   private final int threads;
-  private final int maxAttempts;
   private final Duration timeout;
+  private final Duration taskTimeout;
+  private final Duration connectTimeout;
   private final Duration joinWait;
   private final boolean logging;
 
@@ -40,8 +41,9 @@ public final class ClusterSettings {
     this.bindAddress = b.bindAddress;
     this.port = b.port;
     this.threads = b.threads;
-    this.maxAttempts = b.maxAttempts;
     this.timeout = b.timeout;
+    this.taskTimeout = b.taskTimeout;
+    this.connectTimeout = b.connectTimeout;
     this.joinWait = b.joinWait;
     this.logging = b.logging;
   }
@@ -75,12 +77,16 @@ public final class ClusterSettings {
     return threads;
   }
 
-  public int maxAttempts() {
-    return maxAttempts;
-  }
-
   public Duration timeout() {
     return timeout;
+  }
+
+  public Duration taskTimeout() {
+    return taskTimeout;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
   }
 
   public Duration joinWait() {
@@ -98,8 +104,9 @@ public final class ClusterSettings {
     private String bindAddress = "127.0.0.1";
     private int port = 5701;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private int maxAttempts = 3;
     private Duration timeout = Duration.ofHours(24);
+    private Duration taskTimeout = timeout;
+    private Duration connectTimeout = Duration.ofSeconds(20);
     private Duration joinWait = Duration.ofSeconds(5);
     private boolean logging;
 
@@ -160,24 +167,40 @@ public final class ClusterSettings {
     }
 
     /**
-     * How often one member's training may be started in all, when the cluster members running it
-     * leave. Default: 3.
+     * The longest a whole ensemble may take to train on the cluster; then {@code fit} fails,
+     * keeping the members that finished. Default: 24 hours.
      */
-    public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts <= 0) {
-        throw new IllegalArgumentException("maxAttempts must be > 0, got " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive("timeout", timeout);
       return this;
     }
 
-    /** The longest a whole ensemble may take to train on the cluster. Default: 24 hours. */
-    public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-      }
-      this.timeout = timeout;
+    /**
+     * How long one member's training may take on one cluster member before it also starts on
+     * another. The slow or hung member gets no new task until it answers; whichever attempt
+     * finishes first gives the result (the same bits). A member that dies or freezes whole is
+     * dropped by Hazelcast's heartbeats (within 60 s) in any case. Default: 24 hours; set it to a
+     * few times one member's training time.
+     */
+    public Builder taskTimeout(Duration taskTimeout) {
+      this.taskTimeout = positive("taskTimeout", taskTimeout);
       return this;
+    }
+
+    /**
+     * How long {@link BaggingCluster#connect} tries to reach the cluster at {@link #members}
+     * before it fails, naming the addresses it tried. Default: 20 s.
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive("connectTimeout", connectTimeout);
+      return this;
+    }
+
+    private static Duration positive(String name, Duration duration) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + duration);
+      }
+      return duration;
     }
 
     /**

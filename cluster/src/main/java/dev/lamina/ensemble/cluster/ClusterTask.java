@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
  */
 final class ClusterTask implements Callable<MemberResult>, Serializable, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
+  /** The key of the member's own {@link EnsembleListener} in Hazelcast's user context. */
+  static final String LISTENER = "lamina.member-listener";
 
   private final MemberTask task;
   private final String modelClass;
@@ -46,8 +48,12 @@ final class ClusterTask implements Callable<MemberResult>, Serializable, Hazelca
     ModelRef<Network> model = ModelRef.forName(modelClass, loader);
     Dataset.Split split = DataCache.get(data, hazelcast, loader);
     String where = "member " + hazelcast.getCluster().getLocalMember().getAddress();
-    return MemberTraining.train(task, model, split.train(), split.validation(),
-        EnsembleListener.SILENT, () -> !hazelcast.getLifecycleService().isRunning(), where);
+    EnsembleListener listener = hazelcast.getUserContext().get(LISTENER)
+        instanceof EnsembleListener own ? own : EnsembleListener.SILENT;
+    MemberResult result = MemberTraining.train(task, model, split.train(), split.validation(),
+        listener, () -> !hazelcast.getLifecycleService().isRunning(), where);
+    listener.onMemberDone(result);
+    return result;
   }
 
   MemberTask task() {

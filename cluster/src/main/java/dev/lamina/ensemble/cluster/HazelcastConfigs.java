@@ -41,7 +41,7 @@ final class HazelcastConfigs {
     config.getNetworkConfig().setAddresses(settings.members());
     config.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);
     config.getConnectionStrategyConfig().getConnectionRetryConfig()
-        .setClusterConnectTimeoutMillis(Math.min(settings.timeout().toMillis(), 30_000));
+        .setClusterConnectTimeoutMillis(settings.connectTimeout().toMillis());
     return config;
   }
 
