@@ -13,6 +13,7 @@ import dev.lamina.data.Dataset;
 import dev.lamina.ensemble.Aggregation;
 import dev.lamina.ensemble.Bagging;
 import dev.lamina.ensemble.Ensemble;
+import dev.lamina.ensemble.EnsembleListener;
 import dev.lamina.ensemble.EnsembleTrainingException;
 import dev.lamina.ensemble.Member;
 import dev.lamina.ensemble.MemberEpoch;
@@ -280,14 +281,16 @@ class BaggingTest {
   @Test
   void aFailedMemberKeepsTheMembersThatFinished() {
     Ensemble<TestModels_SmoothNet> whole = smooth().threads(1).build().fit(TRAIN);
-    long broken = whole.members().get(2).seed();
-    var e = assertThrows(EnsembleTrainingException.class, () -> Bagging.builder(
-        (long seed) -> {
-          if (seed == broken) {
-            throw new IllegalStateException("member 2 cannot be made");
-          }
-          return new TestModels_SmoothNet(seed);
-        }).members(4).training(SMOOTH).threads(1).build().fit(TRAIN));
+    EnsembleListener breaksMemberTwo = new EnsembleListener() {
+      @Override
+      public void onMemberStart(int index, String where) {
+        if (index == 2) {
+          throw new IllegalStateException("member 2 cannot be made");
+        }
+      }
+    };
+    var e = assertThrows(EnsembleTrainingException.class, () -> smooth().threads(1)
+        .listener(breaksMemberTwo).build().fit(TRAIN));
     assertTrue(e.getMessage().startsWith("member 2 failed: java.lang.IllegalStateException: member"
         + " 2 cannot be made; "), e.getMessage());
     List<MemberResult> finished = e.finished();
