@@ -124,6 +124,10 @@ final class BenchCommand implements Command {
     out.printf(Locale.ROOT, "%nSingle-sample inference (median, calls back to back): Lamina %.1f µs,"
         + " PyTorch %.1f µs on 1 thread; Lamina %.1f µs, PyTorch %.1f µs on 2%n", latency,
         peerLatency, latencyTwo, peerLatencyTwo);
+    double predictorLatency = lamina.predictorLatencyMicros();
+    out.printf(Locale.ROOT, "Single-sample Predictor.classOf (thread-safe, the caller's thread):"
+        + " Lamina %.1f µs%n", predictorLatency);
+    json.put("latency_us_predictor", predictorLatency);
     long allocated = lamina.allocatedBytesPerStep(128, 2, 500);
     out.printf("Allocated per training step (batch 128, 2 threads): %d bytes%n", allocated);
     json.put("latency_us_lamina", latency);

@@ -13,9 +13,11 @@ import dev.lamina.train.ProgressBar;
 import dev.lamina.train.Trainer;
 import dev.lamina.train.TrainingResult;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code bin/lamina fashion-cnn}: trains {@link FashionCnn} on Fashion-MNIST with the examples'
@@ -50,7 +52,7 @@ final class FashionCnnCommand implements Command {
           --seed N            seed of weights, shuffling, dropout and augmentation (default 42)
           --threads N         threads per training step (default: all cores; same result for any N)
           --data DIR          directory holding the Fashion-MNIST files
-        """ + FashionAugmentation.usage(AUGMENTATION);
+        """ + OnnxOption.USAGE + FashionAugmentation.usage(AUGMENTATION);
   }
 
   @Override
@@ -62,6 +64,8 @@ final class FashionCnnCommand implements Command {
     int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1);
     String augment = options.string("--augment", AUGMENTATION);
     Augmentation augmentation = augment.equals("none") ? null : FashionAugmentation.parse(augment);
+    Optional<Path> onnx = options.path("--onnx");
+    onnx.ifPresent(file -> Outputs.checkFile("--onnx", file));
     FashionMnist data = FashionData.load(options);
     Dataset.Split split = data.train().split(1.0 / 12, seed);
     out.println(ModelSummary.of(FashionCnnNet.SPEC));
@@ -100,6 +104,7 @@ final class FashionCnnCommand implements Command {
     json.put("augmentation", augmentation == null ? "none" : AugmentationSpec.of(augmentation));
     json.put("train_seconds", result.history().trainSeconds());
     json.put("train_samples_per_second", result.history().samplesPerSecond());
+    OnnxOption.write(onnx, result.network(), out, json);
     return json;
   }
 }

@@ -56,7 +56,7 @@ final class FashionMlpCommand implements Command {
           --checkpoint-every N  epochs between checkpoints (default 1)
           --resume PATH       go on from a checkpoint file, or from the latest in a directory, bit for
                               bit as if the run had never stopped (give it the run's options)
-        """ + FashionAugmentation.usage("none");
+        """ + OnnxOption.USAGE + FashionAugmentation.usage("none");
   }
 
   @Override
@@ -64,6 +64,8 @@ final class FashionMlpCommand implements Command {
     Optional<Path> load = options.path("--load");
     Optional<Path> save = options.path("--save");
     Optional<Path> saveLogits = options.path("--save-logits");
+    Optional<Path> onnx = options.path("--onnx");
+    onnx.ifPresent(file -> Outputs.checkFile("--onnx", file));
     int threads = options.integer("--threads", Runtime.getRuntime().availableProcessors(), 1);
     if (load.isPresent()) {
       if (save.isPresent()) {
@@ -79,7 +81,7 @@ final class FashionMlpCommand implements Command {
       }
       saveLogits.ifPresent(file -> Outputs.checkFile("--save-logits", file));
       FashionMnist data = FashionData.load(options);
-      return evaluateSaved(load.get(), data, threads, saveLogits, out);
+      return evaluateSaved(load.get(), data, threads, saveLogits, onnx, out);
     }
     int epochs = options.integer("--epochs", 10, 1);
     int batch = options.integer("--batch", 128, 1);
@@ -143,6 +145,7 @@ final class FashionMlpCommand implements Command {
     if (saveLogits.isPresent()) {
       json.put("logits", writeLogits(result.network(), data.test(), saveLogits.get(), out));
     }
+    OnnxOption.write(onnx, result.network(), out, json);
     return json;
   }
 
@@ -161,7 +164,7 @@ final class FashionMlpCommand implements Command {
   }
 
   private static Map<String, Object> evaluateSaved(Path file, FashionMnist data, int threads,
-      Optional<Path> saveLogits, PrintStream out) throws IOException {
+      Optional<Path> saveLogits, Optional<Path> onnx, PrintStream out) throws IOException {
     FashionMlpNet network = new FashionMlpNet(0); // every tensor is replaced by the file's
     ModelFile.Info info = ModelFile.load(network, file);
     network.threads(threads);
@@ -180,6 +183,7 @@ final class FashionMlpCommand implements Command {
     if (saveLogits.isPresent()) {
       json.put("logits", writeLogits(network, data.test(), saveLogits.get(), out));
     }
+    OnnxOption.write(onnx, network, out, json);
     return json;
   }
 

@@ -3,6 +3,7 @@ package dev.lamina.examples;
 import dev.lamina.data.Dataset;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.nn.Network;
+import dev.lamina.nn.Predictor;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingStep;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ final class LaminaMeter {
     trainRate(128, 2, seconds / 6);
     latencyMicros(1);
     latencyMicros(2);
+    predictorLatencyMicros();
   }
 
   /**
@@ -86,10 +88,28 @@ final class LaminaMeter {
     for (int i = 0; i < 50_000; i++) {
       net.forwardInfer(x, 1);
     }
+    return medianMicros(() -> net.forwardInfer(x, 1));
+  }
+
+  /**
+   * Median microseconds of {@link Predictor#classOf} on one sample, calls back to back: the
+   * thread-safe path a server takes (the thread's own copy of the network, one thread).
+   */
+  double predictorLatencyMicros() {
+    Predictor predictor = Predictor.of(new FashionMlpBnNet(1), FashionMlpBnNet::new);
+    float[] x = new float[784];
+    data.copyFeatures(0, x, 0);
+    return medianMicros(() -> predictor.classOf(x));
+  }
+
+  private static double medianMicros(Runnable call) {
+    for (int i = 0; i < 50_000; i++) {
+      call.run();
+    }
     long[] times = new long[20_000];
     for (int i = 0; i < times.length; i++) {
       long start = System.nanoTime();
-      net.forwardInfer(x, 1);
+      call.run();
       times[i] = System.nanoTime() - start;
     }
     Arrays.sort(times);

@@ -1,0 +1,249 @@
+package dev.lamina.io;
+
+import dev.lamina.DropoutMode;
+import dev.lamina.io.OnnxGraph.Attribute;
+import dev.lamina.nn.InputScaling;
+import dev.lamina.nn.LayerSpec;
+import dev.lamina.nn.Network;
+import dev.lamina.nn.NormSpec;
+import dev.lamina.nn.Shape;
+import dev.lamina.nn.StateTensor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exports a network's inference pass as an ONNX model, for ONNX Runtime and every other ONNX
+ * engine. The graph computes what {@link Network#forwardInfer} computes: dropout off (classic
+ * dropout's scaling by keep kept), noise off, batch normalization with the running statistics,
+ * and the input scaling the model declares (its fitted statistics).
+ * Its input {@code input} is a batch of rows as the network takes them, shaped (N, features) or,
+ * for an image input, (N, C, H, W); its output {@code logits} is (N, outputs). N is left free.
+ * The weights are those of the moment of export. See docs/deploy.md.
+ */
+public final class OnnxFile {
+  /** The graph's input and output names. */
+  public static final String INPUT = "input";
+  public static final String OUTPUT = "logits";
+
+  private final OnnxGraph graph = new OnnxGraph();
+  private final Map<String, ModelTensors.Slot> tensors = new LinkedHashMap<>();
+
+  private OnnxFile(Network network) {
+    graph.reserve(INPUT);   // a layer may be called "input" or "logits": its nodes get "logits_2"
+    graph.reserve(OUTPUT);
+    for (ModelTensors.Slot slot : ModelTensors.of(network)) {
+      tensors.put(slot.name(), slot);
+    }
+  }
+
+  /** Writes the ONNX model of {@code network} to {@code file} atomically (see AtomicFiles). */
+  public static void save(Network network, Path file) throws IOException {
+    AtomicFiles.write(file, toBytes(network));
+  }
+
+  /** The ONNX model of {@code network}, as the bytes of a .onnx file. */
+  public static byte[] toBytes(Network network) {
+    return new OnnxFile(network).export(network);
+  }
+
+  private byte[] export(Network network) {
+    List<LayerSpec> layers = network.spec().layers();
+    LayerSpec input = layers.getFirst();
+    long[] inputDims = input.isImage() ? dims(input.image().out()) : new long[] {input.units()};
+    String x = dropout(scaled(OnnxFile.INPUT, network, inputDims), input);
+    boolean image = input.isImage();
+    for (LayerSpec layer : layers.subList(1, layers.size())) {
+      x = switch (layer.type()) {
+        case INPUT -> throw new IllegalArgumentException(
+            "layer " + layer.name() + " is a second input; ONNX export takes one input layer");
+        case DENSE -> dense(image ? flatten(x, layer) : x, layer);
+        case CONV -> conv(x, layer);
+        case MAX_POOL -> graph.node("MaxPool", layer.name(), List.of(x), window(layer));
+        case AVG_POOL -> graph.node("AveragePool", layer.name(), List.of(x), window(layer));
+        case GLOBAL_AVG_POOL -> graph.node("GlobalAveragePool", layer.name(), List.of(x));
+      };
+      x = dropout(normalizedAndActivated(x, layer), layer);
+      image = layer.isImage();
+    }
+    if (image) {
+      // Lamina's rows of an image layer are (H, W, C); ONNX's tensor is (C, H, W).
+      x = graph.node("Flatten", "flat", List.of(graph.node("Transpose", "hwc", List.of(x),
+          Attribute.ints("perm", 0, 2, 3, 1))), Attribute.of("axis", 1L));
+    }
+    String logits = graph.identity(OUTPUT, x);
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("lamina.model", network.spec().name());
+    metadata.put("lamina.version", LaminaVersion.get());
+    return graph.encode(network.spec().name(), INPUT, inputDims, logits, network.outputSize(),
+        metadata);
+  }
+
+  /**
+   * The input scaling the network applies before its first layer ({@code @Standardize},
+   * {@code @MinMaxScale}): (x − shift) / divisor per feature, the divisor 1 where a feature never
+   * varied, exactly as {@code InputScaler} computes it.
+   */
+  private String scaled(String x, Network network, long[] inputDims) {
+    InputScaling scaling = network.spec().inputScaling();
+    if (scaling == InputScaling.NONE) {
+      return x;
+    }
+    String input = network.spec().layers().getFirst().name();
+    float[] shift = statistic(network, input + "." + scaling.shiftStatistic());
+    float[] spread = statistic(network, input + "." + scaling.spreadStatistic());
+    float[] divisor = new float[shift.length];
+    for (int j = 0; j < divisor.length; j++) {
+      float d = scaling == InputScaling.STANDARDIZE ? spread[j] : spread[j] - shift[j];
+      divisor[j] = d > 0 ? d : 1f;
+    }
+    String centered = graph.node("Sub", input + "_centered",
+        List.of(x, graph.floats(input + "_shift", inputDims, shift)));
+    return graph.node("Div", input + "_scaled",
+        List.of(centered, graph.floats(input + "_divisor", inputDims, divisor)));
+  }
+
+  private static float[] statistic(Network network, String name) {
+    for (StateTensor s : network.state()) {
+      if (s.name().equals(name)) {
+        return s.values();
+      }
+    }
+    throw new IllegalStateException("the network has no state tensor " + name);
+  }
+
+  /** Gemm with nn.Linear's (units, fanIn) weight: x · Wᵀ + b. */
+  private String dense(String x, LayerSpec layer) {
+    List<String> inputs = layer.bias()
+        ? List.of(x, tensor(layer, "weight"), tensor(layer, "bias"))
+        : List.of(x, tensor(layer, "weight"));
+    return graph.node("Gemm", layer.name(), inputs, Attribute.of("transB", 1L));
+  }
+
+  /** An image layer's output read by a dense layer: (N, C, H, W) → (N, C·H·W), as PyTorch's. */
+  private String flatten(String x, LayerSpec layer) {
+    return graph.node("Flatten", layer.name() + "_flatten", List.of(x), Attribute.of("axis", 1L));
+  }
+
+  private String conv(String x, LayerSpec layer) {
+    var g = layer.image();
+    List<String> inputs = layer.bias()
+        ? List.of(x, tensor(layer, "weight"), tensor(layer, "bias"))
+        : List.of(x, tensor(layer, "weight"));
+    return graph.node("Conv", layer.name(), inputs,
+        Attribute.ints("kernel_shape", g.kernel(), g.kernel()),
+        Attribute.ints("strides", g.stride(), g.stride()),
+        Attribute.ints("pads", g.padding(), g.padding(), g.padding(), g.padding()),
+        Attribute.ints("dilations", g.dilation(), g.dilation()));
+  }
+
+  private static Attribute[] window(LayerSpec layer) {
+    var g = layer.image();
+    return new Attribute[] {Attribute.ints("kernel_shape", g.kernel(), g.kernel()),
+        Attribute.ints("strides", g.stride(), g.stride())};
+  }
+
+  /** The layer's normalization and activation, in the order its placement says. */
+  private String normalizedAndActivated(String x, LayerSpec layer) {
+    NormSpec norm = layer.norm();
+    if (!norm.isPresent()) {
+      return activation(x, layer);
+    }
+    return norm.beforeActivation()
+        ? activation(normalization(x, layer), layer)
+        : normalization(activation(x, layer), layer);
+  }
+
+  private String activation(String x, LayerSpec layer) {
+    String name = layer.name() + "_" + layer.activation().name().toLowerCase(java.util.Locale.ROOT);
+    return switch (layer.activation()) {
+      case IDENTITY -> x;
+      case RELU -> graph.node("Relu", name, List.of(x));
+      case LEAKY_RELU -> graph.node("LeakyRelu", name, List.of(x),
+          Attribute.of("alpha", (float) layer.slope()));
+      case TANH -> graph.node("Tanh", name, List.of(x));
+      case SIGMOID -> graph.node("Sigmoid", name, List.of(x));
+    };
+  }
+
+  private String normalization(String x, LayerSpec layer) {
+    NormSpec norm = layer.norm();
+    Attribute epsilon = Attribute.of("epsilon", (float) norm.eps());
+    String name = layer.name() + "_" + norm.kind().name().toLowerCase(java.util.Locale.ROOT);
+    return switch (norm.kind()) {
+      case NONE -> x;
+      case BATCH -> graph.node("BatchNormalization", name, List.of(x, tensor(layer, "gamma"),
+          tensor(layer, "beta"), tensor(layer, "running_mean"), tensor(layer, "running_var")),
+          epsilon);
+      // γ and β have the normalized axes' shape: (units), or (C, H, W) of an image.
+      case LAYER -> graph.node("LayerNormalization", name,
+          List.of(x, tensor(layer, "gamma"), tensor(layer, "beta")), Attribute.of("axis", 1L),
+          epsilon);
+      case INSTANCE -> graph.node("InstanceNormalization", name,
+          List.of(x, tensor(layer, "gamma"), tensor(layer, "beta")), epsilon);
+      case GROUP -> groupNorm(x, layer, name, epsilon);
+    };
+  }
+
+  /**
+   * Group normalization as PyTorch exports it for opset 17: each sample's groups normalized by
+   * InstanceNormalization on (N, G, C/G·H·W), then the per-channel γ and β.
+   */
+  private String groupNorm(String x, LayerSpec layer, String name, Attribute epsilon) {
+    Shape out = layer.image().out();
+    int groups = layer.norm().groups();
+    float[] ones = new float[groups];
+    java.util.Arrays.fill(ones, 1f);
+    String grouped = graph.node("Reshape", name + "_groups",
+        List.of(x, graph.longs(name + "_group_shape", 0, groups, -1)));
+    String normalized = graph.node("InstanceNormalization", name + "_normalized",
+        List.of(grouped, graph.floats(name + "_ones", new long[] {groups}, ones),
+            graph.floats(name + "_zeros", new long[] {groups}, new float[groups])), epsilon);
+    String image = graph.node("Reshape", name + "_image",
+        List.of(normalized, graph.longs(name + "_image_shape", 0, out.channels(), out.height(),
+            out.width())));
+    long[] perChannel = {out.channels(), 1, 1};
+    String scaled = graph.node("Mul", name + "_scaled",
+        List.of(image, graph.floats(layer.name() + ".gamma", perChannel, values(layer, "gamma"))));
+    return graph.node("Add", name, List.of(scaled,
+        graph.floats(layer.name() + ".beta", perChannel, values(layer, "beta"))));
+  }
+
+  /** Inference-time dropout: inverted dropout is the identity, classic scales by keep. */
+  private String dropout(String x, LayerSpec layer) {
+    if (layer.keep() >= 1 || layer.dropoutMode() == DropoutMode.INVERTED) {
+      return x;
+    }
+    return graph.node("Mul", layer.name() + "_keep", List.of(x,
+        graph.floats(layer.name() + "_keep_scale", new long[0], new float[] {(float) layer.keep()})));
+  }
+
+  /** The layer's tensor {@code suffix} as an initializer in PyTorch's layout, by its file name. */
+  private String tensor(LayerSpec layer, String suffix) {
+    ModelTensors.Slot slot = slot(layer, suffix);
+    long[] dims = new long[slot.fileShape().length];
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = slot.fileShape()[i];
+    }
+    return graph.floats(slot.name(), dims, slot.toFile());
+  }
+
+  private float[] values(LayerSpec layer, String suffix) {
+    return slot(layer, suffix).toFile();
+  }
+
+  private ModelTensors.Slot slot(LayerSpec layer, String suffix) {
+    ModelTensors.Slot slot = tensors.get(layer.name() + "." + suffix);
+    if (slot == null) {
+      throw new IllegalStateException("layer " + layer.name() + " has no tensor " + suffix
+          + "; the network's tensors are " + tensors.keySet());
+    }
+    return slot;
+  }
+
+  private static long[] dims(Shape shape) {
+    return new long[] {shape.channels(), shape.height(), shape.width()};
+  }
+}
