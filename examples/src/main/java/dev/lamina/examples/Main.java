@@ -24,7 +24,8 @@ public final class Main {
       new AugmentPreviewCommand(),
       new AugmentationLabCommand(),
       new AugmentBenchCommand(),
-      new InitLabCommand());
+      new InitLabCommand(),
+      new TabularLabCommand());
 
   private Main() {}
 
