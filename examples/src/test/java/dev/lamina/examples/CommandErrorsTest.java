@@ -190,7 +190,10 @@ class CommandErrorsTest {
 
         new Case(2, "--seed must be an integer, got 'x'", "init-lab", "--seed", "x"),
         new Case(2, "--out " + file + ": " + file + " is a file, not a directory", "init-lab",
-            "--out", file.toString())));
+            "--out", file.toString()),
+
+        new Case(2, "--seed must be an integer, got 'x'", "tabular-lab", "--seed", "x"),
+        new Case(2, "--threads must be >= 1, got 0", "tabular-lab", "--threads", "0")));
     return cases;
   }
 
