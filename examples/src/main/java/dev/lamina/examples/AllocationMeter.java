@@ -2,7 +2,7 @@ package dev.lamina.examples;
 
 import com.sun.management.ThreadMXBean;
 import dev.lamina.data.Dataset;
-import dev.lamina.train.TrainingStep;
+import dev.lamina.internal.TrainingStep;
 import java.lang.management.ManagementFactory;
 
 /** The benchmarks' allocation figure: bytes a steady-state training step allocates. */

@@ -1,9 +1,9 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.TrainingStep;
 import dev.lamina.internal.kernel.FmaPeak;
 import dev.lamina.train.Optimizer;
-import dev.lamina.train.TrainingStep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

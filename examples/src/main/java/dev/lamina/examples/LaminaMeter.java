@@ -1,11 +1,11 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.TrainingStep;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Predictor;
 import dev.lamina.train.Optimizer;
-import dev.lamina.train.TrainingStep;
 import java.util.Arrays;
 
 /** Lamina's side of {@code bin/lamina bench}: training, inference, latency, kernels, allocation. */

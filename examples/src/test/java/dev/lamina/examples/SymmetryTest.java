@@ -3,9 +3,9 @@ package dev.lamina.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.TrainingStep;
 import dev.lamina.nn.Network;
 import dev.lamina.train.Optimizer;
-import dev.lamina.train.TrainingStep;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.lamina.train;
 
 import dev.lamina.augment.AugmentedBatches;
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.TrainingStep;
 import dev.lamina.internal.parallel.Team;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.Seeds;

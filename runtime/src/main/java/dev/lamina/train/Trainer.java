@@ -3,6 +3,7 @@ package dev.lamina.train;
 import dev.lamina.augment.Augmentation;
 import dev.lamina.augment.AugmentedBatches;
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.TrainingStep;
 import dev.lamina.nn.InputScaling;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;

@@ -1,4 +1,4 @@
-package dev.lamina.train;
+package dev.lamina.internal;
 
 import dev.lamina.Loss;
 import dev.lamina.augment.AugmentedBatch;
@@ -8,6 +8,7 @@ import dev.lamina.internal.parallel.Team;
 import dev.lamina.nn.BatchTargets;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.NetworkSpec;
+import dev.lamina.train.Optimizer;
 
 /**
  * One optimization step on one mini-batch: gather the rows, forward, loss, backward, update. It
@@ -165,12 +166,12 @@ public final class TrainingStep {
   }
 
   /** The network this step trains. */
-  Network network() {
+  public Network network() {
     return network;
   }
 
   /** The optimizer's state for this run; checkpoints save and restore it. */
-  Optimizer.Stepper stepper() {
+  public Optimizer.Stepper stepper() {
     return stepper;
   }
 
