@@ -24,7 +24,7 @@ import dev.lamina.MaxPool2d;
 import dev.lamina.Model;
 import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -37,7 +37,7 @@ import java.util.function.LongFunction;
  */
 final class ConvTestModels {
   /** The generated networks of the fixture's cases, by the fixture's case name. */
-  static final Map<String, LongFunction<Network>> PYTORCH_CASES = Map.of(
+  static final Map<String, LongFunction<TrainableNetwork>> PYTORCH_CASES = Map.of(
       "batch_relu_max", ConvTestModels_BatchReluMaxNet::new,
       "batch_after_tanh_avg", ConvTestModels_BatchAfterTanhAvgNet::new,
       "batch_one_row", ConvTestModels_BatchOneRowNet::new,

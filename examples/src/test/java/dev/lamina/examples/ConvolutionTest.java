@@ -5,8 +5,8 @@ import static dev.lamina.examples.GradientCheck.randomInput;
 import static dev.lamina.examples.GradientCheck.randomLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.nn.ConvolutionCase;
-import dev.lamina.nn.Network;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ReferenceNetwork;
 import dev.lamina.testing.Fixtures;
@@ -29,7 +29,7 @@ class ConvolutionTest {
   @ParameterizedTest(name = "{index}")
   @MethodSource("pytorchCases")
   void generatedNetworkMatchesPyTorch(Fixtures.Node c) {
-    Network network = ConvTestModels.PYTORCH_CASES.get(c.get("name").string()).apply(0);
+    TrainableNetwork network = ConvTestModels.PYTORCH_CASES.get(c.get("name").string()).apply(0);
     var expected = ConvolutionCase.spec(c).layers();
     var actual = network.spec().layers();
     assertEquals(expected.size(), actual.size(), "layers of " + c.get("name").string());
@@ -43,7 +43,7 @@ class ConvolutionTest {
     ConvolutionCase.check(c, network);
   }
 
-  record Case(String name, LongFunction<Network> factory) {
+  record Case(String name, LongFunction<TrainableNetwork> factory) {
     @Override
     public String toString() {
       return name;
@@ -70,7 +70,7 @@ class ConvolutionTest {
   @ParameterizedTest
   @MethodSource("models")
   void gradientsMatchFiniteDifferences(Case c) {
-    Network net = c.factory().apply(5);
+    TrainableNetwork net = c.factory().apply(5);
     int rows = 4;
     float[] x = randomInput(rows, net.inputSize(), 3);
     int[] labels = randomLabels(rows, net.outputSize(), 4);
@@ -109,7 +109,7 @@ class ConvolutionTest {
   }
 
   /** The central difference quotient of the mean training loss in {@code values[i]}. */
-  private static double difference(Network net, float[] x, int rows, int[] labels, float[] values,
+  private static double difference(TrainableNetwork net, float[] x, int rows, int[] labels, float[] values,
       int i, double h) {
     float original = values[i];
     values[i] = (float) (original + h);

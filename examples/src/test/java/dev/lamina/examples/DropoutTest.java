@@ -4,7 +4,7 @@ import static dev.lamina.examples.GradientCheck.randomInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +26,8 @@ class DropoutTest {
 
   @Test
   void bothModesGiveTheSameInferenceForTheSameWeights() {
-    Network inverted = new TestModels_InvertedDropoutNet(7);
-    Network classic = new TestModels_ClassicDropoutNet(7);
+    TrainableNetwork inverted = new TestModels_InvertedDropoutNet(7);
+    TrainableNetwork classic = new TestModels_ClassicDropoutNet(7);
     float[] x = randomInput(1, 8, 2);
     float[] a = inverted.forwardInfer(x, 1).clone();
     float[] b = classic.forwardInfer(x, 1);
@@ -39,7 +39,7 @@ class DropoutTest {
   }
 
   /** The mean of many training passes (fresh masks each) against one inference pass. */
-  private static void assertExpectationMatchesInference(Network net) {
+  private static void assertExpectationMatchesInference(TrainableNetwork net) {
     float[] x = randomInput(1, net.inputSize(), 2);
     int outputs = net.outputSize();
     double[] mean = new double[outputs];

@@ -8,21 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.nn.ReferenceNetwork;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every generated network against the scalar {@link ReferenceNetwork} (same weights, same dropout
  * masks) and against central finite differences.
  */
 class GeneratedNetworkTest {
-  record Case(String name, LongFunction<Network> factory) {
+  record Case(String name, LongFunction<TrainableNetwork> factory) {
     @Override
     public String toString() {
       return name;
@@ -53,7 +53,7 @@ class GeneratedNetworkTest {
   @ParameterizedTest
   @MethodSource("models")
   void gradientsMatchFiniteDifferences(Case c) {
-    Network net = c.factory().apply(5);
+    TrainableNetwork net = c.factory().apply(5);
     int rows = 6;
     float[] x = randomInput(rows, net.inputSize(), 3);
     int[] labels = randomLabels(rows, net.outputSize(), 4);

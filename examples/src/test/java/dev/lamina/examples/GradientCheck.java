@@ -2,7 +2,7 @@ package dev.lamina.examples;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ReferenceNetwork;
 import java.util.List;
@@ -55,7 +55,7 @@ final class GradientCheck {
    * batch size of {@code batches}: training output (same dropout masks and noise), every
    * parameter's gradient, then inference with the network's running statistics.
    */
-  static void assertMatchesReference(String name, Network net, List<Integer> batches) {
+  static void assertMatchesReference(String name, TrainableNetwork net, List<Integer> batches) {
     ReferenceNetwork reference = new ReferenceNetwork(net.spec(), net.parameters());
     for (int rows : batches) {
       float[] x = randomInput(rows, net.inputSize(), rows);
@@ -102,7 +102,7 @@ final class GradientCheck {
     return max;
   }
 
-  private static double difference(Network net, float[] x, int rows, int[] labels, long maskSeed,
+  private static double difference(TrainableNetwork net, float[] x, int rows, int[] labels, long maskSeed,
       float[] values, int i, double h) {
     float original = values[i];
     values[i] = (float) (original + h);
@@ -114,19 +114,19 @@ final class GradientCheck {
   }
 
   /** The loss of a training-mode forward pass with fixed masks, in double. */
-  static double loss(Network net, float[] x, int rows, int[] labels, long maskSeed) {
+  static double loss(TrainableNetwork net, float[] x, int rows, int[] labels, long maskSeed) {
     float[] out = net.forwardTrain(x, rows, maskSeed);
     return net.loss(out, labels, rows, null) / rows;
   }
 
   /**
    * Central finite differences of the mean loss against every {@code stride}-th value of every
-   * parameter, compared with the gradient of {@link Network#backward}. Where a step of h and of
+   * parameter, compared with the gradient of {@link TrainableNetwork#backward}. Where a step of h and of
    * h/4 disagree, the difference quotient straddles a ReLU kink and says nothing about the
    * gradient: such entries are skipped, and more than 10% of them (or more than one, for a small
    * tensor) fails the check.
    */
-  static void assertFiniteDifferences(Network net, float[] x, int rows, int[] labels, long maskSeed, int stride) {
+  static void assertFiniteDifferences(TrainableNetwork net, float[] x, int rows, int[] labels, long maskSeed, int stride) {
     float[] out = net.forwardTrain(x, rows, maskSeed);
     float[] grad = new float[rows * net.outputSize()];
     net.loss(out, labels, rows, grad);

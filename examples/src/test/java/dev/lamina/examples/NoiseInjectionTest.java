@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.Parameters;
 import dev.lamina.nn.ReferenceNetwork;
@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * draws), finite differences at fixed noise, every thread count, and inference without noise.
  */
 class NoiseInjectionTest {
-  record Case(String name, LongFunction<Network> factory) {
+  record Case(String name, LongFunction<TrainableNetwork> factory) {
     @Override
     public String toString() {
       return name;
@@ -44,7 +44,7 @@ class NoiseInjectionTest {
   @ParameterizedTest
   @MethodSource("models")
   void trainingPassesMatchTheReferenceWithTheSameNoise(Case c) {
-    Network net = c.factory().apply(3);
+    TrainableNetwork net = c.factory().apply(3);
     ReferenceNetwork reference = new ReferenceNetwork(net.spec(), net.parameters());
     for (int rows : List.of(33, 7, 2)) {
       float[] x = randomInput(rows, net.inputSize(), rows);
@@ -71,7 +71,7 @@ class NoiseInjectionTest {
   @ParameterizedTest
   @MethodSource("models")
   void gradientsAtFixedNoiseMatchFiniteDifferences(Case c) {
-    Network net = c.factory().apply(5);
+    TrainableNetwork net = c.factory().apply(5);
     int rows = 6;
     GradientCheck.assertFiniteDifferences(net, randomInput(rows, net.inputSize(), 3), rows,
         randomLabels(rows, net.outputSize(), 4), 77, 5);
@@ -81,7 +81,7 @@ class NoiseInjectionTest {
   @MethodSource("models")
   void noiseIsBitIdenticalForEveryThreadCount(Case c) {
     int rows = 96;
-    Network one = c.factory().apply(1);
+    TrainableNetwork one = c.factory().apply(1);
     float[] x = randomInput(rows, one.inputSize(), 2);
     int[] labels = randomLabels(rows, one.outputSize(), 3);
     float[] out = one.forwardTrain(x, rows, 9).clone();
@@ -89,7 +89,7 @@ class NoiseInjectionTest {
     one.loss(out, labels, rows, grad);
     one.backward(grad.clone(), rows);
     for (int threads = 2; threads <= 4; threads++) {
-      Network net = c.factory().apply(1);
+      TrainableNetwork net = c.factory().apply(1);
       net.threads(threads);
       assertArrayEquals(out, net.forwardTrain(x, rows, 9).clone(), c + " output on " + threads + " threads");
       net.backward(grad.clone(), rows);
@@ -102,7 +102,7 @@ class NoiseInjectionTest {
 
   @Test
   void inferenceAddsNoNoiseAndTrainingDrawsFreshNoiseEachStep() {
-    Network net = new NoisyModels_NoisyNet(1);
+    TrainableNetwork net = new NoisyModels_NoisyNet(1);
     ReferenceNetwork reference = new ReferenceNetwork(net.spec(), net.parameters());
     float[] x = randomInput(4, net.inputSize(), 5);
     float[] first = net.forwardInfer(x, 4).clone();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.nn.NormalizationCase;
 import dev.lamina.testing.Fixtures;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Generated batch and layer normalization against PyTorch's BatchNorm1d and LayerNorm. */
 class NormalizationTest {
-  private static final Map<String, LongFunction<Network>> MODELS = Map.of(
+  private static final Map<String, LongFunction<TrainableNetwork>> MODELS = Map.of(
       "batch_before_relu", TestModels_BatchBeforeReluNet::new,
       "batch_before_tanh_cumulative", TestModels_BatchBeforeTanhCumulativeNet::new,
       "batch_after_tanh", TestModels_BatchAfterTanhNet::new,
@@ -32,7 +32,7 @@ class NormalizationTest {
   @ParameterizedTest(name = "{index}")
   @MethodSource("cases")
   void generatedNetworkMatchesPyTorch(Fixtures.Node c) {
-    Network network = MODELS.get(c.get("name").string()).apply(0);
+    TrainableNetwork network = MODELS.get(c.get("name").string()).apply(0);
     var expected = NormalizationCase.spec(c).layers();
     var actual = network.spec().layers();
     for (int i = 0; i < expected.size(); i++) {
@@ -46,7 +46,7 @@ class NormalizationTest {
 
   @Test
   void batchOfOneIsAClearError() {
-    Network network = new TestModels_BatchBeforeReluNet(0);
+    TrainableNetwork network = new TestModels_BatchBeforeReluNet(0);
     var e = assertThrows(IllegalArgumentException.class, () -> network.forwardTrain(new float[6], 1, 0));
     assertTrue(e.getMessage().startsWith("rows must be >= 2 to train BatchBeforeRelu through batch normalization, got 1"),
         e.getMessage());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.train.Optimizer;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
@@ -50,8 +50,8 @@ class ThreadsTest {
     }
   }
 
-  private static void assertSameForThreads(LongFunction<Network> factory, int rows) {
-    Network single = factory.apply(1);
+  private static void assertSameForThreads(LongFunction<TrainableNetwork> factory, int rows) {
+    TrainableNetwork single = factory.apply(1);
     float[] x = randomInput(rows, single.inputSize(), 2);
     int[] labels = randomLabels(rows, single.outputSize(), 3);
     float[] expectedOut = single.forwardTrain(x, rows, 5).clone();
@@ -60,7 +60,7 @@ class ThreadsTest {
     single.backward(grad.clone(), rows);
     float[] expectedInfer = single.forwardInfer(x, rows).clone();
     for (int threads = 2; threads <= 4; threads++) {
-      Network net = factory.apply(1);
+      TrainableNetwork net = factory.apply(1);
       net.threads(threads);
       String what = net.spec().name() + " on " + threads + " threads: ";
       assertArrayEquals(expectedOut, net.forwardTrain(x, rows, 5).clone(), what + "training output");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -77,7 +77,7 @@ class ProcessorFuzzTest {
     if (compilation.status() != Compilation.Status.SUCCESS) {
       return false;
     }
-    Network net = (Network) new CompiledClasses(compilation)
+    TrainableNetwork net = (TrainableNetwork) new CompiledClasses(compilation)
         .loadClass("test." + model.className() + "Net")
         .getConstructor(long.class).newInstance(model.seed());
     String problem;

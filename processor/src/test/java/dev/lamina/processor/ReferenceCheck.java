@@ -1,6 +1,6 @@
 package dev.lamina.processor;
 
-import dev.lamina.nn.Network;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ReferenceNetwork;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 final class ReferenceCheck {
   private ReferenceCheck() {}
 
-  static String compare(Network net, int rows, long seed) {
+  static String compare(TrainableNetwork net, int rows, long seed) {
     ReferenceNetwork reference = new ReferenceNetwork(net.spec(), net.parameters());
     SplittableRandom random = new SplittableRandom(seed);
     float[] x = new float[rows * net.inputSize()];

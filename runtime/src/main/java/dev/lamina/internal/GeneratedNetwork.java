@@ -3,7 +3,6 @@ package dev.lamina.internal;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.internal.parallel.Team;
 import dev.lamina.nn.Initializers;
-import dev.lamina.nn.Network;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.Parameters;
 import dev.lamina.nn.StateTensor;
@@ -12,7 +11,7 @@ import dev.lamina.nn.StateTensor;
  * The base of every generated {@code <Model>Net}: argument checks, buffer sizing and parameter
  * ownership. The generated subclass supplies the specialized passes.
  */
-public abstract class GeneratedNetwork implements Network {
+public abstract class GeneratedNetwork implements TrainableNetwork {
   private final NetworkSpec spec;
   private final Parameters parameters;
   /** Fewer rows per thread than this run on the caller alone: waking the team costs more. */

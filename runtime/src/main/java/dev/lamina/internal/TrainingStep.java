@@ -17,7 +17,7 @@ import dev.lamina.train.Optimizer;
  * another thread) in an {@link AugmentedBatch}, possibly with mixup's soft targets.
  */
 public final class TrainingStep {
-  private final Network network;
+  private final TrainableNetwork network;
   private final Optimizer.Stepper stepper;
   private final float[] batch;
   private final BatchTargets targets;
@@ -44,7 +44,7 @@ public final class TrainingStep {
     if (maxRows <= 0) {
       throw new IllegalArgumentException("maxRows must be > 0, got " + maxRows);
     }
-    this.network = network;
+    this.network = TrainableNetwork.of(network);
     this.stepper = optimizer.start(network.parameters());
     this.batch = new float[maxRows * network.inputSize()];
     this.maxRows = maxRows;
@@ -166,7 +166,7 @@ public final class TrainingStep {
   }
 
   /** The network this step trains. */
-  public Network network() {
+  public TrainableNetwork network() {
     return network;
   }
 

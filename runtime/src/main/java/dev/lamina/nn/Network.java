@@ -1,15 +1,16 @@
 package dev.lamina.nn;
 
 import dev.lamina.data.Dataset;
-import dev.lamina.internal.parallel.Team;
 
 /**
- * A trainable network: the generated {@code <Model>Net} classes, and the scalar {@link
+ * A network as its users see it: the generated {@code <Model>Net} classes, and the scalar {@link
  * ReferenceNetwork} they are tested against. Inputs and outputs are row-major batches: {@code
  * rows × inputSize} floats in, {@code rows × outputSize} out.
  *
- * <p>Training and inference are separate paths, so an evaluation can never run with dropout on.
- * A network is not thread-safe: one training run or evaluation at a time.
+ * <p>It offers inference and evaluation; training goes through {@link dev.lamina.train.Trainer}
+ * (the passes it needs are internal). Training and inference are separate paths, so an
+ * evaluation can never run with dropout on. A network is not thread-safe: one training run or
+ * evaluation at a time.
  */
 public interface Network {
   NetworkSpec spec();
@@ -21,37 +22,14 @@ public interface Network {
     return java.util.List.of();
   }
 
-  /**
-   * The training-mode forward pass: dropout masks are drawn from {@code maskSeed} (one seed per
-   * step; the same seed gives the same masks). Returns the output buffer, valid until the next
-   * call.
-   */
-  float[] forwardTrain(float[] input, int rows, long maskSeed);
-
   /** The inference forward pass: no dropout. Returns the output buffer, valid until the next call. */
   float[] forwardInfer(float[] input, int rows);
-
-  /**
-   * Back-propagates dLoss/dOutput (rows × outputSize) through the last {@link #forwardTrain} and
-   * overwrites every parameter's gradient. May overwrite {@code outputGradient}.
-   */
-  void backward(float[] outputGradient, int rows);
 
   /**
    * Runs the passes on {@code threads} threads, each on its share of a batch's rows, with results
    * bit-identical for every thread count. Networks without parallel passes ignore it.
    */
   default void threads(int threads) {}
-
-  /**
-   * Runs {@code task} once for each of the network's threads, part i on the thread that runs part
-   * i of the passes, and returns when all are done. The optimizer's update goes through here, so
-   * each thread updates the parameter rows whose gradients it computed ({@link
-   * Parameter#partStart}). Networks without threads run it as one part on the caller.
-   */
-  default void parallel(Team.Task task) {
-    task.run(0, 1);
-  }
 
   default int inputSize() {
     return spec().inputSize();

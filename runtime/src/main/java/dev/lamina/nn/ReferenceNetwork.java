@@ -2,6 +2,7 @@ package dev.lamina.nn;
 
 import dev.lamina.DropoutMode;
 import dev.lamina.internal.InputScaler;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.internal.kernel.Activations;
 import dev.lamina.internal.kernel.Bernoulli;
 import dev.lamina.internal.kernel.Noise;
@@ -16,7 +17,7 @@ import java.util.List;
  * <p>A dense layer computes, in order: z = x·W + b; then normalization and activation in the
  * layer's placement (norm → f, or f → norm); then, while training, Gaussian noise; then dropout.
  */
-public final class ReferenceNetwork implements Network {
+public final class ReferenceNetwork implements TrainableNetwork {
   private final NetworkSpec spec;
   private final Parameters parameters;
   private final List<StateTensor> state;

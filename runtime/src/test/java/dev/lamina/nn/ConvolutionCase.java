@@ -2,10 +2,11 @@ package dev.lamina.nn;
 
 import dev.lamina.DropoutMode;
 import dev.lamina.Loss;
-import dev.lamina.NormPlacement;
 import dev.lamina.Nonlinearity;
+import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
 import dev.lamina.init.InitSpec;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class ConvolutionCase {
   }
 
   /** Runs the case on {@code network} (fresh state) and fails with the largest difference. */
-  public static void check(Fixtures.Node c, Network network) {
+  public static void check(Fixtures.Node c, TrainableNetwork network) {
     PyTorchCase.check(c, network, c.get("norm").get("kind").string().equals("batch"), "conv1",
         ABS, REL);
   }

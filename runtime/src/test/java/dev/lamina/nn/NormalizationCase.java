@@ -3,9 +3,10 @@ package dev.lamina.nn;
 import dev.lamina.DropoutMode;
 import dev.lamina.Init;
 import dev.lamina.Loss;
-import dev.lamina.NormPlacement;
 import dev.lamina.Nonlinearity;
+import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.testing.Fixtures;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class NormalizationCase {
   }
 
   /** Runs the case on {@code network} (fresh state) and fails with the largest difference. */
-  public static void check(Fixtures.Node c, Network network) {
+  public static void check(Fixtures.Node c, TrainableNetwork network) {
     PyTorchCase.check(c, network, c.get("norm").string().equals("batch"), "first", ABS, REL);
   }
 }

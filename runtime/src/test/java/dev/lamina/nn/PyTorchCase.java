@@ -2,6 +2,7 @@ package dev.lamina.nn;
 
 import static dev.lamina.testing.NumericAssertions.assertClose;
 
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.testing.Fixtures;
 
 /**
@@ -20,7 +21,7 @@ final class PyTorchCase {
    * Runs case {@code c} on {@code network} (fresh state) and fails with the largest difference;
    * {@code normLayer} is the layer whose running statistics a batch-normalized case checks.
    */
-  static void check(Fixtures.Node c, Network network, boolean batchNorm, String normLayer,
+  static void check(Fixtures.Node c, TrainableNetwork network, boolean batchNorm, String normLayer,
       double abs, double rel) {
     String name = c.get("name").string();
     NetworkSpec spec = network.spec();

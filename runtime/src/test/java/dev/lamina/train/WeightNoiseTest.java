@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.nn.Parameter;
 import dev.lamina.nn.ReferenceNetwork;
 import dev.lamina.nn.Seeds;
@@ -131,7 +132,7 @@ class WeightNoiseTest {
   }
 
   /** The scalar reference, failing in its {@code failAt}-th training pass. */
-  static final class Failing implements dev.lamina.nn.Network {
+  static final class Failing implements TrainableNetwork {
     final ReferenceNetwork inner = TinyModel.network(4);
     final int failAt;
     int passes;

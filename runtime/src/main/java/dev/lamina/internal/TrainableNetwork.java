@@ -1,0 +1,50 @@
+package dev.lamina.internal;
+
+import dev.lamina.internal.parallel.Team;
+import dev.lamina.nn.Network;
+import dev.lamina.nn.Parameter;
+
+/**
+ * What the trainer needs of a network beyond {@link Network}'s inference: the training-mode
+ * forward pass, back-propagation and the network's threads. Generated networks and {@link
+ * dev.lamina.nn.ReferenceNetwork} implement it. Not API: users train through {@link
+ * dev.lamina.train.Trainer}, which reaches these methods through {@link #of}.
+ */
+public interface TrainableNetwork extends Network {
+  /**
+   * The network {@code network} as the trainer sees it; fails, naming its class, for a network
+   * that Lamina cannot train (one that implements only {@link Network}).
+   */
+  static TrainableNetwork of(Network network) {
+    if (network instanceof TrainableNetwork trainable) {
+      return trainable;
+    }
+    throw new IllegalArgumentException("network must be a generated <Model>Net or a"
+        + " ReferenceNetwork to be trained, got a " + network.getClass().getName()
+        + ", which implements only Network (inference); train the @Model class's generated"
+        + " network instead");
+  }
+
+  /**
+   * The training-mode forward pass: dropout masks are drawn from {@code maskSeed} (one seed per
+   * step; the same seed gives the same masks). Returns the output buffer, valid until the next
+   * call.
+   */
+  float[] forwardTrain(float[] input, int rows, long maskSeed);
+
+  /**
+   * Back-propagates dLoss/dOutput (rows × outputSize) through the last {@link #forwardTrain} and
+   * overwrites every parameter's gradient. May overwrite {@code outputGradient}.
+   */
+  void backward(float[] outputGradient, int rows);
+
+  /**
+   * Runs {@code task} once for each of the network's threads, part i on the thread that runs part
+   * i of the passes, and returns when all are done. The optimizer's update goes through here, so
+   * each thread updates the parameter rows whose gradients it computed ({@link
+   * Parameter#partStart}). Networks without threads run it as one part on the caller.
+   */
+  default void parallel(Team.Task task) {
+    task.run(0, 1);
+  }
+}
