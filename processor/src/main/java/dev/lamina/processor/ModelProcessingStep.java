@@ -54,7 +54,8 @@ final class ModelProcessingStep {
       ModelIr model = ModelReader.read(descriptor, shapes);
       networks.claim(type);
       new NetworkWriter(model, InheritedNames.of(env.getElementUtils()))
-          .write(processorName).writeTo(env.getFiler());
+          .write(processorName, GeneratedAnnotation.visibleFrom(env.getElementUtils(), type))
+          .writeTo(env.getFiler());
     });
   }
 
