@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * replacement (the bag), and the samples never drawn (out of bag). A sample is left out with
  * probability (1 − 1/n)^n → 1/e, so a bag holds about 63.2% of the distinct samples.
  */
-public final class Bootstrap {
+final class Bootstrap {
   private final int[] inBag;
   private final int[] outOfBag;
 

@@ -28,7 +28,7 @@ import java.util.zip.CheckedOutputStream;
  * of everything before it (long). Written to a temporary file, forced to disk and renamed, so a
  * reader sees the old file or the new one, never half of one.
  */
-public final class EnsembleFile {
+final class EnsembleFile {
   /** The bytes every ensemble file starts with. */
   public static final byte[] MAGIC = {'L', 'A', 'M', 'I', 'N', 'A', 'E', 'N'};
   /** The version this class writes; it reads this version only. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of them: no server, nothing to start. When one member fails, the others stop at their next
  * batch and the failure is thrown.
  */
-public final class InProcessMembers implements MemberExecutor {
+final class InProcessMembers implements MemberExecutor {
   private final Dataset train;
   private final Dataset validation;
   private final int threads;

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * members' scores in member order (so the result is the same bits on every machine), and the
  * majority vote with its tie rule.
  */
-public final class Votes {
+final class Votes {
   private Votes() {}
 
   /**

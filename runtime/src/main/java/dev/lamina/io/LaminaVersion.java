@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The version of the Lamina runtime on the class path, as Maven built it; saved with every model. */
-public final class LaminaVersion {
+final class LaminaVersion {
   private static final String VERSION = read();
 
   private LaminaVersion() {}
