@@ -8,6 +8,7 @@ import dev.lamina.internal.parallel.Team;
 import dev.lamina.nn.BatchTargets;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.NetworkSpec;
+import dev.lamina.nn.Parameters;
 import dev.lamina.train.Optimizer;
 
 /**
@@ -41,11 +42,16 @@ public final class TrainingStep {
   private int correct;
 
   public TrainingStep(Network network, Optimizer optimizer, int maxRows) {
+    this(network, optimizer, network.parameters(), maxRows);
+  }
+
+  /** A step that updates only {@code trainable}, some of the network's parameters. */
+  public TrainingStep(Network network, Optimizer optimizer, Parameters trainable, int maxRows) {
     if (maxRows <= 0) {
       throw new IllegalArgumentException("maxRows must be > 0, got " + maxRows);
     }
     this.network = TrainableNetwork.of(network);
-    this.stepper = optimizer.start(network.parameters());
+    this.stepper = optimizer.start(trainable);
     this.batch = new float[maxRows * network.inputSize()];
     this.maxRows = maxRows;
     this.targets = new BatchTargets(maxRows, network.outputSize());

@@ -18,7 +18,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Learning curves as a PNG: training and validation loss on the left, accuracy on the right, per
  * epoch, with a dashed line at the best epoch (the point early stopping keeps) and, when training
- * stopped early, a dotted line where it stopped. Drawn with java.awt off screen, so it works on a
+ * stopped early, a dotted line where it stopped; when the learning rate changed from epoch to
+ * epoch, the loss plot also shows it, in grey, scaled to the plot's height (0 at the bottom, the
+ * largest rate at the top, labelled on the right). Drawn with java.awt off screen, so it works on a
  * machine without a display.
  *
  * <pre>{@code
@@ -30,6 +32,7 @@ public final class LearningCurveChart {
   static final Color VALIDATION = new Color(0xff7f0e);
   private static final Color BEST = new Color(0x2ca02c);
   private static final Color STOP = new Color(0xd62728);
+  static final Color RATE = new Color(0x7f7f7f);
   private static final int MARGIN = 56;
   private static final int TOP = 52;
   /** Room under the plots for the tick labels, the axis name and the legend. */
@@ -87,6 +90,9 @@ public final class LearningCurveChart {
         p.draw(g);
         markers(g, p);
       }
+      if (rateVaries()) {
+        loss.rates(g);
+      }
       legend(g);
     } finally {
       g.dispose();
@@ -125,11 +131,19 @@ public final class LearningCurveChart {
     }
   }
 
+  /** Whether the epochs trained at different learning rates. */
+  boolean rateVaries() {
+    return history.epochs().stream().mapToDouble(EpochStats::learningRate)
+        .filter(Double::isFinite).distinct().count() > 1;
+  }
+
   private void legend(Graphics2D g) {
     int y = height - 10;
     int x = MARGIN;
-    for (Object[] item : new Object[][] {{TRAIN, "training", null}, {VALIDATION, "validation", null},
-        {BEST, "best epoch", new float[] {6, 4}}, {STOP, "stopped", new float[] {2, 3}}}) {
+    Object[][] items = {{TRAIN, "training", null}, {VALIDATION, "validation", null},
+        {BEST, "best epoch", new float[] {6, 4}}, {STOP, "stopped", new float[] {2, 3}},
+        {RATE, "learning rate", new float[] {4, 2}}};
+    for (Object[] item : rateVaries() ? items : java.util.Arrays.copyOf(items, 4)) {
       g.setColor((Color) item[0]);
       g.setStroke(item[2] == null ? new BasicStroke(2f)
           : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, (float[]) item[2], 0));
@@ -218,6 +232,37 @@ public final class LearningCurveChart {
         lastX = cx;
         lastY = cy;
       }
+    }
+
+    /** The epochs' learning rates, scaled so that the largest touches the top, dashed grey. */
+    void rates(Graphics2D g) {
+      double max = epochs.stream().mapToDouble(EpochStats::learningRate)
+          .filter(Double::isFinite).max().orElse(0);
+      if (!(max > 0)) {
+        return;
+      }
+      g.setColor(RATE);
+      g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+          new float[] {4, 2}, 0));
+      int bottom = area.top() + area.height();
+      int lastX = -1;
+      int lastY = -1;
+      for (EpochStats e : epochs) {
+        if (!Double.isFinite(e.learningRate())) {
+          lastX = -1;
+          continue;
+        }
+        int cx = area.x(e.epoch());
+        int cy = bottom - (int) Math.round(e.learningRate() / max * area.height());
+        if (lastX >= 0) {
+          g.drawLine(lastX, lastY, cx, cy);
+        }
+        lastX = cx;
+        lastY = cy;
+      }
+      String text = String.format(Locale.ROOT, "rate ≤ %.3g", max);
+      g.drawString(text, area.left() + area.width() - g.getFontMetrics().stringWidth(text),
+          area.top() - 8);
     }
 
     /** A vertical line at {@code epoch} labelled {@code text} on label row {@code row} (0, 1). */

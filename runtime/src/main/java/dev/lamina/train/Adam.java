@@ -40,6 +40,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       v[i] = new float[list.get(i).size()];
     }
     return new Stepper() {
+      private double lr = learningRate;
       private int t;
       private float stepSize;
       private float sqrtCorrection2;
@@ -53,7 +54,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       @Override
       public void begin() {
         t++;
-        stepSize = (float) (learningRate / (1 - Math.pow(beta1, t)));
+        stepSize = (float) (lr / (1 - Math.pow(beta1, t)));
         sqrtCorrection2 = (float) Math.sqrt(1 - Math.pow(beta2, t));
       }
 
@@ -69,6 +70,11 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
           Adam.this.update(p.values(), p.gradient(), m[i], v[i], p.partStart(part, parts),
               p.partStart(part + 1, parts), stepSize, sqrtCorrection2);
         }
+      }
+
+      @Override
+      public void learningRate(double rate) {
+        lr = rate;
       }
 
       @Override

@@ -28,11 +28,14 @@ final class BatchLoop {
   private final long maskSeed;
   private final Stopping stopping;
   private final TrainingListener listener;
+  private final Rates rates;
+  private final TrainingRun run;
   private long steps;
   // The epoch that ran last.
   private double lossSum;
   private long correct;
   private double seconds;
+  private double rate;
 
   /**
    * {@code orders} gives each epoch's sample order; {@code noise} and {@code augmented} may be
@@ -40,7 +43,7 @@ final class BatchLoop {
    */
   BatchLoop(Dataset train, int rowsPerBatch, IntFunction<int[]> orders, TrainingStep step,
       WeightNoise noise, AugmentedBatches augmented, long maskSeed, long steps,
-      Stopping stopping, TrainingListener listener) {
+      Stopping stopping, TrainingListener listener, Rates rates, TrainingRun run) {
     this.train = train;
     this.rowsPerBatch = rowsPerBatch;
     this.batches = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
@@ -53,6 +56,8 @@ final class BatchLoop {
     this.steps = steps;
     this.stopping = stopping;
     this.listener = listener;
+    this.rates = rates;
+    this.run = run;
   }
 
   /** Batches per epoch. */
@@ -67,20 +72,27 @@ final class BatchLoop {
 
   /**
    * Trains on epoch {@code epoch}'s batches. Returns null when they all ran, else how training
-   * ended within the epoch: the thread was interrupted, a batch's loss was not finite, or at the
-   * end of the epoch a weight was not.
+   * ended within the epoch: the thread was interrupted, a batch's loss was not finite, a
+   * listener asked to stop, or at the end of the epoch a weight was not finite.
    */
   TrainingEnd run(int epoch) {
     int[] order = orders.apply(epoch);
     long start = System.nanoTime();
     lossSum = 0;
     correct = 0;
+    rate = rates.varies() ? rates.rate(epoch, 0) : rates.base();
+    if (rates.varies()) {
+      step.stepper().learningRate(rate);
+    }
     for (int b = 0; b < batches; b++) {
       if (Thread.currentThread().isInterrupted()) {
         return stopping.interrupted(epoch, steps);
       }
       int first = b * rowsPerBatch;
       int rows = Math.min(rowsPerBatch, train.size() - first);
+      if (b > 0 && rates.perStep()) {
+        step.stepper().learningRate(rates.rate(epoch, b));
+      }
       if (noise != null) {
         noise.begin(steps);
         step.network().parallel(perturb);
@@ -96,6 +108,9 @@ final class BatchLoop {
       lossSum += step.loss();
       correct += step.correct();
       listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
+      if (run.stopReason() != null) {
+        return stopping.stopped(epoch, steps, run.stopReason());
+      }
     }
     seconds = (System.nanoTime() - start) / 1e9;
     var nonFinite = NonFinite.first(step.network()); // before it is validated or checkpointed
@@ -108,7 +123,7 @@ final class BatchLoop {
     double accuracy = train.targetKind() == Dataset.TargetKind.VALUES // regression has none
         ? Double.NaN : (double) correct / train.size();
     return new EpochStats(epoch, lossSum / train.size(), accuracy,
-        validation.loss(), validation.accuracy(), seconds, train.size() / seconds);
+        validation.loss(), validation.accuracy(), seconds, train.size() / seconds, rate);
   }
 
   /** Stops the augmenting thread and takes off the noise of a step that failed half-way. */

@@ -55,7 +55,7 @@ final class Checkpointer {
 
   /** At the end of epoch {@code epoch}: captures the run, and writes it when it is due. */
   void epochEnded(int epoch, long steps, Network network, Optimizer.Stepper stepper,
-      Stopping stopping, History history) {
+      Stopping stopping, Rates rates, History history) {
     if (settings == null) {
       return;
     }
@@ -67,7 +67,7 @@ final class Checkpointer {
       b.tensorLike(BEST + names.get(i), names.get(i), best[i]);
     }
     b.metadata(EPOCH, Integer.toString(epoch)).metadata(STEPS, Long.toString(steps))
-        .metadata(HISTORY, history(history)).metadata(STOPPING, numbers(stopping.numbers()));
+        .metadata(HISTORY, history(history)).metadata(STOPPING, numbers(numbers(stopping, rates)));
     trainer.forEach((k, v) -> b.metadata(SETTING + k, v));
     pending = b;
     pendingEpoch = epoch;
@@ -101,7 +101,7 @@ final class Checkpointer {
    * history. Throws {@link ModelFileException}, changing nothing, when it does not fit.
    */
   Resumed resume(Path file, Network network, Optimizer.Stepper stepper, Stopping stopping,
-      History history) throws IOException {
+      Rates rates, History history) throws IOException {
     CheckpointFile.Reader r = CheckpointFile.read(network, file);
     for (Map.Entry<String, String> s : trainer.entrySet()) {
       String found = r.metadata(SETTING + s.getKey());
@@ -114,7 +114,7 @@ final class Checkpointer {
     int epoch = (int) number(r, EPOCH);
     long steps = (long) number(r, STEPS);
     List<EpochStats> epochs = parseHistory(r);
-    Map<String, Double> numbers = parseNumbers(r, stopping.numbers().keySet());
+    Map<String, Double> numbers = parseNumbers(r, numbers(stopping, rates).keySet());
     if (epochs.size() != epoch) {
       throw new ModelFileException(file, "is corrupted: expected the history of " + epoch
           + " epochs, found " + epochs.size());
@@ -145,6 +145,7 @@ final class Checkpointer {
       System.arraycopy(best[i], 0, kept[i], 0, best[i].length);
     }
     stopping.restore(numbers);
+    rates.restore(numbers);
     epochs.forEach(history::add);
     return new Resumed(epoch, steps, epochs.get(epochs.size() - 1));
   }
@@ -175,7 +176,7 @@ final class Checkpointer {
       s.append(s.isEmpty() ? "" : ";").append(e.epoch()).append(',').append(e.trainLoss())
           .append(',').append(e.trainAccuracy()).append(',').append(e.validationLoss())
           .append(',').append(e.validationAccuracy()).append(',').append(e.seconds())
-          .append(',').append(e.samplesPerSecond());
+          .append(',').append(e.samplesPerSecond()).append(',').append(e.learningRate());
     }
     return s.toString();
   }
@@ -186,18 +187,25 @@ final class Checkpointer {
     for (String line : text.isEmpty() ? new String[0] : text.split(";")) {
       String[] f = line.split(",");
       try {
-        if (f.length != 7) {
+        if (f.length != 8) {
           throw new NumberFormatException(f.length + " fields");
         }
         epochs.add(new EpochStats(Integer.parseInt(f[0]), Double.parseDouble(f[1]),
             Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-            Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+            Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7])));
       } catch (NumberFormatException e) {
         throw new ModelFileException(r.file(), "is corrupted: expected each epoch of " + HISTORY
-            + " as 7 numbers, found \"" + line + "\"");
+            + " as 8 numbers, found \"" + line + "\"");
       }
     }
     return epochs;
+  }
+
+  /** Early stopping's numbers, then those of the learning rate's plateau watch, if any. */
+  private static Map<String, Double> numbers(Stopping stopping, Rates rates) {
+    Map<String, Double> n = new LinkedHashMap<>(stopping.numbers());
+    n.putAll(rates.numbers());
+    return n;
   }
 
   private static String numbers(Map<String, Double> numbers) {

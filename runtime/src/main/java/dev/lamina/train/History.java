@@ -60,17 +60,19 @@ public final class History {
 
   /**
    * One header line, then one line per epoch: {@code epoch,train_loss,train_accuracy,
-   * validation_loss,validation_accuracy,seconds}. Numbers in full precision, '.' as the decimal
+   * validation_loss,validation_accuracy,seconds,learning_rate}. Numbers in full precision, '.' as the decimal
    * point whatever the locale.
    */
   public String toCsv() {
     StringBuilder s = new StringBuilder(
-        "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds\n");
+        "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,"
+            + "learning_rate\n");
     for (EpochStats e : epochs) {
       s.append(e.epoch()).append(',').append(number(e.trainLoss())).append(',')
           .append(number(e.trainAccuracy())).append(',').append(number(e.validationLoss()))
           .append(',').append(number(e.validationAccuracy())).append(',')
-          .append(number(e.seconds())).append('\n');
+          .append(number(e.seconds())).append(',').append(number(e.learningRate()))
+          .append('\n');
     }
     return s.toString();
   }
@@ -90,7 +92,8 @@ public final class History {
           .append(", \"train_accuracy\": ").append(json(e.trainAccuracy()))
           .append(", \"validation_loss\": ").append(json(e.validationLoss()))
           .append(", \"validation_accuracy\": ").append(json(e.validationAccuracy()))
-          .append(", \"seconds\": ").append(json(e.seconds())).append('}');
+          .append(", \"seconds\": ").append(json(e.seconds()))
+          .append(", \"learning_rate\": ").append(json(e.learningRate())).append('}');
     }
     s.append(epochs.isEmpty() ? "],\n" : "\n],\n").append("\"end\": ");
     if (end == null) {

@@ -59,6 +59,15 @@ public interface Optimizer {
 
     /** Continues after {@code steps} updates, as when a checkpoint resumes a run. */
     default void resumeAt(long steps) {}
+
+    /**
+     * Sets the learning rate of the steps from the next on: a {@link LearningRateSchedule} calls
+     * it before the step it applies to, on the trainer's thread.
+     */
+    default void learningRate(double rate) {
+      throw new UnsupportedOperationException(getClass().getName() + " cannot follow a learning"
+          + "-rate schedule: implement Optimizer.Stepper.learningRate(double)");
+    }
   }
 
   /** Plain SGD: {@code w -= learningRate · g}. Add momentum with {@link Sgd#momentum}. */
@@ -69,6 +78,26 @@ public interface Optimizer {
   /** Adam with PyTorch's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
   static Adam adam(double learningRate) {
     return new Adam(learningRate, 0.9, 0.999, 1e-8);
+  }
+
+  /** AdamW with PyTorch's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8, weight decay 0.01. */
+  static AdamW adamW(double learningRate) {
+    return new AdamW(learningRate, 0.9, 0.999, 1e-8, 0.01);
+  }
+
+  /** RMSprop with PyTorch's defaults α = 0.99, ε = 1e-8, no momentum, not centered. */
+  static RmsProp rmsProp(double learningRate) {
+    return new RmsProp(learningRate, 0.99, 1e-8, 0, false);
+  }
+
+  /** Adagrad with PyTorch's defaults: no rate decay, the sums start at 0, ε = 1e-10. */
+  static Adagrad adagrad(double learningRate) {
+    return new Adagrad(learningRate, 0, 0, 1e-10);
+  }
+
+  /** Lion with its authors' defaults β1 = 0.9, β2 = 0.99, no weight decay. */
+  static Lion lion(double learningRate) {
+    return new Lion(learningRate, 0.9, 0.99, 0);
   }
 
   static void requirePositive(String name, double value) {

@@ -76,6 +76,7 @@ public final class ProgressBar implements TrainingListener {
       case EARLY_STOPPED -> "Stopped early";
       case NON_FINITE_LOSS, NON_FINITE_WEIGHTS -> "Stopped";
       case INTERRUPTED -> "Interrupted";
+      case STOPPED -> "Stopped by a listener";
     };
     out.printf(Locale.ROOT, "%s%s at epoch %d: %s%s%n", open ? System.lineSeparator() : "", what,
         end.epoch(), end.message(),

@@ -37,9 +37,10 @@ public record Sgd(double learningRate, double momentum, boolean nesterov)
     for (int i = 0; i < velocity.length; i++) {
       velocity[i] = new float[list.get(i).size()];
     }
-    float lr = (float) learningRate;
     float mu = (float) momentum;
     return new Stepper() {
+      private float lr = (float) learningRate;
+
       @Override
       public void step() {
         update(0, 1);
@@ -60,6 +61,11 @@ public record Sgd(double learningRate, double momentum, boolean nesterov)
           Sgd.update(p.values(), p.gradient(), velocity[i], p.partStart(part, parts),
               p.partStart(part + 1, parts), lr, mu, nesterov);
         }
+      }
+
+      @Override
+      public void learningRate(double rate) {
+        lr = (float) rate;
       }
 
       @Override

@@ -114,6 +114,11 @@ final class Stopping {
         "interrupted in epoch " + epoch + " after " + steps + " steps");
   }
 
+  /** A listener asked to stop, during or at the end of {@code epoch}. */
+  TrainingEnd stopped(int epoch, long steps, String reason) {
+    return end(TrainingEnd.Reason.STOPPED, epoch, steps, restoreOnEnd(), reason);
+  }
+
   /** Training failed with an exception: gives the best weights back if early stopping says so. */
   void failed() {
     if (restoreOnEnd()) {

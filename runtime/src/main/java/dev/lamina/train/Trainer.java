@@ -6,12 +6,15 @@ import dev.lamina.data.Dataset;
 import dev.lamina.internal.TrainingStep;
 import dev.lamina.nn.InputScaling;
 import dev.lamina.nn.Network;
+import dev.lamina.nn.Parameters;
 import dev.lamina.nn.Seeds;
 import dev.lamina.nn.TaskFit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -46,7 +49,7 @@ public final class Trainer<N extends Network> {
     this.factory = b.factory;
     this.config = b.config.build();
     this.threads = b.threads;
-    this.listener = b.listener;
+    this.listener = new Listeners(b.listeners);
   }
 
   /** A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}. */
@@ -59,15 +62,26 @@ public final class Trainer<N extends Network> {
     return config;
   }
 
-  /** Creates a network from the trainer's seed and trains it. */
+  /** Creates a network from the trainer's seed and trains it, without validation data. */
+  public TrainingResult<N> fit(Dataset train) {
+    return fit(train, null);
+  }
+
+  /**
+   * Creates a network from the trainer's seed and trains it, evaluating it on {@code validation}
+   * after every epoch; {@code validation} may be null: no evaluation (the epochs' validation
+   * figures are NaN), and then nothing may watch a validation metric.
+   */
   public TrainingResult<N> fit(Dataset train, Dataset validation) {
     return fit(factory.apply(Seeds.derive(config.seed(), "init")), train, validation);
   }
 
   /**
    * Trains {@code network} from its current weights until the epochs are used up, early stopping
-   * stops it, a training loss is not finite or the thread is interrupted; {@link
-   * History#end()} says which, and which epoch's weights the network has.
+   * stops it, a training loss is not finite, a listener stops it or the thread is interrupted;
+   * {@link History#end()} says which, and which epoch's weights the network has. {@code
+   * validation} may be null, as in {@link #fit(Dataset, Dataset)}. Frozen layers keep their
+   * weights; the others train.
    */
   public TrainingResult<N> fit(N network, Dataset train, Dataset validation) {
     try {
@@ -93,25 +107,37 @@ public final class Trainer<N extends Network> {
 
   private TrainingResult<N> train(N network, Dataset train, Dataset validation, Path resume)
       throws IOException {
-    requireMatches(network, train, "train");
-    requireMatches(network, validation, "validation");
+    RunChecks.requireMatches(network, train, "train");
     if (config.augmentation() != null) {
       TaskFit.requireAugmentable(network.spec(), train);
+    }
+    if (validation != null) {
+      RunChecks.requireMatches(network, validation, "validation");
+    } else {
+      RunChecks.requireNoValidationMetric(config);
     }
     // @Standardize and the like: statistics of the training set only, unless already fitted
     InputScaling.fitIfUnfitted(network, train);
     network.threads(threads);
     int rowsPerBatch = Math.min(config.batchSize(), train.size());
-    requireTrainableLastBatch(network, train.size(), rowsPerBatch);
+    RunChecks.requireTrainableLastBatch(network, train.size(), rowsPerBatch);
+    Parameters trainable = RunChecks.trainable(network, config.frozen());
     WeightNoise noise = config.weightNoise() > 0
-        ? new WeightNoise(network.parameters(), config.weightNoise(),
+        ? new WeightNoise(trainable, config.weightNoise(),
             Seeds.derive(config.seed(), "weight-noise"))
         : null;
-    TrainingStep step = new TrainingStep(network, regularized(noise), rowsPerBatch);
+    TrainingStep step = new TrainingStep(network, regularized(noise), trainable, rowsPerBatch);
+    int batchCount = (train.size() + rowsPerBatch - 1) / rowsPerBatch;
+    Rates rates = new Rates(config.schedule(), config.optimizer().learningRate(),
+        config.epochs(), batchCount);
+    if (rates.varies()) {
+      step.stepper().learningRate(rates.rate(1, 0)); // fails now if the optimizer cannot follow
+    }
     History history = new History();
     Stopping stopping = new Stopping(config.earlyStopping(), network);
     Checkpointer checkpointer = new Checkpointer(config.checkpoints(), settings(train, validation));
-    Checkpointer.Resumed start = start(resume, checkpointer, network, step, stopping, history);
+    Checkpointer.Resumed start =
+        start(resume, checkpointer, network, step, stopping, rates, history);
     int epochs = config.epochs();
     Augmentation augmentation = config.augmentation();
     TrainingEnd end = start.last() == null ? null
@@ -123,21 +149,30 @@ public final class Trainer<N extends Network> {
     AugmentedBatches augmented = augmentation == null || end != null ? null
         : AugmentedBatches.resume(augmentation, train, rowsPerBatch, network.outputSize(), epoch,
             epochs, orders, Seeds.derive(config.seed(), "augment"));
+    TrainingRun run = new TrainingRun(network);
     BatchLoop batches = new BatchLoop(train, rowsPerBatch, orders, step, noise, augmented,
-        Seeds.derive(config.seed(), "dropout"), start.steps(), stopping, listener);
+        Seeds.derive(config.seed(), "dropout"), start.steps(), stopping, listener, rates, run);
     try {
+      if (end == null) {
+        listener.onTrainingStart(run);
+      }
       for (; end == null; epoch++) {
         listener.onEpochStart(epoch, epochs, batches.count());
         end = batches.run(epoch);
         if (end != null) {
           break;
         }
-        EpochStats stats = batches.stats(epoch, network.evaluate(validation));
+        EpochStats stats = batches.stats(epoch,
+            validation == null ? RunChecks.NO_VALIDATION : network.evaluate(validation));
         history.add(stats);
         listener.onEpochEnd(stats, epochs);
+        rates.epochEnded(stats, network);
         checkpointer.epochEnded(epoch, batches.steps(), network, step.stepper(), stopping,
-            history);
+            rates, history);
         end = stopping.afterEpoch(stats, batches.steps(), epoch == epochs);
+        if (end == null && run.stopReason() != null) {
+          end = stopping.stopped(epoch, batches.steps(), run.stopReason());
+        }
       }
       checkpointer.finish();
     } finally {
@@ -151,10 +186,11 @@ public final class Trainer<N extends Network> {
     return new TrainingResult<>(network, history);
   }
 
-  /** The optimizer with the run's weight decay and weight noise, if it has any. */
+  /** The optimizer with the run's weight decay, weight noise and clipping, if it has any. */
   private Optimizer regularized(WeightNoise noise) {
-    return config.weightDecay().isPresent() || noise != null
-        ? new RegularizedOptimizer(config.optimizer(), config.weightDecay(), noise)
+    return config.weightDecay().isPresent() || noise != null || config.clipping() != null
+        ? new RegularizedOptimizer(config.optimizer(), config.weightDecay(), noise,
+            config.clipping())
         : config.optimizer();
   }
 
@@ -163,7 +199,7 @@ public final class Trainer<N extends Network> {
    * before the first epoch (epoch 0, no stats) when {@code resume} is null.
    */
   private Checkpointer.Resumed start(Path resume, Checkpointer checkpointer, N network,
-      TrainingStep step, Stopping stopping, History history) throws IOException {
+      TrainingStep step, Stopping stopping, Rates rates, History history) throws IOException {
     if (resume == null) {
       if (config.checkpoints() != null) {
         step.stepper().state(); // fails now, not after an epoch, if the optimizer cannot be saved
@@ -171,7 +207,7 @@ public final class Trainer<N extends Network> {
       return new Checkpointer.Resumed(0, 0, null);
     }
     Checkpointer.Resumed resumed =
-        checkpointer.resume(resume, network, step.stepper(), stopping, history);
+        checkpointer.resume(resume, network, step.stepper(), stopping, rates, history);
     if (resumed.epoch() > config.epochs()) {
       throw new IllegalArgumentException("epochs must be at least " + resumed.epoch()
           + " to resume " + resume + ", which is at epoch " + resumed.epoch() + "; got "
@@ -190,8 +226,19 @@ public final class Trainer<N extends Network> {
     s.put("weight_noise", Double.toString(config.weightNoise()));
     s.put("early_stopping", String.valueOf(config.earlyStopping()));
     s.put("augmentation", String.valueOf(config.augmentation()));
+    // Settings added later are recorded only when set, so older checkpoints still resume.
+    if (!config.schedule().equals(LearningRateSchedule.CONSTANT)) {
+      s.put("schedule", config.schedule()
+          + (config.schedule().spansRun() ? " over " + config.epochs() + " epochs" : ""));
+    }
+    if (config.clipping() != null) {
+      s.put("clipping", config.clipping().toString());
+    }
+    if (!config.frozen().isEmpty()) {
+      s.put("frozen", String.join(",", config.frozen()));
+    }
     s.put("train_samples", Integer.toString(train.size()));
-    s.put("validation_samples", Integer.toString(validation.size()));
+    s.put("validation_samples", validation == null ? "none" : Integer.toString(validation.size()));
     return s;
   }
 
@@ -199,32 +246,6 @@ public final class Trainer<N extends Network> {
   private int[] shuffle(int size, int epoch) {
     return Dataset.permutation(size,
         new SplittableRandom(Seeds.derive(Seeds.derive(config.seed(), "shuffle"), epoch)));
-  }
-
-  /** Batch normalization cannot train on a batch of one sample: its variance is 0. */
-  private static void requireTrainableLastBatch(Network network, int samples, int rowsPerBatch) {
-    int last = samples % rowsPerBatch;
-    if (last > 0 && last < network.spec().minTrainingRows()) {
-      int suggestion = rowsPerBatch + 1;
-      while (samples % suggestion == 1) {
-        suggestion++;
-      }
-      throw new IllegalArgumentException("batchSize " + rowsPerBatch + " leaves a last batch of "
-          + last + " sample of the " + samples + " training samples, and " + network.spec().name()
-          + " uses batch normalization, which needs at least 2 per batch; use e.g. batchSize "
-          + suggestion);
-    }
-  }
-
-  private static void requireMatches(Network network, Dataset data, String name) {
-    if (data.featureSize() != network.inputSize()) {
-      throw new IllegalArgumentException(name + " has " + data.featureSize()
-          + " features per sample but " + network.spec().name() + " takes " + network.inputSize());
-    }
-    TaskFit.require(network.spec(), data, name);
-    if (data.size() == 0) {
-      throw new IllegalArgumentException(name + " must not be empty");
-    }
   }
 
   /**
@@ -236,7 +257,7 @@ public final class Trainer<N extends Network> {
     private final LongFunction<N> factory;
     private TrainingConfig.Builder config = TrainingConfig.builder();
     private int threads = TrainingConfig.availableThreads();
-    private TrainingListener listener = TrainingListener.SILENT;
+    private final List<TrainingListener> listeners = new ArrayList<>();
 
     private Builder(LongFunction<N> factory) {
       this.factory = factory;
@@ -302,6 +323,24 @@ public final class Trainer<N extends Network> {
       return this;
     }
 
+    /** See {@link TrainingConfig#schedule()}. */
+    public Builder<N> schedule(LearningRateSchedule schedule) {
+      config.schedule(schedule);
+      return this;
+    }
+
+    /** See {@link TrainingConfig#clipping()}. */
+    public Builder<N> clipping(GradientClipping clipping) {
+      config.clipping(clipping);
+      return this;
+    }
+
+    /** See {@link TrainingConfig#frozen()}. */
+    public Builder<N> frozen(String... layers) {
+      config.frozen(layers);
+      return this;
+    }
+
     /**
      * Threads each training step runs on; the weights come out bit-identical for any number.
      * Default: every available processor.
@@ -311,9 +350,12 @@ public final class Trainer<N extends Network> {
       return this;
     }
 
-    /** Default: silent. Use {@code new ProgressBar(System.out)} for a progress bar. */
+    /**
+     * Adds a listener; each is told, in the order they were added. None by default. Use {@code
+     * new ProgressBar(System.out)} for a progress bar.
+     */
     public Builder<N> listener(TrainingListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

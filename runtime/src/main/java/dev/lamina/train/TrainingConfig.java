@@ -2,6 +2,7 @@ package dev.lamina.train;
 
 import dev.lamina.augment.Augmentation;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,10 @@ import java.util.Objects;
  * @param earlyStopping when to stop before the epochs are used up; null for never
  * @param checkpoints where and how often to write checkpoints to resume from; null for none
  * @param augmentation what to do to each training sample as its batch is drawn; null for nothing
+ * @param schedule how the learning rate changes over the run, as a multiple of the optimizer's
+ * @param clipping how the gradient is limited before each update; null for not at all
+ * @param frozen names of layers whose parameters do not train (e.g. {@code "hidden1"}); every
+ *     other layer trains
  */
 public record TrainingConfig(
     Optimizer optimizer,
@@ -42,14 +47,18 @@ public record TrainingConfig(
     double weightNoise,
     EarlyStopping earlyStopping,
     Checkpoints checkpoints,
-    Augmentation augmentation)
+    Augmentation augmentation,
+    LearningRateSchedule schedule,
+    GradientClipping clipping,
+    List<String> frozen)
     implements Serializable {
   /**
    * Adam with a learning rate of 1e-3, 10 epochs, batches of 128, seed 42, and no weight decay,
-   * weight noise, early stopping, checkpoints or augmentation.
+   * weight noise, early stopping, checkpoints, augmentation, schedule (a constant rate), clipping
+   * or frozen layers.
    */
-  public static final TrainingConfig DEFAULTS = new TrainingConfig(
-      Optimizer.adam(1e-3), 10, 128, 42, WeightDecay.NONE, 0, null, null, null);
+  public static final TrainingConfig DEFAULTS = new TrainingConfig(Optimizer.adam(1e-3), 10, 128,
+      42, WeightDecay.NONE, 0, null, null, null, LearningRateSchedule.CONSTANT, null, List.of());
 
   public TrainingConfig {
     Objects.requireNonNull(optimizer, "optimizer");
@@ -57,6 +66,8 @@ public record TrainingConfig(
     requirePositive("batchSize", batchSize);
     Objects.requireNonNull(weightDecay, "weightDecay");
     requireNoise(weightNoise);
+    Objects.requireNonNull(schedule, "schedule");
+    frozen = List.copyOf(frozen);
   }
 
   /** A builder starting from {@link #DEFAULTS}. */
@@ -85,6 +96,9 @@ public record TrainingConfig(
     private EarlyStopping earlyStopping;
     private Checkpoints checkpoints;
     private Augmentation augmentation;
+    private LearningRateSchedule schedule;
+    private GradientClipping clipping;
+    private List<String> frozen;
 
     private Builder(TrainingConfig c) {
       optimizer = c.optimizer;
@@ -96,6 +110,9 @@ public record TrainingConfig(
       earlyStopping = c.earlyStopping;
       checkpoints = c.checkpoints;
       augmentation = c.augmentation;
+      schedule = c.schedule;
+      clipping = c.clipping;
+      frozen = c.frozen;
     }
 
     public Builder optimizer(Optimizer optimizer) {
@@ -146,9 +163,29 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder schedule(LearningRateSchedule schedule) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    /** {@code clipping} may be null: none. */
+    public Builder clipping(GradientClipping clipping) {
+      this.clipping = clipping;
+      return this;
+    }
+
+    /** Replaces the frozen layers with {@code layers}; none unfreezes every layer. */
+    public Builder frozen(String... layers) {
+      for (String layer : layers) {
+        Objects.requireNonNull(layer, "a layer name");
+      }
+      this.frozen = List.of(layers);
+      return this;
+    }
+
     public TrainingConfig build() {
       return new TrainingConfig(optimizer, epochs, batchSize, seed, weightDecay, weightNoise,
-          earlyStopping, checkpoints, augmentation);
+          earlyStopping, checkpoints, augmentation, schedule, clipping, frozen);
     }
   }
 

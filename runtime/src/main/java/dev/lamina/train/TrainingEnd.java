@@ -28,6 +28,8 @@ public record TrainingEnd(
     /** A weight or running statistic was NaN or infinite at the end of an epoch. */
     NON_FINITE_WEIGHTS,
     /** The training thread was interrupted. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** A listener asked it to stop ({@link TrainingRun#stop}); the message is its reason. */
+    STOPPED
   }
 }

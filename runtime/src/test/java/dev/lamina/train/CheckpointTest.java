@@ -47,6 +47,7 @@ class CheckpointTest {
   static final Dataset VALIDATION = TinyModel.data(60, 2);
 
   @TempDir Path dir;
+  private int runs;
 
   private static Trainer.Builder<ReferenceNetwork> trainer() {
     return Trainer.builder(seed -> new ReferenceNetwork(SPEC, seed)).batchSize(16).threads(1)
@@ -70,6 +71,30 @@ class CheckpointTest {
         + whole.history().end());
   }
 
+  @Test
+  void everyOptimizerResumesBitForBit() throws Exception {
+    for (Optimizer optimizer : List.of(Optimizer.rmsProp(0.01).momentum(0.5).centered(true),
+        Optimizer.adagrad(0.1).decay(0.01), Optimizer.adamW(0.01).weightDecay(0.1),
+        Optimizer.lion(0.002).weightDecay(0.1))) {
+      checkResume(trainer().optimizer(optimizer), 5, 2);
+    }
+  }
+
+  /** The plateau watch reduces the rate at the checkpoint and after: its state carries over. */
+  @Test
+  void aScheduleWithItsPlateauWatchAndClippingResumesBitForBit() throws Exception {
+    TrainingResult<ReferenceNetwork> whole = checkResume(trainer().optimizer(Optimizer.adam(0.05))
+        .schedule(LearningRateSchedule.reduceOnPlateau(Metric.VALIDATION_ACCURACY).patience(0)
+            .factor(0.5).warmup(1))
+        .clipping(new GradientClipping(1.0, 0.5)), 8, 5);
+    double[] rates = whole.history().epochs().stream().mapToDouble(EpochStats::learningRate)
+        .toArray();
+    // Epoch 6's rate is set by the watch at the end of epoch 5, before that epoch's checkpoint.
+    assertTrue(rates[0] < rates[1] && rates[5] < rates[4] && rates[7] < rates[5],
+        "warm-up, then reductions at the checkpoint and after: "
+            + java.util.Arrays.toString(rates));
+  }
+
   /** Best at epoch 2, then no improvement for 3 epochs: stops after epoch 5, with epoch 2's weights. */
   static final Metric SCRIPTED = Metric.minimize("scripted",
       (stats, network) -> new double[] {5, 3, 4, 3.5, 4.5, 2, 1, 1, 1, 1}[stats.epoch() - 1]);
@@ -89,7 +114,7 @@ class CheckpointTest {
       int epochs, int at) throws Exception {
     TrainingResult<ReferenceNetwork> whole = settings.epochs(epochs).checkpoints(null).build()
         .fit(TRAIN, VALIDATION);
-    Path checkpoints = dir.resolve("run");
+    Path checkpoints = dir.resolve("run-" + runs++);
     settings.epochs(at).checkpoints(Checkpoints.to(checkpoints).every(at)).build()
         .fit(TRAIN, VALIDATION);
     Path checkpoint = Checkpoints.latest(checkpoints).orElseThrow();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class HistoryTest {
   static History sample() {
     History h = new History();
-    h.add(new EpochStats(1, 1.25, 0.5, 1.5, 0.4, 2.0, 100));
-    h.add(new EpochStats(2, 0.75, 0.75, Double.NaN, 0.625, 2.5, 90));
+    h.add(new EpochStats(1, 1.25, 0.5, 1.5, 0.4, 2.0, 100, 0.001));
+    h.add(new EpochStats(2, 0.75, 0.75, Double.NaN, 0.625, 2.5, 90, 5.0E-4));
     h.end(new TrainingEnd(TrainingEnd.Reason.EARLY_STOPPED, 2, 20, 1, "validation loss", 1.5, true,
         "validation loss did not beat \"its\" best"));
     return h;
@@ -22,9 +22,9 @@ class HistoryTest {
   @Test
   void csvHasAHeaderAndOneLinePerEpoch() {
     assertEquals("""
-        epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds
-        1,1.25,0.5,1.5,0.4,2.0
-        2,0.75,0.75,NaN,0.625,2.5
+        epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,learning_rate
+        1,1.25,0.5,1.5,0.4,2.0,0.001
+        2,0.75,0.75,NaN,0.625,2.5,5.0E-4
         """, sample().toCsv());
   }
 
@@ -37,6 +37,7 @@ class HistoryTest {
     Map<?, ?> second = (Map<?, ?>) epochs.get(1);
     assertEquals("0.75", second.get("train_accuracy").toString());
     assertEquals(null, second.get("validation_loss"), "non-finite numbers are null");
+    assertEquals("5.0E-4", second.get("learning_rate").toString());
     Map<?, ?> end = (Map<?, ?>) json.get("end");
     assertEquals("EARLY_STOPPED", end.get("reason"));
     assertEquals("1", end.get("best_epoch").toString());

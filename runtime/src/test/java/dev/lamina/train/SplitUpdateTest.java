@@ -60,8 +60,8 @@ class SplitUpdateTest {
     Parameters split = parameters();
     WeightNoise wholeNoise = noisy ? new WeightNoise(whole, 0.1, 3) : null;
     WeightNoise splitNoise = noisy ? new WeightNoise(split, 0.1, 3) : null;
-    Optimizer.Stepper a = new RegularizedOptimizer(optimizer, decay, wholeNoise).start(whole);
-    Optimizer.Stepper b = new RegularizedOptimizer(optimizer, decay, splitNoise).start(split);
+    Optimizer.Stepper a = new RegularizedOptimizer(optimizer, decay, wholeNoise, null).start(whole);
+    Optimizer.Stepper b = new RegularizedOptimizer(optimizer, decay, splitNoise, null).start(split);
     assertTrue(b.splits(), what + " should split");
     SplittableRandom random = new SplittableRandom(5);
     for (int step = 0; step < STEPS; step++) {

@@ -40,7 +40,7 @@ class WeightDecayPyTorchTest {
     System.arraycopy(b0, 0, bias.values(), 0, b0.length);
     WeightDecay decay = new WeightDecay(d.get("l1").doubleValue(), d.get("l2").doubleValue(),
         d.get("decoupled").doubleValue());
-    Optimizer optimizer = new RegularizedOptimizer(optimizer(run.get("optimizer")), decay, null);
+    Optimizer optimizer = new RegularizedOptimizer(optimizer(run.get("optimizer")), decay, null, null);
     Optimizer.Stepper stepper = optimizer.start(new Parameters(List.of(weight, bias)));
     double worst = 0;
     for (int step = 0; step < fixture.get("weightGradients").size(); step++) {

@@ -57,7 +57,7 @@ class WeightDecayTest {
     // No data gradient: w_t = w_0 · (1 − lr·λ)^t.
     float[] w0 = {1, -3, 0.25f};
     Parameter w = weight(w0);
-    Optimizer.Stepper stepper = new RegularizedOptimizer(Optimizer.sgd(0.1), WeightDecay.l2(0.5), null)
+    Optimizer.Stepper stepper = new RegularizedOptimizer(Optimizer.sgd(0.1), WeightDecay.l2(0.5), null, null)
         .start(new Parameters(List.of(w)));
     for (int t = 1; t <= 20; t++) {
       java.util.Arrays.fill(w.gradient(), 0);
@@ -74,7 +74,7 @@ class WeightDecayTest {
   void l1AloneMovesEachWeightTowardZeroByLrLambdaAndLeavesZeroAlone() {
     // No data gradient: |w| falls by lr·λ = 0.01 per step while w keeps its sign; 0 stays 0.
     Parameter w = weight(0.5f, -0.3f, 0);
-    Optimizer.Stepper stepper = new RegularizedOptimizer(Optimizer.sgd(0.1), WeightDecay.l1(0.1), null)
+    Optimizer.Stepper stepper = new RegularizedOptimizer(Optimizer.sgd(0.1), WeightDecay.l1(0.1), null, null)
         .start(new Parameters(List.of(w)));
     for (int t = 1; t <= 25; t++) {
       java.util.Arrays.fill(w.gradient(), 0);
@@ -89,7 +89,7 @@ class WeightDecayTest {
     // Adam's update of a zero gradient is 0/(0 + ε) = 0, so only w·(1 − lr·λ) remains.
     float[] w0 = {2, -1};
     Parameter w = weight(w0);
-    Optimizer.Stepper stepper = new RegularizedOptimizer(Optimizer.adam(0.01), WeightDecay.decoupled(0.5), null)
+    Optimizer.Stepper stepper = new RegularizedOptimizer(Optimizer.adam(0.01), WeightDecay.decoupled(0.5), null, null)
         .start(new Parameters(List.of(w)));
     for (int t = 1; t <= 10; t++) {
       stepper.step();
@@ -106,9 +106,9 @@ class WeightDecayTest {
     Parameter coupled = weight(start);
     Parameter decoupled = weight(start);
     Parameter plain = weight(start);
-    Optimizer.Stepper c = new RegularizedOptimizer(Optimizer.adam(0.01), WeightDecay.l2(0.1), null)
+    Optimizer.Stepper c = new RegularizedOptimizer(Optimizer.adam(0.01), WeightDecay.l2(0.1), null, null)
         .start(new Parameters(List.of(coupled)));
-    Optimizer.Stepper d = new RegularizedOptimizer(Optimizer.adam(0.01), WeightDecay.decoupled(0.1), null)
+    Optimizer.Stepper d = new RegularizedOptimizer(Optimizer.adam(0.01), WeightDecay.decoupled(0.1), null, null)
         .start(new Parameters(List.of(decoupled)));
     Optimizer.Stepper p = Optimizer.adam(0.01).start(new Parameters(List.of(plain)));
     for (int t = 0; t < 5; t++) {
