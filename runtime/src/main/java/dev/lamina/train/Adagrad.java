@@ -37,6 +37,11 @@ public record Adagrad(double learningRate, double decay, double initialAccumulat
   }
 
   @Override
+  public Adagrad withLearningRate(double learningRate) {
+    return new Adagrad(learningRate, decay, initialAccumulator, epsilon);
+  }
+
+  @Override
   public Stepper start(Parameters parameters) {
     List<Parameter> list = parameters.list();
     float[][] sums = new float[list.size()][];

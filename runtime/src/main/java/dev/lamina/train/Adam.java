@@ -31,6 +31,11 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
   }
 
   @Override
+  public Adam withLearningRate(double learningRate) {
+    return new Adam(learningRate, beta1, beta2, epsilon);
+  }
+
+  @Override
   public Stepper start(Parameters parameters) {
     List<Parameter> list = parameters.list();
     float[][] m = new float[list.size()][];

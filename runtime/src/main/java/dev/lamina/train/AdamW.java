@@ -35,6 +35,11 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
   }
 
   @Override
+  public AdamW withLearningRate(double learningRate) {
+    return new AdamW(learningRate, beta1, beta2, epsilon, weightDecay);
+  }
+
+  @Override
   public Stepper start(Parameters parameters) {
     Stepper adam = new Adam(learningRate, beta1, beta2, epsilon).start(parameters);
     List<Parameter> list = parameters.list();

@@ -39,6 +39,11 @@ public record Lion(double learningRate, double beta1, double beta2, double weigh
   }
 
   @Override
+  public Lion withLearningRate(double learningRate) {
+    return new Lion(learningRate, beta1, beta2, weightDecay);
+  }
+
+  @Override
   public Stepper start(Parameters parameters) {
     List<Parameter> list = parameters.list();
     float[][] m = new float[list.size()][];

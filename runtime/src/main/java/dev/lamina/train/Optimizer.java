@@ -70,6 +70,15 @@ public interface Optimizer {
     }
   }
 
+  /**
+   * This optimizer with another learning rate and its other settings: what a search varies.
+   * Lamina's optimizers all have it; one of your own needs it to be searched over.
+   */
+  default Optimizer withLearningRate(double learningRate) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot change its learning"
+        + " rate: implement Optimizer.withLearningRate(double)");
+  }
+
   /** Plain SGD: {@code w -= learningRate · g}. Add momentum with {@link Sgd#momentum}. */
   static Sgd sgd(double learningRate) {
     return new Sgd(learningRate, 0, false);

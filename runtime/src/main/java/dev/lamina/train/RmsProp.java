@@ -42,6 +42,11 @@ public record RmsProp(double learningRate, double alpha, double epsilon, double 
   }
 
   @Override
+  public RmsProp withLearningRate(double learningRate) {
+    return new RmsProp(learningRate, alpha, epsilon, momentum, centered);
+  }
+
+  @Override
   public Stepper start(Parameters parameters) {
     List<Parameter> list = parameters.list();
     float[][] v = new float[list.size()][];

@@ -31,6 +31,11 @@ public record Sgd(double learningRate, double momentum, boolean nesterov)
   }
 
   @Override
+  public Sgd withLearningRate(double learningRate) {
+    return new Sgd(learningRate, momentum, nesterov);
+  }
+
+  @Override
   public Stepper start(Parameters parameters) {
     List<Parameter> list = parameters.list();
     float[][] velocity = new float[list.size()][];

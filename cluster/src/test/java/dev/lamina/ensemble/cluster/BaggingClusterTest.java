@@ -11,6 +11,9 @@ import dev.lamina.ensemble.Bagging;
 import dev.lamina.ensemble.Ensemble;
 import dev.lamina.ensemble.EnsembleListener;
 import dev.lamina.ensemble.MemberResult;
+import dev.lamina.search.Search;
+import dev.lamina.search.SearchResult;
+import dev.lamina.search.SearchSpace;
 import dev.lamina.train.EarlyStopping;
 import dev.lamina.train.Metric;
 import dev.lamina.train.Optimizer;
@@ -104,6 +107,28 @@ class BaggingClusterTest {
       Set<String> where = new java.util.HashSet<>();
       cluster.members().forEach(m -> where.add(m.result().trainedBy()));
       assertEquals(2, where.size(), "both cluster members trained: " + where);
+      client.unpublish(published);
+    }
+  }
+
+  @Test
+  void aSearchRunsOnTheClusterAsInThreads() throws Exception {
+    Dataset validation = BaggingTestData.make(300, 784, 10, 6);
+    Search<ClusterMlpNet> search = Search.builder(ClusterMlpNet.class)
+        .base(TrainingConfig.builder().epochs(1).batchSize(64).seed(3).build())
+        .grid(SearchSpace.of(SearchSpace.learningRate(1e-3, 3e-3),
+            SearchSpace.weightDecay(WeightDecay.NONE, WeightDecay.decoupled(0.1))))
+        .threads(2).build();
+    SearchResult threads = search.fit(TRAIN, validation);
+    try (BaggingCluster client = BaggingCluster.connect(settings)) {
+      DataRef published = client.publish("search", TRAIN, validation);
+      SearchResult cluster = search.fit(client.members(published));
+      for (int i = 0; i < 4; i++) {
+        assertEquals(threads.trials().get(i).score(), cluster.trials().get(i).score(),
+            "trial " + i);
+        assertTrue(cluster.trials().get(i).trainedBy().startsWith("member "),
+            cluster.trials().get(i).trainedBy());
+      }
       client.unpublish(published);
     }
   }
