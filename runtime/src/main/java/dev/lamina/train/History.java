@@ -60,18 +60,19 @@ public final class History {
 
   /**
    * One header line, then one line per epoch: {@code epoch,train_loss,train_accuracy,
-   * validation_loss,validation_accuracy,seconds,learning_rate}. Numbers in full precision, '.' as the decimal
+   * validation_loss,validation_accuracy,learning_rate,seconds}: the time last, as the only
+   * column that differs between two runs of the same seed. Numbers in full precision, '.' as the decimal
    * point whatever the locale.
    */
   public String toCsv() {
     StringBuilder s = new StringBuilder(
-        "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,"
-            + "learning_rate\n");
+        "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,"
+            + "seconds\n");
     for (EpochStats e : epochs) {
       s.append(e.epoch()).append(',').append(number(e.trainLoss())).append(',')
           .append(number(e.trainAccuracy())).append(',').append(number(e.validationLoss()))
           .append(',').append(number(e.validationAccuracy())).append(',')
-          .append(number(e.seconds())).append(',').append(number(e.learningRate()))
+          .append(number(e.learningRate())).append(',').append(number(e.seconds()))
           .append('\n');
     }
     return s.toString();

@@ -22,9 +22,9 @@ class HistoryTest {
   @Test
   void csvHasAHeaderAndOneLinePerEpoch() {
     assertEquals("""
-        epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,seconds,learning_rate
-        1,1.25,0.5,1.5,0.4,2.0,0.001
-        2,0.75,0.75,NaN,0.625,2.5,5.0E-4
+        epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,seconds
+        1,1.25,0.5,1.5,0.4,0.001,2.0
+        2,0.75,0.75,NaN,0.625,5.0E-4,2.5
         """, sample().toCsv());
   }
 
