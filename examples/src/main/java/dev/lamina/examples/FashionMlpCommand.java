@@ -130,9 +130,9 @@ final class FashionMlpCommand implements Command {
     }
     Map<String, Object> json = best
         ? train(FashionMlpWideNet.trainer(), config, threads, resume, split, data, save,
-            saveLogits, out)
+            saveLogits, onnx, out)
         : train(FashionMlpNet.trainer(), config, threads, resume, split, data, save, saveLogits,
-            out);
+            onnx, out);
     checkpoints.ifPresent(dir -> json.put("checkpoints", dir.toString()));
     resume.ifPresent(file -> json.put("resumed_from", file.toString()));
     if (best) {
@@ -144,8 +144,8 @@ final class FashionMlpCommand implements Command {
   /** Trains with {@code config}, reports the test accuracy, saves what was asked for. */
   private static <N extends Network> Map<String, Object> train(Trainer.Builder<N> builder,
       TrainingConfig config, int threads, Optional<Path> resume, Dataset.Split split,
-      FashionMnist data, Optional<Path> save, Optional<Path> saveLogits, PrintStream out)
-      throws IOException {
+      FashionMnist data, Optional<Path> save, Optional<Path> saveLogits, Optional<Path> onnx,
+      PrintStream out) throws IOException {
     Trainer<N> trainer = builder.config(config).threads(threads)
         .listener(new ProgressBar(out)).build();
     TrainingResult<N> result = resume.isPresent()
