@@ -3,7 +3,6 @@ package dev.lamina.search;
 import dev.lamina.data.Dataset;
 import dev.lamina.ensemble.EnsembleListener;
 import dev.lamina.ensemble.EnsembleTrainingException;
-import dev.lamina.ensemble.InProcessMembers;
 import dev.lamina.ensemble.MemberEpoch;
 import dev.lamina.ensemble.MemberExecutor;
 import dev.lamina.ensemble.MemberResult;
@@ -82,7 +81,7 @@ public final class Search<N extends Network> {
   public SearchResult fit(Dataset train, Dataset validation) {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation (a search scores each trial on it)");
-    return fit(new InProcessMembers(train, validation, threads));
+    return fit(MemberExecutor.inProcess(train, validation, threads));
   }
 
   /** Trains every trial where {@code executor} says; its data must hold a validation set. */
