@@ -1,13 +1,6 @@
 package dev.lamina.train;
 
-import static dev.lamina.testing.NumericAssertions.assertClose;
-
-import dev.lamina.nn.Parameter;
-import dev.lamina.nn.ParameterKind;
-import dev.lamina.nn.Parameters;
 import dev.lamina.testing.Fixtures;
-import dev.lamina.testing.NumericAssertions.Diff;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +11,6 @@ import org.junit.jupiter.api.Test;
  * step, whole and split in three parts as the trainer's threads run it.
  */
 class MoreOptimizersPyTorchTest {
-  private static final double ABS = 1e-6;
-  private static final double REL = 1e-5;
-
   @Test
   void rmsProp() {
     check("rmsprop");
@@ -47,39 +37,9 @@ class MoreOptimizersPyTorchTest {
 
   private static void check(String name) {
     for (int parts : new int[] {1, 3}) {
-      check(name, parts);
+      OptimizerFixtureRun.check("optimizers_more", name, parts,
+          MoreOptimizersPyTorchTest::optimizer);
     }
-  }
-
-  private static void check(String name, int parts) {
-    Fixtures.Node fixture = Fixtures.load("optimizers_more");
-    Fixtures.Node run = fixture.get("optimizers").elements().stream()
-        .filter(r -> r.get("name").string().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("optimizers_more.json has no run " + name));
-    int size = fixture.get("size").intValue();
-    Parameter p = new Parameter("w", ParameterKind.WEIGHT, new int[] {size}, size, 1, true);
-    System.arraycopy(fixture.floats("initial"), 0, p.values(), 0, size);
-    Optimizer optimizer = optimizer(run);
-    Optimizer.Stepper stepper = optimizer.start(new Parameters(List.of(p)));
-    List<Fixtures.Node> gradients = fixture.get("gradients").elements();
-    double worst = 0;
-    for (int step = 0; step < gradients.size(); step++) {
-      System.arraycopy(gradients.get(step).floats(), 0, p.gradient(), 0, size);
-      if (parts == 1) {
-        stepper.step();
-      } else {
-        stepper.begin();
-        for (int part = 0; part < parts; part++) {
-          stepper.update(part, parts);
-        }
-      }
-      Diff diff = assertClose(optimizer + " in " + parts + " parts after step " + (step + 1),
-          run.get("after").at(step).floats(), p.values(), ABS, REL);
-      worst = Math.max(worst, diff.maxAbs());
-    }
-    System.out.printf("%s vs PyTorch over %d steps in %d parts: max |diff| %.3g%n",
-        optimizer, gradients.size(), parts, worst);
   }
 
   static Optimizer optimizer(Fixtures.Node run) {

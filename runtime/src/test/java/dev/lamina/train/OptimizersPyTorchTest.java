@@ -1,13 +1,6 @@
 package dev.lamina.train;
 
-import static dev.lamina.testing.NumericAssertions.assertClose;
-
-import dev.lamina.nn.Parameter;
-import dev.lamina.nn.ParameterKind;
-import dev.lamina.nn.Parameters;
 import dev.lamina.testing.Fixtures;
-import dev.lamina.testing.NumericAssertions.Diff;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,9 +9,6 @@ import org.junit.jupiter.api.Test;
  * (vector lanes and a scalar tail), six gradients, compared after every step.
  */
 class OptimizersPyTorchTest {
-  private static final double ABS = 1e-6;
-  private static final double REL = 1e-5;
-
   @Test
   void sgd() {
     check("sgd");
@@ -45,27 +35,7 @@ class OptimizersPyTorchTest {
   }
 
   private static void check(String name) {
-    Fixtures.Node fixture = Fixtures.load("optimizers");
-    Fixtures.Node run = fixture.get("optimizers").elements().stream()
-        .filter(r -> r.get("name").string().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("optimizers.json has no run " + name));
-    int size = fixture.get("size").intValue();
-    Parameter p = new Parameter("w", ParameterKind.WEIGHT, new int[] {size}, size, 1, true);
-    System.arraycopy(fixture.floats("initial"), 0, p.values(), 0, size);
-    Optimizer optimizer = optimizer(run);
-    Optimizer.Stepper stepper = optimizer.start(new Parameters(List.of(p)));
-    List<Fixtures.Node> gradients = fixture.get("gradients").elements();
-    double worst = 0;
-    for (int step = 0; step < gradients.size(); step++) {
-      System.arraycopy(gradients.get(step).floats(), 0, p.gradient(), 0, size);
-      stepper.step();
-      Diff diff = assertClose(optimizer + " after step " + (step + 1),
-          run.get("after").at(step).floats(), p.values(), ABS, REL);
-      worst = Math.max(worst, diff.maxAbs());
-    }
-    System.out.printf("%s vs torch.optim over %d steps: max |diff| %.3g%n",
-        optimizer, gradients.size(), worst);
+    OptimizerFixtureRun.check("optimizers", name, 1, OptimizersPyTorchTest::optimizer);
   }
 
   private static Optimizer optimizer(Fixtures.Node run) {
