@@ -179,7 +179,7 @@ class InputScalingTest {
   void nonFiniteTrainingValuesAreRefusedNamingTheSample() {
     float[] x = raw(10, 7, 13).features();
     x[3 * 7 + 2] = Float.NaN;
-    Dataset bad = Dataset.of(x, new int[10], 7, 3);
+    Dataset bad = Dataset.ofAllowingNonFinite(x, new int[10], 7, 3);
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> InputScaling.fit(new InputScalingTest_ScaledNet(1), bad));

@@ -53,10 +53,25 @@ public final class Dataset {
   }
 
   /**
-   * Wraps {@code features} (row-major, {@code labels.length × featureSize}) and {@code labels}
-   * (each in [0, classes)). The arrays are copied. A binary task has {@code classes = 2}.
+   * Wraps {@code features} (row-major, {@code labels.length × featureSize}, every value finite)
+   * and {@code labels} (each in [0, classes)). The arrays are copied. A binary task has {@code
+   * classes = 2}.
+   *
+   * @throws IllegalArgumentException naming the sample and feature of the first NaN or infinite
+   *     feature; {@link #ofAllowingNonFinite} takes them as they are
    */
   public static Dataset of(float[] features, int[] labels, int featureSize, int classes) {
+    Dataset data = ofAllowingNonFinite(features, labels, featureSize, classes);
+    requireFinite(data.features, featureSize, "ofAllowingNonFinite(...)");
+    return data;
+  }
+
+  /**
+   * {@link #of} without the finiteness check on features: NaN and infinite features are kept,
+   * e.g. to test what training does with them. Training on them gives a non-finite loss.
+   */
+  public static Dataset ofAllowingNonFinite(float[] features, int[] labels, int featureSize,
+      int classes) {
     requirePositive("featureSize", featureSize);
     requirePositive("classes", classes);
     requireRows(features, labels.length, featureSize, "labels.length");
@@ -71,10 +86,19 @@ public final class Dataset {
   }
 
   /**
-   * Regression data: {@code features} (row-major, {@code n × featureSize}) and {@code targets}
-   * (row-major, {@code n × outputs}, every value finite). The arrays are copied.
+   * Regression data: {@code features} (row-major, {@code n × featureSize}, every value finite)
+   * and {@code targets} (row-major, {@code n × outputs}, every value finite). The arrays are
+   * copied.
    */
   public static Dataset regression(float[] features, float[] targets, int featureSize,
+      int outputs) {
+    Dataset data = regressionAllowingNonFinite(features, targets, featureSize, outputs);
+    requireFinite(data.features, featureSize, null);
+    return data;
+  }
+
+  /** {@link #regression} without the finiteness check on features (targets are checked). */
+  static Dataset regressionAllowingNonFinite(float[] features, float[] targets, int featureSize,
       int outputs) {
     requirePositive("featureSize", featureSize);
     requirePositive("outputs", outputs);
@@ -94,9 +118,17 @@ public final class Dataset {
   /**
    * Multi-label data: {@code features} (row-major, {@code n × featureSize}) and {@code targets}
    * (row-major, {@code n × labels}), where {@code targets[i·labels + j]} is 1 when sample i has
-   * label j and 0 when it has not. The arrays are copied.
+   * label j and 0 when it has not. Every feature must be finite. The arrays are copied.
    */
   public static Dataset multiLabel(float[] features, float[] targets, int featureSize,
+      int labels) {
+    Dataset data = multiLabelAllowingNonFinite(features, targets, featureSize, labels);
+    requireFinite(data.features, featureSize, null);
+    return data;
+  }
+
+  /** {@link #multiLabel} without the finiteness check on features. */
+  static Dataset multiLabelAllowingNonFinite(float[] features, float[] targets, int featureSize,
       int labels) {
     requirePositive("featureSize", featureSize);
     requirePositive("labels", labels);
@@ -321,6 +353,22 @@ public final class Dataset {
       case VALUES -> "regression";
       case MULTI_LABEL -> "multi-label";
     };
+  }
+
+  /**
+   * Refuses the first NaN or infinite value of {@code features}, naming its sample (row) and
+   * feature (column); {@code optOut} names the factory that keeps such values, if there is one.
+   */
+  private static void requireFinite(float[] features, int featureSize, String optOut) {
+    for (int i = 0; i < features.length; i++) {
+      if (!Float.isFinite(features[i])) {
+        throw new IllegalArgumentException("features[" + i + "] (sample " + i / featureSize
+            + ", feature " + i % featureSize + ") must be finite, got " + features[i]
+            + "; drop that sample or fill the value (e.g. with the feature's mean over the"
+            + " training samples)" + (optOut == null ? ""
+                : ", or keep non-finite features with Dataset." + optOut));
+      }
+    }
   }
 
   private static void requirePositive(String name, int value) {

@@ -40,7 +40,7 @@ public final class NpyDatasets {
     int[] y = labels(labels);
     int[] shape = features.shape();
     requireSamples(shape, y.length, "labels");
-    return Dataset.of(features.toFloats(), y, featureSize(features), classes);
+    return Dataset.ofAllowingNonFinite(features.toFloats(), y, featureSize(features), classes);
   }
 
   private static int[] labels(NpyArray labels) {

@@ -142,13 +142,13 @@ public final class TableEncoder {
           + table.rows() + " rows has a missing cell and Missing.dropRow() drops them");
     }
     float[] features = Arrays.copyOf(x, samples * featureSize);
+    float[] t = Arrays.copyOf(values, samples * width);
+    // Non-finite features were refused above, naming the file's line, unless the spec allows them.
     return switch (kind) {
-      case CLASS_LABEL -> Dataset.of(features, Arrays.copyOf(y, samples), featureSize,
-          target().classes());
-      case VALUES -> Dataset.regression(features, Arrays.copyOf(values, samples * width),
-          featureSize, width);
-      case MULTI_LABEL -> Dataset.multiLabel(features, Arrays.copyOf(values, samples * width),
-          featureSize, width);
+      case CLASS_LABEL -> Dataset.ofAllowingNonFinite(features, Arrays.copyOf(y, samples),
+          featureSize, target().classes());
+      case VALUES -> Dataset.regressionAllowingNonFinite(features, t, featureSize, width);
+      case MULTI_LABEL -> Dataset.multiLabelAllowingNonFinite(features, t, featureSize, width);
     };
   }
 

@@ -93,7 +93,8 @@ final class MapData {
           chunk.features().length);
       System.arraycopy(chunk.labels(), 0, labels, first, chunk.labels().length);
     }
-    return Dataset.of(features, labels, header.featureSize(), header.classes());
+    // The published dataset was checked when it was built; its copy is taken as it was.
+    return Dataset.ofAllowingNonFinite(features, labels, header.featureSize(), header.classes());
   }
 
   private static int chunks(int rows) {
