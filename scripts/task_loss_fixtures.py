@@ -80,7 +80,18 @@ def main():
         c["pytorchMeanLoss"] = f32(torch.nn.CrossEntropyLoss(weight=w)(logits, labels))
         weighted.append(c)
 
+    # HuberLoss(delta=δ) beyond the default; its own generator keeps the cases above as they were.
+    huber = []
+    gd = torch.Generator().manual_seed(1717)
+    for delta, rows, width, scale in [(0.25, 4, 2, 1.0), (2.5, 6, 3, 4.0), (10.0, 5, 1, 20.0)]:
+        outputs = torch.randn(rows, width, generator=gd) * scale
+        targets = torch.randn(rows, width, generator=gd) * scale
+        targets[0, 0] = outputs[0, 0] + delta  # |d| = δ: the two branches meet
+        huber.append(case(torch.nn.HuberLoss(delta=delta), outputs, targets.float(), delta=delta,
+                          targets=f32(targets)))
+
     d = header("torch.nn.MSELoss, L1Loss, HuberLoss(delta=1) against float targets; "
+               "huber_delta: HuberLoss(delta=delta); "
                "BCEWithLogitsLoss with one logit against labels 0/1 (weighted: weight = "
                "classWeights[label] per row) and with k logits against 0/1 flags; "
                "CrossEntropyLoss(weight=classWeights, reduction='sum') / rows. "
@@ -90,6 +101,7 @@ def main():
     d["binary"] = binary
     d["multi_label"] = multi_label
     d["weighted_cross_entropy"] = weighted
+    d["huber_delta"] = huber
     write("task_losses.json", d)
 
 

@@ -22,8 +22,9 @@ public enum Loss {
   /** Mean absolute error over every output of regression targets (PyTorch's {@code L1Loss()}). */
   MEAN_ABSOLUTE_ERROR,
   /**
-   * Huber loss with δ = 1 over every output of regression targets (PyTorch's {@code
-   * HuberLoss(delta=1.0)}): ½d² where |d| ≤ 1, |d| − ½ beyond, so outliers pull linearly.
+   * Huber loss over every output of regression targets (PyTorch's {@code HuberLoss(delta=δ)}):
+   * ½d² where |d| ≤ δ, δ(|d| − ½δ) beyond, so outliers pull linearly. δ is {@link
+   * Model#huberDelta()}, 1 by default as in PyTorch.
    */
   HUBER,
   /**

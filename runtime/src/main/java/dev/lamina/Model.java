@@ -33,4 +33,12 @@ public @interface Model {
    * Must be in [0, 1).
    */
   double labelSmoothing() default 0.0;
+
+  /**
+   * δ of {@link Loss#HUBER}, as in PyTorch's {@code HuberLoss(delta=δ)}: the error size where the
+   * loss turns from ½d² to δ(|d| − ½δ), so errors beyond δ pull linearly, with a gradient of at
+   * most δ. Set it near the error you still trust, in the targets' units. Must be finite and
+   * > 0, and is for {@link Loss#HUBER} only.
+   */
+  double huberDelta() default 1.0;
 }

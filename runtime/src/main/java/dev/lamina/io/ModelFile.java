@@ -35,6 +35,8 @@ public final class ModelFile {
   static final String KEY_CLASS = "lamina.class";
   static final String KEY_LOSS = "lamina.loss";
   static final String KEY_SMOOTHING = "lamina.label_smoothing";
+  /** The Huber loss's δ, written only for a model trained with it. */
+  static final String KEY_HUBER_DELTA = "lamina.huber_delta";
   static final String KEY_LAYERS = "lamina.layers";
   static final String KIND_MODEL = "model";
   static final String KIND_CHECKPOINT = "checkpoint";
@@ -81,6 +83,9 @@ public final class ModelFile {
     m.put(KEY_CLASS, network.getClass().getName());
     m.put(KEY_LOSS, spec.loss().name());
     m.put(KEY_SMOOTHING, Double.toString(spec.labelSmoothing()));
+    if (spec.loss() == dev.lamina.Loss.HUBER) {
+      m.put(KEY_HUBER_DELTA, Double.toString(spec.huberDelta()));
+    }
     m.put(KEY_LAYERS, HeaderJson.write(LayerDescriptions.of(spec)));
     return m;
   }

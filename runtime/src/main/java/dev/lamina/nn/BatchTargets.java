@@ -12,9 +12,6 @@ import dev.lamina.internal.kernel.TargetLosses;
  * at a time so that threads scoring different rows give the bits of one. Buffers are reused.
  */
 public final class BatchTargets {
-  /** The Huber loss's δ: PyTorch's default, where squared and absolute error meet. */
-  static final double HUBER_DELTA = 1.0;
-
   private final int[] labels;
   private final float[] values;
   private final double[] weights;
@@ -72,7 +69,8 @@ public final class BatchTargets {
           : TargetLosses.squaredErrorRow(out, values, r, rows, width, gradient);
       case MEAN_ABSOLUTE_ERROR ->
           TargetLosses.absoluteErrorRow(out, values, r, rows, width, gradient);
-      case HUBER -> TargetLosses.huberRow(out, values, r, rows, width, HUBER_DELTA, gradient);
+      case HUBER -> TargetLosses.huberRow(out, values, r, rows, width, spec.huberDelta(),
+          gradient);
       case BINARY_CROSS_ENTROPY -> {
         if (width != 1) {
           throw new IllegalArgumentException(spec.name() + " has " + width + " outputs, but "

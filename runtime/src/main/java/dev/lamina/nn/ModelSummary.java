@@ -177,6 +177,9 @@ public final class ModelSummary {
     if (spec.labelSmoothing() > 0) {
       s.append(", label smoothing ").append(number(spec.labelSmoothing()));
     }
+    if (spec.loss() == dev.lamina.Loss.HUBER) {
+      s.append(", δ ").append(number(spec.huberDelta()));
+    }
     s.append('\n').append("_".repeat(total)).append('\n');
     line(s, header, width);
     s.append("=".repeat(total)).append('\n');

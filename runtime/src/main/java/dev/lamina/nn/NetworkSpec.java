@@ -5,15 +5,26 @@ import java.util.List;
 
 /**
  * A whole model as the runtime sees it: the layers in order (the first is the input), the loss,
- * and how the input is scaled before the first layer ({@link InputScaling}). Generated networks
- * expose theirs as {@code SPEC}. Each layer names the layers it reads ({@link LayerSpec#inputs});
+ * and how the input is scaled before the first layer ({@link InputScaling}). The loss's settings
+ * are {@code labelSmoothing} (softmax cross-entropy) and {@code huberDelta} (the Huber loss's δ, 1
+ * unless {@link #withHuberDelta} says otherwise). Generated networks expose theirs as {@code
+ * SPEC}. Each layer names the layers it reads ({@link LayerSpec#inputs});
  * a layer that names none reads the layer above it, and is stored with that name written in.
  */
 public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers,
-    InputScaling inputScaling) {
+    InputScaling inputScaling, double huberDelta) {
+  /** The Huber loss's δ unless a model says otherwise: PyTorch's default. */
+  public static final double DEFAULT_HUBER_DELTA = 1.0;
+
   /** A model without input scaling. */
   public NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers) {
     this(name, loss, labelSmoothing, layers, InputScaling.NONE);
+  }
+
+  /** A model whose loss, if Huber, has the default δ. */
+  public NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers,
+      InputScaling inputScaling) {
+    this(name, loss, labelSmoothing, layers, inputScaling, DEFAULT_HUBER_DELTA);
   }
 
   public NetworkSpec {
@@ -24,6 +35,10 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
     layers = withInputs(name, layers);
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
       throw new IllegalArgumentException("labelSmoothing must be in [0, 1), got " + labelSmoothing);
+    }
+    if (!(huberDelta > 0) || Double.isInfinite(huberDelta)) {
+      throw new IllegalArgumentException("huberDelta must be finite and > 0, got " + huberDelta
+          + "; it is the error size where the Huber loss turns linear (PyTorch's default is 1)");
     }
   }
 
@@ -72,7 +87,12 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
 
   /** This model with its input scaled as {@code scaling} says ({@code @Standardize}, ...). */
   public NetworkSpec withInputScaling(InputScaling scaling) {
-    return new NetworkSpec(name, loss, labelSmoothing, layers, scaling);
+    return new NetworkSpec(name, loss, labelSmoothing, layers, scaling, huberDelta);
+  }
+
+  /** This model with the Huber loss's δ ({@code @Model(huberDelta = ...)}). */
+  public NetworkSpec withHuberDelta(double delta) {
+    return new NetworkSpec(name, loss, labelSmoothing, layers, inputScaling, delta);
   }
 
   public int inputSize() {

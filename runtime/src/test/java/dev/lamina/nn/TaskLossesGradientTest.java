@@ -27,6 +27,58 @@ class TaskLossesGradientTest {
       checkGradient(loss.name(), new TaskLosses(TaskLosses.spec(loss, 3), data),
           random(ROWS * 3, 3, 2), targets);
     }
+    for (double delta : new double[] {0.25, 2.5}) {
+      float[] targets = random(ROWS * 3, 3, 11);
+      Dataset data = Dataset.regression(TaskLosses.features(ROWS), targets, 1, 3);
+      NetworkSpec spec = TaskLosses.spec(Loss.HUBER, 3).withHuberDelta(delta);
+      checkGradient("HUBER δ=" + delta, new TaskLosses(spec, data), random(ROWS * 3, 3, 12),
+          targets);
+    }
+  }
+
+  /** The Huber loss of any δ against its definition, summed in double by plain loops. */
+  @Test
+  void huberOfAnyDeltaMatchesItsScalarDefinition() {
+    float[] targets = random(ROWS * 2, 4, 13);
+    float[] outputs = new float[targets.length]; // errors spread evenly over [-4.2, 3.6]
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = targets[i] + (i - 7) * 0.6f;
+    }
+    Dataset data = Dataset.regression(TaskLosses.features(ROWS), targets, 1, 2);
+    for (double delta : new double[] {0.1, 1, 3}) {
+      NetworkSpec spec = TaskLosses.spec(Loss.HUBER, 2).withHuberDelta(delta);
+      float[] gradient = new float[outputs.length];
+      double loss = new TaskLosses(spec, data).meanLoss(outputs, gradient);
+      double expected = 0;
+      int linear = 0;
+      for (int i = 0; i < outputs.length; i++) {
+        double d = outputs[i] - (double) targets[i];
+        boolean quadratic = Math.abs(d) <= delta;
+        linear += quadratic ? 0 : 1;
+        expected += quadratic ? d * d / 2 : delta * (Math.abs(d) - delta / 2);
+        double slope = quadratic ? d : Math.copySign(delta, d);
+        assertEquals((float) (slope / outputs.length), gradient[i], 1e-9,
+            "δ=" + delta + " gradient[" + i + "]");
+      }
+      expected /= outputs.length;
+      assertEquals(expected, loss, 1e-12 * Math.max(1, expected), "δ=" + delta + " loss");
+      assertTrue(linear > 0 && linear < outputs.length,
+          "δ=" + delta + " must see both branches, saw " + linear + " linear of " + outputs.length);
+    }
+  }
+
+  @Test
+  void huberDeltaMustBeFiniteAndPositive() {
+    NetworkSpec spec = TaskLosses.spec(Loss.HUBER, 1);
+    for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> spec.withHuberDelta(bad));
+      assertEquals("huberDelta must be finite and > 0, got " + bad + "; it is the error size"
+          + " where the Huber loss turns linear (PyTorch's default is 1)", e.getMessage());
+    }
+    assertEquals(1.0, spec.huberDelta());
+    assertEquals(0.5, spec.withHuberDelta(0.5).withInputScaling(InputScaling.STANDARDIZE)
+        .huberDelta(), "withInputScaling keeps δ");
   }
 
   @Test
@@ -121,7 +173,7 @@ class TaskLossesGradientTest {
     double worst = 0;
     int skipped = 0;
     for (int i = 0; i < outputs.length; i++) {
-      if (targets != null && nearKink(outputs[i] - (double) targets[i])) {
+      if (targets != null && nearKink(outputs[i] - (double) targets[i], batch.spec().huberDelta())) {
         skipped++;
         continue;
       }
@@ -143,9 +195,9 @@ class TaskLossesGradientTest {
         + "skipped at kinks)%n", what, outputs.length - skipped, worst, skipped);
   }
 
-  private static boolean nearKink(double d) {
+  private static boolean nearKink(double d, double delta) {
     double a = Math.abs(d);
-    return a < 2 * H || Math.abs(a - BatchTargets.HUBER_DELTA) < 2 * H;
+    return a < 2 * H || Math.abs(a - delta) < 2 * H;
   }
 
   private static float[] random(int n, double scale, long seed) {

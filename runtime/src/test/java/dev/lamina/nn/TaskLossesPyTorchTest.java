@@ -34,6 +34,18 @@ class TaskLossesPyTorchTest {
   }
 
   @Test
+  void huberWithAnyDeltaMatchesHuberLossOfThatDelta() {
+    for (Fixtures.Node c : FIXTURES.get("huber_delta").elements()) {
+      double delta = c.get("delta").doubleValue();
+      int rows = c.get("rows").intValue();
+      int width = c.get("width").intValue();
+      Dataset data = Dataset.regression(TaskLosses.features(rows), c.floats("targets"), 1, width);
+      NetworkSpec spec = TaskLosses.spec(Loss.HUBER, width).withHuberDelta(delta);
+      check(c, "HUBER δ=" + delta + " " + rows + "x" + width, new TaskLosses(spec, data));
+    }
+  }
+
+  @Test
   void binaryCrossEntropyMatchesBceWithLogitsWithAndWithoutClassWeights() {
     for (Fixtures.Node c : FIXTURES.get("binary").elements()) {
       int rows = c.get("rows").intValue();

@@ -49,7 +49,8 @@ public final class ModelReader {
     TypeElement type = model.type();
     NetworkSpec spec = new NetworkSpec(type.getSimpleName().toString(),
         Loss.valueOf(enumValue(model.model(), "loss")), doubleValue(model.model(), "labelSmoothing"),
-        layers).withInputScaling(scaling);
+        layers).withInputScaling(scaling)
+        .withHuberDelta(doubleValue(model.model(), "huberDelta"));
     return new ModelIr(type, packageOf(type).getQualifiedName().toString(), generatedName(type),
         spec, inputShape);
   }

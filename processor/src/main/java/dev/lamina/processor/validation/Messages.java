@@ -19,6 +19,13 @@ public final class Messages {
   public static final String LABEL_SMOOTHING_LOSS =
       "[Lamina/LabelSmoothing] labelSmoothing applies to SOFTMAX_CROSS_ENTROPY only; remove it or "
           + "use loss = Loss.SOFTMAX_CROSS_ENTROPY.";
+  public static final String HUBER_DELTA =
+      "[Lamina/HuberDelta] huberDelta must be finite and > 0; got %s. It is the error size, in the"
+          + " targets' units, where the Huber loss turns from squared to linear; PyTorch's"
+          + " default is 1.0.";
+  public static final String HUBER_DELTA_LOSS =
+      "[Lamina/HuberDelta] huberDelta applies to the HUBER loss only; remove it or use loss ="
+          + " Loss.HUBER.";
   public static final String NO_INPUT =
       "[Lamina/InputMissing] a model needs exactly one @Input layer, declared first; add e.g. "
           + "'@Input(784) Layer pixels;' as the first field.";

@@ -26,5 +26,12 @@ final class ModelValidator {
       report.error(Messages.LABEL_SMOOTHING_LOSS, type, model,
           Annotations.value(model, "labelSmoothing"));
     }
+    double delta = Annotations.doubleValue(model, "huberDelta");
+    if (!(delta > 0) || Double.isInfinite(delta)) {
+      report.error(String.format(Messages.HUBER_DELTA, delta), type, model,
+          Annotations.value(model, "huberDelta"));
+    } else if (delta != 1.0 && !Annotations.enumValue(model, "loss").equals("HUBER")) {
+      report.error(Messages.HUBER_DELTA_LOSS, type, model, Annotations.value(model, "huberDelta"));
+    }
   }
 }

@@ -47,9 +47,15 @@ final class SpecLiteral {
         Names.NETWORK_SPEC, spec.name(), Names.LOSS, spec.loss(), spec.labelSmoothing(),
         Names.LIST, list.build());
     // new NetworkSpec(...).withInputScaling(InputScaling.STANDARDIZE), for @Standardize
-    return spec.inputScaling() == InputScaling.NONE ? literal
-        : CodeBlock.of("$L\n.withInputScaling($T.$L)", literal,
-            ClassName.get(InputScaling.class), spec.inputScaling());
+    if (spec.inputScaling() != InputScaling.NONE) {
+      literal = CodeBlock.of("$L\n.withInputScaling($T.$L)", literal,
+          ClassName.get(InputScaling.class), spec.inputScaling());
+    }
+    // new NetworkSpec(...).withHuberDelta(2.5), for @Model(huberDelta = 2.5)
+    if (spec.huberDelta() != NetworkSpec.DEFAULT_HUBER_DELTA) {
+      literal = CodeBlock.of("$L\n.withHuberDelta($L)", literal, spec.huberDelta());
+    }
+    return literal;
   }
 
   /** {@code .withNorm(NormSpec.batch(...))} or nothing. */
