@@ -74,6 +74,21 @@ class GeneratedNameClashTest {
     assertThat(compilation).succeededWithoutWarnings();
   }
 
+  @Test
+  void modelAndLayersNamedLikeTheInnerClassOfPasses() {
+    // The generated class holds its vector code in an inner class Passes, reached through a field
+    // passes: a model class named Passes and layers named passes and Passes must not mean them.
+    Compilation compilation = compile(model("Passes",
+        "@Model",
+        "class Passes {",
+        "  @Input(4) Layer in;",
+        "  @Dense(units = 5) @Activation(TANH) @Dropout(keep = 0.5) Layer passes;",
+        "  @Dense(units = 3) @BatchNorm Layer Passes;",
+        "}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   private static JavaFileObject firstConvolution(String name) {
     return model("Conv" + name,
         "@Model",

@@ -92,12 +92,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
    */
   private final int[] keys = new int[5];
 
-  private final Team.Task trainTask = this::forwardTrainPart;
-
-  private final Team.Task inferTask = this::forwardInferPart;
-
-  private final Team.Task backwardTask = this::backwardPart;
-
   private float[] convAct;
 
   private float[] convNormalized;
@@ -191,6 +185,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
    */
   private float[] colGrad;
 
+  private final Passes passes = new Passes();
+
   /**
    * A network whose weights are drawn from {@code seed}; the same seed gives the same weights.
    */
@@ -266,25 +262,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
     convTracked[0]++;
     convRunningWeight = 0.1f;
     keys[2] = Bernoulli.layerKey(maskSeed, 2);
-    run(trainTask, rows);
+    run(passes.trainTask, rows);
     return logitsAct;
-  }
-
-  private void forwardTrainPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    convLinear(lastInput, r0, r1);
-    barrier(parts);
-    convStatistics(part, parts);
-    barrier(parts);
-    convNormalize(r0, r1);
-    poolForwardTrain(convAct, r0, r1, keys[2]);
-    conv2Linear(poolOut, r0, r1);
-    conv2Statistics(part, parts);
-    conv2Normalize(r0, r1);
-    logitsForwardTrain(conv2Act, r0, r1);
-    Gemm.transpose(conv2WeightT, conv2Weight, 36, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts));
-    Gemm.transpose(logitsWeightT, logitsWeight, 6, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
   }
 
   @Override
@@ -292,587 +271,615 @@ public final class SmallCnnNet extends GeneratedNetwork {
     this.inferInput = input;
     this.rows = rows;
     Normalization.inferenceAffine(convScale, convShift, convGamma, convBeta, convRunningMean, convRunningVar, null, 1.0E-5f);
-    run(inferTask, rows);
+    run(passes.inferTask, rows);
     return logitsAct;
-  }
-
-  private void forwardInferPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    convForwardInfer(inferInput, r0, r1);
-    poolForwardInfer(convAct, r0, r1);
-    conv2ForwardInfer(poolAct, r0, r1);
-    logitsForwardInfer(conv2Act, r0, r1);
   }
 
   @Override
   protected void backpropagate(float[] outputGradient, int rows) {
     this.outputGradient = outputGradient;
-    run(backwardTask, rows);
-  }
-
-  private void backwardPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    logitsWeightGradient(conv2Act, outputGradient, rows, part, parts);
-    logitsInputGradient(outputGradient, conv2Grad, r0, r1);
-    conv2Gradient(conv2Grad, r0, r1);
-    barrier(parts);
-    conv2NormSums(conv2Grad, part, parts);
-    barrier(parts);
-    conv2NormBackward(conv2Grad, r0, r1);
-    barrier(parts);
-    conv2WeightGradient(conv2Grad, rows, part, parts);
-    conv2InputGradient(conv2Grad, poolGrad, r0, r1);
-    poolGradient(poolGrad, r0, r1);
-    poolBackward(poolGrad, convGrad, r0, r1);
-    convGradient(convGrad, r0, r1);
-    barrier(parts);
-    convNormSums(convGrad, part, parts);
-    barrier(parts);
-    convNormBackward(convGrad, r0, r1);
-    barrier(parts);
-    convWeightGradient(convGrad, rows, part, parts);
+    run(passes.backwardTask, rows);
   }
 
   /**
-   * conv: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 1 channels.
+   * The passes of the network, linked on first use (see GeneratedNetwork).
    */
-  private void convIm2col(float[] x, int r0, int r1) {
-    for (int s = r0; s < r1; s++) {
-      for (int oh = 0; oh < 8; oh++) {
-        for (int ow = 0; ow < 8; ow++) {
-          int dst = ((s * 8 + oh) * 8 + ow) * 9;
-          for (int kh = 0; kh < 3; kh++) {
-            int ih = oh - 1 + kh;
-            for (int kw = 0; kw < 3; kw++) {
-              int iw = ow - 1 + kw;
-              int d = dst + (kh * 3 + kw);
-              if (ih < 0 || ih >= 8 || iw < 0 || iw >= 8) {
-                convCols[d] = 0f;
-              } else {
-                int src = ((s * 8 + ih) * 8 + iw);
-                convCols[d] = x[src];
+  private final class Passes {
+    private final Team.Task trainTask = this::forwardTrainPart;
+
+    private final Team.Task inferTask = this::forwardInferPart;
+
+    private final Team.Task backwardTask = this::backwardPart;
+
+    private void forwardTrainPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      convLinear(lastInput, r0, r1);
+      barrier(parts);
+      convStatistics(part, parts);
+      barrier(parts);
+      convNormalize(r0, r1);
+      poolForwardTrain(convAct, r0, r1, keys[2]);
+      conv2Linear(poolOut, r0, r1);
+      conv2Statistics(part, parts);
+      conv2Normalize(r0, r1);
+      logitsForwardTrain(conv2Act, r0, r1);
+      Gemm.transpose(conv2WeightT, conv2Weight, 36, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts));
+      Gemm.transpose(logitsWeightT, logitsWeight, 6, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
+    }
+
+    private void forwardInferPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      convForwardInfer(inferInput, r0, r1);
+      poolForwardInfer(convAct, r0, r1);
+      conv2ForwardInfer(poolAct, r0, r1);
+      logitsForwardInfer(conv2Act, r0, r1);
+    }
+
+    private void backwardPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      logitsWeightGradient(conv2Act, outputGradient, rows, part, parts);
+      logitsInputGradient(outputGradient, conv2Grad, r0, r1);
+      conv2Gradient(conv2Grad, r0, r1);
+      barrier(parts);
+      conv2NormSums(conv2Grad, part, parts);
+      barrier(parts);
+      conv2NormBackward(conv2Grad, r0, r1);
+      barrier(parts);
+      conv2WeightGradient(conv2Grad, rows, part, parts);
+      conv2InputGradient(conv2Grad, poolGrad, r0, r1);
+      poolGradient(poolGrad, r0, r1);
+      poolBackward(poolGrad, convGrad, r0, r1);
+      convGradient(convGrad, r0, r1);
+      barrier(parts);
+      convNormSums(convGrad, part, parts);
+      barrier(parts);
+      convNormBackward(convGrad, r0, r1);
+      barrier(parts);
+      convWeightGradient(convGrad, rows, part, parts);
+    }
+
+    /**
+     * conv: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 1 channels.
+     */
+    private void convIm2col(float[] x, int r0, int r1) {
+      for (int s = r0; s < r1; s++) {
+        for (int oh = 0; oh < 8; oh++) {
+          for (int ow = 0; ow < 8; ow++) {
+            int dst = ((s * 8 + oh) * 8 + ow) * 9;
+            for (int kh = 0; kh < 3; kh++) {
+              int ih = oh - 1 + kh;
+              for (int kw = 0; kw < 3; kw++) {
+                int iw = ow - 1 + kw;
+                int d = dst + (kh * 3 + kw);
+                if (ih < 0 || ih >= 8 || iw < 0 || iw >= 8) {
+                  convCols[d] = 0f;
+                } else {
+                  int src = ((s * 8 + ih) * 8 + iw);
+                  convCols[d] = x[src];
+                }
               }
             }
           }
         }
       }
     }
-  }
 
-  /**
-   * conv: (1, 8, 8) → 4 filters 3×3, padding 1 → (4, 8, 8) for samples r0..r1-1, into convAct.
-   */
-  private void convLinear(float[] x, int r0, int r1) {
-    convIm2col(x, r0, r1);
-    Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
-  }
+    /**
+     * conv: (1, 8, 8) → 4 filters 3×3, padding 1 → (4, 8, 8) for samples r0..r1-1, into convAct.
+     */
+    private void convLinear(float[] x, int r0, int r1) {
+      convIm2col(x, r0, r1);
+      Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
+    }
 
-  /**
-   * conv: the batch normalization statistics of the training batch.
-   */
-  private void convStatistics(int part, int parts) {
-    int c0 = columnSplit(4, part, parts);
-    int c1 = columnSplit(4, part + 1, parts);
-    Normalization.columnStatistics(convAct, rows * 64, 4, c0, c1, 1.0E-5f, convMean, convVariance, convInvStd);
-    Normalization.updateRunning(convRunningMean, convRunningVar, convMean, convVariance, rows * 64, c0, c1, convRunningWeight);
-  }
+    /**
+     * conv: the batch normalization statistics of the training batch.
+     */
+    private void convStatistics(int part, int parts) {
+      int c0 = columnSplit(4, part, parts);
+      int c1 = columnSplit(4, part + 1, parts);
+      Normalization.columnStatistics(convAct, rows * 64, 4, c0, c1, 1.0E-5f, convMean, convVariance, convInvStd);
+      Normalization.updateRunning(convRunningMean, convRunningVar, convMean, convVariance, rows * 64, c0, c1, convRunningWeight);
+    }
 
-  /**
-   * conv (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, rows r0..r1-1.
-   */
-  private void convNormalize(int r0, int r1) {
-    for (int s = r0; s < r1; s++) {
-      for (int p = 0; p < 64; p++) {
-        int row = (s * 64 + p) * 4;
+    /**
+     * conv (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, rows r0..r1-1.
+     */
+    private void convNormalize(int r0, int r1) {
+      for (int s = r0; s < r1; s++) {
+        for (int p = 0; p < 64; p++) {
+          int row = (s * 64 + p) * 4;
+          int j = 0;
+          for (; j < CONV_BOUND; j += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, convAct, row + j).sub(FloatVector.fromArray(S, convMean, j)).mul(FloatVector.fromArray(S, convInvStd, j));
+            x.intoArray(convNormalized, row + j);
+            FloatVector v = x.fma(FloatVector.fromArray(S, convGamma, j), FloatVector.fromArray(S, convBeta, j));
+            v = v.max(0f);
+            v.intoArray(convAct, row + j);
+          }
+          for (; j < 4; j++) {
+            float x = (convAct[row + j] - convMean[j]) * convInvStd[j];
+            convNormalized[row + j] = x;
+            float v = Math.fma(x, convGamma[j], convBeta[j]);
+            v = Math.max(v, 0f);
+            convAct[row + j] = v;
+          }
+        }
+      }
+    }
+
+    /**
+     * conv (inference).
+     */
+    private void convForwardInfer(float[] x, int r0, int r1) {
+      convIm2col(x, r0, r1);
+      Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
+      for (int s = r0; s < r1; s++) {
+        for (int p = 0; p < 64; p++) {
+          int row = (s * 64 + p) * 4;
+          int j = 0;
+          for (; j < CONV_BOUND; j += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, convAct, row + j);
+            v = v.fma(FloatVector.fromArray(S, convScale, j), FloatVector.fromArray(S, convShift, j));
+            v = v.max(0f);
+            v.intoArray(convAct, row + j);
+          }
+          for (; j < 4; j++) {
+            float v = convAct[row + j];
+            v = Math.fma(v, convScale[j], convShift[j]);
+            v = Math.max(v, 0f);
+            convAct[row + j] = v;
+          }
+        }
+      }
+    }
+
+    /**
+     * conv: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
+     */
+    private void convNormSums(float[] d, int part, int parts) {
+      Normalization.columnSums(d, convNormalized, rows * 64, 4, columnSplit(4, part, parts), columnSplit(4, part + 1, parts), convBetaGrad, convGammaGrad);
+    }
+
+    /**
+     * conv: dLoss/d(normalization input) from dLoss/d(its output), in place.
+     */
+    private void convNormBackward(float[] d, int r0, int r1) {
+      Normalization.batchInputGradient(d, convNormalized, convGamma, convInvStd, convBetaGrad, convGammaGrad, rows * 64, 4, r0 * 64, r1 * 64);
+    }
+
+    /**
+     * conv: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.
+     */
+    private void convGradient(float[] d, int r0, int r1) {
+      for (int r = r0 * 64, end = r1 * 64; r < end; r++) {
+        int row = r * 4;
         int j = 0;
         for (; j < CONV_BOUND; j += S.length()) {
-          FloatVector x = FloatVector.fromArray(S, convAct, row + j).sub(FloatVector.fromArray(S, convMean, j)).mul(FloatVector.fromArray(S, convInvStd, j));
-          x.intoArray(convNormalized, row + j);
-          FloatVector v = x.fma(FloatVector.fromArray(S, convGamma, j), FloatVector.fromArray(S, convBeta, j));
-          v = v.max(0f);
-          v.intoArray(convAct, row + j);
+          FloatVector g = FloatVector.fromArray(S, d, row + j);
+          FloatVector y = FloatVector.fromArray(S, convAct, row + j);
+          g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
+          g.intoArray(d, row + j);
         }
         for (; j < 4; j++) {
-          float x = (convAct[row + j] - convMean[j]) * convInvStd[j];
-          convNormalized[row + j] = x;
-          float v = Math.fma(x, convGamma[j], convBeta[j]);
-          v = Math.max(v, 0f);
-          convAct[row + j] = v;
+          float g = d[row + j];
+          float y = convAct[row + j];
+          g = y > 0f ? g : 0f;
+          d[row + j] = g;
         }
       }
     }
-  }
 
-  /**
-   * conv (inference).
-   */
-  private void convForwardInfer(float[] x, int r0, int r1) {
-    convIm2col(x, r0, r1);
-    Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
-    for (int s = r0; s < r1; s++) {
-      for (int p = 0; p < 64; p++) {
-        int row = (s * 64 + p) * 4;
-        int j = 0;
-        for (; j < CONV_BOUND; j += S.length()) {
-          FloatVector v = FloatVector.fromArray(S, convAct, row + j);
-          v = v.fma(FloatVector.fromArray(S, convScale, j), FloatVector.fromArray(S, convShift, j));
-          v = v.max(0f);
-          v.intoArray(convAct, row + j);
-        }
-        for (; j < 4; j++) {
-          float v = convAct[row + j];
-          v = Math.fma(v, convScale[j], convShift[j]);
-          v = Math.max(v, 0f);
-          convAct[row + j] = v;
-        }
-      }
+    /**
+     * conv: this part's rows of dW = colsᵀ·dY.
+     */
+    private void convWeightGradient(float[] d, int rows, int part, int parts) {
+      ConvKernels.weightGradient(convWeightGrad, convWeightScratch, convCols, d, rows * 64, 9, 4, 4096, Team.split(9, part, parts), Team.split(9, part + 1, parts));
     }
-  }
 
-  /**
-   * conv: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
-   */
-  private void convNormSums(float[] d, int part, int parts) {
-    Normalization.columnSums(d, convNormalized, rows * 64, 4, columnSplit(4, part, parts), columnSplit(4, part + 1, parts), convBetaGrad, convGammaGrad);
-  }
-
-  /**
-   * conv: dLoss/d(normalization input) from dLoss/d(its output), in place.
-   */
-  private void convNormBackward(float[] d, int r0, int r1) {
-    Normalization.batchInputGradient(d, convNormalized, convGamma, convInvStd, convBetaGrad, convGammaGrad, rows * 64, 4, r0 * 64, r1 * 64);
-  }
-
-  /**
-   * conv: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.
-   */
-  private void convGradient(float[] d, int r0, int r1) {
-    for (int r = r0 * 64, end = r1 * 64; r < end; r++) {
-      int row = r * 4;
-      int j = 0;
-      for (; j < CONV_BOUND; j += S.length()) {
-        FloatVector g = FloatVector.fromArray(S, d, row + j);
-        FloatVector y = FloatVector.fromArray(S, convAct, row + j);
-        g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
-        g.intoArray(d, row + j);
-      }
-      for (; j < 4; j++) {
-        float g = d[row + j];
-        float y = convAct[row + j];
-        g = y > 0f ? g : 0f;
-        d[row + j] = g;
-      }
-    }
-  }
-
-  /**
-   * conv: this part's rows of dW = colsᵀ·dY.
-   */
-  private void convWeightGradient(float[] d, int rows, int part, int parts) {
-    ConvKernels.weightGradient(convWeightGrad, convWeightScratch, convCols, d, rows * 64, 9, 4, 4096, Team.split(9, part, parts), Team.split(9, part + 1, parts));
-  }
-
-  /**
-   * pool (training): max over 2×2 windows, (4, 8, 8) → (4, 4, 4).
-   */
-  private void poolForwardTrain(float[] x, int r0, int r1, int key) {
-    for (int s = r0; s < r1; s++) {
-      for (int oh = 0; oh < 4; oh++) {
-        for (int ow = 0; ow < 4; ow++) {
-          int o = ((s * 4 + oh) * 4 + ow) * 4;
-          int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
-          int j = 0;
-          for (; j < POOL_BOUND; j += S.length()) {
-            FloatVector v = FloatVector.fromArray(S, x, i0 + j);
-            FloatVector slot = FloatVector.zero(S);
-            for (int tap = 1; tap < 4; tap++) {
-              int offset = ((tap / 2) * 8 + tap % 2) * 4;
-              FloatVector t = FloatVector.fromArray(S, x, i0 + offset + j);
-              var larger = t.compare(VectorOperators.GT, v);
-              v = v.blend(t, larger);
-              slot = slot.blend((float) tap, larger);
+    /**
+     * pool (training): max over 2×2 windows, (4, 8, 8) → (4, 4, 4).
+     */
+    private void poolForwardTrain(float[] x, int r0, int r1, int key) {
+      for (int s = r0; s < r1; s++) {
+        for (int oh = 0; oh < 4; oh++) {
+          for (int ow = 0; ow < 4; ow++) {
+            int o = ((s * 4 + oh) * 4 + ow) * 4;
+            int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
+            int j = 0;
+            for (; j < POOL_BOUND; j += S.length()) {
+              FloatVector v = FloatVector.fromArray(S, x, i0 + j);
+              FloatVector slot = FloatVector.zero(S);
+              for (int tap = 1; tap < 4; tap++) {
+                int offset = ((tap / 2) * 8 + tap % 2) * 4;
+                FloatVector t = FloatVector.fromArray(S, x, i0 + offset + j);
+                var larger = t.compare(VectorOperators.GT, v);
+                v = v.blend(t, larger);
+                slot = slot.blend((float) tap, larger);
+              }
+              slot.intoArray(poolSlots, o + j);
+              v.intoArray(poolAct, o + j);
+              Bernoulli.mask(poolMask, o + j, key, o + j, 12582912, 1.3333334f);
+              v.mul(FloatVector.fromArray(S, poolMask, o + j)).intoArray(poolOut, o + j);
             }
-            slot.intoArray(poolSlots, o + j);
-            v.intoArray(poolAct, o + j);
-            Bernoulli.mask(poolMask, o + j, key, o + j, 12582912, 1.3333334f);
-            v.mul(FloatVector.fromArray(S, poolMask, o + j)).intoArray(poolOut, o + j);
+            for (; j < 4; j++) {
+              float v = x[i0 + j];
+              float slot = 0f;
+              for (int tap = 1; tap < 4; tap++) {
+                int offset = ((tap / 2) * 8 + tap % 2) * 4;
+                float t = x[i0 + offset + j];
+                if (t > v) {
+                  v = t;
+                  slot = tap;
+                }
+              }
+              poolSlots[o + j] = slot;
+              poolAct[o + j] = v;
+              float m = Bernoulli.keep(key, o + j, 12582912) ? 1.3333334f : 0f;
+              poolMask[o + j] = m;
+              poolOut[o + j] = v * m;
+            }
           }
-          for (; j < 4; j++) {
-            float v = x[i0 + j];
-            float slot = 0f;
-            for (int tap = 1; tap < 4; tap++) {
-              int offset = ((tap / 2) * 8 + tap % 2) * 4;
-              float t = x[i0 + offset + j];
-              if (t > v) {
-                v = t;
-                slot = tap;
+        }
+      }
+    }
+
+    /**
+     * pool (inference): max over 2×2 windows, (4, 8, 8) → (4, 4, 4).
+     */
+    private void poolForwardInfer(float[] x, int r0, int r1) {
+      for (int s = r0; s < r1; s++) {
+        for (int oh = 0; oh < 4; oh++) {
+          for (int ow = 0; ow < 4; ow++) {
+            int o = ((s * 4 + oh) * 4 + ow) * 4;
+            int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
+            int j = 0;
+            for (; j < POOL_BOUND; j += S.length()) {
+              FloatVector v = FloatVector.fromArray(S, x, i0 + j);
+              for (int tap = 1; tap < 4; tap++) {
+                int offset = ((tap / 2) * 8 + tap % 2) * 4;
+                FloatVector t = FloatVector.fromArray(S, x, i0 + offset + j);
+                var larger = t.compare(VectorOperators.GT, v);
+                v = v.blend(t, larger);
+              }
+              v.intoArray(poolAct, o + j);
+            }
+            for (; j < 4; j++) {
+              float v = x[i0 + j];
+              for (int tap = 1; tap < 4; tap++) {
+                int offset = ((tap / 2) * 8 + tap % 2) * 4;
+                float t = x[i0 + offset + j];
+                if (t > v) {
+                  v = t;
+                }
+              }
+              poolAct[o + j] = v;
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * pool: the dropout mask applied to dLoss/dOutput in place, samples r0..r1-1.
+     */
+    private void poolGradient(float[] d, int r0, int r1) {
+      int i = r0 * 64;
+      int end = r1 * 64;
+      for (int bound = i + S.loopBound(end - i); i < bound; i += S.length()) {
+        FloatVector.fromArray(S, d, i).mul(FloatVector.fromArray(S, poolMask, i)).intoArray(d, i);
+      }
+      for (; i < end; i++) {
+        d[i] *= poolMask[i];
+      }
+    }
+
+    /**
+     * pool: dx of samples r0..r1-1 from dLoss/dOutput d.
+     */
+    private void poolBackward(float[] d, float[] dx, int r0, int r1) {
+      Arrays.fill(dx, r0 * 256, r1 * 256, 0f);
+      for (int s = r0; s < r1; s++) {
+        for (int oh = 0; oh < 4; oh++) {
+          for (int ow = 0; ow < 4; ow++) {
+            int o = ((s * 4 + oh) * 4 + ow) * 4;
+            int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
+            int j = 0;
+            for (; j < POOL_BOUND; j += S.length()) {
+              FloatVector gv = FloatVector.fromArray(S, d, o + j);
+              FloatVector slot = FloatVector.fromArray(S, poolSlots, o + j);
+              for (int tap = 0; tap < 4; tap++) {
+                int offset = ((tap / 2) * 8 + tap % 2) * 4;
+                int at = i0 + offset + j;
+                FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
               }
             }
-            poolSlots[o + j] = slot;
-            poolAct[o + j] = v;
-            float m = Bernoulli.keep(key, o + j, 12582912) ? 1.3333334f : 0f;
-            poolMask[o + j] = m;
-            poolOut[o + j] = v * m;
+            for (; j < 4; j++) {
+              float gv = d[o + j];
+              int slot = (int) poolSlots[o + j];
+              dx[i0 + ((slot / 2) * 8 + slot % 2) * 4 + j] += gv;
+            }
           }
         }
       }
     }
-  }
 
-  /**
-   * pool (inference): max over 2×2 windows, (4, 8, 8) → (4, 4, 4).
-   */
-  private void poolForwardInfer(float[] x, int r0, int r1) {
-    for (int s = r0; s < r1; s++) {
-      for (int oh = 0; oh < 4; oh++) {
-        for (int ow = 0; ow < 4; ow++) {
-          int o = ((s * 4 + oh) * 4 + ow) * 4;
-          int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
-          int j = 0;
-          for (; j < POOL_BOUND; j += S.length()) {
-            FloatVector v = FloatVector.fromArray(S, x, i0 + j);
-            for (int tap = 1; tap < 4; tap++) {
-              int offset = ((tap / 2) * 8 + tap % 2) * 4;
-              FloatVector t = FloatVector.fromArray(S, x, i0 + offset + j);
-              var larger = t.compare(VectorOperators.GT, v);
-              v = v.blend(t, larger);
-            }
-            v.intoArray(poolAct, o + j);
-          }
-          for (; j < 4; j++) {
-            float v = x[i0 + j];
-            for (int tap = 1; tap < 4; tap++) {
-              int offset = ((tap / 2) * 8 + tap % 2) * 4;
-              float t = x[i0 + offset + j];
-              if (t > v) {
-                v = t;
-              }
-            }
-            poolAct[o + j] = v;
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * pool: the dropout mask applied to dLoss/dOutput in place, samples r0..r1-1.
-   */
-  private void poolGradient(float[] d, int r0, int r1) {
-    int i = r0 * 64;
-    int end = r1 * 64;
-    for (int bound = i + S.loopBound(end - i); i < bound; i += S.length()) {
-      FloatVector.fromArray(S, d, i).mul(FloatVector.fromArray(S, poolMask, i)).intoArray(d, i);
-    }
-    for (; i < end; i++) {
-      d[i] *= poolMask[i];
-    }
-  }
-
-  /**
-   * pool: dx of samples r0..r1-1 from dLoss/dOutput d.
-   */
-  private void poolBackward(float[] d, float[] dx, int r0, int r1) {
-    Arrays.fill(dx, r0 * 256, r1 * 256, 0f);
-    for (int s = r0; s < r1; s++) {
-      for (int oh = 0; oh < 4; oh++) {
-        for (int ow = 0; ow < 4; ow++) {
-          int o = ((s * 4 + oh) * 4 + ow) * 4;
-          int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
-          int j = 0;
-          for (; j < POOL_BOUND; j += S.length()) {
-            FloatVector gv = FloatVector.fromArray(S, d, o + j);
-            FloatVector slot = FloatVector.fromArray(S, poolSlots, o + j);
-            for (int tap = 0; tap < 4; tap++) {
-              int offset = ((tap / 2) * 8 + tap % 2) * 4;
-              int at = i0 + offset + j;
-              FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
-            }
-          }
-          for (; j < 4; j++) {
-            float gv = d[o + j];
-            int slot = (int) poolSlots[o + j];
-            dx[i0 + ((slot / 2) * 8 + slot % 2) * 4 + j] += gv;
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * conv2: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 4 channels.
-   */
-  private void conv2Im2col(float[] x, int r0, int r1) {
-    for (int s = r0; s < r1; s++) {
-      for (int oh = 0; oh < 1; oh++) {
-        for (int ow = 0; ow < 1; ow++) {
-          int dst = ((s * 1 + oh) * 1 + ow) * 36;
-          for (int kh = 0; kh < 3; kh++) {
-            int ih = oh * 2 + kh;
-            for (int kw = 0; kw < 3; kw++) {
-              int iw = ow * 2 + kw;
-              int d = dst + (kh * 3 + kw) * 4;
-              int src = ((s * 4 + ih) * 4 + iw) * 4;
-              int c = 0;
-              for (; c < S.loopBound(4); c += S.length()) {
-                FloatVector.fromArray(S, x, src + c).intoArray(conv2Cols, d + c);
-              }
-              for (; c < 4; c++) {
-                conv2Cols[d + c] = x[src + c];
+    /**
+     * conv2: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 4 channels.
+     */
+    private void conv2Im2col(float[] x, int r0, int r1) {
+      for (int s = r0; s < r1; s++) {
+        for (int oh = 0; oh < 1; oh++) {
+          for (int ow = 0; ow < 1; ow++) {
+            int dst = ((s * 1 + oh) * 1 + ow) * 36;
+            for (int kh = 0; kh < 3; kh++) {
+              int ih = oh * 2 + kh;
+              for (int kw = 0; kw < 3; kw++) {
+                int iw = ow * 2 + kw;
+                int d = dst + (kh * 3 + kw) * 4;
+                int src = ((s * 4 + ih) * 4 + iw) * 4;
+                int c = 0;
+                for (; c < S.loopBound(4); c += S.length()) {
+                  FloatVector.fromArray(S, x, src + c).intoArray(conv2Cols, d + c);
+                }
+                for (; c < 4; c++) {
+                  conv2Cols[d + c] = x[src + c];
+                }
               }
             }
           }
         }
       }
     }
-  }
 
-  /**
-   * conv2: (4, 4, 4) → 6 filters 3×3, stride 2 → (6, 1, 1) + bias for samples r0..r1-1, into conv2Act.
-   */
-  private void conv2Linear(float[] x, int r0, int r1) {
-    conv2Im2col(x, r0, r1);
-    Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 36, 6, r0 * 1, r1 * 1);
-    for (int r = r0 * 1, end = r1 * 1; r < end; r++) {
-      int row = r * 6;
-      int j = 0;
-      for (; j < CONV2_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, conv2Act, row + j);
-        v = v.add(FloatVector.fromArray(S, conv2Bias, j));
-        v.intoArray(conv2Act, row + j);
-      }
-      for (; j < 6; j++) {
-        float v = conv2Act[row + j];
-        v += conv2Bias[j];
-        conv2Act[row + j] = v;
-      }
-    }
-  }
-
-  /**
-   * conv2: the group normalization statistics of the training batch.
-   */
-  private void conv2Statistics(int part, int parts) {
-    ImageNormalization.groupStatistics(conv2Act, 1, 6, 2, Team.split(rows, part, parts), Team.split(rows, part + 1, parts), 1.0E-5f, conv2Mean, conv2InvStd);
-  }
-
-  /**
-   * conv2 (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, rows r0..r1-1.
-   */
-  private void conv2Normalize(int r0, int r1) {
-    for (int s = r0; s < r1; s++) {
-      int st = s * 6;
-      for (int p = 0; p < 1; p++) {
-        int row = (s * 1 + p) * 6;
+    /**
+     * conv2: (4, 4, 4) → 6 filters 3×3, stride 2 → (6, 1, 1) + bias for samples r0..r1-1, into conv2Act.
+     */
+    private void conv2Linear(float[] x, int r0, int r1) {
+      conv2Im2col(x, r0, r1);
+      Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 36, 6, r0 * 1, r1 * 1);
+      for (int r = r0 * 1, end = r1 * 1; r < end; r++) {
+        int row = r * 6;
         int j = 0;
         for (; j < CONV2_BOUND; j += S.length()) {
-          FloatVector x = FloatVector.fromArray(S, conv2Act, row + j).sub(FloatVector.fromArray(S, conv2Mean, st + j)).mul(FloatVector.fromArray(S, conv2InvStd, st + j));
-          x.intoArray(conv2Normalized, row + j);
-          FloatVector v = x.fma(FloatVector.fromArray(S, conv2Gamma, j), FloatVector.fromArray(S, conv2Beta, j));
+          FloatVector v = FloatVector.fromArray(S, conv2Act, row + j);
+          v = v.add(FloatVector.fromArray(S, conv2Bias, j));
           v.intoArray(conv2Act, row + j);
-          VectorMath.tanh(conv2Act, row + j);
-          v = FloatVector.fromArray(S, conv2Act, row + j);
         }
         for (; j < 6; j++) {
-          float x = (conv2Act[row + j] - conv2Mean[st + j]) * conv2InvStd[st + j];
-          conv2Normalized[row + j] = x;
-          float v = Math.fma(x, conv2Gamma[j], conv2Beta[j]);
-          v = VectorMath.tanh(v);
+          float v = conv2Act[row + j];
+          v += conv2Bias[j];
           conv2Act[row + j] = v;
         }
       }
     }
-  }
 
-  /**
-   * conv2 (inference).
-   */
-  private void conv2ForwardInfer(float[] x, int r0, int r1) {
-    conv2Linear(x, r0, r1);
-    ImageNormalization.groupStatistics(conv2Act, 1, 6, 2, r0, r1, 1.0E-5f, conv2Mean, conv2InvStd);
-    for (int s = r0; s < r1; s++) {
-      int st = s * 6;
-      for (int p = 0; p < 1; p++) {
-        int row = (s * 1 + p) * 6;
+    /**
+     * conv2: the group normalization statistics of the training batch.
+     */
+    private void conv2Statistics(int part, int parts) {
+      ImageNormalization.groupStatistics(conv2Act, 1, 6, 2, Team.split(rows, part, parts), Team.split(rows, part + 1, parts), 1.0E-5f, conv2Mean, conv2InvStd);
+    }
+
+    /**
+     * conv2 (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, rows r0..r1-1.
+     */
+    private void conv2Normalize(int r0, int r1) {
+      for (int s = r0; s < r1; s++) {
+        int st = s * 6;
+        for (int p = 0; p < 1; p++) {
+          int row = (s * 1 + p) * 6;
+          int j = 0;
+          for (; j < CONV2_BOUND; j += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, conv2Act, row + j).sub(FloatVector.fromArray(S, conv2Mean, st + j)).mul(FloatVector.fromArray(S, conv2InvStd, st + j));
+            x.intoArray(conv2Normalized, row + j);
+            FloatVector v = x.fma(FloatVector.fromArray(S, conv2Gamma, j), FloatVector.fromArray(S, conv2Beta, j));
+            v.intoArray(conv2Act, row + j);
+            VectorMath.tanh(conv2Act, row + j);
+            v = FloatVector.fromArray(S, conv2Act, row + j);
+          }
+          for (; j < 6; j++) {
+            float x = (conv2Act[row + j] - conv2Mean[st + j]) * conv2InvStd[st + j];
+            conv2Normalized[row + j] = x;
+            float v = Math.fma(x, conv2Gamma[j], conv2Beta[j]);
+            v = VectorMath.tanh(v);
+            conv2Act[row + j] = v;
+          }
+        }
+      }
+    }
+
+    /**
+     * conv2 (inference).
+     */
+    private void conv2ForwardInfer(float[] x, int r0, int r1) {
+      conv2Linear(x, r0, r1);
+      ImageNormalization.groupStatistics(conv2Act, 1, 6, 2, r0, r1, 1.0E-5f, conv2Mean, conv2InvStd);
+      for (int s = r0; s < r1; s++) {
+        int st = s * 6;
+        for (int p = 0; p < 1; p++) {
+          int row = (s * 1 + p) * 6;
+          int j = 0;
+          for (; j < CONV2_BOUND; j += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, conv2Act, row + j).sub(FloatVector.fromArray(S, conv2Mean, st + j)).mul(FloatVector.fromArray(S, conv2InvStd, st + j)).fma(FloatVector.fromArray(S, conv2Gamma, j), FloatVector.fromArray(S, conv2Beta, j));
+            v.intoArray(conv2Act, row + j);
+            VectorMath.tanh(conv2Act, row + j);
+            v = FloatVector.fromArray(S, conv2Act, row + j);
+          }
+          for (; j < 6; j++) {
+            float v = Math.fma((conv2Act[row + j] - conv2Mean[st + j]) * conv2InvStd[st + j], conv2Gamma[j], conv2Beta[j]);
+            v = VectorMath.tanh(v);
+            conv2Act[row + j] = v;
+          }
+        }
+      }
+    }
+
+    /**
+     * conv2: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
+     */
+    private void conv2NormSums(float[] d, int part, int parts) {
+      Normalization.columnSums(d, conv2Normalized, rows * 1, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts), conv2BetaGrad, conv2GammaGrad);
+    }
+
+    /**
+     * conv2: dLoss/d(normalization input) from dLoss/d(its output), in place.
+     */
+    private void conv2NormBackward(float[] d, int r0, int r1) {
+      ImageNormalization.groupInputGradient(d, conv2Normalized, conv2Gamma, conv2InvStd, 1, 6, 2, r0, r1, conv2SumD, conv2SumDXhat);
+    }
+
+    /**
+     * conv2: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.
+     */
+    private void conv2Gradient(float[] d, int r0, int r1) {
+      for (int r = r0 * 1, end = r1 * 1; r < end; r++) {
+        int row = r * 6;
         int j = 0;
         for (; j < CONV2_BOUND; j += S.length()) {
-          FloatVector v = FloatVector.fromArray(S, conv2Act, row + j).sub(FloatVector.fromArray(S, conv2Mean, st + j)).mul(FloatVector.fromArray(S, conv2InvStd, st + j)).fma(FloatVector.fromArray(S, conv2Gamma, j), FloatVector.fromArray(S, conv2Beta, j));
-          v.intoArray(conv2Act, row + j);
-          VectorMath.tanh(conv2Act, row + j);
-          v = FloatVector.fromArray(S, conv2Act, row + j);
+          FloatVector g = FloatVector.fromArray(S, d, row + j);
+          FloatVector y = FloatVector.fromArray(S, conv2Act, row + j);
+          g = g.mul(FloatVector.broadcast(S, 1f).sub(y.mul(y)));
+          g.intoArray(d, row + j);
         }
         for (; j < 6; j++) {
-          float v = Math.fma((conv2Act[row + j] - conv2Mean[st + j]) * conv2InvStd[st + j], conv2Gamma[j], conv2Beta[j]);
-          v = VectorMath.tanh(v);
-          conv2Act[row + j] = v;
+          float g = d[row + j];
+          float y = conv2Act[row + j];
+          g = g * (1f - y * y);
+          d[row + j] = g;
         }
       }
     }
-  }
 
-  /**
-   * conv2: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
-   */
-  private void conv2NormSums(float[] d, int part, int parts) {
-    Normalization.columnSums(d, conv2Normalized, rows * 1, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts), conv2BetaGrad, conv2GammaGrad);
-  }
-
-  /**
-   * conv2: dLoss/d(normalization input) from dLoss/d(its output), in place.
-   */
-  private void conv2NormBackward(float[] d, int r0, int r1) {
-    ImageNormalization.groupInputGradient(d, conv2Normalized, conv2Gamma, conv2InvStd, 1, 6, 2, r0, r1, conv2SumD, conv2SumDXhat);
-  }
-
-  /**
-   * conv2: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.
-   */
-  private void conv2Gradient(float[] d, int r0, int r1) {
-    for (int r = r0 * 1, end = r1 * 1; r < end; r++) {
-      int row = r * 6;
-      int j = 0;
-      for (; j < CONV2_BOUND; j += S.length()) {
-        FloatVector g = FloatVector.fromArray(S, d, row + j);
-        FloatVector y = FloatVector.fromArray(S, conv2Act, row + j);
-        g = g.mul(FloatVector.broadcast(S, 1f).sub(y.mul(y)));
-        g.intoArray(d, row + j);
-      }
-      for (; j < 6; j++) {
-        float g = d[row + j];
-        float y = conv2Act[row + j];
-        g = g * (1f - y * y);
-        d[row + j] = g;
+    /**
+     * conv2: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY.
+     */
+    private void conv2WeightGradient(float[] d, int rows, int part, int parts) {
+      ConvKernels.weightGradient(conv2WeightGrad, conv2WeightScratch, conv2Cols, d, rows * 1, 36, 6, 1560, Team.split(36, part, parts), Team.split(36, part + 1, parts));
+      int c0 = columnSplit(6, part, parts);
+      int c1 = columnSplit(6, part + 1, parts);
+      Arrays.fill(conv2BiasGrad, c0, c1, 0f);
+      int bound = c0 + S.loopBound(c1 - c0);
+      for (int r = 0; r < rows * 1; r++) {
+        int row = r * 6;
+        int j = c0;
+        for (; j < bound; j += S.length()) {
+          FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, conv2BiasGrad, j)).intoArray(conv2BiasGrad, j);
+        }
+        for (; j < c1; j++) {
+          conv2BiasGrad[j] += d[row + j];
+        }
       }
     }
-  }
 
-  /**
-   * conv2: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY.
-   */
-  private void conv2WeightGradient(float[] d, int rows, int part, int parts) {
-    ConvKernels.weightGradient(conv2WeightGrad, conv2WeightScratch, conv2Cols, d, rows * 1, 36, 6, 1560, Team.split(36, part, parts), Team.split(36, part + 1, parts));
-    int c0 = columnSplit(6, part, parts);
-    int c1 = columnSplit(6, part + 1, parts);
-    Arrays.fill(conv2BiasGrad, c0, c1, 0f);
-    int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0; r < rows * 1; r++) {
-      int row = r * 6;
-      int j = c0;
-      for (; j < bound; j += S.length()) {
-        FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, conv2BiasGrad, j)).intoArray(conv2BiasGrad, j);
-      }
-      for (; j < c1; j++) {
-        conv2BiasGrad[j] += d[row + j];
-      }
+    /**
+     * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.
+     */
+    private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
+      Gemm.matmul(colGrad, d, conv2WeightT, 6, 36, r0 * 1, r1 * 1);
+      conv2Col2im(dx, r0, r1);
     }
-  }
 
-  /**
-   * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.
-   */
-  private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
-    Gemm.matmul(colGrad, d, conv2WeightT, 6, 36, r0 * 1, r1 * 1);
-    conv2Col2im(dx, r0, r1);
-  }
-
-  /**
-   * conv2: dx of samples r0..r1-1, the window gradients in colGrad summed back onto their input pixels in a fixed order.
-   */
-  private void conv2Col2im(float[] dx, int r0, int r1) {
-    Arrays.fill(dx, r0 * 64, r1 * 64, 0f);
-    for (int s = r0; s < r1; s++) {
-      for (int oh = 0; oh < 1; oh++) {
-        for (int ow = 0; ow < 1; ow++) {
-          int src = ((s * 1 + oh) * 1 + ow) * 36;
-          for (int kh = 0; kh < 3; kh++) {
-            int ih = oh * 2 + kh;
-            for (int kw = 0; kw < 3; kw++) {
-              int iw = ow * 2 + kw;
-              int d = ((s * 4 + ih) * 4 + iw) * 4;
-              int t = src + (kh * 3 + kw) * 4;
-              int c = 0;
-              for (; c < S.loopBound(4); c += S.length()) {
-                FloatVector.fromArray(S, colGrad, t + c).add(FloatVector.fromArray(S, dx, d + c)).intoArray(dx, d + c);
-              }
-              for (; c < 4; c++) {
-                dx[d + c] += colGrad[t + c];
+    /**
+     * conv2: dx of samples r0..r1-1, the window gradients in colGrad summed back onto their input pixels in a fixed order.
+     */
+    private void conv2Col2im(float[] dx, int r0, int r1) {
+      Arrays.fill(dx, r0 * 64, r1 * 64, 0f);
+      for (int s = r0; s < r1; s++) {
+        for (int oh = 0; oh < 1; oh++) {
+          for (int ow = 0; ow < 1; ow++) {
+            int src = ((s * 1 + oh) * 1 + ow) * 36;
+            for (int kh = 0; kh < 3; kh++) {
+              int ih = oh * 2 + kh;
+              for (int kw = 0; kw < 3; kw++) {
+                int iw = ow * 2 + kw;
+                int d = ((s * 4 + ih) * 4 + iw) * 4;
+                int t = src + (kh * 3 + kw) * 4;
+                int c = 0;
+                for (; c < S.loopBound(4); c += S.length()) {
+                  FloatVector.fromArray(S, colGrad, t + c).add(FloatVector.fromArray(S, dx, d + c)).intoArray(dx, d + c);
+                }
+                for (; c < 4; c++) {
+                  dx[d + c] += colGrad[t + c];
+                }
               }
             }
           }
         }
       }
     }
-  }
 
-  /**
-   * logits (training): (rows, 6)·(6, 3) + bias → identity.
-   */
-  private void logitsForwardTrain(float[] x, int r0, int r1) {
-    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 3;
-      int j = 0;
-      for (; j < LOGITS_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
-        v = v.add(FloatVector.fromArray(S, logitsBias, j));
-        v.intoArray(logitsAct, row + j);
-      }
-      for (; j < 3; j++) {
-        float v = logitsAct[row + j];
-        v += logitsBias[j];
-        logitsAct[row + j] = v;
+    /**
+     * logits (training): (rows, 6)·(6, 3) + bias → identity.
+     */
+    private void logitsForwardTrain(float[] x, int r0, int r1) {
+      matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 3;
+        int j = 0;
+        for (; j < LOGITS_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
+          v = v.add(FloatVector.fromArray(S, logitsBias, j));
+          v.intoArray(logitsAct, row + j);
+        }
+        for (; j < 3; j++) {
+          float v = logitsAct[row + j];
+          v += logitsBias[j];
+          logitsAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * logits (inference): (rows, 6)·(6, 3) + bias → identity.
-   */
-  private void logitsForwardInfer(float[] x, int r0, int r1) {
-    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 3;
-      int j = 0;
-      for (; j < LOGITS_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
-        v = v.add(FloatVector.fromArray(S, logitsBias, j));
-        v.intoArray(logitsAct, row + j);
-      }
-      for (; j < 3; j++) {
-        float v = logitsAct[row + j];
-        v += logitsBias[j];
-        logitsAct[row + j] = v;
+    /**
+     * logits (inference): (rows, 6)·(6, 3) + bias → identity.
+     */
+    private void logitsForwardInfer(float[] x, int r0, int r1) {
+      matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 3;
+        int j = 0;
+        for (; j < LOGITS_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
+          v = v.add(FloatVector.fromArray(S, logitsBias, j));
+          v.intoArray(logitsAct, row + j);
+        }
+        for (; j < 3; j++) {
+          float v = logitsAct[row + j];
+          v += logitsBias[j];
+          logitsAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * logits: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
-   */
-  private void logitsWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(logitsWeightGrad, x, d, rows, 6, 3, Team.split(6, part, parts), Team.split(6, part + 1, parts));
-    int c0 = columnSplit(3, part, parts);
-    int c1 = columnSplit(3, part + 1, parts);
-    Arrays.fill(logitsBiasGrad, c0, c1, 0f);
-    int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0; r < rows; r++) {
-      int row = r * 3;
-      int j = c0;
-      for (; j < bound; j += S.length()) {
-        FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, logitsBiasGrad, j)).intoArray(logitsBiasGrad, j);
-      }
-      for (; j < c1; j++) {
-        logitsBiasGrad[j] += d[row + j];
+    /**
+     * logits: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
+     */
+    private void logitsWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      Gemm.matmulTransA(logitsWeightGrad, x, d, rows, 6, 3, Team.split(6, part, parts), Team.split(6, part + 1, parts));
+      int c0 = columnSplit(3, part, parts);
+      int c1 = columnSplit(3, part + 1, parts);
+      Arrays.fill(logitsBiasGrad, c0, c1, 0f);
+      int bound = c0 + S.loopBound(c1 - c0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * 3;
+        int j = c0;
+        for (; j < bound; j += S.length()) {
+          FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, logitsBiasGrad, j)).intoArray(logitsBiasGrad, j);
+        }
+        for (; j < c1; j++) {
+          logitsBiasGrad[j] += d[row + j];
+        }
       }
     }
-  }
 
-  /**
-   * logits: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
-   */
-  private void logitsInputGradient(float[] d, float[] dx, int r0, int r1) {
-    Gemm.matmulTransB(dx, d, logitsWeightT, 6, 3, r0, r1);
+    /**
+     * logits: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
+     */
+    private void logitsInputGradient(float[] d, float[] dx, int r0, int r1) {
+      Gemm.matmulTransB(dx, d, logitsWeightT, 6, 3, r0, r1);
+    }
   }
 }

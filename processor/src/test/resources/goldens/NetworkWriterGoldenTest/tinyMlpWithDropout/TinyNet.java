@@ -83,12 +83,6 @@ public final class TinyNet extends GeneratedNetwork {
    */
   private final int[] keys = new int[3];
 
-  private final Team.Task trainTask = this::forwardTrainPart;
-
-  private final Team.Task inferTask = this::forwardInferPart;
-
-  private final Team.Task backwardTask = this::backwardPart;
-
   private float[] inOut;
 
   private float[] hiddenAct;
@@ -100,6 +94,8 @@ public final class TinyNet extends GeneratedNetwork {
   private float[] hiddenGrad;
 
   private float[] logitsAct;
+
+  private final Passes passes = new Passes();
 
   /**
    * A network whose weights are drawn from {@code seed}; the same seed gives the same weights.
@@ -141,234 +137,245 @@ public final class TinyNet extends GeneratedNetwork {
     this.rows = rows;
     keys[0] = Bernoulli.layerKey(maskSeed, 0);
     keys[1] = Bernoulli.layerKey(maskSeed, 1);
-    run(trainTask, rows);
+    run(passes.trainTask, rows);
     return logitsAct;
-  }
-
-  private void forwardTrainPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    inDropout(lastInput, r0, r1, keys[0]);
-    hiddenForwardTrain(inOut, r0, r1, keys[1]);
-    logitsForwardTrain(hiddenOut, r0, r1);
-    Gemm.transpose(logitsWeightT, logitsWeight, 7, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
   }
 
   @Override
   protected float[] inferForward(float[] input, int rows) {
     this.inferInput = input;
     this.rows = rows;
-    run(inferTask, rows);
+    run(passes.inferTask, rows);
     return logitsAct;
-  }
-
-  private void forwardInferPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    hiddenForwardInfer(inferInput, r0, r1);
-    logitsForwardInfer(hiddenAct, r0, r1);
   }
 
   @Override
   protected void backpropagate(float[] outputGradient, int rows) {
     this.outputGradient = outputGradient;
-    run(backwardTask, rows);
-  }
-
-  private void backwardPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    logitsWeightGradient(hiddenOut, outputGradient, rows, part, parts);
-    logitsInputGradient(outputGradient, hiddenGrad, r0, r1);
-    hiddenGradient(hiddenGrad, r0, r1);
-    barrier(parts);
-    hiddenWeightGradient(inOut, hiddenGrad, rows, part, parts);
+    run(passes.backwardTask, rows);
   }
 
   /**
-   * in: dropout keep 0.8 on the input (INVERTED).
+   * The passes of the network, linked on first use (see GeneratedNetwork).
    */
-  private void inDropout(float[] x, int r0, int r1, int key) {
-    int n = r1 * 5;
-    int i = r0 * 5;
-    int bound = i + S.loopBound(n - i);
-    for (; i < bound; i += S.length()) {
-      FloatVector v = FloatVector.fromArray(S, x, i);
-      Bernoulli.mask(inOut, i, key, i, 13421773, 1.25f);
-      v.mul(FloatVector.fromArray(S, inOut, i)).intoArray(inOut, i);
-    }
-    for (; i < n; i++) {
-      float v = x[i];
-      float m = Bernoulli.keep(key, i, 13421773) ? 1.25f : 0f;
-      inOut[i] = v * m;
-    }
-  }
+  private final class Passes {
+    private final Team.Task trainTask = this::forwardTrainPart;
 
-  /**
-   * hidden (training): (rows, 5)·(5, 7) + bias → tanh → dropout keep 0.5.
-   */
-  private void hiddenForwardTrain(float[] x, int r0, int r1, int key) {
-    matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 7;
-      int j = 0;
-      for (; j < HIDDEN_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, hiddenAct, row + j);
-        v = v.add(FloatVector.fromArray(S, hiddenBias, j));
-        v.intoArray(hiddenAct, row + j);
-        VectorMath.tanh(hiddenAct, row + j);
-        v = FloatVector.fromArray(S, hiddenAct, row + j);
-        Bernoulli.mask(hiddenMask, row + j, key, row + j, 8388608, 2.0f);
-        v.mul(FloatVector.fromArray(S, hiddenMask, row + j)).intoArray(hiddenOut, row + j);
+    private final Team.Task inferTask = this::forwardInferPart;
+
+    private final Team.Task backwardTask = this::backwardPart;
+
+    private void forwardTrainPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      inDropout(lastInput, r0, r1, keys[0]);
+      hiddenForwardTrain(inOut, r0, r1, keys[1]);
+      logitsForwardTrain(hiddenOut, r0, r1);
+      Gemm.transpose(logitsWeightT, logitsWeight, 7, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
+    }
+
+    private void forwardInferPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      hiddenForwardInfer(inferInput, r0, r1);
+      logitsForwardInfer(hiddenAct, r0, r1);
+    }
+
+    private void backwardPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      logitsWeightGradient(hiddenOut, outputGradient, rows, part, parts);
+      logitsInputGradient(outputGradient, hiddenGrad, r0, r1);
+      hiddenGradient(hiddenGrad, r0, r1);
+      barrier(parts);
+      hiddenWeightGradient(inOut, hiddenGrad, rows, part, parts);
+    }
+
+    /**
+     * in: dropout keep 0.8 on the input (INVERTED).
+     */
+    private void inDropout(float[] x, int r0, int r1, int key) {
+      int n = r1 * 5;
+      int i = r0 * 5;
+      int bound = i + S.loopBound(n - i);
+      for (; i < bound; i += S.length()) {
+        FloatVector v = FloatVector.fromArray(S, x, i);
+        Bernoulli.mask(inOut, i, key, i, 13421773, 1.25f);
+        v.mul(FloatVector.fromArray(S, inOut, i)).intoArray(inOut, i);
       }
-      for (; j < 7; j++) {
-        float v = hiddenAct[row + j];
-        v += hiddenBias[j];
-        v = VectorMath.tanh(v);
-        hiddenAct[row + j] = v;
-        float m = Bernoulli.keep(key, row + j, 8388608) ? 2.0f : 0f;
-        hiddenMask[row + j] = m;
-        hiddenOut[row + j] = v * m;
+      for (; i < n; i++) {
+        float v = x[i];
+        float m = Bernoulli.keep(key, i, 13421773) ? 1.25f : 0f;
+        inOut[i] = v * m;
       }
     }
-  }
 
-  /**
-   * hidden (inference): (rows, 5)·(5, 7) + bias → tanh → dropout keep 0.5.
-   */
-  private void hiddenForwardInfer(float[] x, int r0, int r1) {
-    matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 7;
-      int j = 0;
-      for (; j < HIDDEN_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, hiddenAct, row + j);
-        v = v.add(FloatVector.fromArray(S, hiddenBias, j));
-        v.intoArray(hiddenAct, row + j);
-        VectorMath.tanh(hiddenAct, row + j);
-        v = FloatVector.fromArray(S, hiddenAct, row + j);
-      }
-      for (; j < 7; j++) {
-        float v = hiddenAct[row + j];
-        v += hiddenBias[j];
-        v = VectorMath.tanh(v);
-        hiddenAct[row + j] = v;
+    /**
+     * hidden (training): (rows, 5)·(5, 7) + bias → tanh → dropout keep 0.5.
+     */
+    private void hiddenForwardTrain(float[] x, int r0, int r1, int key) {
+      matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 7;
+        int j = 0;
+        for (; j < HIDDEN_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, hiddenAct, row + j);
+          v = v.add(FloatVector.fromArray(S, hiddenBias, j));
+          v.intoArray(hiddenAct, row + j);
+          VectorMath.tanh(hiddenAct, row + j);
+          v = FloatVector.fromArray(S, hiddenAct, row + j);
+          Bernoulli.mask(hiddenMask, row + j, key, row + j, 8388608, 2.0f);
+          v.mul(FloatVector.fromArray(S, hiddenMask, row + j)).intoArray(hiddenOut, row + j);
+        }
+        for (; j < 7; j++) {
+          float v = hiddenAct[row + j];
+          v += hiddenBias[j];
+          v = VectorMath.tanh(v);
+          hiddenAct[row + j] = v;
+          float m = Bernoulli.keep(key, row + j, 8388608) ? 2.0f : 0f;
+          hiddenMask[row + j] = m;
+          hiddenOut[row + j] = v * m;
+        }
       }
     }
-  }
 
-  /**
-   * hidden: turns dLoss/dOutput into dLoss/dZ in place, through the dropout mask and tanh.
-   */
-  private void hiddenGradient(float[] d, int r0, int r1) {
-    for (int r = r0; r < r1; r++) {
-      int row = r * 7;
-      int j = 0;
-      for (; j < HIDDEN_BOUND; j += S.length()) {
-        FloatVector g = FloatVector.fromArray(S, d, row + j);
-        g = g.mul(FloatVector.fromArray(S, hiddenMask, row + j));
-        FloatVector y = FloatVector.fromArray(S, hiddenAct, row + j);
-        g = g.mul(FloatVector.broadcast(S, 1f).sub(y.mul(y)));
-        g.intoArray(d, row + j);
-      }
-      for (; j < 7; j++) {
-        float g = d[row + j];
-        g *= hiddenMask[row + j];
-        float y = hiddenAct[row + j];
-        g = g * (1f - y * y);
-        d[row + j] = g;
+    /**
+     * hidden (inference): (rows, 5)·(5, 7) + bias → tanh → dropout keep 0.5.
+     */
+    private void hiddenForwardInfer(float[] x, int r0, int r1) {
+      matmul(hiddenAct, x, hiddenWeight, 5, 7, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 7;
+        int j = 0;
+        for (; j < HIDDEN_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, hiddenAct, row + j);
+          v = v.add(FloatVector.fromArray(S, hiddenBias, j));
+          v.intoArray(hiddenAct, row + j);
+          VectorMath.tanh(hiddenAct, row + j);
+          v = FloatVector.fromArray(S, hiddenAct, row + j);
+        }
+        for (; j < 7; j++) {
+          float v = hiddenAct[row + j];
+          v += hiddenBias[j];
+          v = VectorMath.tanh(v);
+          hiddenAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * hidden: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
-   */
-  private void hiddenWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(hiddenWeightGrad, x, d, rows, 5, 7, Team.split(5, part, parts), Team.split(5, part + 1, parts));
-    int c0 = columnSplit(7, part, parts);
-    int c1 = columnSplit(7, part + 1, parts);
-    Arrays.fill(hiddenBiasGrad, c0, c1, 0f);
-    int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0; r < rows; r++) {
-      int row = r * 7;
-      int j = c0;
-      for (; j < bound; j += S.length()) {
-        FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, hiddenBiasGrad, j)).intoArray(hiddenBiasGrad, j);
-      }
-      for (; j < c1; j++) {
-        hiddenBiasGrad[j] += d[row + j];
+    /**
+     * hidden: turns dLoss/dOutput into dLoss/dZ in place, through the dropout mask and tanh.
+     */
+    private void hiddenGradient(float[] d, int r0, int r1) {
+      for (int r = r0; r < r1; r++) {
+        int row = r * 7;
+        int j = 0;
+        for (; j < HIDDEN_BOUND; j += S.length()) {
+          FloatVector g = FloatVector.fromArray(S, d, row + j);
+          g = g.mul(FloatVector.fromArray(S, hiddenMask, row + j));
+          FloatVector y = FloatVector.fromArray(S, hiddenAct, row + j);
+          g = g.mul(FloatVector.broadcast(S, 1f).sub(y.mul(y)));
+          g.intoArray(d, row + j);
+        }
+        for (; j < 7; j++) {
+          float g = d[row + j];
+          g *= hiddenMask[row + j];
+          float y = hiddenAct[row + j];
+          g = g * (1f - y * y);
+          d[row + j] = g;
+        }
       }
     }
-  }
 
-  /**
-   * logits (training): (rows, 7)·(7, 3) + bias → identity.
-   */
-  private void logitsForwardTrain(float[] x, int r0, int r1) {
-    matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 3;
-      int j = 0;
-      for (; j < LOGITS_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
-        v = v.add(FloatVector.fromArray(S, logitsBias, j));
-        v.intoArray(logitsAct, row + j);
-      }
-      for (; j < 3; j++) {
-        float v = logitsAct[row + j];
-        v += logitsBias[j];
-        logitsAct[row + j] = v;
+    /**
+     * hidden: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
+     */
+    private void hiddenWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      Gemm.matmulTransA(hiddenWeightGrad, x, d, rows, 5, 7, Team.split(5, part, parts), Team.split(5, part + 1, parts));
+      int c0 = columnSplit(7, part, parts);
+      int c1 = columnSplit(7, part + 1, parts);
+      Arrays.fill(hiddenBiasGrad, c0, c1, 0f);
+      int bound = c0 + S.loopBound(c1 - c0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * 7;
+        int j = c0;
+        for (; j < bound; j += S.length()) {
+          FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, hiddenBiasGrad, j)).intoArray(hiddenBiasGrad, j);
+        }
+        for (; j < c1; j++) {
+          hiddenBiasGrad[j] += d[row + j];
+        }
       }
     }
-  }
 
-  /**
-   * logits (inference): (rows, 7)·(7, 3) + bias → identity.
-   */
-  private void logitsForwardInfer(float[] x, int r0, int r1) {
-    matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 3;
-      int j = 0;
-      for (; j < LOGITS_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
-        v = v.add(FloatVector.fromArray(S, logitsBias, j));
-        v.intoArray(logitsAct, row + j);
-      }
-      for (; j < 3; j++) {
-        float v = logitsAct[row + j];
-        v += logitsBias[j];
-        logitsAct[row + j] = v;
+    /**
+     * logits (training): (rows, 7)·(7, 3) + bias → identity.
+     */
+    private void logitsForwardTrain(float[] x, int r0, int r1) {
+      matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 3;
+        int j = 0;
+        for (; j < LOGITS_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
+          v = v.add(FloatVector.fromArray(S, logitsBias, j));
+          v.intoArray(logitsAct, row + j);
+        }
+        for (; j < 3; j++) {
+          float v = logitsAct[row + j];
+          v += logitsBias[j];
+          logitsAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * logits: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
-   */
-  private void logitsWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(logitsWeightGrad, x, d, rows, 7, 3, Team.split(7, part, parts), Team.split(7, part + 1, parts));
-    int c0 = columnSplit(3, part, parts);
-    int c1 = columnSplit(3, part + 1, parts);
-    Arrays.fill(logitsBiasGrad, c0, c1, 0f);
-    int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0; r < rows; r++) {
-      int row = r * 3;
-      int j = c0;
-      for (; j < bound; j += S.length()) {
-        FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, logitsBiasGrad, j)).intoArray(logitsBiasGrad, j);
-      }
-      for (; j < c1; j++) {
-        logitsBiasGrad[j] += d[row + j];
+    /**
+     * logits (inference): (rows, 7)·(7, 3) + bias → identity.
+     */
+    private void logitsForwardInfer(float[] x, int r0, int r1) {
+      matmul(logitsAct, x, logitsWeight, 7, 3, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 3;
+        int j = 0;
+        for (; j < LOGITS_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
+          v = v.add(FloatVector.fromArray(S, logitsBias, j));
+          v.intoArray(logitsAct, row + j);
+        }
+        for (; j < 3; j++) {
+          float v = logitsAct[row + j];
+          v += logitsBias[j];
+          logitsAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * logits: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
-   */
-  private void logitsInputGradient(float[] d, float[] dx, int r0, int r1) {
-    Gemm.matmulTransB(dx, d, logitsWeightT, 7, 3, r0, r1);
+    /**
+     * logits: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
+     */
+    private void logitsWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      Gemm.matmulTransA(logitsWeightGrad, x, d, rows, 7, 3, Team.split(7, part, parts), Team.split(7, part + 1, parts));
+      int c0 = columnSplit(3, part, parts);
+      int c1 = columnSplit(3, part + 1, parts);
+      Arrays.fill(logitsBiasGrad, c0, c1, 0f);
+      int bound = c0 + S.loopBound(c1 - c0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * 3;
+        int j = c0;
+        for (; j < bound; j += S.length()) {
+          FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, logitsBiasGrad, j)).intoArray(logitsBiasGrad, j);
+        }
+        for (; j < c1; j++) {
+          logitsBiasGrad[j] += d[row + j];
+        }
+      }
+    }
+
+    /**
+     * logits: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
+     */
+    private void logitsInputGradient(float[] d, float[] dx, int r0, int r1) {
+      Gemm.matmulTransB(dx, d, logitsWeightT, 7, 3, r0, r1);
+    }
   }
 }

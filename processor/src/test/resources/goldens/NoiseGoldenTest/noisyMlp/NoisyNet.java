@@ -109,12 +109,6 @@ public final class NoisyNet extends GeneratedNetwork {
    */
   private final int[] noiseKeys = new int[4];
 
-  private final Team.Task trainTask = this::forwardTrainPart;
-
-  private final Team.Task inferTask = this::forwardInferPart;
-
-  private final Team.Task backwardTask = this::backwardPart;
-
   private float[] inOut;
 
   private float[] aAct;
@@ -132,6 +126,8 @@ public final class NoisyNet extends GeneratedNetwork {
   private float[] bGrad;
 
   private float[] logitsAct;
+
+  private final Passes passes = new Passes();
 
   /**
    * A network whose weights are drawn from {@code seed}; the same seed gives the same weights.
@@ -184,349 +180,360 @@ public final class NoisyNet extends GeneratedNetwork {
     noiseKeys[1] = Noise.layerKey(maskSeed, 1);
     keys[2] = Bernoulli.layerKey(maskSeed, 2);
     noiseKeys[2] = Noise.layerKey(maskSeed, 2);
-    run(trainTask, rows);
+    run(passes.trainTask, rows);
     return logitsAct;
-  }
-
-  private void forwardTrainPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    inNoise(lastInput, r0, r1, noiseKeys[0], keys[0]);
-    aForwardTrain(inOut, r0, r1, noiseKeys[1]);
-    bForwardTrain(aOut, r0, r1, keys[2], noiseKeys[2]);
-    logitsForwardTrain(bOut, r0, r1);
-    Gemm.transpose(bWeightT, bWeight, 7, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts));
-    Gemm.transpose(logitsWeightT, logitsWeight, 6, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
   }
 
   @Override
   protected float[] inferForward(float[] input, int rows) {
     this.inferInput = input;
     this.rows = rows;
-    run(inferTask, rows);
+    run(passes.inferTask, rows);
     return logitsAct;
-  }
-
-  private void forwardInferPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    aForwardInfer(inferInput, r0, r1);
-    bForwardInfer(aAct, r0, r1);
-    logitsForwardInfer(bAct, r0, r1);
   }
 
   @Override
   protected void backpropagate(float[] outputGradient, int rows) {
     this.outputGradient = outputGradient;
-    run(backwardTask, rows);
-  }
-
-  private void backwardPart(int part, int parts) {
-    int r0 = Team.split(rows, part, parts);
-    int r1 = Team.split(rows, part + 1, parts);
-    logitsWeightGradient(bOut, outputGradient, rows, part, parts);
-    logitsInputGradient(outputGradient, bGrad, r0, r1);
-    bGradient(bGrad, r0, r1);
-    barrier(parts);
-    bWeightGradient(aOut, bGrad, rows, part, parts);
-    bInputGradient(bGrad, aGrad, r0, r1);
-    aGradient(aGrad, r0, r1);
-    barrier(parts);
-    aWeightGradient(inOut, aGrad, rows, part, parts);
+    run(passes.backwardTask, rows);
   }
 
   /**
-   * in: Gaussian noise of std 0.2 on the input, then dropout keep 0.8, into inOut.
+   * The passes of the network, linked on first use (see GeneratedNetwork).
    */
-  private void inNoise(float[] x, int r0, int r1, int noiseKey, int key) {
-    int n = r1 * 5;
-    int i = r0 * 5;
-    int bound = i + S.loopBound(n - i);
-    for (; i < bound; i += S.length()) {
-      FloatVector v = FloatVector.fromArray(S, x, i);
-      v.intoArray(inOut, i);
-      Noise.addLanes(inOut, i, noiseKey, i, IN_NOISE);
-      v = FloatVector.fromArray(S, inOut, i);
-      Bernoulli.mask(inOut, i, key, i, 13421773, 1.25f);
-      v.mul(FloatVector.fromArray(S, inOut, i)).intoArray(inOut, i);
-    }
-    for (; i < n; i++) {
-      float v = x[i];
-      v += Noise.gaussian(noiseKey, i, IN_NOISE);
-      float m = Bernoulli.keep(key, i, 13421773) ? 1.25f : 0f;
-      inOut[i] = v * m;
-    }
-  }
+  private final class Passes {
+    private final Team.Task trainTask = this::forwardTrainPart;
 
-  /**
-   * a (training): (rows, 5)·(5, 7) + bias → relu → noise std 0.1.
-   */
-  private void aForwardTrain(float[] x, int r0, int r1, int noiseKey) {
-    matmul(aAct, x, aWeight, 5, 7, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 7;
-      int j = 0;
-      for (; j < A_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, aAct, row + j);
-        v = v.add(FloatVector.fromArray(S, aBias, j));
-        v = v.max(0f);
-        v.intoArray(aAct, row + j);
-        v.intoArray(aOut, row + j);
-        Noise.addLanes(aOut, row + j, noiseKey, row + j, A_NOISE);
-      }
-      for (; j < 7; j++) {
-        float v = aAct[row + j];
-        v += aBias[j];
-        v = Math.max(v, 0f);
-        aAct[row + j] = v;
-        v += Noise.gaussian(noiseKey, row + j, A_NOISE);
-        aOut[row + j] = v;
-      }
-    }
-  }
+    private final Team.Task inferTask = this::forwardInferPart;
 
-  /**
-   * a (inference): (rows, 5)·(5, 7) + bias → relu.
-   */
-  private void aForwardInfer(float[] x, int r0, int r1) {
-    matmul(aAct, x, aWeight, 5, 7, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 7;
-      int j = 0;
-      for (; j < A_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, aAct, row + j);
-        v = v.add(FloatVector.fromArray(S, aBias, j));
-        v = v.max(0f);
-        v.intoArray(aAct, row + j);
+    private final Team.Task backwardTask = this::backwardPart;
+
+    private void forwardTrainPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      inNoise(lastInput, r0, r1, noiseKeys[0], keys[0]);
+      aForwardTrain(inOut, r0, r1, noiseKeys[1]);
+      bForwardTrain(aOut, r0, r1, keys[2], noiseKeys[2]);
+      logitsForwardTrain(bOut, r0, r1);
+      Gemm.transpose(bWeightT, bWeight, 7, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts));
+      Gemm.transpose(logitsWeightT, logitsWeight, 6, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
+    }
+
+    private void forwardInferPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      aForwardInfer(inferInput, r0, r1);
+      bForwardInfer(aAct, r0, r1);
+      logitsForwardInfer(bAct, r0, r1);
+    }
+
+    private void backwardPart(int part, int parts) {
+      int r0 = Team.split(rows, part, parts);
+      int r1 = Team.split(rows, part + 1, parts);
+      logitsWeightGradient(bOut, outputGradient, rows, part, parts);
+      logitsInputGradient(outputGradient, bGrad, r0, r1);
+      bGradient(bGrad, r0, r1);
+      barrier(parts);
+      bWeightGradient(aOut, bGrad, rows, part, parts);
+      bInputGradient(bGrad, aGrad, r0, r1);
+      aGradient(aGrad, r0, r1);
+      barrier(parts);
+      aWeightGradient(inOut, aGrad, rows, part, parts);
+    }
+
+    /**
+     * in: Gaussian noise of std 0.2 on the input, then dropout keep 0.8, into inOut.
+     */
+    private void inNoise(float[] x, int r0, int r1, int noiseKey, int key) {
+      int n = r1 * 5;
+      int i = r0 * 5;
+      int bound = i + S.loopBound(n - i);
+      for (; i < bound; i += S.length()) {
+        FloatVector v = FloatVector.fromArray(S, x, i);
+        v.intoArray(inOut, i);
+        Noise.addLanes(inOut, i, noiseKey, i, IN_NOISE);
+        v = FloatVector.fromArray(S, inOut, i);
+        Bernoulli.mask(inOut, i, key, i, 13421773, 1.25f);
+        v.mul(FloatVector.fromArray(S, inOut, i)).intoArray(inOut, i);
       }
-      for (; j < 7; j++) {
-        float v = aAct[row + j];
-        v += aBias[j];
-        v = Math.max(v, 0f);
-        aAct[row + j] = v;
+      for (; i < n; i++) {
+        float v = x[i];
+        v += Noise.gaussian(noiseKey, i, IN_NOISE);
+        float m = Bernoulli.keep(key, i, 13421773) ? 1.25f : 0f;
+        inOut[i] = v * m;
       }
     }
-  }
 
-  /**
-   * a: turns dLoss/dOutput into dLoss/dZ in place, through relu.
-   */
-  private void aGradient(float[] d, int r0, int r1) {
-    for (int r = r0; r < r1; r++) {
-      int row = r * 7;
-      int j = 0;
-      for (; j < A_BOUND; j += S.length()) {
-        FloatVector g = FloatVector.fromArray(S, d, row + j);
-        FloatVector y = FloatVector.fromArray(S, aAct, row + j);
-        g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
-        g.intoArray(d, row + j);
-      }
-      for (; j < 7; j++) {
-        float g = d[row + j];
-        float y = aAct[row + j];
-        g = y > 0f ? g : 0f;
-        d[row + j] = g;
+    /**
+     * a (training): (rows, 5)·(5, 7) + bias → relu → noise std 0.1.
+     */
+    private void aForwardTrain(float[] x, int r0, int r1, int noiseKey) {
+      matmul(aAct, x, aWeight, 5, 7, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 7;
+        int j = 0;
+        for (; j < A_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, aAct, row + j);
+          v = v.add(FloatVector.fromArray(S, aBias, j));
+          v = v.max(0f);
+          v.intoArray(aAct, row + j);
+          v.intoArray(aOut, row + j);
+          Noise.addLanes(aOut, row + j, noiseKey, row + j, A_NOISE);
+        }
+        for (; j < 7; j++) {
+          float v = aAct[row + j];
+          v += aBias[j];
+          v = Math.max(v, 0f);
+          aAct[row + j] = v;
+          v += Noise.gaussian(noiseKey, row + j, A_NOISE);
+          aOut[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * a: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
-   */
-  private void aWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(aWeightGrad, x, d, rows, 5, 7, Team.split(5, part, parts), Team.split(5, part + 1, parts));
-    int c0 = columnSplit(7, part, parts);
-    int c1 = columnSplit(7, part + 1, parts);
-    Arrays.fill(aBiasGrad, c0, c1, 0f);
-    int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0; r < rows; r++) {
-      int row = r * 7;
-      int j = c0;
-      for (; j < bound; j += S.length()) {
-        FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, aBiasGrad, j)).intoArray(aBiasGrad, j);
-      }
-      for (; j < c1; j++) {
-        aBiasGrad[j] += d[row + j];
+    /**
+     * a (inference): (rows, 5)·(5, 7) + bias → relu.
+     */
+    private void aForwardInfer(float[] x, int r0, int r1) {
+      matmul(aAct, x, aWeight, 5, 7, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 7;
+        int j = 0;
+        for (; j < A_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, aAct, row + j);
+          v = v.add(FloatVector.fromArray(S, aBias, j));
+          v = v.max(0f);
+          v.intoArray(aAct, row + j);
+        }
+        for (; j < 7; j++) {
+          float v = aAct[row + j];
+          v += aBias[j];
+          v = Math.max(v, 0f);
+          aAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * b (training): (rows, 7)·(7, 6) + bias → tanh → noise std 0.3 → dropout keep 0.5.
-   */
-  private void bForwardTrain(float[] x, int r0, int r1, int key, int noiseKey) {
-    matmul(bAct, x, bWeight, 7, 6, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 6;
-      int j = 0;
-      for (; j < B_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, bAct, row + j);
-        v = v.add(FloatVector.fromArray(S, bBias, j));
-        v.intoArray(bAct, row + j);
-        VectorMath.tanh(bAct, row + j);
-        v = FloatVector.fromArray(S, bAct, row + j);
-        v.intoArray(bOut, row + j);
-        Noise.addLanes(bOut, row + j, noiseKey, row + j, B_NOISE);
-        v = FloatVector.fromArray(S, bOut, row + j);
-        Bernoulli.mask(bMask, row + j, key, row + j, 8388608, 2.0f);
-        v.mul(FloatVector.fromArray(S, bMask, row + j)).intoArray(bOut, row + j);
-      }
-      for (; j < 6; j++) {
-        float v = bAct[row + j];
-        v += bBias[j];
-        v = VectorMath.tanh(v);
-        bAct[row + j] = v;
-        v += Noise.gaussian(noiseKey, row + j, B_NOISE);
-        float m = Bernoulli.keep(key, row + j, 8388608) ? 2.0f : 0f;
-        bMask[row + j] = m;
-        bOut[row + j] = v * m;
+    /**
+     * a: turns dLoss/dOutput into dLoss/dZ in place, through relu.
+     */
+    private void aGradient(float[] d, int r0, int r1) {
+      for (int r = r0; r < r1; r++) {
+        int row = r * 7;
+        int j = 0;
+        for (; j < A_BOUND; j += S.length()) {
+          FloatVector g = FloatVector.fromArray(S, d, row + j);
+          FloatVector y = FloatVector.fromArray(S, aAct, row + j);
+          g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
+          g.intoArray(d, row + j);
+        }
+        for (; j < 7; j++) {
+          float g = d[row + j];
+          float y = aAct[row + j];
+          g = y > 0f ? g : 0f;
+          d[row + j] = g;
+        }
       }
     }
-  }
 
-  /**
-   * b (inference): (rows, 7)·(7, 6) + bias → tanh → dropout keep 0.5.
-   */
-  private void bForwardInfer(float[] x, int r0, int r1) {
-    matmul(bAct, x, bWeight, 7, 6, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 6;
-      int j = 0;
-      for (; j < B_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, bAct, row + j);
-        v = v.add(FloatVector.fromArray(S, bBias, j));
-        v.intoArray(bAct, row + j);
-        VectorMath.tanh(bAct, row + j);
-        v = FloatVector.fromArray(S, bAct, row + j);
-      }
-      for (; j < 6; j++) {
-        float v = bAct[row + j];
-        v += bBias[j];
-        v = VectorMath.tanh(v);
-        bAct[row + j] = v;
+    /**
+     * a: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
+     */
+    private void aWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      Gemm.matmulTransA(aWeightGrad, x, d, rows, 5, 7, Team.split(5, part, parts), Team.split(5, part + 1, parts));
+      int c0 = columnSplit(7, part, parts);
+      int c1 = columnSplit(7, part + 1, parts);
+      Arrays.fill(aBiasGrad, c0, c1, 0f);
+      int bound = c0 + S.loopBound(c1 - c0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * 7;
+        int j = c0;
+        for (; j < bound; j += S.length()) {
+          FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, aBiasGrad, j)).intoArray(aBiasGrad, j);
+        }
+        for (; j < c1; j++) {
+          aBiasGrad[j] += d[row + j];
+        }
       }
     }
-  }
 
-  /**
-   * b: turns dLoss/dOutput into dLoss/dZ in place, through the dropout mask and tanh.
-   */
-  private void bGradient(float[] d, int r0, int r1) {
-    for (int r = r0; r < r1; r++) {
-      int row = r * 6;
-      int j = 0;
-      for (; j < B_BOUND; j += S.length()) {
-        FloatVector g = FloatVector.fromArray(S, d, row + j);
-        g = g.mul(FloatVector.fromArray(S, bMask, row + j));
-        FloatVector y = FloatVector.fromArray(S, bAct, row + j);
-        g = g.mul(FloatVector.broadcast(S, 1f).sub(y.mul(y)));
-        g.intoArray(d, row + j);
-      }
-      for (; j < 6; j++) {
-        float g = d[row + j];
-        g *= bMask[row + j];
-        float y = bAct[row + j];
-        g = g * (1f - y * y);
-        d[row + j] = g;
+    /**
+     * b (training): (rows, 7)·(7, 6) + bias → tanh → noise std 0.3 → dropout keep 0.5.
+     */
+    private void bForwardTrain(float[] x, int r0, int r1, int key, int noiseKey) {
+      matmul(bAct, x, bWeight, 7, 6, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 6;
+        int j = 0;
+        for (; j < B_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, bAct, row + j);
+          v = v.add(FloatVector.fromArray(S, bBias, j));
+          v.intoArray(bAct, row + j);
+          VectorMath.tanh(bAct, row + j);
+          v = FloatVector.fromArray(S, bAct, row + j);
+          v.intoArray(bOut, row + j);
+          Noise.addLanes(bOut, row + j, noiseKey, row + j, B_NOISE);
+          v = FloatVector.fromArray(S, bOut, row + j);
+          Bernoulli.mask(bMask, row + j, key, row + j, 8388608, 2.0f);
+          v.mul(FloatVector.fromArray(S, bMask, row + j)).intoArray(bOut, row + j);
+        }
+        for (; j < 6; j++) {
+          float v = bAct[row + j];
+          v += bBias[j];
+          v = VectorMath.tanh(v);
+          bAct[row + j] = v;
+          v += Noise.gaussian(noiseKey, row + j, B_NOISE);
+          float m = Bernoulli.keep(key, row + j, 8388608) ? 2.0f : 0f;
+          bMask[row + j] = m;
+          bOut[row + j] = v * m;
+        }
       }
     }
-  }
 
-  /**
-   * b: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
-   */
-  private void bWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(bWeightGrad, x, d, rows, 7, 6, Team.split(7, part, parts), Team.split(7, part + 1, parts));
-    int c0 = columnSplit(6, part, parts);
-    int c1 = columnSplit(6, part + 1, parts);
-    Arrays.fill(bBiasGrad, c0, c1, 0f);
-    int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0; r < rows; r++) {
-      int row = r * 6;
-      int j = c0;
-      for (; j < bound; j += S.length()) {
-        FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, bBiasGrad, j)).intoArray(bBiasGrad, j);
-      }
-      for (; j < c1; j++) {
-        bBiasGrad[j] += d[row + j];
+    /**
+     * b (inference): (rows, 7)·(7, 6) + bias → tanh → dropout keep 0.5.
+     */
+    private void bForwardInfer(float[] x, int r0, int r1) {
+      matmul(bAct, x, bWeight, 7, 6, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 6;
+        int j = 0;
+        for (; j < B_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, bAct, row + j);
+          v = v.add(FloatVector.fromArray(S, bBias, j));
+          v.intoArray(bAct, row + j);
+          VectorMath.tanh(bAct, row + j);
+          v = FloatVector.fromArray(S, bAct, row + j);
+        }
+        for (; j < 6; j++) {
+          float v = bAct[row + j];
+          v += bBias[j];
+          v = VectorMath.tanh(v);
+          bAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * b: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
-   */
-  private void bInputGradient(float[] d, float[] dx, int r0, int r1) {
-    Gemm.matmulTransB(dx, d, bWeightT, 7, 6, r0, r1);
-  }
-
-  /**
-   * logits (training): (rows, 6)·(6, 3) + bias → identity.
-   */
-  private void logitsForwardTrain(float[] x, int r0, int r1) {
-    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 3;
-      int j = 0;
-      for (; j < LOGITS_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
-        v = v.add(FloatVector.fromArray(S, logitsBias, j));
-        v.intoArray(logitsAct, row + j);
-      }
-      for (; j < 3; j++) {
-        float v = logitsAct[row + j];
-        v += logitsBias[j];
-        logitsAct[row + j] = v;
+    /**
+     * b: turns dLoss/dOutput into dLoss/dZ in place, through the dropout mask and tanh.
+     */
+    private void bGradient(float[] d, int r0, int r1) {
+      for (int r = r0; r < r1; r++) {
+        int row = r * 6;
+        int j = 0;
+        for (; j < B_BOUND; j += S.length()) {
+          FloatVector g = FloatVector.fromArray(S, d, row + j);
+          g = g.mul(FloatVector.fromArray(S, bMask, row + j));
+          FloatVector y = FloatVector.fromArray(S, bAct, row + j);
+          g = g.mul(FloatVector.broadcast(S, 1f).sub(y.mul(y)));
+          g.intoArray(d, row + j);
+        }
+        for (; j < 6; j++) {
+          float g = d[row + j];
+          g *= bMask[row + j];
+          float y = bAct[row + j];
+          g = g * (1f - y * y);
+          d[row + j] = g;
+        }
       }
     }
-  }
 
-  /**
-   * logits (inference): (rows, 6)·(6, 3) + bias → identity.
-   */
-  private void logitsForwardInfer(float[] x, int r0, int r1) {
-    matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
-    for (int r = r0; r < r1; r++) {
-      int row = r * 3;
-      int j = 0;
-      for (; j < LOGITS_BOUND; j += S.length()) {
-        FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
-        v = v.add(FloatVector.fromArray(S, logitsBias, j));
-        v.intoArray(logitsAct, row + j);
-      }
-      for (; j < 3; j++) {
-        float v = logitsAct[row + j];
-        v += logitsBias[j];
-        logitsAct[row + j] = v;
+    /**
+     * b: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
+     */
+    private void bWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      Gemm.matmulTransA(bWeightGrad, x, d, rows, 7, 6, Team.split(7, part, parts), Team.split(7, part + 1, parts));
+      int c0 = columnSplit(6, part, parts);
+      int c1 = columnSplit(6, part + 1, parts);
+      Arrays.fill(bBiasGrad, c0, c1, 0f);
+      int bound = c0 + S.loopBound(c1 - c0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * 6;
+        int j = c0;
+        for (; j < bound; j += S.length()) {
+          FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, bBiasGrad, j)).intoArray(bBiasGrad, j);
+        }
+        for (; j < c1; j++) {
+          bBiasGrad[j] += d[row + j];
+        }
       }
     }
-  }
 
-  /**
-   * logits: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
-   */
-  private void logitsWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
-    Gemm.matmulTransA(logitsWeightGrad, x, d, rows, 6, 3, Team.split(6, part, parts), Team.split(6, part + 1, parts));
-    int c0 = columnSplit(3, part, parts);
-    int c1 = columnSplit(3, part + 1, parts);
-    Arrays.fill(logitsBiasGrad, c0, c1, 0f);
-    int bound = c0 + S.loopBound(c1 - c0);
-    for (int r = 0; r < rows; r++) {
-      int row = r * 3;
-      int j = c0;
-      for (; j < bound; j += S.length()) {
-        FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, logitsBiasGrad, j)).intoArray(logitsBiasGrad, j);
-      }
-      for (; j < c1; j++) {
-        logitsBiasGrad[j] += d[row + j];
+    /**
+     * b: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
+     */
+    private void bInputGradient(float[] d, float[] dx, int r0, int r1) {
+      Gemm.matmulTransB(dx, d, bWeightT, 7, 6, r0, r1);
+    }
+
+    /**
+     * logits (training): (rows, 6)·(6, 3) + bias → identity.
+     */
+    private void logitsForwardTrain(float[] x, int r0, int r1) {
+      matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 3;
+        int j = 0;
+        for (; j < LOGITS_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
+          v = v.add(FloatVector.fromArray(S, logitsBias, j));
+          v.intoArray(logitsAct, row + j);
+        }
+        for (; j < 3; j++) {
+          float v = logitsAct[row + j];
+          v += logitsBias[j];
+          logitsAct[row + j] = v;
+        }
       }
     }
-  }
 
-  /**
-   * logits: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
-   */
-  private void logitsInputGradient(float[] d, float[] dx, int r0, int r1) {
-    Gemm.matmulTransB(dx, d, logitsWeightT, 6, 3, r0, r1);
+    /**
+     * logits (inference): (rows, 6)·(6, 3) + bias → identity.
+     */
+    private void logitsForwardInfer(float[] x, int r0, int r1) {
+      matmul(logitsAct, x, logitsWeight, 6, 3, r0, r1);
+      for (int r = r0; r < r1; r++) {
+        int row = r * 3;
+        int j = 0;
+        for (; j < LOGITS_BOUND; j += S.length()) {
+          FloatVector v = FloatVector.fromArray(S, logitsAct, row + j);
+          v = v.add(FloatVector.fromArray(S, logitsBias, j));
+          v.intoArray(logitsAct, row + j);
+        }
+        for (; j < 3; j++) {
+          float v = logitsAct[row + j];
+          v += logitsBias[j];
+          logitsAct[row + j] = v;
+        }
+      }
+    }
+
+    /**
+     * logits: this part's rows of dW = xᵀ·d and columns of dBias = Σ_rows d.
+     */
+    private void logitsWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      Gemm.matmulTransA(logitsWeightGrad, x, d, rows, 6, 3, Team.split(6, part, parts), Team.split(6, part + 1, parts));
+      int c0 = columnSplit(3, part, parts);
+      int c1 = columnSplit(3, part + 1, parts);
+      Arrays.fill(logitsBiasGrad, c0, c1, 0f);
+      int bound = c0 + S.loopBound(c1 - c0);
+      for (int r = 0; r < rows; r++) {
+        int row = r * 3;
+        int j = c0;
+        for (; j < bound; j += S.length()) {
+          FloatVector.fromArray(S, d, row + j).add(FloatVector.fromArray(S, logitsBiasGrad, j)).intoArray(logitsBiasGrad, j);
+        }
+        for (; j < c1; j++) {
+          logitsBiasGrad[j] += d[row + j];
+        }
+      }
+    }
+
+    /**
+     * logits: rows r0..r1-1 of dx = d·Wᵀ, from the transposed copy of W.
+     */
+    private void logitsInputGradient(float[] d, float[] dx, int r0, int r1) {
+      Gemm.matmulTransB(dx, d, logitsWeightT, 6, 3, r0, r1);
+    }
   }
 }

@@ -6,12 +6,20 @@ import dev.lamina.nn.Initializers;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.Parameters;
 import dev.lamina.nn.StateTensor;
+import dev.lamina.nn.VectorApiCheck;
 
 /**
  * The base of every generated {@code <Model>Net}: argument checks, buffer sizing and parameter
  * ownership. The generated subclass supplies the specialized passes.
  */
 public abstract class GeneratedNetwork implements TrainableNetwork {
+  static {
+    // Runs before a generated subclass's own static initializer, which reads FloatVector, and
+    // before its passes (an inner class) are linked: without the Vector API the program stops
+    // here with one line saying what to add, not with a NoClassDefFoundError.
+    VectorApiCheck.require();
+  }
+
   private final NetworkSpec spec;
   private final Parameters parameters;
   /** Fewer rows per thread than this run on the caller alone: waking the team costs more. */

@@ -2,10 +2,12 @@ package dev.lamina.nn;
 
 /**
  * Whether this JVM can load the Vector API that generated networks and kernels run on. Without
- * {@code --add-modules jdk.incubator.vector} the JVM fails while it verifies a generated network,
- * before any of its code runs, with {@code NoClassDefFoundError: jdk/incubator/vector/Vector}; so
- * the classes a program touches before it creates a network ({@link dev.lamina.data.Dataset},
- * {@link dev.lamina.train.Trainer}) check first and stop with {@link #MESSAGE}.
+ * {@code --add-modules jdk.incubator.vector} the JVM fails with {@code NoClassDefFoundError:
+ * jdk/incubator/vector/Vector} as soon as it verifies a method that holds vector code; so the
+ * classes a program touches first check, and stop with {@link #MESSAGE}: {@link
+ * dev.lamina.data.Dataset}, {@link dev.lamina.train.Trainer}, and {@code GeneratedNetwork}, the
+ * base of every generated network, whose vector code sits in an inner class that is verified
+ * only when it is first used, after this check.
  */
 public final class VectorApiCheck {
   public static final String MESSAGE = "Lamina runs on the Vector API, and this JVM was started "
