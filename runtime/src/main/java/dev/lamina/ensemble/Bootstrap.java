@@ -11,10 +11,13 @@ import java.util.SplittableRandom;
 final class Bootstrap {
   private final int[] inBag;
   private final int[] outOfBag;
+  /** The training set's size: every sample is in the bag, out of it, or both. */
+  private final int n;
 
-  private Bootstrap(int[] inBag, int[] outOfBag) {
+  private Bootstrap(int[] inBag, int[] outOfBag, int n) {
     this.inBag = inBag;
     this.outOfBag = outOfBag;
+    this.n = n;
   }
 
   /** Draws {@code n} indices from [0, n) with replacement; the same seed gives the same draws. */
@@ -37,7 +40,7 @@ final class Bootstrap {
         outOfBag[o++] = i;
       }
     }
-    return new Bootstrap(inBag, outOfBag);
+    return new Bootstrap(inBag, outOfBag, n);
   }
 
   /** Every sample once, in order, and nothing out of bag: training with bootstrap switched off. */
@@ -45,10 +48,37 @@ final class Bootstrap {
     requirePositive(n);
     int[] all = new int[n];
     Arrays.setAll(all, i -> i);
-    return new Bootstrap(all, new int[0]);
+    return new Bootstrap(all, new int[0], n);
   }
 
-  /** The training set's size. */
+  /**
+   * Every sample but {@code heldOut} (ascending, each in [0, n)), once and in order, and those
+   * out of bag: a cross-validation fold, trained on the other folds and scored on its own.
+   */
+  public static Bootstrap holdingOut(int n, int[] heldOut) {
+    requirePositive(n);
+    boolean[] out = new boolean[n];
+    for (int i : heldOut) {
+      if (i >= n) {
+        throw new IllegalArgumentException("a held-out sample must be in [0, " + n + ") (the"
+            + " training set's size), got " + i + "; the data differs from the folds'");
+      }
+      out[i] = true;
+    }
+    if (heldOut.length == n) {
+      throw new IllegalArgumentException("every one of the " + n + " samples is held out,"
+          + " leaving none to train on");
+    }
+    int[] inBag = new int[n - heldOut.length];
+    for (int i = 0, b = 0; i < n; i++) {
+      if (!out[i]) {
+        inBag[b++] = i;
+      }
+    }
+    return new Bootstrap(inBag, heldOut.clone(), n);
+  }
+
+  /** The bag's size: the training set's, unless samples are held out. */
   public int size() {
     return inBag.length;
   }
@@ -65,7 +95,7 @@ final class Bootstrap {
 
   /** How many distinct samples the bag holds. */
   public int uniqueCount() {
-    return inBag.length - outOfBag.length;
+    return n - outOfBag.length;
   }
 
   private static void requirePositive(int n) {

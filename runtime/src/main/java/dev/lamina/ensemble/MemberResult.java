@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param trainingSize the size of the training set the bootstrap was drawn from
  * @param outOfBag indices into the training set of the samples this member never saw, ascending
+ *     (a cross-validation fold's test samples)
+ * @param outOfBagLabels their class labels; empty for data without class labels
  * @param outOfBagScores the member's scores for them (probabilities, or raw outputs for a model
  *     trained with mean squared error), {@code outOfBag.length × classes}
  * @param end how training ended, e.g. "COMPLETED" or "EARLY_STOPPED at epoch 7, best epoch 4";
@@ -39,7 +41,7 @@ public record MemberResult(
       throw new IllegalArgumentException(
           "names and values must match, got " + names.size() + " and " + values.size());
     }
-    if (outOfBag.length != outOfBagLabels.length) {
+    if (outOfBag.length != outOfBagLabels.length && outOfBagLabels.length != 0) {
       throw new IllegalArgumentException("outOfBag and outOfBagLabels must match, got "
           + outOfBag.length + " and " + outOfBagLabels.length);
     }

@@ -34,9 +34,11 @@ public final class MemberTraining {
 
   /**
    * Trains {@code task}'s member on its bootstrap resample of {@code train} (or all of it, with
-   * bootstrap off), evaluating each epoch on its out-of-bag samples (or on {@code validation}).
+   * bootstrap off; or all but its held-out samples, for a cross-validation fold), evaluating each
+   * epoch on its out-of-bag samples (or on {@code validation}).
    *
-   * @param validation the validation set; may be null when bootstrap is on
+   * @param validation the validation set; may be null when bootstrap is on or samples are held
+   *     out
    * @param stop checked after every batch; when it says true, training ends with {@link
    *     MemberStoppedException}
    * @param where what {@link MemberResult#trainedBy()} will say
@@ -46,8 +48,9 @@ public final class MemberTraining {
     long start = System.nanoTime();
     Bootstrap bootstrap = task.bootstrap()
         ? Bootstrap.draw(train.size(), Seeds.derive(task.seed(), "bootstrap"))
+        : task.holdsOut() ? Bootstrap.holdingOut(train.size(), task.heldOut())
         : Bootstrap.identity(train.size());
-    Dataset bag = task.bootstrap() ? train.select(bootstrap.inBag()) : train;
+    Dataset bag = task.bootstrap() || task.holdsOut() ? train.select(bootstrap.inBag()) : train;
     int[] outOfBag = bootstrap.outOfBag();
     Dataset outOfBagData = train.select(outOfBag);
     Dataset epochData = outOfBag.length > 0 ? outOfBagData : validation;
@@ -112,8 +115,10 @@ public final class MemberTraining {
     float[] scores = scores(network, outOfBagData);
     String ending = end.reason() == TrainingEnd.Reason.COMPLETED ? end.reason().name()
         : end.reason() + " at epoch " + end.epoch() + ", best epoch " + end.bestEpoch();
+    int[] outOfBagLabels = outOfBagData.targetKind() == Dataset.TargetKind.CLASS_LABEL
+        ? outOfBagData.labels() : new int[0]; // regression and multi-label data have no labels
     return new MemberResult(task.index(), task.seed(), train.size(), names, values, outOfBag,
-        outOfBagData.labels(), scores, epochs, ending, where, (System.nanoTime() - start) / 1e9);
+        outOfBagLabels, scores, epochs, ending, where, (System.nanoTime() - start) / 1e9);
   }
 
   /** Goes on from the member's latest checkpoint when there is one, else trains from the start. */

@@ -14,6 +14,20 @@ class BootstrapTest {
   private static final int N = 10_000;
 
   @Test
+  void holdingOutTrainsOnEveryOtherSampleOnceAndLeavesTheFoldOutOfBag() {
+    Bootstrap fold = Bootstrap.holdingOut(7, new int[] {1, 4, 5});
+    assertArrayEquals(new int[] {0, 2, 3, 6}, fold.inBag());
+    assertArrayEquals(new int[] {1, 4, 5}, fold.outOfBag());
+    assertEquals(4, fold.uniqueCount());
+    assertEquals("a held-out sample must be in [0, 7) (the training set's size), got 7; the data"
+        + " differs from the folds'", assertThrows(IllegalArgumentException.class,
+            () -> Bootstrap.holdingOut(7, new int[] {2, 7})).getMessage());
+    assertEquals("every one of the 2 samples is held out, leaving none to train on",
+        assertThrows(IllegalArgumentException.class,
+            () -> Bootstrap.holdingOut(2, new int[] {0, 1})).getMessage());
+  }
+
+  @Test
   void aBagHoldsAbout632PercentOfTheDistinctSamples() {
     double expected = 1 - Math.pow(1 - 1.0 / N, N); // 0.63214...
     // The unique count has standard deviation about sqrt(N · 0.0963) ≈ 31, i.e. 0.0031 of N.
