@@ -45,7 +45,6 @@ class YourOwnDataTest {
     Path csv = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/breast_cancer.csv");
     assumeTrue(Files.exists(csv), "skipped: apt-get install python3-sklearn for " + csv);
     Path modelFile = dir.resolve("cancer.safetensors");
-    Path encoderFile = dir.resolve("cancer.encoder.json");
 
     // 1. Read the table: a line of counts, then rows of 30 numbers and a 0/1 label.
     CsvTable table = CsvTable.read(csv, CsvFormat.builder().noHeader().skipLines(1).build());
@@ -59,14 +58,13 @@ class YourOwnDataTest {
         .fit(split.train(), split.validation()).network();
     double accuracy = net.evaluate(split.validation()).accuracy();
 
-    // 3. Save: the weights and the input statistics (and the encoder, for categorical columns).
-    ModelFile.save(net, modelFile);
-    encoder.save(encoderFile);
+    // 3. Save one file: the weights, the input statistics and the encoder (columns, categories).
+    encoder.saveWithModel(net, modelFile);
 
-    // 4. Elsewhere: load both and predict a raw row, as it appears in the file.
+    // 4. Elsewhere: load the model and its encoder from that file, and predict a raw row.
     YourOwnDataTest_CancerNet loaded = new YourOwnDataTest_CancerNet(0);
     ModelFile.load(loaded, modelFile);
-    TableEncoder rows = TableEncoder.load(encoderFile);
+    TableEncoder rows = TableEncoder.loadFromModel(modelFile);
     String[] raw = ("17.99,10.38,122.8,1001,0.1184,0.2776,0.3001,0.1471,0.2419,0.07871,1.095,"
         + "0.9053,8.589,153.4,0.006399,0.04904,0.05373,0.01587,0.03003,0.006193,25.38,17.33,"
         + "184.6,2019,0.1622,0.6656,0.7119,0.2654,0.4601,0.1189").split(",");

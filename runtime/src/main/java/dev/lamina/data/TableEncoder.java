@@ -1,5 +1,7 @@
 package dev.lamina.data;
 
+import dev.lamina.io.ModelFile;
+import dev.lamina.nn.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +58,36 @@ public final class TableEncoder {
   /** Reads an encoder that {@link #save} wrote. */
   public static TableEncoder load(Path file) throws IOException {
     return TableEncoderFile.load(file);
+  }
+
+  /**
+   * Saves {@code network} to {@code modelFile} ({@link ModelFile#save}) with this encoder inside
+   * it, so that one file holds everything fitted to the training data: the weights, the input's
+   * standardization (its state) and the categories, fill values and class names that encode a
+   * raw row. {@link #loadFromModel} reads the encoder back; {@code ModelFile.load} the network.
+   *
+   * @throws IllegalArgumentException when this encoder's rows do not fit the network's input
+   */
+  public void saveWithModel(Network network, Path modelFile) throws IOException {
+    if (featureSize != network.inputSize()) {
+      throw new IllegalArgumentException("this encoder gives " + featureSize + " features per"
+          + " row (" + featureNames() + "), but " + network.spec().name() + " takes "
+          + network.inputSize() + " inputs; save the encoder that made the network's training"
+          + " data");
+    }
+    ModelFile.save(network, modelFile,
+        Map.of(TableEncoderFile.ATTACHMENT, TableEncoderFile.json(this)));
+  }
+
+  /** The encoder that {@link #saveWithModel} saved inside {@code modelFile}. */
+  public static TableEncoder loadFromModel(Path modelFile) throws IOException {
+    String json = ModelFile.attachments(modelFile).get(TableEncoderFile.ATTACHMENT);
+    if (json == null) {
+      throw new DataFormatException(modelFile, "holds no table encoder; save the model with"
+          + " encoder.saveWithModel(network, file) to keep its encoder in it, or read a separate"
+          + " encoder file with TableEncoder.load");
+    }
+    return TableEncoderFile.parse(json, modelFile);
   }
 
   /** The feature columns, in the order their features appear. */

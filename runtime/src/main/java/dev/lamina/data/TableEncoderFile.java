@@ -14,15 +14,27 @@ import java.util.Map;
 /**
  * A fitted {@link TableEncoder} as a small JSON file, so that a program that only predicts encodes
  * raw rows exactly as training did: the feature columns with their categories and fill values,
- * the target's class names, the missing-value strategy and markers.
+ * the target's class names, the missing-value strategy and markers. The same JSON can travel
+ * inside a model file's header, as its attachment {@link #ATTACHMENT}.
  */
 final class TableEncoderFile {
   static final String FORMAT = "lamina.table-encoder";
   static final long VERSION = 1;
+  /** The name of the model file attachment that holds the encoder's JSON. */
+  static final String ATTACHMENT = "table_encoder";
 
   private TableEncoderFile() {}
 
   static void save(TableEncoder encoder, Path file) throws IOException {
+    AtomicFiles.write(file, (json(encoder) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  static TableEncoder load(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+  }
+
+  /** The encoder as one line of JSON. */
+  static String json(TableEncoder encoder) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -63,11 +75,11 @@ final class TableEncoderFile {
     root.put("missing_constant", (double) encoder.missing().constant());
     root.put("allow_non_finite", encoder.allowsNonFinite());
     root.put("missing_markers", encoder.missingMarkers().stream().sorted().toList());
-    AtomicFiles.write(file, (Json.write(root) + "\n").getBytes(StandardCharsets.UTF_8));
+    return Json.write(root);
   }
 
-  static TableEncoder load(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+  /** The encoder {@link #json} wrote, read from {@code file}. */
+  static TableEncoder parse(String text, Path file) throws DataFormatException {
     try {
       Map<?, ?> root = (Map<?, ?>) Json.parse(text);
       if (!FORMAT.equals(root.get("format"))) {

@@ -38,6 +38,8 @@ public final class ModelFile {
   /** The Huber loss's δ, written only for a model trained with it. */
   static final String KEY_HUBER_DELTA = "lamina.huber_delta";
   static final String KEY_LAYERS = "lamina.layers";
+  /** The prefix of an attachment's key in the header's metadata. */
+  static final String ATTACHMENT_PREFIX = "lamina.attachment.";
   static final String KIND_MODEL = "model";
   static final String KIND_CHECKPOINT = "checkpoint";
   /** Tensors whose names contain it belong to a checkpoint's training state, not the model. */
@@ -51,8 +53,38 @@ public final class ModelFile {
 
   /** Writes {@code network}'s tensors and identity to {@code file}, atomically. */
   public static void save(Network network, Path file) throws IOException {
-    SafeTensors.write(file, metadata(network, KIND_MODEL),
-        ModelTensors.tensors(ModelTensors.of(network)));
+    save(network, file, Map.of());
+  }
+
+  /**
+   * Writes {@code network} as {@link #save(Network, Path)} does, with {@code attachments}: named
+   * texts kept in the file's header, such as the fitted {@code TableEncoder} that turns raw rows
+   * into the model's inputs ({@code TableEncoder.saveWithModel}). {@link #attachments} reads them
+   * back; loading the model ignores them. A name is letters, digits, '_', '-' or '.'.
+   */
+  public static void save(Network network, Path file, Map<String, String> attachments)
+      throws IOException {
+    Map<String, String> metadata = metadata(network, KIND_MODEL);
+    for (Map.Entry<String, String> a : new java.util.TreeMap<>(attachments).entrySet()) {
+      if (!a.getKey().matches("[A-Za-z0-9_.-]+")) {
+        throw new IllegalArgumentException("attachment names must be letters, digits, '_', '-'"
+            + " or '.', got \"" + a.getKey() + "\"");
+      }
+      metadata.put(ATTACHMENT_PREFIX + a.getKey(),
+          java.util.Objects.requireNonNull(a.getValue(), "attachment " + a.getKey()));
+    }
+    SafeTensors.write(file, metadata, ModelTensors.tensors(ModelTensors.of(network)));
+  }
+
+  /** The attachments {@link #save(Network, Path, Map)} wrote into {@code file}, by name. */
+  public static Map<String, String> attachments(Path file) throws IOException {
+    Map<String, String> found = new java.util.TreeMap<>();
+    SafeTensors.read(file).metadata().forEach((key, value) -> {
+      if (key.startsWith(ATTACHMENT_PREFIX)) {
+        found.put(key.substring(ATTACHMENT_PREFIX.length()), value);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(found);
   }
 
   /**
