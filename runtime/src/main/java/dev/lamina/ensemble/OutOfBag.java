@@ -56,6 +56,11 @@ public final class OutOfBag {
             + " samples of " + classes + " classes");
       }
       int[] oob = r.outOfBag();
+      if (oob.length > 0 && r.outOfBagLabels().length == 0) {
+        throw new IllegalStateException("member " + r.index() + " trained on data without class"
+            + " labels (regression or multi-label), and the out-of-bag estimate is an accuracy"
+            + " over class labels; score the ensemble's meanOutput on held-out data instead");
+      }
       for (int j = 0; j < oob.length; j++) {
         int s = oob[j];
         if (votes[s] > 0 && labels[s] != r.outOfBagLabels()[j]) {

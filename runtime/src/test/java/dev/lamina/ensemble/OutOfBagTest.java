@@ -75,6 +75,15 @@ class OutOfBagTest {
         + " share one training set", f.getMessage());
   }
 
+  @Test
+  void dataWithoutClassLabelsHasNoOutOfBagAccuracy() {
+    MemberResult values = result(3, 5, new int[] {1, 4}, new int[0], new float[] {0.5f, 2});
+    var e = assertThrows(IllegalStateException.class, () -> OutOfBag.of(List.of(values), 1));
+    assertEquals("member 3 trained on data without class labels (regression or multi-label), and"
+        + " the out-of-bag estimate is an accuracy over class labels; score the ensemble's"
+        + " meanOutput on held-out data instead", e.getMessage());
+  }
+
   static MemberResult result(int index, int n, int[] oob, int[] labels, float[] scores) {
     return new MemberResult(index, index, n, List.of("w"), List.of(new float[] {index}), oob,
         labels, scores, List.of(), "COMPLETED", "test", 0);
