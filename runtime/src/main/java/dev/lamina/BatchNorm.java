@@ -29,4 +29,12 @@ public @interface BatchNorm {
   RunningStats runningStats() default RunningStats.EXPONENTIAL;
 
   NormPlacement placement() default NormPlacement.BEFORE_ACTIVATION;
+
+  /**
+   * The value γ starts at. 0 on the last batch normalization of a residual branch (the one whose
+   * output an {@link Add} sums with the shortcut) makes each block start as the identity, so a
+   * deep residual network starts as a shallow one: torchvision's {@code zero_init_residual}.
+   * Elsewhere it would silence the layer, and the processor warns.
+   */
+  double gamma() default 1.0;
 }

@@ -31,8 +31,15 @@ final class LayerDescriptions {
 
   static List<Object> of(NetworkSpec spec) {
     List<Object> layers = new ArrayList<>();
+    String above = null;
     for (LayerSpec layer : spec.layers()) {
-      layers.add(of(layer));
+      Map<String, Object> d = of(layer);
+      // A chain's file says nothing of inputs (as before graphs); a graph names them.
+      if (above != null && !layer.inputs().equals(List.of(above))) {
+        d.put("inputs", List.copyOf(layer.inputs()));
+      }
+      layers.add(d);
+      above = layer.name();
     }
     return layers;
   }
@@ -47,7 +54,7 @@ final class LayerDescriptions {
       Map<String, Object> g = new LinkedHashMap<>();
       g.put("in", shape(image.in()));
       g.put("out", shape(image.out()));
-      if (layer.isImageLayer()) {
+      if (layer.isImageLayer() && !layer.isMerge()) {
         g.put("kernel", (long) image.kernel());
         g.put("stride", (long) image.stride());
         g.put("padding", (long) image.padding());
@@ -56,6 +63,9 @@ final class LayerDescriptions {
       d.put("image", g);
     }
     boolean weighted = layer.hasWeights();
+    if (layer.type() == LayerSpec.Type.ADD) {
+      d.put("activation", lower(layer.activation()));
+    }
     if (weighted) {
       d.put("fan_in", (long) layer.fanIn());
       d.put("bias", layer.bias());

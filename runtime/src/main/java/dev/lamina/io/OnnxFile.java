@@ -53,9 +53,14 @@ public final class OnnxFile {
     List<LayerSpec> layers = network.spec().layers();
     LayerSpec input = layers.getFirst();
     long[] inputDims = input.isImage() ? dims(input.image().out()) : new long[] {input.units()};
-    String x = dropout(scaled(OnnxFile.INPUT, network, inputDims), input);
-    boolean image = input.isImage();
+    // Each layer's output tensor, by layer name: a layer reads the tensors its inputs name.
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put(input.name(), dropout(scaled(OnnxFile.INPUT, network, inputDims), input));
     for (LayerSpec layer : layers.subList(1, layers.size())) {
+      List<String> in = layer.inputs().stream().map(outputs::get).toList();
+      String x = in.getFirst();
+      boolean image = network.spec().layers().stream()
+          .filter(l -> l.name().equals(layer.inputs().getFirst())).findFirst().orElseThrow().isImage();
       x = switch (layer.type()) {
         case INPUT -> throw new IllegalArgumentException(
             "layer " + layer.name() + " is a second input; ONNX export takes one input layer");
@@ -64,10 +69,15 @@ public final class OnnxFile {
         case MAX_POOL -> graph.node("MaxPool", layer.name(), List.of(x), window(layer));
         case AVG_POOL -> graph.node("AveragePool", layer.name(), List.of(x), window(layer));
         case GLOBAL_AVG_POOL -> graph.node("GlobalAveragePool", layer.name(), List.of(x));
+        case ADD -> graph.node("Sum", layer.name(), in);
+        // Channels are axis 1 of (N, C, H, W), features axis 1 of (N, F).
+        case CONCAT -> graph.node("Concat", layer.name(), in, Attribute.of("axis", 1L));
       };
-      x = dropout(normalizedAndActivated(x, layer), layer);
-      image = layer.isImage();
+      outputs.put(layer.name(), dropout(normalizedAndActivated(x, layer), layer));
     }
+    LayerSpec last = layers.getLast();
+    String x = outputs.get(last.name());
+    boolean image = last.isImage();
     if (image) {
       // Lamina's rows of an image layer are (H, W, C); ONNX's tensor is (C, H, W).
       x = graph.node("Flatten", "flat", List.of(graph.node("Transpose", "hwc", List.of(x),

@@ -35,7 +35,7 @@ public final class Initializers {
         fill(parameters.get(layer.name() + ".bias"), 1, layer.biasInit(), layer, seed);
       }
       if (layer.norm().isPresent()) {
-        Arrays.fill(parameters.get(layer.name() + ".gamma").values(), 1f);
+        Arrays.fill(parameters.get(layer.name() + ".gamma").values(), (float) layer.norm().gamma());
         Arrays.fill(parameters.get(layer.name() + ".beta").values(), 0f);
       }
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * both built from these.
  *
  * @param name the field's name
- * @param type input or dense
+ * @param type what the layer computes
  * @param units number of outputs (for the input: its flattened size)
  * @param fanIn number of inputs of each unit (0 for the input layer)
  * @param bias whether a dense layer adds a learned bias
@@ -60,11 +60,20 @@ public record LayerSpec(
     MAX_POOL,
     AVG_POOL,
     /** Average over each channel's whole image: one value per channel. */
-    GLOBAL_AVG_POOL;
+    GLOBAL_AVG_POOL,
+    /** The element-wise sum of two or more layers of one shape (a residual sum), then f. */
+    ADD,
+    /** Two or more layers side by side: along channels for images, along features otherwise. */
+    CONCAT;
 
     /** Whether layers of this type have a weight, and so parameters and an initializer. */
     public boolean hasWeights() {
       return this == DENSE || this == CONV;
+    }
+
+    /** Whether layers of this type read several layers. */
+    public boolean isMerge() {
+      return this == ADD || this == CONCAT;
     }
   }
 
@@ -103,10 +112,14 @@ public record LayerSpec(
       throw new IllegalArgumentException(
           "decayScale of " + name + " must be >= 0 and finite, got " + decayScale);
     }
+    if (type.isMerge() ? inputs.size() < 2 : inputs.size() > 1) {
+      throw new IllegalArgumentException(type + " layer " + name + " must read "
+          + (type.isMerge() ? "two or more layers" : "one layer") + ", got " + inputs);
+    }
     if (type == Type.DENSE && image != null) {
       throw new IllegalArgumentException("image of dense layer " + name + " must be null, got " + image);
     }
-    if (type != Type.DENSE && type != Type.INPUT && image == null) {
+    if (type != Type.DENSE && type != Type.INPUT && !type.isMerge() && image == null) {
       throw new IllegalArgumentException("image of " + type + " layer " + name + " must be given");
     }
     if (image != null && units != image.out().size()) {
@@ -227,6 +240,25 @@ public record LayerSpec(
         InitSpec.zeros(), Nonlinearity.IDENTITY, 0, keep, mode, NormSpec.NONE, 0, 1, false, image);
   }
 
+  /**
+   * An {@link Type#ADD} or {@link Type#CONCAT} layer over {@code inputs} (two or more earlier
+   * layers), with {@code units} outputs; {@code image} is its output's geometry ({@link
+   * ImageSpec#input} of the merged shape) when it merges images, else null. An ADD applies
+   * {@code activation} to the sum; a CONCAT has none.
+   */
+  public static LayerSpec merge(String name, Type type, List<String> inputs, int units,
+      ImageSpec image, Nonlinearity activation, double slope, double keep, DropoutMode mode) {
+    if (!type.isMerge()) {
+      throw new IllegalArgumentException("type of " + name + " must be ADD or CONCAT, got " + type);
+    }
+    if (type == Type.CONCAT && activation != Nonlinearity.IDENTITY) {
+      throw new IllegalArgumentException("CONCAT layer " + name + " takes no activation, got "
+          + activation + "; put it on the layer that reads it");
+    }
+    return new LayerSpec(name, type, units, 0, false, InitSpec.zeros(), InitSpec.zeros(),
+        activation, slope, keep, mode, NormSpec.NONE, 0, 1, false, image, inputs);
+  }
+
   /** This layer reading {@code inputs}, the names of earlier layers, instead of the layer above. */
   public LayerSpec withInputs(List<String> inputs) {
     return new LayerSpec(name, type, units, fanIn, bias, weightInit, biasInit, activation, slope, keep,
@@ -251,6 +283,11 @@ public record LayerSpec(
    */
   public boolean isImageLayer() {
     return image != null && type != Type.INPUT;
+  }
+
+  /** Whether it reads several layers: an ADD or a CONCAT. */
+  public boolean isMerge() {
+    return type.isMerge();
   }
 
   /**

@@ -13,9 +13,17 @@ import java.util.Locale;
  * which parameters weight decay applies to. {@code System.out.println(ModelSummary.of(network))}.
  */
 public final class ModelSummary {
-  /** One layer's row; {@code "-"} where a column does not apply. */
+  /**
+   * One layer's row; {@code "-"} where a column does not apply.
+   *
+   * @param inputs the layers it reads (none for the input), as Keras's "Connected to"
+   */
   public record Row(String layer, String type, String outputShape, long parameters,
-      String activation, String init, String normalization, String dropout) {}
+      String activation, String init, String normalization, String dropout, List<String> inputs) {
+    public Row {
+      inputs = List.copyOf(inputs);
+    }
+  }
 
   private final NetworkSpec spec;
   private final String className;
@@ -88,7 +96,7 @@ public final class ModelSummary {
         count += p.size();
       }
     }
-    String activation = !weighted ? "-" : layer.activation() == Nonlinearity.LEAKY_RELU
+    String activation = !weighted && layer.type() != LayerSpec.Type.ADD ? "-" : layer.activation() == Nonlinearity.LEAKY_RELU
         ? "leaky_relu " + number(layer.slope())
         : lower(layer.activation());
     String init = "-";
@@ -110,7 +118,7 @@ public final class ModelSummary {
         + (layer.dropoutMode() == dev.lamina.DropoutMode.CLASSIC ? " classic" : "");
     String shape = layer.isImage() ? layer.image().out().toString() : "(" + layer.units() + ")";
     return new Row(layer.name(), type(layer), shape, count, activation, init,
-        normalization(layer.norm()), dropout);
+        normalization(layer.norm()), dropout, layer.inputs());
   }
 
   /** "Dense", "Conv2d 3x3, stride 2", "MaxPool2d 2x2"... */
@@ -128,6 +136,8 @@ public final class ModelSummary {
       case MAX_POOL -> "MaxPool2d" + window;
       case AVG_POOL -> "AvgPool2d" + window;
       case GLOBAL_AVG_POOL -> "GlobalAvgPool2d";
+      case ADD -> "Add";
+      case CONCAT -> "Concat";
     };
   }
 
@@ -148,13 +158,22 @@ public final class ModelSummary {
 
   @Override
   public String toString() {
-    String[] header = {"Layer (type)", "Output shape", "Params", "Activation", "Init",
-        "Normalization", "Dropout"};
+    // A chain's rows say what each layer reads; a graph's name it, as Keras's "Connected to".
+    boolean graph = !isChain();
+    String[] header = graph
+        ? new String[] {"Layer (type)", "Output shape", "Params", "Connected to", "Activation",
+            "Init", "Normalization", "Dropout"}
+        : new String[] {"Layer (type)", "Output shape", "Params", "Activation", "Init",
+            "Normalization", "Dropout"};
     List<String[]> cells = new ArrayList<>();
     for (Row r : rows) {
-      cells.add(new String[] {r.layer() + " (" + r.type() + ")", r.outputShape(),
-          String.format(Locale.ROOT, "%,d", r.parameters()), r.activation(), r.init(),
-          r.normalization(), r.dropout()});
+      List<String> row = new ArrayList<>(List.of(r.layer() + " (" + r.type() + ")",
+          r.outputShape(), String.format(Locale.ROOT, "%,d", r.parameters())));
+      if (graph) {
+        row.add(r.inputs().isEmpty() ? "-" : String.join(", ", r.inputs()));
+      }
+      row.addAll(List.of(r.activation(), r.init(), r.normalization(), r.dropout()));
+      cells.add(row.toArray(String[]::new));
     }
     int[] width = new int[header.length];
     for (int c = 0; c < header.length; c++) {
@@ -196,6 +215,16 @@ public final class ModelSummary {
     s.append(String.format(Locale.ROOT, "Not decayed: %s", notDecayed.isEmpty() ? "none"
         : String.join(", ", notDecayed)));
     return s.toString();
+  }
+
+  /** Whether every layer reads the one above it. */
+  private boolean isChain() {
+    for (int i = 1; i < rows.size(); i++) {
+      if (!rows.get(i).inputs().equals(List.of(rows.get(i - 1).layer()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void line(StringBuilder s, String[] cells, int[] width) {

@@ -56,9 +56,8 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
               + " of " + name + " must name a layer before it, one of " + earlier);
         }
       }
-      if (layer.type() != LayerSpec.Type.INPUT && layer.inputs().size() != 1) {
-        throw new IllegalArgumentException("layer " + layer.name() + " of " + name
-            + " must read exactly one layer (merges are not supported yet), got " + layer.inputs());
+      if (layer.isMerge()) {
+        requireMergeable(name, layer, layer.inputs().stream().map(i -> find(resolved, i)).toList());
       }
       if (!earlier.add(layer.name())) {
         throw new IllegalArgumentException("layer names of " + name + " must be unique, got "
@@ -69,15 +68,62 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
     return List.copyOf(resolved);
   }
 
-  /** The index in {@link #layers} of the layer that layer {@code index} reads. */
+  private static LayerSpec find(List<LayerSpec> layers, String name) {
+    return layers.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /**
+   * A merge's inputs must fit it: an ADD's all of its shape, a CONCAT's all images of its height
+   * and width (or all flat) whose channels (or units) add up to its own. An input given (C, H, W)
+   * with several channels is not in the (H, W, C) order the merge works in.
+   */
+  private static void requireMergeable(String model, LayerSpec merge, List<LayerSpec> inputs) {
+    int total = 0;
+    for (LayerSpec input : inputs) {
+      if (input.isChannelMajorInput()) {
+        throw new IllegalArgumentException(merge.type() + " layer " + merge.name() + " of " + model
+            + " cannot read the " + input.image().out().channels() + "-channel input "
+            + input.name() + " directly; read it through a convolution first");
+      }
+      boolean fits = merge.isImage() == input.isImage() && (merge.type() == LayerSpec.Type.ADD
+          ? input.units() == merge.units()
+              && (!merge.isImage() || input.image().out().equals(merge.image().out()))
+          : !merge.isImage() || (input.image().out().height() == merge.image().out().height()
+              && input.image().out().width() == merge.image().out().width()));
+      if (!fits) {
+        throw new IllegalArgumentException(merge.type() + " layer " + merge.name() + " of " + model
+            + " cannot merge " + input.name() + " of shape " + shapeOf(input) + " into "
+            + shapeOf(merge));
+      }
+      total += input.channels();
+    }
+    if (merge.type() == LayerSpec.Type.CONCAT && total != merge.channels()) {
+      throw new IllegalArgumentException("CONCAT layer " + merge.name() + " of " + model + " has "
+          + merge.channels() + " channels, but its inputs have " + total);
+    }
+  }
+
+  private static String shapeOf(LayerSpec layer) {
+    return layer.isImage() ? layer.image().out().toString() : "(" + layer.units() + ")";
+  }
+
+  /** The index in {@link #layers} of the layer that layer {@code index} reads (its first input). */
   public int inputIndex(int index) {
-    String input = layers.get(index).inputs().get(0);
-    for (int i = 0; i < index; i++) {
+    return indexOf(layers.get(index).inputs().get(0), index);
+  }
+
+  /** The indices in {@link #layers} of the layers that layer {@code index} reads, in its order. */
+  public int[] inputIndices(int index) {
+    return layers.get(index).inputs().stream().mapToInt(name -> indexOf(name, index)).toArray();
+  }
+
+  private int indexOf(String input, int before) {
+    for (int i = 0; i < before; i++) {
       if (layers.get(i).name().equals(input)) {
         return i;
       }
     }
-    throw new IllegalStateException("no layer " + input + " before " + layers.get(index).name());
+    throw new IllegalStateException("no layer " + input + " before " + layers.get(before).name());
   }
 
   /** The layer that layer {@code index} reads. */

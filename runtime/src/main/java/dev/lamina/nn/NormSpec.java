@@ -15,9 +15,11 @@ import dev.lamina.RunningStats;
  * </ul>
  *
  * @param groups GROUP's number of groups; 0 for the other kinds
+ * @param gamma the value γ starts at: 1, or 0 for the last normalization of a residual branch,
+ *     so that the block starts as the identity
  */
 public record NormSpec(Kind kind, NormPlacement placement, double eps, double momentum,
-    RunningStats runningStats, int groups) {
+    RunningStats runningStats, int groups, double gamma) {
   public enum Kind {
     NONE,
     BATCH,
@@ -41,6 +43,15 @@ public record NormSpec(Kind kind, NormPlacement placement, double eps, double mo
       throw new IllegalArgumentException("groups must be > 0 for GROUP and 0 otherwise, got "
           + groups + " for " + kind);
     }
+    if (!Double.isFinite(gamma)) {
+      throw new IllegalArgumentException("gamma must be finite, got " + gamma);
+    }
+  }
+
+  /** A normalization whose γ starts at 1. */
+  public NormSpec(Kind kind, NormPlacement placement, double eps, double momentum,
+      RunningStats runningStats, int groups) {
+    this(kind, placement, eps, momentum, runningStats, groups, 1);
   }
 
   /** A normalization without groups. */
@@ -63,6 +74,11 @@ public record NormSpec(Kind kind, NormPlacement placement, double eps, double mo
 
   public static NormSpec group(int groups, NormPlacement placement, double eps) {
     return new NormSpec(Kind.GROUP, placement, eps, 0, RunningStats.EXPONENTIAL, groups);
+  }
+
+  /** This normalization with γ starting at {@code gamma}. */
+  public NormSpec withGamma(double gamma) {
+    return new NormSpec(kind, placement, eps, momentum, runningStats, groups, gamma);
   }
 
   public boolean isPresent() {

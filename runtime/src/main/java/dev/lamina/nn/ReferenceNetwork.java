@@ -93,6 +93,8 @@ public final class ReferenceNetwork implements TrainableNetwork {
         case INPUT -> x;
         case DENSE, CONV -> dense(l, layer, x, rows, training);
         case MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL -> ImageReference.pool(layer, imageInput(l, x), rows);
+        case ADD -> add(l, layer, rows);
+        case CONCAT -> concat(l, layer, rows);
       };
       masks[l] = dropoutFactors(layer, l, rows, training, maskSeed);
       float[] h = new float[y.length];
@@ -146,6 +148,42 @@ public final class ReferenceNetwork implements TrainableNetwork {
       return y;
     }
     return a;
+  }
+
+  /** f(Σ inputs), element by element, the inputs summed in their order. */
+  private float[] add(int l, LayerSpec layer, int rows) {
+    int[] inputs = spec.inputIndices(l);
+    float[] a = new float[rows * layer.units()];
+    for (int i = 0; i < a.length; i++) {
+      double sum = 0;
+      for (int in : inputs) {
+        sum += outputs[in][i];
+      }
+      a[i] = (float) Activations.apply(layer.activation(), layer.slope(), sum);
+    }
+    activations[l] = a;
+    return a;
+  }
+
+  /**
+   * The inputs side by side: per sample and pixel (one pixel for flat layers), each input's
+   * channels in turn.
+   */
+  private float[] concat(int l, LayerSpec layer, int rows) {
+    float[] y = new float[rows * layer.units()];
+    int pixels = layer.pixels();
+    int offset = 0;
+    for (int in : spec.inputIndices(l)) {
+      int channels = layers.get(in).channels();
+      for (int r = 0; r < rows; r++) {
+        for (int p = 0; p < pixels; p++) {
+          System.arraycopy(outputs[in], (r * pixels + p) * channels, y,
+              (r * pixels + p) * layer.channels() + offset, channels);
+        }
+      }
+      offset += channels;
+    }
+    return y;
   }
 
   /** γ·x̂ + β, with x̂ from the batch (training), the running statistics (inference) or the row. */
@@ -291,6 +329,10 @@ public final class ReferenceNetwork implements TrainableNetwork {
       for (int i = 0; i < g.length; i++) {
         g[i] = dh[i] * masks[l][i];
       }
+      if (layer.isMerge()) {
+        mergeBackward(l, layer, g, gradients);
+        continue;
+      }
       if (!layer.hasWeights()) {
         addGradient(gradients, in, ImageReference.poolBackward(layer, g, imageInput(l, outputs[in]),
             rows));
@@ -311,6 +353,37 @@ public final class ReferenceNetwork implements TrainableNetwork {
               layer.bias() ? parameters.get(layer.name() + ".bias").gradient() : null, g,
               imageInput(l, outputs[in]), rows)
           : denseBackward(layer, g, outputs[in], rows));
+    }
+  }
+
+  /**
+   * A sum passes f'·g to each of its inputs; a concatenation passes each input its own channels
+   * of g.
+   */
+  private void mergeBackward(int l, LayerSpec layer, double[] g, double[][] gradients) {
+    int[] inputs = spec.inputIndices(l);
+    if (layer.type() == LayerSpec.Type.ADD) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] *= Activations.derivativeFromOutput(layer.activation(), layer.slope(), activations[l][i]);
+      }
+      for (int in : inputs) {
+        addGradient(gradients, in, g.clone());
+      }
+      return;
+    }
+    int pixels = layer.pixels();
+    int offset = 0;
+    for (int in : inputs) {
+      int channels = layers.get(in).channels();
+      double[] d = new double[rows * pixels * channels];
+      for (int r = 0; r < rows; r++) {
+        for (int p = 0; p < pixels; p++) {
+          System.arraycopy(g, (r * pixels + p) * layer.channels() + offset, d,
+              (r * pixels + p) * channels, channels);
+        }
+      }
+      addGradient(gradients, in, d);
+      offset += channels;
     }
   }
 

@@ -34,6 +34,9 @@ public final class Annotations {
   public static final String GROUP_NORM = PACKAGE + ".GroupNorm";
   public static final String STANDARDIZE = PACKAGE + ".Standardize";
   public static final String MIN_MAX_SCALE = PACKAGE + ".MinMaxScale";
+  public static final String FROM = PACKAGE + ".From";
+  public static final String ADD = PACKAGE + ".Add";
+  public static final String CONCAT = PACKAGE + ".Concat";
 
   private Annotations() {}
 
@@ -80,6 +83,15 @@ public final class Annotations {
 
   public static boolean booleanValue(AnnotationMirror mirror, String name) {
     return (Boolean) value(mirror, name).getValue();
+  }
+
+  /** The strings of a {@code String[]} member, each with its value (for diagnostics on it). */
+  public static java.util.List<AnnotationValue> arrayValue(AnnotationMirror mirror, String name) {
+    Object v = value(mirror, name).getValue();
+    @SuppressWarnings("unchecked")
+    java.util.List<AnnotationValue> values = v instanceof java.util.List<?> list
+        ? (java.util.List<AnnotationValue>) list : java.util.List.of(value(mirror, name));
+    return values;
   }
 
   /** The constant name of an enum-valued member, e.g. {@code "RELU"}. */

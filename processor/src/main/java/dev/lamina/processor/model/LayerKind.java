@@ -12,7 +12,7 @@ import javax.lang.model.element.AnnotationMirror;
  * validator reports that).
  */
 public sealed interface LayerKind
-    permits InputKind, DenseKind, ConvKind, PoolKind, GlobalAvgPoolKind {
+    permits InputKind, DenseKind, ConvKind, PoolKind, GlobalAvgPoolKind, MergeKind {
   /** The annotation that makes the field this kind of layer. */
   AnnotationMirror annotation();
 

@@ -20,7 +20,7 @@ public final class LayerKinds {
   public static final List<String> MODIFIERS = List.of(Annotations.ACTIVATION,
       Annotations.DROPOUT, Annotations.BATCH_NORM, Annotations.LAYER_NORM,
       Annotations.GAUSSIAN_NOISE, Annotations.DECAY, Annotations.INSTANCE_NORM,
-      Annotations.GROUP_NORM);
+      Annotations.GROUP_NORM, Annotations.FROM);
 
   private LayerKinds() {}
 
@@ -32,6 +32,8 @@ public final class LayerKinds {
     kinds.put(Annotations.MAX_POOL, m -> new PoolKind(m, true));
     kinds.put(Annotations.AVG_POOL, m -> new PoolKind(m, false));
     kinds.put(Annotations.GLOBAL_AVG_POOL, GlobalAvgPoolKind::new);
+    kinds.put(Annotations.ADD, AddKind::new);
+    kinds.put(Annotations.CONCAT, ConcatKind::new);
     return kinds;
   }
 

@@ -22,12 +22,28 @@ public final class ModelDescriptors {
     String previous = null;
     for (VariableElement field : layerFields(type)) {
       Map<String, AnnotationMirror> annotations = laminaAnnotations(field);
-      // A chain: each layer reads the field above it.
-      List<String> inputs = previous == null ? List.of() : List.of(previous);
-      layers.add(new LayerDescriptor(field, LayerKinds.of(annotations), inputs, annotations));
+      List<LayerKind> kinds = LayerKinds.of(annotations);
+      layers.add(new LayerDescriptor(field, kinds, inputs(kinds, annotations, previous),
+          annotations));
       previous = field.getSimpleName().toString();
     }
     return new ModelDescriptor(type, model, layers);
+  }
+
+  /**
+   * The layers a field reads: those a merge names, the one {@code @From} names, or else the field
+   * above it ({@code previous}; none for the first field), which makes a chain the default.
+   */
+  private static List<String> inputs(List<LayerKind> kinds, Map<String, AnnotationMirror> annotations,
+      String previous) {
+    if (!kinds.isEmpty() && kinds.get(0) instanceof MergeKind merge) {
+      return merge.inputs();
+    }
+    AnnotationMirror from = annotations.get(Annotations.FROM);
+    if (from != null && (kinds.isEmpty() || !(kinds.get(0) instanceof InputKind))) {
+      return List.of(String.valueOf(Annotations.value(from, "value").getValue()));
+    }
+    return previous == null ? List.of() : List.of(previous);
   }
 
   /** Instance fields typed {@code Layer} or carrying a layer annotation, in source order. */

@@ -82,6 +82,9 @@ public final class ModelReader {
           mode);
       case GlobalAvgPoolKind global -> LayerSpec.pool(name, LayerSpec.Type.GLOBAL_AVG_POOL,
           shape.geometry(), keep, mode);
+      case MergeKind merge -> LayerSpec.merge(name,
+          merge instanceof AddKind ? LayerSpec.Type.ADD : LayerSpec.Type.CONCAT, layer.inputs(),
+          (int) shape.out().size(), shape.geometry(), activation, slope(layer), keep, mode);
     };
   }
 
@@ -125,7 +128,7 @@ public final class ModelReader {
       AnnotationMirror b = batch.get();
       return NormSpec.batch(NormPlacement.valueOf(enumValue(b, "placement")),
           doubleValue(b, "eps"), doubleValue(b, "momentum"),
-          RunningStats.valueOf(enumValue(b, "runningStats")));
+          RunningStats.valueOf(enumValue(b, "runningStats"))).withGamma(doubleValue(b, "gamma"));
     }
     var instance = layer.find(Annotations.INSTANCE_NORM);
     if (instance.isPresent()) {

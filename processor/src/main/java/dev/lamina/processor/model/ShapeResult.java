@@ -19,6 +19,12 @@ public sealed interface ShapeResult {
   record NeedsImage(long inputSize) implements ShapeResult {}
 
   /**
+   * A merge's inputs do not fit together: input {@code other} cannot be summed with (or placed
+   * beside) input {@code first}, the two indices in the merge's list.
+   */
+  record MergeMismatch(int first, int other) implements ShapeResult {}
+
+  /**
    * The window is larger than the (padded) image it slides over.
    *
    * @param member the annotation member that sets the window: "kernel" or "value"

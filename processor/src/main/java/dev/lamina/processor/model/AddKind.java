@@ -1,0 +1,19 @@
+package dev.lamina.processor.model;
+
+import dev.lamina.nn.ImageSpec;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+
+/** {@code @Add({"a", "b"})}: the element-wise sum of layers of one shape. */
+public record AddKind(AnnotationMirror annotation) implements MergeKind {
+  @Override
+  public ShapeResult outputShape(List<LayerShape> inputs) {
+    LayerShape first = inputs.get(0);
+    for (int i = 1; i < inputs.size(); i++) {
+      if (!inputs.get(i).equals(first)) {
+        return new ShapeResult.MergeMismatch(0, i);
+      }
+    }
+    return new ShapeResult.Known(first, first.isImage() ? ImageSpec.input(first.image()) : null);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.lamina.processor.model;
+
+import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.Shape;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+
+/**
+ * {@code @Concat({"a", "b"})}: layers side by side, images along channels (of one height and
+ * width), flat layers along features.
+ */
+public record ConcatKind(AnnotationMirror annotation) implements MergeKind {
+  @Override
+  public ShapeResult outputShape(List<LayerShape> inputs) {
+    LayerShape first = inputs.get(0);
+    long size = 0;
+    int channels = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      LayerShape in = inputs.get(i);
+      boolean fits = first.isImage()
+          ? in.isImage() && in.image().height() == first.image().height()
+              && in.image().width() == first.image().width()
+          : !in.isImage();
+      if (!fits) {
+        return new ShapeResult.MergeMismatch(0, i);
+      }
+      size += in.size();
+      channels += in.isImage() ? in.image().channels() : 0;
+    }
+    if (!first.isImage()) {
+      return new ShapeResult.Known(LayerShape.flat(size), null);
+    }
+    Shape out = new Shape(channels, first.image().height(), first.image().width());
+    return new ShapeResult.Known(LayerShape.of(out), ImageSpec.input(out));
+  }
+}
