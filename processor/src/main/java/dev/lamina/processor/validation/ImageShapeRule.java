@@ -50,6 +50,8 @@ final class ImageShapeRule {
             stop.inputs().get(0).image(), height, width, padded), layer.field(), mirror,
             value(mirror, member));
       }
+      case ShapeResult.MergeMismatch(int first, int other) ->
+          MergeShapes.report(layer, stop.inputs(), first, other, report);
       case ShapeResult.BadValue bad -> {} // the kind's validator reports the member
       case ShapeResult.Known known -> throw new IllegalStateException("not a stop: " + known);
     }

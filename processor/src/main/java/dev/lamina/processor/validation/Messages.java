@@ -162,7 +162,7 @@ public final class Messages {
           + "none; put it on a @Dense or @Conv2d layer.";
   public static final String DECAY_NO_WEIGHTS =
       "[Lamina/DecayNoWeights] @Decay scales the decay of a layer's weights, and a pooling layer "
-          + "has none; put it on a @Dense or @Conv2d layer.";
+          + "or a merge has none; put it on a @Dense or @Conv2d layer.";
   public static final String DECAY_NO_BIAS =
       "[Lamina/DecayNoBias] bias = true decays the layer's bias, but this layer has none "
           + "(bias = false, or the default right before @BatchNorm); remove bias = true.";
@@ -240,4 +240,52 @@ public final class Messages {
   public static final String INTERNAL_ERROR =
       "[Lamina/InternalError] the Lamina processor failed on this model; please report it with "
           + "this class: %s";
+
+  // ---- graphs: @From, @Add, @Concat ----
+  public static final String UNKNOWN_INPUT =
+      "[Lamina/UnknownInput] no layer of %s is named '%s'; the layers are %s.";
+  public static final String FORWARD_INPUT =
+      "[Lamina/ForwardInput] '%s' is declared after '%s': a layer reads only layers declared "
+          + "above it, in the order the network computes them. Move '%s' above '%s', or read an "
+          + "earlier layer.";
+  public static final String INPUT_CYCLE =
+      "[Lamina/InputCycle] '%s' would read its own output (%s): a network computes each layer "
+          + "once, in order, and cannot loop. Read a layer declared above it.";
+  public static final String UNUSED_LAYER =
+      "[Lamina/UnusedLayer] nothing reads the output of '%s': the layer after it reads another "
+          + "(@From or a merge), and only the last layer is the network's output. Add it into a "
+          + "merge (@Add or @Concat), read it with @From, or remove it.";
+  public static final String FROM_ON_MERGE =
+      "[Lamina/FromOnMerge] @%s names the layers it reads; @From does not apply. Add the layer "
+          + "to its list.";
+  public static final String FROM_ON_INPUT =
+      "[Lamina/FromOnInput] the input layer reads the data, not another layer; remove @From.";
+  public static final String MERGE_INPUTS =
+      "[Lamina/MergeInputs] @%s merges two or more different layers; got %s.";
+  public static final String ADD_SHAPES =
+      "[Lamina/AddShapes] @Add sums layers of one shape, but '%s' is %s and '%s' is %s. %s";
+  public static final String CONCAT_SHAPES =
+      "[Lamina/ConcatShapes] @Concat places images side by side along channels, so their "
+          + "heights and widths must be equal, and flat layers along features; but '%s' is %s and "
+          + "'%s' is %s. %s";
+  public static final String NOT_ON_MERGE =
+      "[Lamina/NotOnMerge] @%s does not apply to @%s, which %s; put it on %s.";
+  public static final String MERGE_READS_INPUT =
+      "[Lamina/MergeReadsInput] @%s cannot read the %d-channel input '%s' directly: it is given "
+          + "(C, H, W) and merges work in the (H, W, C) order of image layers. Read it through a "
+          + "convolution first.";
+  public static final String ZERO_GAMMA_OUTSIDE_RESIDUAL =
+      "[Lamina/ZeroGammaOutsideResidual] gamma = 0 starts '%s' silent, and no @Add sums it "
+          + "with a shortcut: its output starts constant and no gradient reaches the layers before "
+          + "it until γ moves. Use gamma = 0 only on the last batch normalization of a residual "
+          + "branch.";
+  public static final String ZERO_INIT_RESIDUAL =
+      "[Lamina/ZeroInitResidual] each @Add adds its branch's variance to the shortcut's, so "
+          + "through n blocks the activations' variance grows about n-fold at the start. Starting "
+          + "the branch's last batch normalization at @BatchNorm(gamma = 0) ('%s') makes '%s' "
+          + "start as the identity (torchvision's zero_init_residual); the branch learns from "
+          + "there.";
+  public static final String GAMMA_FINITE =
+      "[Lamina/GammaFinite] gamma, the value γ starts at, must be finite; got %s. Use 1 (the "
+          + "default) or 0 for the last batch normalization of a residual branch.";
 }

@@ -42,11 +42,13 @@ public final class ModelValidation {
       ImageLayerValidator.validate(layer, report);
       RegularizationValidator.validate(layer, model, report);
     }
+    GraphRule.check(model, shapes, report);
     LayerOrderRule.check(model, report);
     OutputActivationRule.check(model, report);
     LossOutputsRule.check(model, report);
     ImageShapeRule.check(model, shapes, report);
     BufferSizeRule.check(model, shapes, report);
+    ResidualInitRule.check(model, shapes, report);
     List<WeightedLayers.Layer> chain = WeightedLayers.of(model, shapes);
     InitActivationRule.check(chain, report);
     InitSymmetryRule.check(chain, report);

@@ -34,6 +34,13 @@ public final class ValidationReport {
     }
   }
 
+  /** Advice, printed as a note, unless suppressed as a warning would be. */
+  public void note(String message, Element element, AnnotationMirror annotation, AnnotationValue value) {
+    if (!Suppressions.isSuppressed(element, message)) {
+      items.add(new Item(Diagnostic.Kind.NOTE, message, element, annotation, value));
+    }
+  }
+
   public boolean isClean() {
     return items.stream().noneMatch(i -> i.kind() == Diagnostic.Kind.ERROR);
   }

@@ -35,7 +35,7 @@ final class DenseWriter {
       type.addMethod(gradient());
     }
     type.addMethod(weightGradient());
-    if (n.index() > 1) {
+    if (n.passesGradient()) {
       type.addMethod(inputGradient());
     }
   }

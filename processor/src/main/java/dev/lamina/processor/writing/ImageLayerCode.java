@@ -24,9 +24,9 @@ final class ImageLayerCode {
     return n.layer().type() == LayerSpec.Type.CONV;
   }
 
-  /** The first layer after an input of several channels, given (C, H, W), rearranges it first. */
+  /** A layer that reads an input of several channels, given (C, H, W), rearranges it first. */
   static boolean convertsInput(LayerNames n) {
-    return isImageLayer(n) && n.index() == 1 && n.layer().image().in().channels() > 1;
+    return isImageLayer(n) && n.readsNetworkInput() && n.layer().image().in().channels() > 1;
   }
 
   // ---- fields ----
@@ -34,7 +34,7 @@ final class ImageLayerCode {
   static void addFields(TypeSpec.Builder type, List<LayerNames> layers) {
     boolean colGrad = false;
     for (LayerNames n : layers) {
-      if (!isImageLayer(n)) {
+      if (!isImageLayer(n) || n.layer().isMerge()) {
         continue;
       }
       type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -46,7 +46,7 @@ final class ImageLayerCode {
         if (n.groupNorm()) {
           buffers.addAll(List.of(n.mean(), n.invStd(), n.sumD(), n.sumDXhat()));
         }
-        colGrad |= n.index() > 1;
+        colGrad |= n.passesGradient();
       }
       if (n.layer().type() == LayerSpec.Type.MAX_POOL) {
         buffers.add(n.slots());
@@ -67,7 +67,7 @@ final class ImageLayerCode {
   static void allocate(MethodSpec.Builder m, List<LayerNames> layers) {
     int colGrad = 0;
     for (LayerNames n : layers) {
-      if (!isImageLayer(n)) {
+      if (!isImageLayer(n) || n.layer().isMerge()) {
         continue;
       }
       ImageSpec g = n.layer().image();
@@ -78,7 +78,7 @@ final class ImageLayerCode {
             m.addStatement("$N = new float[rows * $L]", s, g.out().channels());
           }
         }
-        if (n.index() > 1) {
+        if (n.passesGradient()) {
           colGrad = Math.max(colGrad, g.out().pixels() * g.patch());
         }
       }
@@ -106,7 +106,7 @@ final class ImageLayerCode {
       if (n.layer().hasDropout()) {
         type.addMethod(pool.gradient());
       }
-      if (n.index() > 1) {
+      if (n.passesGradient()) {
         type.addMethod(pool.backward());
       }
       return;
@@ -125,7 +125,7 @@ final class ImageLayerCode {
       type.addMethod(writer.gradient());
     }
     type.addMethod(writer.weightGradient());
-    if (n.index() > 1) {
+    if (n.passesGradient()) {
       type.addMethod(writer.inputGradient()).addMethod(writer.col2im());
     }
   }

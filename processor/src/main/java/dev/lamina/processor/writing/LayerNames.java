@@ -7,8 +7,19 @@ import dev.lamina.nn.NormSpec;
 /**
  * The names of one layer's fields, buffers and methods in the generated class, as {@link
  * GeneratedNames} allocated them: callers never build a layer's member name themselves.
+ *
+ * @param readsNetworkInput whether the layer reads the network's input layer (a merge reads
+ *     several layers, and says so per input)
  */
-record LayerNames(LayerSpec layer, int index, GeneratedNames names) {
+record LayerNames(LayerSpec layer, int index, GeneratedNames names, boolean readsNetworkInput) {
+  /**
+   * Whether a layer needs dLoss/d(its input): it reads another layer than the network's input,
+   * which gets no gradient.
+   */
+  boolean passesGradient() {
+    return layer.type() != LayerSpec.Type.INPUT && !readsNetworkInput;
+  }
+
   /** The training input as the generated class keeps it for the backward pass. */
   static final String LAST_INPUT = "lastInput";
 

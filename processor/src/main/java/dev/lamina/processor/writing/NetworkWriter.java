@@ -30,7 +30,8 @@ public final class NetworkWriter {
   private final ClassName generated;
   /** The inner class that holds the passes: {@link #passesClass()}. */
   private final ClassName passesType;
-  private final PassCalls calls = new PassCalls(layers);
+  private final LayerGraph graph = new LayerGraph(layers);
+  private final PassCalls calls = new PassCalls(layers, graph);
 
   /**
    * @param inherited the members {@code <Model>Net} inherits from {@code GeneratedNetwork}: no
@@ -40,8 +41,10 @@ public final class NetworkWriter {
     this.model = model;
     this.spec = model.spec();
     GeneratedNames names = new GeneratedNames(spec.layers(), inherited.fields(), inherited.methods());
+    String input = spec.layers().get(0).name();
     for (int i = 0; i < spec.layers().size(); i++) {
-      layers.add(new LayerNames(spec.layers().get(i), i, names));
+      LayerSpec layer = spec.layers().get(i);
+      layers.add(new LayerNames(layer, i, names, layer.inputs().equals(List.of(input))));
     }
     this.generated = ClassName.get(model.packageName(), model.generatedName());
     this.passesType = generated.nestedClass("Passes");
@@ -71,9 +74,9 @@ public final class NetworkWriter {
             .addJavadoc("The model as the runtime sees it: layers, shapes and loss.\n")
             .initializer(SpecLiteral.of(spec)).build());
     for (LayerNames n : layers) {
-      if (n.layer().type() == LayerSpec.Type.DENSE) {
+      if (n.layer().type() == LayerSpec.Type.DENSE || n.layer().isMerge()) {
         type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("S.loopBound($L)", n.layer().units()).build());
+            .initializer("S.loopBound($L)", n.run()).build());
       }
     }
     addParameterFields(type);
@@ -99,6 +102,8 @@ public final class NetworkWriter {
     for (LayerNames n : layers) {
       if (n.layer().type() == LayerSpec.Type.INPUT) {
         InputWriter.addMethods(passes, n);
+      } else if (n.layer().isMerge()) {
+        new MergeWriter(n, graph).addMethods(passes);
       } else if (ImageLayerCode.isImageLayer(n)) {
         ImageLayerCode.addMethods(passes, n);
       } else {
@@ -176,6 +181,11 @@ public final class NetworkWriter {
       layers.stream().filter(n -> n.layer().hasNoise())
           .forEach(n -> type.addField(NoiseCode.scaleField(n)));
     }
+    if (graph.scratchUnits() > 0) {
+      type.addField(FieldSpec.builder(float[].class, PassCalls.MERGE_SCRATCH, Modifier.PRIVATE)
+          .addJavadoc("dLoss/d(a layer's output) from a second reader, before it is added.\n")
+          .build());
+    }
     for (LayerNames n : layers) {
       for (String name : buffers(n)) {
         type.addField(float[].class, name, Modifier.PRIVATE);
@@ -245,6 +255,9 @@ public final class NetworkWriter {
       }
     }
     ImageLayerCode.allocate(m, layers);
+    if (graph.scratchUnits() > 0) {
+      m.addStatement("$N = new float[rows * $L]", PassCalls.MERGE_SCRATCH, graph.scratchUnits());
+    }
     return m.build();
   }
 

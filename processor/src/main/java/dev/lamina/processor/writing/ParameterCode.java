@@ -23,7 +23,7 @@ final class ParameterCode {
     if (n.layer().type() == LayerSpec.Type.CONV) {
       names.add(n.weightScratch());
     }
-    if (n.index() > 1) {
+    if (n.passesGradient()) {
       names.add(n.weightT());
     }
     if (n.layer().bias()) {
@@ -51,7 +51,7 @@ final class ParameterCode {
     if (n.layer().type() == LayerSpec.Type.CONV) {
       b.addStatement("$N = new float[$L]", n.weightScratch(), weightSize);
     }
-    if (n.index() > 1) {
+    if (n.passesGradient()) {
       b.addStatement("$N = new float[$L]", n.weightT(), weightSize);
     }
     if (n.layer().bias()) {

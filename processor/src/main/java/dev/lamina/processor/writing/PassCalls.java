@@ -11,16 +11,20 @@ import java.util.List;
  * and convolutions call the same sequence; the writers of their methods differ.
  */
 final class PassCalls {
-  private final List<LayerNames> layers;
+  /** dLoss/d(a layer's output) from a layer that adds to a gradient another layer set, first. */
+  static final String MERGE_SCRATCH = "mergeScratch";
 
-  PassCalls(List<LayerNames> layers) {
+  private final List<LayerNames> layers;
+  private final LayerGraph graph;
+
+  PassCalls(List<LayerNames> layers, LayerGraph graph) {
     this.layers = layers;
+    this.graph = graph;
   }
 
   /** The layer that {@code n} reads: the one its spec names as its input. */
   private LayerNames previous(LayerNames n) {
-    String input = n.layer().inputs().get(0);
-    return layers.stream().filter(l -> l.layer().name().equals(input)).findFirst().orElseThrow();
+    return graph.input(n);
   }
 
   /** The layer's input buffer, rearranging an input of several channels first. */
@@ -48,6 +52,9 @@ final class PassCalls {
       return b.build();
     }
     CodeBlock keys = CodeBlock.of("$L$L", dropoutKey, noiseKey);
+    if (n.layer().isMerge()) {
+      return b.addStatement("$N(r0, r1$L)", n.method(LayerMember.FORWARD_TRAIN), keys).build();
+    }
     String x = input(b, n, previous(n).trainOutput());
     if (n.norm().isPresent()) {
       b.addStatement("$N($N, r0, r1)", n.method(LayerMember.LINEAR), x);
@@ -72,6 +79,9 @@ final class PassCalls {
       }
       return b.build();
     }
+    if (n.layer().isMerge()) {
+      return b.addStatement("$N(r0, r1)", n.method(LayerMember.FORWARD_INFER)).build();
+    }
     String x = input(b, n, previous(n).inferOutput());
     return b.addStatement("$N($N, r0, r1)", n.method(LayerMember.FORWARD_INFER), x).build();
   }
@@ -80,7 +90,7 @@ final class PassCalls {
   // gradient reads (the first layer's is never needed). The optimizer moves the weights between
   // steps, so the copy is fresh for the backward pass.
   CodeBlock transpose(LayerNames n) {
-    if (!n.hasWeights() || n.index() == 1) {
+    if (!n.hasWeights() || !n.passesGradient()) {
       return CodeBlock.of("");
     }
     int rows = n.layer().fanIn();
@@ -98,14 +108,20 @@ final class PassCalls {
   CodeBlock backward(LayerNames n) {
     boolean last = n.index() == layers.size() - 1;
     String d = last ? "outputGradient" : n.grad();
-    LayerNames previous = previous(n);
     CodeBlock.Builder b = CodeBlock.builder();
     if (LoopBody.hasGradientPass(n)) {
       b.addStatement("$N($N, r0, r1)", n.method(LayerMember.GRADIENT), d);
     }
+    if (n.layer().isMerge()) {
+      if (graph.inputs(n).stream().anyMatch(MergeWriter::hasGradient)) {
+        b.addStatement("$N($N, r0, r1)", n.method(LayerMember.BACKWARD), d);
+      }
+      return b.build();
+    }
+    LayerNames previous = previous(n);
     if (!n.hasWeights()) {
-      if (n.index() > 1) {
-        b.addStatement("$N($N, $N, r0, r1)", n.method(LayerMember.BACKWARD), d, previous.grad());
+      if (n.passesGradient()) {
+        b.add(toInput(n, previous, LayerMember.BACKWARD, d));
       }
       return b.build();
     }
@@ -123,9 +139,25 @@ final class PassCalls {
         ? CodeBlock.of("")
         : CodeBlock.of("$N, ", previous.trainOutput());
     b.addStatement("$N($L$N, rows, part, parts)", n.method(LayerMember.WEIGHT_GRADIENT), x, d);
-    if (n.index() > 1) {
-      b.addStatement("$N($N, $N, r0, r1)", n.method(LayerMember.INPUT_GRADIENT), d, previous.grad());
+    if (n.passesGradient()) {
+      b.add(toInput(n, previous, LayerMember.INPUT_GRADIENT, d));
     }
     return b.build();
+  }
+
+  /**
+   * {@code method(d, dx, r0, r1)}, which writes dLoss/d(input) into dx: the input's gradient when
+   * {@code n} is the first to write it, else the scratch buffer, then added to that gradient.
+   */
+  private CodeBlock toInput(LayerNames n, LayerNames input, LayerMember method, String d) {
+    if (graph.setsGradient(n, input)) {
+      return CodeBlock.of("$N($N, $N, r0, r1);\n", n.method(method), d, input.grad());
+    }
+    int units = input.layer().units();
+    return CodeBlock.builder()
+        .addStatement("$N($N, $N, r0, r1)", n.method(method), d, MERGE_SCRATCH)
+        .addStatement("$T.addInto($N, $N, r0 * $L, r1 * $L)", Names.MERGES, input.grad(),
+            MERGE_SCRATCH, units, units)
+        .build();
   }
 }

@@ -30,6 +30,8 @@ final class SpecLiteral {
         list.add("$T.input($S, $L, $L, $T.$L)", Names.LAYER_SPEC, l.name(), l.units(), l.keep(),
             Names.DROPOUT_MODE, l.dropoutMode());
         list.add(inputImage(l));
+      } else if (l.isMerge()) {
+        list.add(merge(l));
       } else if (l.isImage()) {
         list.add(image(l));
         list.add(normInitializer(l.norm()));
@@ -41,7 +43,9 @@ final class SpecLiteral {
         list.add(normInitializer(l.norm()));
       }
       list.add(regularizationInitializer(l));
-      list.add(inputsInitializer(l, i == 0 ? null : spec.layers().get(i - 1)));
+      if (!l.isMerge()) {
+        list.add(inputsInitializer(l, i == 0 ? null : spec.layers().get(i - 1)));
+      }
     }
     CodeBlock literal = CodeBlock.of("new $T($S, $T.$L, $L, $T.of($>$>$L$<$<))",
         Names.NETWORK_SPEC, spec.name(), Names.LOSS, spec.loss(), spec.labelSmoothing(),
@@ -64,9 +68,10 @@ final class SpecLiteral {
     ClassName placement = ClassName.get(NormPlacement.class);
     return switch (norm.kind()) {
       case NONE -> CodeBlock.of("");
-      case BATCH -> CodeBlock.of("\n.withNorm($T.batch($T.$L, $L, $L, $T.$L))", normSpec, placement,
+      case BATCH -> CodeBlock.of("\n.withNorm($T.batch($T.$L, $L, $L, $T.$L)$L)", normSpec, placement,
           norm.placement(), norm.eps(), norm.momentum(),
-          ClassName.get(RunningStats.class), norm.runningStats());
+          ClassName.get(RunningStats.class), norm.runningStats(),
+          norm.gamma() == 1 ? "" : CodeBlock.of(".withGamma($L)", norm.gamma()));
       case LAYER -> CodeBlock.of("\n.withNorm($T.layer($T.$L, $L))", normSpec, placement,
           norm.placement(), norm.eps());
       case INSTANCE -> CodeBlock.of("\n.withNorm($T.instance($T.$L, $L))", normSpec, placement,
@@ -93,6 +98,20 @@ final class SpecLiteral {
           Names.LAYER_SPEC, l.name(), Names.LAYER_SPEC, l.type(), IMAGE_SPEC, in, g.kernel(),
           g.stride(), l.keep(), Names.DROPOUT_MODE, l.dropoutMode());
     };
+  }
+
+  // LayerSpec.merge("block", LayerSpec.Type.ADD, List.of("stem", "conv2"), 6272,
+  //     ImageSpec.input(new Shape(32, 14, 14)), Nonlinearity.RELU, 0.01, 1.0, DropoutMode.INVERTED)
+  private static CodeBlock merge(LayerSpec l) {
+    CodeBlock inputs = l.inputs().stream().map(n -> CodeBlock.of("$S", n))
+        .collect(CodeBlock.joining(", "));
+    CodeBlock image = l.isImage()
+        ? CodeBlock.of("$T.input(new $T($L, $L, $L))", IMAGE_SPEC, SHAPE, l.image().out().channels(),
+            l.image().out().height(), l.image().out().width())
+        : CodeBlock.of("null");
+    return CodeBlock.of("$T.merge($S, $T.Type.$L, $T.of($L), $L, $L, $T.$L, $L, $L, $T.$L)",
+        Names.LAYER_SPEC, l.name(), Names.LAYER_SPEC, l.type(), Names.LIST, inputs, l.units(), image,
+        Names.NONLINEARITY, l.activation(), l.slope(), l.keep(), Names.DROPOUT_MODE, l.dropoutMode());
   }
 
   /** {@code .withImage(ImageSpec.input(new Shape(1, 28, 28)))} for an image input, else nothing. */
