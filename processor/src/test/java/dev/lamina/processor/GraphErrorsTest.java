@@ -179,4 +179,28 @@ class GraphErrorsTest {
     assertEquals(0, clean.notes().stream().filter(n -> n.getMessage(null).contains("Lamina"))
         .count(), () -> clean.notes().toString());
   }
+
+  /** docs/models.md's residual network: a projection's stride reads one pixel in four on purpose. */
+  @Test
+  void theDocumentedResidualNetworkCompilesWithoutWarnings() {
+    JavaFileObject source = model("TinyResNet",
+        "@Model(loss = Loss.SOFTMAX_CROSS_ENTROPY)",
+        "class TinyResNet {",
+        "  @Input(channels = 1, height = 28, width = 28) Layer image;",
+        "  @Conv2d(filters = 16, kernel = 3, padding = 1) @BatchNorm @Activation(RELU) Layer stem;",
+        "  @Conv2d(filters = 16, kernel = 3, padding = 1) @BatchNorm @Activation(RELU) Layer conv1;",
+        "  @Conv2d(filters = 16, kernel = 3, padding = 1) @BatchNorm(gamma = 0) Layer conv2;",
+        "  @Add({\"stem\", \"conv2\"}) @Activation(RELU) Layer block1;",
+        "  @Conv2d(filters = 32, kernel = 3, stride = 2, padding = 1) @BatchNorm @Activation(RELU) Layer conv3;",
+        "  @Conv2d(filters = 32, kernel = 3, padding = 1) @BatchNorm(gamma = 0) Layer conv4;",
+        "  @From(\"block1\") @Conv2d(filters = 32, kernel = 1, stride = 2) @BatchNorm Layer projection;",
+        "  @Add({\"projection\", \"conv4\"}) @Activation(RELU) Layer block2;",
+        "  @GlobalAvgPool2d Layer pool;",
+        "  @Dense(units = 10) Layer logits;",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(0, compilation.notes().stream().filter(n -> n.getMessage(null).contains("Lamina"))
+        .count(), () -> compilation.notes().toString());
+  }
 }

@@ -4,6 +4,7 @@ import static dev.lamina.processor.model.Annotations.isExplicit;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.processor.model.AddKind;
 import dev.lamina.processor.model.ConvKind;
 import dev.lamina.processor.model.LayerDescriptor;
 import dev.lamina.processor.model.LayerKind;
@@ -25,11 +26,22 @@ final class ImageShapeRule {
   static void check(ModelDescriptor model, Shapes shapes, ValidationReport report) {
     for (LayerDescriptor layer : model.layers()) {
       var shape = shapes.of(layer);
-      if (shape.isPresent() && shape.get().geometry() != null && layer.kind().isPresent()) {
+      if (shape.isPresent() && shape.get().geometry() != null && layer.kind().isPresent()
+          && !isProjection(model, layer, shape.get().geometry())) {
         warnAboutWindow(layer, layer.kind().get(), shape.get().geometry(), report);
       }
     }
     shapes.stop().ifPresent(stop -> reportStop(stop, report));
+  }
+
+  /**
+   * A 1×1 convolution that an {@code @Add} sums: a residual shortcut's projection, whose stride
+   * reads one pixel in stride² on purpose (ResNet's option B).
+   */
+  private static boolean isProjection(ModelDescriptor model, LayerDescriptor layer, ImageSpec image) {
+    return layer.kind().get() instanceof ConvKind && image.kernel() == 1
+        && model.layers().stream().anyMatch(l -> l.kind().orElse(null) instanceof AddKind
+            && l.inputs().contains(layer.name()));
   }
 
   private static void reportStop(Shapes.Stop stop, ValidationReport report) {
