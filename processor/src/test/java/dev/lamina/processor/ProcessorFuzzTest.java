@@ -16,11 +16,25 @@ import org.junit.jupiter.api.Test;
  * The processor against random models ({@link RandomModels}): each either compiles and its
  * network matches the scalar reference (output, every gradient, inference), or gets its errors on
  * the model's own file; never a diagnostic inside generated code, never an InternalError. Seeds
- * 1..20 by default; {@code -Dlamina.fuzz.seeds=N} runs seeds 1..N (from
- * {@code -Dlamina.fuzz.first=F} if given), {@code -Dlamina.fuzz.seed=S} just S. A failure prints the seed and the model's source.
+ * 1..20 by default; {@code -Dlamina.fuzz.seeds=N} runs seeds 1..N (from {@code
+ * -Dlamina.fuzz.first=F} if given), {@code -Dlamina.fuzz.seed=S} just S. A failure prints the
+ * seed, the model's source and the largest difference.
+ *
+ * <p>Gradients are compared with the tolerances of {@link ReferenceCheck}, which include each
+ * element's measured float32 noise ({@link Float32Noise}). Last run of the long sweep, on
+ * 2026-12-07 (2 shared cores, 70 s):
+ *
+ * <pre>{@code
+ * mvn -B -pl processor -am test -Dtest=ProcessorFuzzTest -Dlamina.fuzz.seeds=1100 \
+ *     -Dsurefire.failIfNoSpecifiedTests=false
+ * ProcessorFuzzTest: seeds 1..1100, 809 compiled and matched the reference, 291 rejected on their own file
+ * }</pre>
+ *
+ * <p>A difference can be taken apart with {@link FuzzFloat64Dump} and {@code
+ * scripts/fuzz_float64.py}, which evaluate the seed's gradients in float64.
  */
 class ProcessorFuzzTest {
-  private static final int ROWS = 3;
+  static final int ROWS = 3;
 
   @Test
   void everyRandomModelCompilesAndMatchesTheReferenceOrIsRejectedOnItsOwnFile() throws Exception {
@@ -73,9 +87,7 @@ class ProcessorFuzzTest {
     if (compilation.status() != Compilation.Status.SUCCESS) {
       return false;
     }
-    TrainableNetwork net = (TrainableNetwork) new CompiledClasses(compilation)
-        .loadClass("test." + model.className() + "Net")
-        .getConstructor(long.class).newInstance(model.seed());
+    TrainableNetwork net = network(compilation, model);
     String problem;
     try {
       problem = ReferenceCheck.compare(net, ROWS, model.seed());
@@ -86,6 +98,14 @@ class ProcessorFuzzTest {
       fail(report(model, "the network differs from the reference: " + problem));
     }
     return true;
+  }
+
+  /** The compiled model's network, created from the model's seed. */
+  static TrainableNetwork network(Compilation compilation, RandomModels.Source model)
+      throws Exception {
+    return (TrainableNetwork) new CompiledClasses(compilation)
+        .loadClass("test." + model.className() + "Net")
+        .getConstructor(long.class).newInstance(model.seed());
   }
 
   private static String describe(Diagnostic<? extends JavaFileObject> d) {
