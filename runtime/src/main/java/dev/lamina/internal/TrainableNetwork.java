@@ -1,12 +1,14 @@
 package dev.lamina.internal;
 
 import dev.lamina.internal.parallel.Team;
+import dev.lamina.nn.BatchTargets;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Parameter;
 
 /**
- * What the trainer needs of a network beyond {@link Network}'s inference: the training-mode
- * forward pass, back-propagation and the network's threads. Generated networks and {@link
+ * What the trainer needs of a network beyond {@link Network}'s inference and evaluation: the
+ * training-mode forward pass, the loss with its gradient, back-propagation and the network's
+ * threads. Generated networks and {@link
  * dev.lamina.nn.ReferenceNetwork} implement it. Not API: users train through {@link
  * dev.lamina.train.Trainer}, which reaches these methods through {@link #of}.
  */
@@ -46,5 +48,21 @@ public interface TrainableNetwork extends Network {
    */
   default void parallel(Team.Task task) {
     task.run(0, 1);
+  }
+
+  /**
+   * The model's loss of {@code output} against class {@code labels}, summed over rows; fills
+   * {@code gradient} (when not null) with its gradient, dLoss/dOutput. Tests and gradient checks
+   * use it; the trainer scores batches itself, and users evaluate through {@link
+   * Network#evaluate}. Data with other targets is scored through {@link BatchTargets}.
+   */
+  default double loss(float[] output, int[] labels, int rows, float[] gradient) {
+    BatchTargets targets = new BatchTargets(rows, outputSize());
+    targets.labels(labels, rows);
+    double total = 0;
+    for (int r = 0; r < rows; r++) {
+      total += targets.loss(spec(), output, r, rows, gradient);
+    }
+    return total;
   }
 }

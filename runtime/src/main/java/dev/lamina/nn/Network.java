@@ -87,32 +87,4 @@ public interface Network {
   default int[] predictLabels(float[] input, int rows, double threshold) {
     return TaskPrediction.labels(this, input, rows, threshold);
   }
-
-  /**
-   * The model's loss of {@code output} against class {@code labels}, summed over rows; fills
-   * gradient. Data with other targets is scored through {@link BatchTargets}.
-   */
-  default double loss(float[] output, int[] labels, int rows, float[] gradient) {
-    double[] rowLoss = new double[rows];
-    loss(output, labels, 0, rows, rows, gradient, rowLoss);
-    double total = 0;
-    for (double l : rowLoss) {
-      total += l;
-    }
-    return total;
-  }
-
-  /**
-   * {@link #loss} for rows {@code r0..r1-1} of a batch of {@code rows}: row r's loss into {@code
-   * rowLoss[r]}, its gradient into {@code gradient}. Parts of a batch scored on different threads
-   * give the same bits as the whole.
-   */
-  default void loss(float[] output, int[] labels, int r0, int r1, int rows, float[] gradient,
-      double[] rowLoss) {
-    BatchTargets targets = new BatchTargets(rows, outputSize());
-    targets.labels(labels, rows);
-    for (int r = r0; r < r1; r++) {
-      rowLoss[r] = targets.loss(spec(), output, r, rows, gradient);
-    }
-  }
 }
