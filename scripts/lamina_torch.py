@@ -6,7 +6,9 @@ A Lamina model file is a PyTorch state_dict in safetensors form: tensors under L
 nn.Linear's (out_features, in_features) layout, convolution weights in nn.Conv2d's (filters,
 channels, k, k), and the model's layers described in the metadata (lamina.layers). This script
 builds the equivalent PyTorch module from that description — dense layers, convolutions,
-pooling, the four normalizations, dropout — so no Lamina code is needed on the PyTorch side.
+pooling, the four normalizations, dropout, and graphs: a layer reads the layers its "inputs"
+name (the layer above when it names none), "add" sums them and "concat" joins them along
+channels or features — so no Lamina code is needed on the PyTorch side.
 It reads and writes the format with struct and numpy: Debian's python3-torch has no
 safetensors package.
 
@@ -231,29 +233,70 @@ class LaminaPool(nn.Module):
         return dropout(y, self.d, self.training)
 
 
+class LaminaAdd(nn.Module):
+    """@Add: the inputs summed in their order (PyTorch's x + f(x)), then the activation, then
+    dropout, as Lamina computes it; no tensors."""
+
+    def __init__(self, d):
+        super().__init__()
+        self.d = d
+
+    def forward(self, *inputs):
+        total = inputs[0]
+        for x in inputs[1:]:
+            total = total + x
+        y = activation(self.d["activation"], self.d.get("slope", 0.01))(total)
+        return dropout(y, self.d, self.training)
+
+
+class LaminaConcat(nn.Module):
+    """@Concat: the inputs side by side in their order, torch.cat(dim=1): along channels for
+    (N, C, H, W) images, along features for (N, F) rows; no tensors."""
+
+    def __init__(self, d):
+        super().__init__()
+        self.d = d
+
+    def forward(self, *inputs):
+        return dropout(torch.cat(inputs, 1), self.d, self.training)
+
+
 LAYERS = {"dense": LaminaDense, "conv": LaminaConv, "max_pool": LaminaPool,
-          "avg_pool": LaminaPool, "global_avg_pool": LaminaPool}
+          "avg_pool": LaminaPool, "global_avg_pool": LaminaPool, "add": LaminaAdd,
+          "concat": LaminaConcat}
 
 
 class LaminaModel(nn.Module):
     """The PyTorch twin of a Lamina model, built from its layer descriptions. Samples come in as
-    rows of features; an image input's rows are (C, H, W) images, as Lamina takes them."""
+    rows of features; an image input's rows are (C, H, W) images, as Lamina takes them. Each
+    layer reads the layers its description's "inputs" names, or the layer above; the last
+    layer's output is the model's."""
 
     def __init__(self, layers):
         super().__init__()
         self.input = layers[0]
+        self.reads = {}  # layer name → the names of the layers it reads
+        above = self.input["name"]
         for d in layers[1:]:
             if d["type"] not in LAYERS:
                 raise ValueError(f"layer {d['name']} is a {d['type']} layer, which this script "
                                  "cannot build")
+            inputs = d.get("inputs", [above])
+            unknown = [n for n in inputs if n != self.input["name"] and n not in self.reads]
+            if unknown:
+                raise ValueError(f"layer {d['name']} reads {unknown}, which are no layers above it")
+            self.reads[d["name"]] = inputs
             self.add_module(d["name"], LAYERS[d["type"]](d))
+            above = d["name"]
 
     def forward(self, x):
         x = dropout(x, self.input, self.training)
         if "image" in self.input:
             x = x.reshape(x.shape[0], *self.input["image"]["in"])
-        for layer in self.children():
-            x = layer(x)
+        outputs = {self.input["name"]: x}
+        for name, layer in self.named_children():
+            x = layer(*(outputs[n] for n in self.reads[name]))
+            outputs[name] = x
         return x
 
 
