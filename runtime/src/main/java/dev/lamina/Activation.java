@@ -11,8 +11,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Activation {
+  /** {@return the function applied to each unit of the layer's output} */
   Nonlinearity value();
 
-  /** Negative slope of {@link Nonlinearity#LEAKY_RELU}; must be in (0, 1). */
+  /** {@return negative slope of {@link Nonlinearity#LEAKY_RELU}; must be in (0, 1)} */
   double slope() default 0.01;
 }

@@ -27,6 +27,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Add {
-  /** The names of the layers summed: two or more earlier layer fields. */
+  /** {@return the names of the layers summed: two or more earlier layer fields} */
   String[] value();
 }

@@ -20,14 +20,30 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface BatchNorm {
-  /** Added to the variance before its square root; must be > 0. */
+  /**
+   * Added to the variance before its square root; must be > 0.
+   *
+   * @return ε, 1e-5 by default as in PyTorch
+   */
   double eps() default 1e-5;
 
-  /** Weight of the newest batch in {@link RunningStats#EXPONENTIAL}; in (0, 1]. PyTorch's default. */
+  /**
+   * Weight of the newest batch in {@link RunningStats#EXPONENTIAL}; in (0, 1]. PyTorch's default.
+   *
+   * @return the momentum, 0.1 by default
+   */
   double momentum() default 0.1;
 
+  /**
+   * {@return how the mean and variance used at inference are estimated during training; an
+   * exponential moving average by default}
+   */
   RunningStats runningStats() default RunningStats.EXPONENTIAL;
 
+  /**
+   * {@return whether the layer's sums are normalized before or after its activation; before by
+   * default}
+   */
   NormPlacement placement() default NormPlacement.BEFORE_ACTIVATION;
 
   /**
@@ -35,6 +51,8 @@ public @interface BatchNorm {
    * output an {@link Add} sums with the shortcut) makes each block start as the identity, so a
    * deep residual network starts as a shallow one: torchvision's {@code zero_init_residual}.
    * Elsewhere it would silence the layer, and the processor warns.
+   *
+   * @return γ's start value, 1 by default
    */
   double gamma() default 1.0;
 }

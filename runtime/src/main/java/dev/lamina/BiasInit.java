@@ -16,21 +16,23 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface BiasInit {
-  /** The biases' initializer. */
+  /** {@return the biases' initializer} */
   Init value();
 
-  /** Mean of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}. */
+  /** {@return mean of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}} */
   double mean() default Init.DEFAULT_MEAN;
 
-  /** Standard deviation of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}; positive. */
+  /**
+   * {@return standard deviation of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}; positive}
+   */
   double std() default Init.DEFAULT_STD;
 
-  /** Lower bound of {@link Init#UNIFORM}; must be below {@link #high()}. */
+  /** {@return lower bound of {@link Init#UNIFORM}; must be below {@link #high()}} */
   double low() default Init.DEFAULT_LOW;
 
-  /** Upper bound of {@link Init#UNIFORM}. */
+  /** {@return upper bound of {@link Init#UNIFORM}} */
   double high() default Init.DEFAULT_HIGH;
 
-  /** The value of {@link Init#CONSTANT}. */
+  /** {@return the value of {@link Init#CONSTANT}} */
   double constant() default Init.DEFAULT_CONSTANT;
 }

@@ -22,6 +22,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Concat {
-  /** The names of the layers placed side by side, in order: two or more earlier layer fields. */
+  /**
+   * {@return the names of the layers placed side by side, in order: two or more earlier layer
+   * fields}
+   */
   String[] value();
 }

@@ -30,48 +30,77 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Conv2d {
-  /** Output channels: the number of kernels; must be positive. */
+  /**
+   * Output channels: the number of kernels; must be positive.
+   *
+   * @return the number of filters, > 0
+   */
   int filters();
 
-  /** The side of each square kernel, in taps. */
+  /**
+   * The side of each square kernel, in taps.
+   *
+   * @return the kernel's height and width, > 0
+   */
   int kernel();
 
-  /** The step between two windows, in pixels. */
+  /**
+   * The step between two windows, in pixels.
+   *
+   * @return the stride, > 0; 1 by default
+   */
   int stride() default 1;
 
-  /** Zeros added on each side of the input; {@code (kernel − 1) / 2} keeps an odd kernel's size at stride 1. */
+  /**
+   * Zeros added on each side of the input; {@code (kernel − 1) / 2} keeps an odd kernel's size at stride 1.
+   *
+   * @return the padding on each side, ≥ 0; 0 by default
+   */
   int padding() default 0;
 
-  /** The step between a kernel's taps; 1 is a plain convolution. */
+  /**
+   * The step between a kernel's taps; 1 is a plain convolution.
+   *
+   * @return the dilation, > 0; 1 by default
+   */
   int dilation() default 1;
 
-  /** How the weights start. {@link Init#AUTO} picks He for the ReLU family, Xavier otherwise. */
+  /**
+   * How the weights start. {@link Init#AUTO} picks He for the ReLU family, Xavier otherwise.
+   *
+   * @return the initializer of the kernels
+   */
   Init init() default Init.AUTO;
 
-  /** The fan of Xavier, LeCun and He (and their uniform forms); AUTO is each one's own. */
+  /** {@return the fan of Xavier, LeCun and He (and their uniform forms); AUTO is each one's own} */
   FanMode fanMode() default FanMode.AUTO;
 
-  /** The gain of Xavier, LeCun, He and orthogonal; AUTO is each one's own. */
+  /** {@return the gain of Xavier, LeCun, He and orthogonal; AUTO is each one's own} */
   Gain gain() default Gain.AUTO;
 
-  /** Mean of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}. */
+  /** {@return mean of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}} */
   double mean() default Init.DEFAULT_MEAN;
 
-  /** Standard deviation of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}; must be positive. */
+  /**
+   * {@return standard deviation of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}; must be
+   * positive}
+   */
   double std() default Init.DEFAULT_STD;
 
-  /** Lower bound of {@link Init#UNIFORM}; must be below {@link #high()}. */
+  /** {@return lower bound of {@link Init#UNIFORM}; must be below {@link #high()}} */
   double low() default Init.DEFAULT_LOW;
 
-  /** Upper bound of {@link Init#UNIFORM}. */
+  /** {@return upper bound of {@link Init#UNIFORM}} */
   double high() default Init.DEFAULT_HIGH;
 
-  /** The value of {@link Init#CONSTANT}. */
+  /** {@return the value of {@link Init#CONSTANT}} */
   double constant() default Init.DEFAULT_CONSTANT;
 
   /**
    * Whether the layer adds a learned bias per filter; as on {@link Dense}, off by default right
    * before a batch normalization, which cancels it.
+   *
+   * @return true for a bias
    */
   boolean bias() default true;
 }

@@ -20,9 +20,16 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Decay {
-  /** Multiplies the trainer's decay strengths for this layer: 0 turns decay off, 2 doubles it. */
+  /**
+   * Multiplies the trainer's decay strengths for this layer: 0 turns decay off, 2 doubles it.
+   *
+   * @return the factor, ≥ 0; 1 by default
+   */
   double value() default 1.0;
 
-  /** Whether the layer's bias is decayed too, with the same factor; biases are not by default. */
+  /**
+   * {@return whether the layer's bias is decayed too, with the same factor; biases are not by
+   * default}
+   */
   boolean bias() default false;
 }

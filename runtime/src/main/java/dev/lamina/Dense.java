@@ -24,36 +24,47 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Dense {
-  /** Number of output units; must be positive. */
+  /**
+   * Number of output units; must be positive.
+   *
+   * @return the units, > 0
+   */
   int units();
 
-  /** How the weights start. {@link Init#AUTO} picks He for the ReLU family, Xavier otherwise. */
+  /**
+   * How the weights start. {@link Init#AUTO} picks He for the ReLU family, Xavier otherwise.
+   *
+   * @return the initializer of the weights
+   */
   Init init() default Init.AUTO;
 
-  /** The fan of Xavier, LeCun and He (and their uniform forms); AUTO is each one's own. */
+  /** {@return the fan of Xavier, LeCun and He (and their uniform forms); AUTO is each one's own} */
   FanMode fanMode() default FanMode.AUTO;
 
-  /** The gain of Xavier, LeCun, He and orthogonal; AUTO is each one's own. */
+  /** {@return the gain of Xavier, LeCun, He and orthogonal; AUTO is each one's own} */
   Gain gain() default Gain.AUTO;
 
-  /** Mean of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}. */
+  /** {@return mean of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL}} */
   double mean() default Init.DEFAULT_MEAN;
 
   /**
-   * Standard deviation (not variance) of {@link Init#NORMAL} and {@link Init#TRUNCATED_NORMAL};
-   * must be positive.
+   * {@return standard deviation (not variance) of {@link Init#NORMAL} and {@link
+   * Init#TRUNCATED_NORMAL}; must be positive}
    */
   double std() default Init.DEFAULT_STD;
 
-  /** Lower bound of {@link Init#UNIFORM}; must be below {@link #high()}. */
+  /** {@return lower bound of {@link Init#UNIFORM}; must be below {@link #high()}} */
   double low() default Init.DEFAULT_LOW;
 
-  /** Upper bound of {@link Init#UNIFORM}. */
+  /** {@return upper bound of {@link Init#UNIFORM}} */
   double high() default Init.DEFAULT_HIGH;
 
-  /** The value of {@link Init#CONSTANT}. */
+  /** {@return the value of {@link Init#CONSTANT}} */
   double constant() default Init.DEFAULT_CONSTANT;
 
-  /** Whether the layer adds a learned bias (zeros unless a {@link BiasInit} says otherwise). */
+  /**
+   * {@return whether the layer adds a learned bias (zeros unless a {@link BiasInit} says
+   * otherwise)}
+   */
   boolean bias() default true;
 }

@@ -18,9 +18,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Dropout {
-  /** Probability of keeping a unit, in (0, 1]: about 0.5 for hidden layers, 0.8 for inputs. */
+  /**
+   * Probability of keeping a unit, in (0, 1]: about 0.5 for hidden layers, 0.8 for inputs.
+   *
+   * @return the keep probability
+   */
   double keep();
 
-  /** Where the 1/keep correction goes; inverted by default, as in PyTorch and Keras. */
+  /**
+   * Where the 1/keep correction goes; inverted by default, as in PyTorch and Keras.
+   *
+   * @return the mode, {@link DropoutMode#INVERTED} by default
+   */
   DropoutMode mode() default DropoutMode.INVERTED;
 }

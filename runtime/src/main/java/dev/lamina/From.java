@@ -25,6 +25,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface From {
-  /** The name of an earlier layer field. */
+  /** {@return the name of an earlier layer field} */
   String value();
 }

@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface GaussianNoise {
-  /** The standard deviation of the noise (not its variance); must be > 0 and finite. */
+  /**
+   * The standard deviation of the noise (not its variance); must be > 0 and finite.
+   *
+   * @return the noise's standard deviation, in the units of the layer's input
+   */
   double value();
 }

@@ -17,11 +17,23 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface GroupNorm {
-  /** The number of groups; must divide the layer's channel count. 32 is the paper's default. */
+  /**
+   * The number of groups; must divide the layer's channel count. 32 is the paper's default.
+   *
+   * @return the group count, > 0
+   */
   int value();
 
-  /** Added to the variance before its square root; must be > 0. */
+  /**
+   * Added to the variance before its square root; must be > 0.
+   *
+   * @return ε, 1e-5 by default
+   */
   double eps() default 1e-5;
 
+  /**
+   * {@return whether the layer's sums are normalized before or after its activation; before by
+   * default}
+   */
   NormPlacement placement() default NormPlacement.BEFORE_ACTIVATION;
 }

@@ -15,12 +15,22 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface Input {
-  /** Number of input features of a flat input. */
+  /**
+   * Number of input features of a flat input.
+   *
+   * @return the feature count, > 0 for a flat input; 0 (the default) for an image input
+   */
   int value() default 0;
 
+  /**
+   * {@return the channels of an image input (1 for grey, 3 for colour), > 0; 0 (the default) for a
+   * flat input}
+   */
   int channels() default 0;
 
+  /** {@return the height of an image input in pixels, > 0; 0 (the default) for a flat input} */
   int height() default 0;
 
+  /** {@return the width of an image input in pixels, > 0; 0 (the default) for a flat input} */
   int width() default 0;
 }

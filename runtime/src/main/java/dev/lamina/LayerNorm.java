@@ -18,8 +18,16 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface LayerNorm {
-  /** Added to the variance before its square root; must be > 0. */
+  /**
+   * Added to the variance before its square root; must be > 0.
+   *
+   * @return ε, 1e-5 by default
+   */
   double eps() default 1e-5;
 
+  /**
+   * {@return whether the layer's sums are normalized before or after its activation; before by
+   * default}
+   */
   NormPlacement placement() default NormPlacement.BEFORE_ACTIVATION;
 }

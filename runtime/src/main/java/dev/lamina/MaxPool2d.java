@@ -18,9 +18,16 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.FIELD)
 public @interface MaxPool2d {
-  /** The side of the window. */
+  /**
+   * The side of the window.
+   *
+   * @return the window's height and width, in pixels; positive
+   */
   int value();
 
-  /** The step between windows; 0 (the default) means the window's side, so windows tile the image. */
+  /**
+   * {@return the step between windows; 0 (the default) means the window's side, so windows tile the
+   * image}
+   */
   int stride() default 0;
 }

@@ -24,13 +24,19 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)
 public @interface Model {
-  /** The training loss, applied to the last layer's output. */
+  /**
+   * The training loss, applied to the last layer's output.
+   *
+   * @return the loss, softmax cross-entropy by default
+   */
   Loss loss() default Loss.SOFTMAX_CROSS_ENTROPY;
 
   /**
    * Label smoothing ε for {@link Loss#SOFTMAX_CROSS_ENTROPY}, as in PyTorch's {@code
    * CrossEntropyLoss(label_smoothing=ε)}: the target distribution is (1 − ε)·one-hot + ε/K.
    * Must be in [0, 1).
+   *
+   * @return ε, 0 (no smoothing) by default
    */
   double labelSmoothing() default 0.0;
 
@@ -39,6 +45,8 @@ public @interface Model {
    * loss turns from ½d² to δ(|d| − ½δ), so errors beyond δ pull linearly, with a gradient of at
    * most δ. Set it near the error you still trust, in the targets' units. Must be finite and
    * > 0, and is for {@link Loss#HUBER} only.
+   *
+   * @return δ, 1 by default
    */
   double huberDelta() default 1.0;
 }

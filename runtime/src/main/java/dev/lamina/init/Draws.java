@@ -12,6 +12,15 @@ public final class Draws {
    * Fills the row-major {@code rows × cols} tensor {@code values} (a dense weight is (fan_in,
    * units), a bias (1, units)) for a layer with {@code fans} and {@code activation}. Only
    * {@code random} decides the values: the same seed gives the same bits.
+   *
+   * @param values the tensor to fill, row-major, at least {@code rows × cols} long
+   * @param rows the tensor's rows (fan_in for a dense weight, 1 for a bias)
+   * @param cols the tensor's columns (the layer's units)
+   * @param spec the initializer and its parameters; AUTO is resolved for {@code activation}
+   * @param fans the layer's fan_in and fan_out, which variance-scaling divides by
+   * @param activation the activation after the layer, which picks AUTO's initializer and the gain
+   * @param slope the negative slope of a leaky ReLU activation (ignored for the others)
+   * @param random the generator every value is drawn from
    */
   public static void fill(float[] values, int rows, int cols, InitSpec spec, Fans fans,
       Nonlinearity activation, double slope, SplittableRandom random) {

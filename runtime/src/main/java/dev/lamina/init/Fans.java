@@ -12,6 +12,11 @@ import dev.lamina.FanMode;
  * @param out the number of units each input feeds
  */
 public record Fans(int in, int out) {
+  /**
+   * Checks both fans.
+   *
+   * @throws IllegalArgumentException if a fan is not positive
+   */
   public Fans {
     if (in <= 0 || out <= 0) {
       throw new IllegalArgumentException(
@@ -20,17 +25,29 @@ public record Fans(int in, int out) {
     }
   }
 
-  /** The fans of a dense layer with {@code inputs} inputs and {@code units} units. */
+  /**
+   * The fans of a dense layer with {@code inputs} inputs and {@code units} units.
+   *
+   * @param inputs the number of inputs of each unit (flattened, for an image input), > 0
+   * @param units the number of units, > 0
+   * @return fan_in = {@code inputs}, fan_out = {@code units}
+   */
   public static Fans dense(int inputs, int units) {
     return new Fans(inputs, units);
   }
 
-  /** (fan_in + fan_out) / 2, the fan Xavier divides by. */
+  /** {@return (fan_in + fan_out) / 2, the fan Xavier divides by} */
   public double average() {
     return (in + out) / 2.0;
   }
 
-  /** The fan {@code mode} selects; {@link FanMode#AUTO} must be resolved first. */
+  /**
+   * The fan {@code mode} selects; {@link FanMode#AUTO} must be resolved first.
+   *
+   * @param mode IN, OUT or AVERAGE; not AUTO
+   * @return fan_in, fan_out or their average
+   * @throws IllegalArgumentException for {@link FanMode#AUTO}
+   */
   public double select(FanMode mode) {
     return switch (mode) {
       case IN -> in;

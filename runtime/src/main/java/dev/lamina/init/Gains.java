@@ -9,6 +9,10 @@ public final class Gains {
   /**
    * The factor that keeps the variance of {@code f}'s output equal to its input's: 1 for identity
    * and sigmoid, 5/3 for tanh, √2 for ReLU, √(2 / (1 + slope²)) for leaky ReLU.
+   *
+   * @param f the activation that follows the layer
+   * @param slope the negative slope, read only for leaky ReLU
+   * @return the gain, ≥ 1
    */
   public static double of(Nonlinearity f, double slope) {
     return switch (f) {
@@ -22,6 +26,10 @@ public final class Gains {
   /**
    * He's own gain: the leaky ReLU one when {@code f} is leaky ReLU, ReLU's √2 for every other
    * activation (He is derived for the ReLU family; under others it still means 2/fan_in).
+   *
+   * @param f the activation that follows the layer
+   * @param slope the negative slope, read only for leaky ReLU
+   * @return √(2 / (1 + slope²)) for leaky ReLU, otherwise √2
    */
   public static double he(Nonlinearity f, double slope) {
     return of(f == Nonlinearity.LEAKY_RELU ? f : Nonlinearity.RELU, slope);

@@ -36,6 +36,8 @@ import java.util.function.LongFunction;
  *     .fit(split.train(), split.validation());
  * System.out.println(result.table());
  * }</pre>
+ *
+ * @param <N> the type of network each trial trains
  */
 public final class Search<N extends Network> {
   private final ModelRef<N> model;
@@ -54,17 +56,33 @@ public final class Search<N extends Network> {
     this.listener = b.listener;
   }
 
-  /** Trials of {@code type}, through its public {@code (long seed)} constructor: anywhere. */
+  /**
+   * Trials of {@code type}, through its public {@code (long seed)} constructor: anywhere.
+   *
+   * @param <N> the generated network class
+   * @param type the class, which must have a public constructor taking the seed
+   * @return a builder with the defaults
+   */
   public static <N extends Network> Builder<N> builder(Class<N> type) {
     return new Builder<>(ModelRef.of(type));
   }
 
-  /** Trials of networks made by {@code factory}: in-process only. */
+  /**
+   * Trials of networks made by {@code factory}: in-process only.
+   *
+   * @param <N> the network's type
+   * @param factory makes a network from a seed
+   * @return a builder with the defaults
+   */
   public static <N extends Network> Builder<N> builder(LongFunction<N> factory) {
     return new Builder<>(ModelRef.of(factory));
   }
 
-  /** Every trial's configuration, in trial order. */
+  /**
+   * Every trial's configuration, in trial order.
+   *
+   * @return one configuration per trial: the base with the trial's settings applied
+   */
   public List<TrainingConfig> configs() {
     List<TrainingConfig> configs = new ArrayList<>();
     for (int[] pick : picks) {
@@ -77,14 +95,27 @@ public final class Search<N extends Network> {
     return configs;
   }
 
-  /** Trains every trial in this JVM on {@code train}, scoring each on {@code validation}. */
+  /**
+   * Trains every trial in this JVM on {@code train}, scoring each on {@code validation}.
+   *
+   * @param train the data each trial trains on
+   * @param validation the data each trial is scored on, after every epoch
+   * @return every trial with its score
+   * @throws EnsembleTrainingException if a trial fails, or the thread is interrupted
+   */
   public SearchResult fit(Dataset train, Dataset validation) {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation (a search scores each trial on it)");
     return fit(MemberExecutor.inProcess(train, validation, threads));
   }
 
-  /** Trains every trial where {@code executor} says; its data must hold a validation set. */
+  /**
+   * Trains every trial where {@code executor} says; its data must hold a validation set.
+   *
+   * @param executor runs the trials: threads, or a cluster's members
+   * @return every trial with its score
+   * @throws EnsembleTrainingException if a trial fails, or the thread is interrupted
+   */
   public SearchResult fit(MemberExecutor executor) {
     List<TrainingConfig> configs = configs();
     List<MemberTask> tasks = new ArrayList<>();
@@ -130,7 +161,11 @@ public final class Search<N extends Network> {
     return s;
   }
 
-  /** Settings of a {@link Search}. */
+  /**
+   * Settings of a {@link Search}.
+   *
+   * @param <N> the type of network each trial trains
+   */
   public static final class Builder<N extends Network> {
     private final ModelRef<N> model;
     private TrainingConfig base = TrainingConfig.DEFAULTS;
@@ -143,38 +178,70 @@ public final class Search<N extends Network> {
       this.model = model;
     }
 
-    /** The configuration every trial starts from. Default: {@link TrainingConfig#DEFAULTS}. */
+    /**
+     * The configuration every trial starts from. Default: {@link TrainingConfig#DEFAULTS}.
+     *
+     * @param base the configuration the searched settings are applied to
+     * @return this builder
+     */
     public Builder<N> base(TrainingConfig base) {
       this.base = Objects.requireNonNull(base, "base");
       return this;
     }
 
-    /** Grid search: one trial per combination of {@code space}'s values. */
+    /**
+     * Grid search: one trial per combination of {@code space}'s values.
+     *
+     * @param space the settings and their values
+     * @return this builder
+     */
     public Builder<N> grid(SearchSpace space) {
       this.space = Objects.requireNonNull(space, "space");
       this.picks = space.grid();
       return this;
     }
 
-    /** Random search: {@code trials} combinations drawn from {@code space} with {@code seed}. */
+    /**
+     * Random search: {@code trials} combinations drawn from {@code space} with {@code seed}.
+     *
+     * @param space the settings and their values
+     * @param trials how many combinations to draw, > 0
+     * @param seed the seed of the draws (not of the training, which uses the base seed)
+     * @return this builder
+     */
     public Builder<N> random(SearchSpace space, int trials, long seed) {
       this.space = Objects.requireNonNull(space, "space");
       this.picks = space.random(TrainingConfig.requirePositive("trials", trials), seed);
       return this;
     }
 
-    /** Trials trained at once in this JVM, each on one thread. Default: every processor. */
+    /**
+     * Trials trained at once in this JVM, each on one thread. Default: every processor.
+     *
+     * @param threads how many trials train at once, > 0
+     * @return this builder
+     */
     public Builder<N> threads(int threads) {
       this.threads = TrainingConfig.requirePositive("threads", threads);
       return this;
     }
 
-    /** Hears trials start, finish epochs and finish, as bagging's members. Default: silent. */
+    /**
+     * Hears trials start, finish epochs and finish, as bagging's members. Default: silent.
+     *
+     * @param listener hears every trial's progress; called from the trials' threads
+     * @return this builder
+     */
     public Builder<N> listener(EnsembleListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
+    /**
+     * {@return the search}
+     *
+     * @throws NullPointerException if neither {@link #grid} nor {@link #random} was called
+     */
     public Search<N> build() {
       return new Search<>(this);
     }

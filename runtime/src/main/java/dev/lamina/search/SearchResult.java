@@ -11,14 +11,21 @@ import java.util.Locale;
  * The trials of a {@link Search}, in trial order, with the best of them, a table and a chart.
  *
  * @param dimensions the names of the settings searched, in the space's order
+ * @param trials every trial, in trial order (by {@link Trial#index()})
  */
 public record SearchResult(List<String> dimensions, List<Trial> trials) {
+  /** Copies both lists. */
   public SearchResult {
     dimensions = List.copyOf(dimensions);
     trials = List.copyOf(trials);
   }
 
-  /** The trial with the highest score; the earliest on ties. */
+  /**
+   * The trial with the highest score; the earliest on ties.
+   *
+   * @return the best trial
+   * @throws IllegalStateException if no trial has a score
+   */
   public Trial best() {
     return trials.stream().filter(t -> !Double.isNaN(t.score()))
         .max(Comparator.comparingDouble(Trial::score)
@@ -26,7 +33,11 @@ public record SearchResult(List<String> dimensions, List<Trial> trials) {
         .orElseThrow(() -> new IllegalStateException("no trial gave a validation accuracy"));
   }
 
-  /** A Markdown table: one row per trial, best first, with its settings, score and time. */
+  /**
+   * A Markdown table: one row per trial, best first, with its settings, score and time.
+   *
+   * @return the table, one line per row
+   */
   public String table() {
     StringBuilder s = new StringBuilder("| trial | ");
     dimensions.forEach(d -> s.append(d).append(" | "));
@@ -45,6 +56,9 @@ public record SearchResult(List<String> dimensions, List<Trial> trials) {
   /**
    * A PNG of each trial's score in trial order, beside the best score so far: how quickly the
    * search found its best.
+   *
+   * @param file where to write the PNG; replaced atomically if it exists
+   * @throws IOException if the file cannot be written
    */
   public void writeChart(Path file) throws IOException {
     double[] x = new double[trials.size()];

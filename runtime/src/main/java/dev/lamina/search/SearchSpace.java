@@ -19,8 +19,16 @@ import java.util.function.BiFunction;
  *     SearchSpace.learningRate(3e-4, 1e-3, 3e-3),
  *     SearchSpace.weightDecay(WeightDecay.NONE, WeightDecay.l2(1e-4), WeightDecay.l2(1e-3)));
  * }</pre>
+ *
+ * @param dimensions the settings searched, at least one; a trial's settings are listed in this
+ *     order
  */
 public record SearchSpace(List<Dimension<?>> dimensions) {
+  /**
+   * Copies the dimensions.
+   *
+   * @throws IllegalArgumentException if there are none
+   */
   public SearchSpace {
     dimensions = List.copyOf(dimensions);
     if (dimensions.isEmpty()) {
@@ -29,16 +37,32 @@ public record SearchSpace(List<Dimension<?>> dimensions) {
     }
   }
 
+  /**
+   * {@return a space of {@code dimensions}, in this order}
+   *
+   * @param dimensions the settings searched, at least one
+   * @throws IllegalArgumentException if there are none
+   */
   public static SearchSpace of(Dimension<?>... dimensions) {
     return new SearchSpace(List.of(dimensions));
   }
 
   /**
-   * One setting and the values to try; {@code apply} gives a configuration with the value set.
-   * {@code label} is how tables and charts name the value.
+   * One setting and the values to try.
+   *
+   * @param <T> the type of the setting's values
+   * @param name how tables, charts and {@link Trial#settings()} name the setting, e.g. {@code
+   *     "learning_rate"}
+   * @param values the values to try, at least one; they print with {@code String.valueOf}
+   * @param apply gives the configuration with a value set, from a trial's base configuration
    */
   public record Dimension<T>(String name, List<T> values,
       BiFunction<TrainingConfig, T, TrainingConfig> apply) {
+    /**
+     * Copies the values.
+     *
+     * @throws IllegalArgumentException if there are none
+     */
     public Dimension {
       Objects.requireNonNull(name, "name");
       values = List.copyOf(values);
@@ -53,32 +77,67 @@ public record SearchSpace(List<Dimension<?>> dimensions) {
     }
   }
 
-  /** The optimizer's learning rate (it keeps its other settings). */
+  /**
+   * The optimizer's learning rate (it keeps its other settings).
+   *
+   * @param rates the learning rates to try, at least one
+   * @return the {@code learning_rate} dimension
+   */
   public static Dimension<Double> learningRate(double... rates) {
     return new Dimension<>("learning_rate", boxed(rates),
         (c, v) -> c.toBuilder().optimizer(c.optimizer().withLearningRate(v)).build());
   }
 
+  /**
+   * The weight decay every parameter gets (a layer's {@code @Decay} still scales it).
+   *
+   * @param decays the decays to try, at least one
+   * @return the {@code weight_decay} dimension
+   */
   public static Dimension<WeightDecay> weightDecay(WeightDecay... decays) {
     return new Dimension<>("weight_decay", List.of(decays),
         (c, v) -> c.toBuilder().weightDecay(v).build());
   }
 
+  /**
+   * The standard deviation of the Gaussian noise added to the weights before each step.
+   *
+   * @param stds the standard deviations to try, each ≥ 0 (0 for none)
+   * @return the {@code weight_noise} dimension
+   */
   public static Dimension<Double> weightNoise(double... stds) {
     return new Dimension<>("weight_noise", boxed(stds),
         (c, v) -> c.toBuilder().weightNoise(v).build());
   }
 
+  /**
+   * Samples per step.
+   *
+   * @param sizes the batch sizes to try, each > 0
+   * @return the {@code batch_size} dimension
+   */
   public static Dimension<Integer> batchSize(int... sizes) {
     return new Dimension<>("batch_size", java.util.Arrays.stream(sizes).boxed().toList(),
         (c, v) -> c.toBuilder().batchSize(v).build());
   }
 
+  /**
+   * The number of passes over the training data, at most (early stopping may end a trial sooner).
+   *
+   * @param epochs the epoch counts to try, each > 0
+   * @return the {@code epochs} dimension
+   */
   public static Dimension<Integer> epochs(int... epochs) {
     return new Dimension<>("epochs", java.util.Arrays.stream(epochs).boxed().toList(),
         (c, v) -> c.toBuilder().epochs(v).build());
   }
 
+  /**
+   * How the learning rate changes over a trial.
+   *
+   * @param schedules the schedules to try, at least one
+   * @return the {@code schedule} dimension
+   */
   public static Dimension<LearningRateSchedule> schedule(LearningRateSchedule... schedules) {
     return new Dimension<>("schedule", List.of(schedules),
         (c, v) -> c.toBuilder().schedule(v).build());

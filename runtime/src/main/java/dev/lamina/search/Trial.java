@@ -13,9 +13,14 @@ import java.util.Map;
  * @param bestEpoch the epoch of that score
  * @param end how its training ended
  * @param trainedBy where it ran: a thread, or a cluster member's address
+ * @param index the trial's place in the search, from 0; grid trials count the last dimension
+ *     fastest
+ * @param config the configuration the trial trained with: the base with its settings applied
+ * @param seconds how long its training took, wall time
  */
 public record Trial(int index, Map<String, String> settings, TrainingConfig config, double score,
     int bestEpoch, String end, String trainedBy, double seconds) {
+  /** Copies the settings. */
   public Trial {
     settings = Map.copyOf(settings);
   }
