@@ -17,7 +17,15 @@ public final class ConfusionMatrix {
     this.total = total;
   }
 
-  /** The matrix of {@code truth[i]} against {@code predicted[i]}, both in [0, classes). */
+  /**
+   * The matrix of {@code truth[i]} against {@code predicted[i]}, both in [0, classes).
+   *
+   * @param truth each sample's true class
+   * @param predicted each sample's predicted class, as many as {@code truth}
+   * @param classes the number of classes, > 0
+   * @return the counts
+   * @throws IllegalArgumentException if the arrays differ in length or a class is out of range
+   */
   public static ConfusionMatrix of(int[] truth, int[] predicted, int classes) {
     if (classes <= 0) {
       throw new IllegalArgumentException("classes must be > 0, got " + classes);
@@ -35,27 +43,43 @@ public final class ConfusionMatrix {
     return new ConfusionMatrix(counts, truth.length);
   }
 
+  /** {@return the number of classes: the matrix's rows and columns} */
   public int classes() {
     return counts.length;
   }
 
-  /** Samples of class {@code truth} predicted as {@code predicted}. */
+  /**
+   * Samples of class {@code truth} predicted as {@code predicted}.
+   *
+   * @param truth the true class, in [0, classes)
+   * @param predicted the predicted class, in [0, classes)
+   * @return the number of such samples
+   */
   public long count(int truth, int predicted) {
     return counts[truth][predicted];
   }
 
-  /** A copy of the counts: row = true class, column = predicted class (scikit-learn's layout). */
+  /**
+   * A copy of the counts: row = true class, column = predicted class (scikit-learn's layout).
+   *
+   * @return a {@code classes × classes} array the caller may change
+   */
   public long[][] counts() {
     long[][] copy = new long[counts.length][];
     Arrays.setAll(copy, r -> counts[r].clone());
     return copy;
   }
 
+  /** {@return the number of samples counted} */
   public long samples() {
     return total;
   }
 
-  /** The share of samples predicted right. */
+  /**
+   * The share of samples predicted right.
+   *
+   * @return right predictions / samples, in [0, 1]; 0 when there are no samples
+   */
   public double accuracy() {
     long right = 0;
     for (int c = 0; c < classes(); c++) {
@@ -64,21 +88,37 @@ public final class ConfusionMatrix {
     return ratio(right, total);
   }
 
-  /** Of the samples predicted as {@code c}, the share that are {@code c}. */
+  /**
+   * Of the samples predicted as {@code c}, the share that are {@code c}.
+   *
+   * @param c a class, in [0, classes)
+   * @return the precision, in [0, 1]; 0 when nothing was predicted as {@code c}
+   */
   public double precision(int c) {
     return ratio(counts[c][c], predictedAs(c));
   }
 
-  /** Of the samples of class {@code c}, the share predicted as {@code c}. */
+  /**
+   * Of the samples of class {@code c}, the share predicted as {@code c}.
+   *
+   * @param c a class, in [0, classes)
+   * @return the recall, in [0, 1]; 0 when no sample is of class {@code c}
+   */
   public double recall(int c) {
     return ratio(counts[c][c], actual(c));
   }
 
-  /** The harmonic mean of {@code c}'s precision and recall. */
+  /**
+   * The harmonic mean of {@code c}'s precision and recall.
+   *
+   * @param c a class, in [0, classes)
+   * @return 2·TP / (predicted as c + actually c), in [0, 1]; 0 when both are 0
+   */
   public double f1(int c) {
     return ratio(2 * counts[c][c], predictedAs(c) + actual(c));
   }
 
+  /** {@return the unweighted mean of every class's precision, in [0, 1]} */
   public double macroPrecision() {
     double sum = 0;
     for (int c = 0; c < classes(); c++) {
@@ -87,6 +127,7 @@ public final class ConfusionMatrix {
     return sum / classes();
   }
 
+  /** {@return the unweighted mean of every class's recall, in [0, 1]} */
   public double macroRecall() {
     double sum = 0;
     for (int c = 0; c < classes(); c++) {
@@ -95,6 +136,10 @@ public final class ConfusionMatrix {
     return sum / classes();
   }
 
+  /**
+   * {@return the unweighted mean of every class's F1, in [0, 1] (a class never seen nor predicted
+   * counts as 0, as in scikit-learn with {@code zero_division=0})}
+   */
   public double macroF1() {
     double sum = 0;
     for (int c = 0; c < classes(); c++) {
@@ -106,15 +151,19 @@ public final class ConfusionMatrix {
   /**
    * Precision over all classes' counts pooled; with one class per sample it equals micro recall,
    * micro F1 and accuracy.
+   *
+   * @return the accuracy
    */
   public double microPrecision() {
     return accuracy();
   }
 
+  /** {@return micro-averaged recall: with one class per sample, the accuracy} */
   public double microRecall() {
     return accuracy();
   }
 
+  /** {@return micro-averaged F1: with one class per sample, the accuracy} */
   public double microF1() {
     return accuracy();
   }

@@ -45,6 +45,8 @@ import java.util.function.LongFunction;
  *     .build()
  *     .fit(data);                                  // or .fit(data, cluster.members(dataRef))
  * }</pre>
+ *
+ * @param <N> the type of network each fold trains
  */
 public final class CrossValidation<N extends Network> {
   private final ModelRef<N> model;
@@ -66,26 +68,51 @@ public final class CrossValidation<N extends Network> {
   /** Trains on one part and scores on the other. */
   @FunctionalInterface
   public interface FitAndScore {
+    /**
+     * Trains on {@code train} and scores the result on {@code test}.
+     *
+     * @param train the samples of the other folds
+     * @param test the fold's own samples
+     * @return the fold's score (higher or lower better: the caller decides)
+     */
     double score(Dataset train, Dataset test);
   }
 
-  /** Scores a network trained on the other folds on one fold's test samples. */
+  /**
+   * Scores a network trained on the other folds on one fold's test samples.
+   *
+   * @param <N> the type of network scored
+   */
   @FunctionalInterface
   public interface Scorer<N extends Network> {
+    /**
+     * Scores {@code network} on {@code test}.
+     *
+     * @param network the network trained on the other folds
+     * @param test the fold's own samples
+     * @return the fold's score
+     */
     double score(N network, Dataset test);
   }
 
-  /** Each fold's score, in fold order. */
+  /**
+   * Each fold's score, in fold order.
+   *
+   * @param scores one score per fold, in whatever unit the scorer gives
+   */
   public record Result(double[] scores) {
+    /** Copies the scores. */
     public Result {
       scores = scores.clone();
     }
 
+    /** {@return a copy of the scores, in fold order} */
     @Override
     public double[] scores() {
       return scores.clone();
     }
 
+    /** {@return the mean score over folds} */
     public double mean() {
       double sum = 0;
       for (double s : scores) {
@@ -94,7 +121,11 @@ public final class CrossValidation<N extends Network> {
       return sum / scores.length;
     }
 
-    /** The sample standard deviation over folds (n − 1). */
+    /**
+     * The sample standard deviation over folds (n − 1).
+     *
+     * @return the standard deviation; NaN with a single fold
+     */
     public double standardDeviation() {
       double mean = mean();
       double sum = 0;
@@ -105,7 +136,14 @@ public final class CrossValidation<N extends Network> {
     }
   }
 
-  /** Runs {@code fit} once per fold of {@code folds} over {@code data}. */
+  /**
+   * Runs {@code fit} once per fold of {@code folds} over {@code data}.
+   *
+   * @param data every sample; each fold's train and test parts are taken from it
+   * @param folds which samples each fold tests on; as many samples as {@code data}
+   * @param fit trains on a fold's training part and returns its score on the test part
+   * @return each fold's score, in fold order
+   */
   public static Result run(Dataset data, Folds folds, FitAndScore fit) {
     Objects.requireNonNull(fit, "fit");
     requireFoldsFit(folds, data);
@@ -116,12 +154,24 @@ public final class CrossValidation<N extends Network> {
     return new Result(scores.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  /** Folds of {@code type}, created through its public {@code (long seed)} constructor: anywhere. */
+  /**
+   * Folds of {@code type}, created through its public {@code (long seed)} constructor: anywhere.
+   *
+   * @param <N> the generated network class
+   * @param type the class, which must have a public constructor taking the seed
+   * @return a builder; folds and a scorer must still be given
+   */
   public static <N extends Network> Builder<N> builder(Class<N> type) {
     return new Builder<>(ModelRef.of(type));
   }
 
-  /** Folds of networks made by {@code factory}, e.g. {@code MyNet::new}: in-process only. */
+  /**
+   * Folds of networks made by {@code factory}, e.g. {@code MyNet::new}: in-process only.
+   *
+   * @param <N> the network's type
+   * @param factory makes a network from a seed
+   * @return a builder; folds and a scorer must still be given
+   */
   public static <N extends Network> Builder<N> builder(LongFunction<N> factory) {
     return new Builder<>(ModelRef.of(factory));
   }
@@ -129,6 +179,8 @@ public final class CrossValidation<N extends Network> {
   /**
    * One task per fold, in fold order: fold f trains with the config (its seed unchanged) on every
    * sample but fold f's, which it holds out, is evaluated on each epoch and is scored on.
+   *
+   * @return one task per fold, to run with a {@link MemberExecutor}
    */
   public List<MemberTask> tasks() {
     List<MemberTask> tasks = new ArrayList<>();
@@ -138,7 +190,13 @@ public final class CrossValidation<N extends Network> {
     return tasks;
   }
 
-  /** Trains the folds on threads in this JVM, on {@code data}, and scores them. */
+  /**
+   * Trains the folds on threads in this JVM, on {@code data}, and scores them.
+   *
+   * @param data every sample, as the folds were made for
+   * @return each fold's score, in fold order
+   * @throws EnsembleTrainingException when a fold cannot be trained
+   */
   public Result fit(Dataset data) {
     Objects.requireNonNull(data, "data");
     return fit(data, MemberExecutor.inProcess(data, null, threads));
@@ -150,6 +208,9 @@ public final class CrossValidation<N extends Network> {
    * must be {@code data}: the same samples in the same order (checked through the sizes and, for
    * class labels, the labels of each fold's test samples).
    *
+   * @param data every sample, as the executor's training data holds them
+   * @param executor trains the folds: threads, or a cluster's members
+   * @return each fold's score, in fold order
    * @throws EnsembleTrainingException when a fold cannot be trained; the folds that finished are
    *     in its {@code finished()}
    */
@@ -180,11 +241,16 @@ public final class CrossValidation<N extends Network> {
     return new Result(scores);
   }
 
-  /** What each fold trains with. */
+  /**
+   * What each fold trains with.
+   *
+   * @return the configuration, with its seed
+   */
   public TrainingConfig config() {
     return config;
   }
 
+  /** {@return which samples each fold tests on} */
   public Folds folds() {
     return folds;
   }
@@ -219,7 +285,11 @@ public final class CrossValidation<N extends Network> {
     }
   }
 
-  /** Settings of a {@link CrossValidation}; folds and a scorer must be given. */
+  /**
+   * Settings of a {@link CrossValidation}; folds and a scorer must be given.
+   *
+   * @param <N> the type of network each fold trains
+   */
   public static final class Builder<N extends Network> {
     private final ModelRef<N> model;
     private Folds folds;
@@ -232,7 +302,12 @@ public final class CrossValidation<N extends Network> {
       this.model = model;
     }
 
-    /** Which samples each fold tests on, e.g. {@link Folds#stratified}. Required. */
+    /**
+     * Which samples each fold tests on, e.g. {@link Folds#stratified}. Required.
+     *
+     * @param folds the folds
+     * @return this builder
+     */
     public Builder<N> folds(Folds folds) {
       this.folds = Objects.requireNonNull(folds, "folds");
       return this;
@@ -242,13 +317,21 @@ public final class CrossValidation<N extends Network> {
      * What every fold trains with, from the config's seed. Each epoch is evaluated on the fold's
      * test samples, so early stopping, if set, watches them (as {@code fit(train, test)} would).
      * Default: {@link TrainingConfig#DEFAULTS}.
+     *
+     * @param config the configuration
+     * @return this builder
      */
     public Builder<N> training(TrainingConfig config) {
       this.config = Objects.requireNonNull(config, "config");
       return this;
     }
 
-    /** How a trained network is scored on its fold's test samples. Required. */
+    /**
+     * How a trained network is scored on its fold's test samples. Required.
+     *
+     * @param scorer scores a trained network on a fold's test samples
+     * @return this builder
+     */
     public Builder<N> score(Scorer<? super N> scorer) {
       this.scorer = Objects.requireNonNull(scorer, "scorer");
       return this;
@@ -257,18 +340,31 @@ public final class CrossValidation<N extends Network> {
     /**
      * Folds trained at once in this JVM by {@link #fit(Dataset)}, each on one thread; the
      * scores are the same for any number. Default: every available processor.
+     *
+     * @param threads the thread count, > 0
+     * @return this builder
      */
     public Builder<N> threads(int threads) {
       this.threads = TrainingConfig.requirePositive("threads", threads);
       return this;
     }
 
-    /** Hears each fold start, finish and, on a cluster, start again elsewhere. Default: silent. */
+    /**
+     * Hears each fold start, finish and, on a cluster, start again elsewhere. Default: silent.
+     *
+     * @param listener hears the folds; called from the folds' threads
+     * @return this builder
+     */
     public Builder<N> listener(EnsembleListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
+    /**
+     * {@return the cross-validation}
+     *
+     * @throws NullPointerException if the folds or the scorer were not given
+     */
     public CrossValidation<N> build() {
       return new CrossValidation<>(this);
     }

@@ -21,7 +21,14 @@ public final class Folds {
     this.k = k;
   }
 
-  /** Sample i in fold i mod k: no randomness, e.g. to compare with another library's folds. */
+  /**
+   * Sample i in fold i mod k: no randomness, e.g. to compare with another library's folds.
+   *
+   * @param samples the number of samples, ≥ k
+   * @param k the number of folds, ≥ 2
+   * @return the folds
+   * @throws IllegalArgumentException if k &lt; 2 or there are fewer samples than folds
+   */
   public static Folds interleaved(int samples, int k) {
     requireFolds(samples, k);
     int[] foldOf = new int[samples];
@@ -29,7 +36,15 @@ public final class Folds {
     return new Folds(foldOf, k);
   }
 
-  /** The samples shuffled with {@code seed}, then dealt to the folds in turn. */
+  /**
+   * The samples shuffled with {@code seed}, then dealt to the folds in turn.
+   *
+   * @param samples the number of samples, ≥ k
+   * @param k the number of folds, ≥ 2
+   * @param seed the seed of the shuffle
+   * @return the folds, whose sizes differ by at most one
+   * @throws IllegalArgumentException if k &lt; 2 or there are fewer samples than folds
+   */
   public static Folds plain(int samples, int k, long seed) {
     requireFolds(samples, k);
     int[] order = Dataset.permutation(samples, new SplittableRandom(seed));
@@ -43,6 +58,12 @@ public final class Folds {
   /**
    * Each class's samples shuffled with {@code seed}, then dealt to the folds in turn, continuing
    * from class to class so the folds' sizes stay within one of each other.
+   *
+   * @param data a classification data set (its labels are read)
+   * @param k the number of folds, ≥ 2
+   * @param seed the seed of the shuffle
+   * @return the folds, each with about the data's share of every class
+   * @throws IllegalArgumentException if k &lt; 2 or there are fewer samples than folds
    */
   public static Folds stratified(Dataset data, int k, long seed) {
     requireFolds(data.size(), k);
@@ -60,26 +81,45 @@ public final class Folds {
     return new Folds(foldOf, k);
   }
 
+  /** {@return the number of folds, k} */
   public int count() {
     return k;
   }
 
+  /** {@return the number of samples the folds cover} */
   public int samples() {
     return foldOf.length;
   }
 
-  /** The fold sample {@code i} is tested in. */
+  /**
+   * The fold sample {@code i} is tested in.
+   *
+   * @param i a sample index, in [0, samples)
+   * @return its fold, in [0, count)
+   */
   public int foldOf(int i) {
     return foldOf[i];
   }
 
-  /** The samples fold {@code fold} tests on, ascending. */
+  /**
+   * The samples fold {@code fold} tests on, ascending.
+   *
+   * @param fold a fold, in [0, count)
+   * @return the sample indices
+   * @throws IllegalArgumentException if {@code fold} is out of range
+   */
   public int[] testIndices(int fold) {
     requireFold(fold);
     return IntStream.range(0, foldOf.length).filter(i -> foldOf[i] == fold).toArray();
   }
 
-  /** The samples fold {@code fold} trains on (all the others), ascending. */
+  /**
+   * The samples fold {@code fold} trains on (all the others), ascending.
+   *
+   * @param fold a fold, in [0, count)
+   * @return the sample indices
+   * @throws IllegalArgumentException if {@code fold} is out of range
+   */
   public int[] trainIndices(int fold) {
     requireFold(fold);
     return IntStream.range(0, foldOf.length).filter(i -> foldOf[i] != fold).toArray();

@@ -10,6 +10,12 @@ public final class RankingMetrics {
    * The share of samples whose class is among the {@code k} highest of its {@code classes}
    * scores ({@code scores} row-major, {@code labels.length × classes}); scikit-learn's {@code
    * top_k_accuracy_score}. A score tied with the label's counts as below it.
+   *
+   * @param scores per sample, one score per class (probabilities or logits)
+   * @param labels each sample's class
+   * @param classes the number of classes
+   * @param k how many of the highest scores count, in [1, classes]
+   * @return the top-k accuracy, in [0, 1]
    */
   public static double topKAccuracy(float[] scores, int[] labels, int classes, int k) {
     if (k < 1 || k > classes) {
@@ -40,6 +46,11 @@ public final class RankingMetrics {
    * probability that a random positive scores above a random negative, ties counting half
    * (Mann–Whitney U with average ranks); scikit-learn's {@code roc_auc_score}. Both classes must
    * occur.
+   *
+   * @param scores one score per sample
+   * @param labels each sample's label, 0 or 1
+   * @return the area, in [0, 1]; 0.5 is chance
+   * @throws IllegalArgumentException if only one class occurs
    */
   public static double rocAuc(float[] scores, int[] labels) {
     if (scores.length != labels.length) {

@@ -8,7 +8,14 @@ package dev.lamina.metrics;
 public final class RegressionMetrics {
   private RegressionMetrics() {}
 
-  /** Mean |predicted − truth|. */
+  /**
+   * Mean |predicted − truth|.
+   *
+   * @param predicted the predictions, row-major (samples × outputs)
+   * @param truth the targets, same layout
+   * @param outputs values per sample, > 0
+   * @return the mean absolute error over every sample and output, in the targets' units
+   */
   public static double meanAbsoluteError(float[] predicted, float[] truth, int outputs) {
     int n = requireShapes(predicted, truth, outputs);
     double sum = 0;
@@ -18,7 +25,14 @@ public final class RegressionMetrics {
     return sum / ((double) n * outputs);
   }
 
-  /** √(mean (predicted − truth)²) of each output, averaged over outputs. */
+  /**
+   * √(mean (predicted − truth)²) of each output, averaged over outputs.
+   *
+   * @param predicted the predictions, row-major (samples × outputs)
+   * @param truth the targets, same layout
+   * @param outputs values per sample, > 0
+   * @return the RMSE, in the targets' units
+   */
   public static double rootMeanSquaredError(float[] predicted, float[] truth, int outputs) {
     int n = requireShapes(predicted, truth, outputs);
     double total = 0;
@@ -37,6 +51,11 @@ public final class RegressionMetrics {
    * The coefficient of determination 1 − Σ(truth − predicted)² / Σ(truth − mean)² of each output,
    * averaged over outputs: 1 is perfect, 0 is as good as predicting the mean. An output whose true
    * values are all equal scores 1 when predicted exactly, else 0 (scikit-learn's convention).
+   *
+   * @param predicted the predictions, row-major (samples × outputs)
+   * @param truth the targets, same layout
+   * @param outputs values per sample, > 0
+   * @return R², at most 1
    */
   public static double r2(float[] predicted, float[] truth, int outputs) {
     int n = requireShapes(predicted, truth, outputs);

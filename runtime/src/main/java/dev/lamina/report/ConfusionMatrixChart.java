@@ -22,7 +22,14 @@ public final class ConfusionMatrixChart {
 
   private ConfusionMatrixChart() {}
 
-  /** The chart of {@code matrix}, with {@code classNames} (one per class) on both axes. */
+  /**
+   * The chart of {@code matrix}, with {@code classNames} (one per class) on both axes.
+   *
+   * @param title the text above the chart
+   * @param matrix the counts drawn, one cell per (true, predicted) pair
+   * @param classNames one name per class, in class order
+   * @return the picture, to write with {@link PngFiles#write}
+   */
   public static BufferedImage draw(String title, ConfusionMatrix matrix, List<String> classNames) {
     int k = matrix.classes();
     if (classNames.size() != k) {

@@ -46,6 +46,12 @@ public final class EnsembleAccuracyChart {
   /**
    * {@code soft.get(k - 1)} and {@code hard.get(k - 1)} are the accuracies of the first k
    * members' votes; {@code members.get(i)} is member i's own. All three have one value per member.
+   *
+   * @param soft the accuracy of the averaged probabilities of the first k members, for k = 1, 2,
+   *     ...
+   * @param hard the accuracy of the majority vote of the first k members
+   * @param members each member's own accuracy
+   * @return the chart, untitled
    */
   public static EnsembleAccuracyChart of(List<Double> soft, List<Double> hard, List<Double> members) {
     if (soft.isEmpty() || soft.size() != hard.size() || soft.size() != members.size()) {
@@ -55,16 +61,31 @@ public final class EnsembleAccuracyChart {
     return new EnsembleAccuracyChart(array(soft), array(hard), array(members), "");
   }
 
+  /**
+   * Sets the title drawn above the chart.
+   *
+   * @param title the title
+   * @return this chart
+   */
   public EnsembleAccuracyChart title(String title) {
     return new EnsembleAccuracyChart(soft, hard, members, title);
   }
 
-  /** Draws the chart and writes it to {@code file} as a PNG, atomically. */
+  /**
+   * Draws the chart and writes it to {@code file} as a PNG, atomically.
+   *
+   * @param file where to write the PNG
+   * @throws IOException if the file cannot be written
+   */
   public void write(Path file) throws IOException {
     PngFiles.write(draw(), file);
   }
 
-  /** The picture. */
+  /**
+   * The picture.
+   *
+   * @return the chart as an image
+   */
   public BufferedImage draw() {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = ChartCanvas.start(image, true);

@@ -23,12 +23,26 @@ public final class HistogramChart {
   private static final Color NOTE = new Color(0x555555);
   private static final int MARGIN = 16;
 
-  /** One panel: a title above ("layer 3"), a note below ("std 0.21"; a newline starts a second line), and the histogram. */
+  /**
+   * One panel: a title above ("layer 3"), a note below ("std 0.21"; a newline starts a second line), and the histogram.
+   *
+   * @param title the text above the panel
+   * @param note the text below it, one or two lines; empty for none
+   * @param histogram the bars drawn
+   */
   public record Panel(String title, String note, Histogram histogram) {}
 
   private HistogramChart() {}
 
-  /** One titled row of labeled panels, each {@code panelWidth × panelHeight} pixels of bars. */
+  /**
+   * One titled row of labeled panels, each {@code panelWidth × panelHeight} pixels of bars.
+   *
+   * @param title the text above the row
+   * @param panels the panels, left to right
+   * @param panelWidth each panel's width in pixels
+   * @param panelHeight each panel's height in pixels
+   * @return the picture
+   */
   public static BufferedImage row(String title, List<Panel> panels, int panelWidth,
       int panelHeight) {
     int gap = 18;
@@ -61,6 +75,15 @@ public final class HistogramChart {
   /**
    * A titled grid: {@code cells.get(r).get(c)} is the row of panels drawn small in row r, column
    * c, under the column's name and beside the row's; each cell's caption goes below it.
+   *
+   * @param title the text above the grid
+   * @param rowNames one name per row, drawn at its left
+   * @param columnNames one name per column, drawn above it
+   * @param cells per row, per column, the panels of that cell
+   * @param captions per row, per column, the text below that cell
+   * @param panelWidth each panel's width in pixels
+   * @param panelHeight each panel's height in pixels
+   * @return the picture
    */
   public static BufferedImage grid(String title, List<String> rowNames, List<String> columnNames,
       List<List<List<Panel>>> cells, List<List<String>> captions, int panelWidth,

@@ -50,7 +50,12 @@ public final class LearningCurveChart {
     this.height = height;
   }
 
-  /** A 1000 × 420 chart of {@code history}, untitled. */
+  /**
+   * A 1000 × 420 chart of {@code history}, untitled.
+   *
+   * @param history the run whose loss and accuracy per epoch are drawn
+   * @return the chart
+   */
   public static LearningCurveChart of(History history) {
     Objects.requireNonNull(history, "history");
     if (history.epochs().isEmpty()) {
@@ -59,11 +64,23 @@ public final class LearningCurveChart {
     return new LearningCurveChart(history, "", 1000, 420);
   }
 
+  /**
+   * Sets the title drawn above the chart.
+   *
+   * @param title the title
+   * @return this chart
+   */
   public LearningCurveChart title(String title) {
     return new LearningCurveChart(history, Objects.requireNonNull(title, "title"), width, height);
   }
 
-  /** Image size in pixels; at least 400 × 240. */
+  /**
+   * Image size in pixels; at least 400 × 240.
+   *
+   * @param width the width, ≥ 400
+   * @param height the height, ≥ 240
+   * @return this chart
+   */
   public LearningCurveChart size(int width, int height) {
     if (width < 400 || height < 240) {
       throw new IllegalArgumentException(
@@ -72,7 +89,11 @@ public final class LearningCurveChart {
     return new LearningCurveChart(history, title, width, height);
   }
 
-  /** Draws the chart. */
+  /**
+   * Draws the chart.
+   *
+   * @return the chart as an image of the set size
+   */
   public BufferedImage render() {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = ChartCanvas.start(image, true);
@@ -100,7 +121,12 @@ public final class LearningCurveChart {
     return image;
   }
 
-  /** Writes the PNG to {@code file} atomically (a temporary file, then a rename). */
+  /**
+   * Writes the PNG to {@code file} atomically (a temporary file, then a rename).
+   *
+   * @param file where to write the PNG
+   * @throws IOException if the file cannot be written
+   */
   public void write(Path file) throws IOException {
     PngFiles.write(render(), file);
   }

@@ -39,11 +39,23 @@ public final class LineChart {
     this.title = title;
   }
 
+  /**
+   * {@return an empty chart with {@code title} above it}
+   *
+   * @param title the title
+   */
   public static LineChart titled(String title) {
     return new LineChart(title);
   }
 
-  /** Axis labels; x values are drawn as whole numbers unless {@code integerX} is false. */
+  /**
+   * Axis labels; x values are drawn as whole numbers unless {@code integerX} is false.
+   *
+   * @param xLabel the label under the x axis
+   * @param yLabel the label beside the y axis
+   * @param integerX true to label x ticks as whole numbers (epochs, trials)
+   * @return this chart
+   */
   public LineChart axes(String xLabel, String yLabel, boolean integerX) {
     this.xLabel = xLabel;
     this.yLabel = yLabel;
@@ -51,6 +63,15 @@ public final class LineChart {
     return this;
   }
 
+  /**
+   * Adds a line, drawn in the next colour and named in the legend.
+   *
+   * @param name the legend's text for it
+   * @param x the x values, as many as {@code y} (copied)
+   * @param y the y values (copied)
+   * @return this chart
+   * @throws IllegalArgumentException if the arrays differ in length or are empty
+   */
   public LineChart series(String name, double[] x, double[] y) {
     if (x.length != y.length || x.length == 0) {
       throw new IllegalArgumentException("series " + name + " needs as many x as y values, and at"
@@ -60,6 +81,15 @@ public final class LineChart {
     return this;
   }
 
+  /**
+   * Draws the chart.
+   *
+   * @param width the width in pixels, at least 394 (the axes and the legend take room)
+   * @param height the height in pixels, at least 180
+   * @return the picture
+   * @throws IllegalArgumentException if the size is smaller
+   * @throws IllegalStateException if no series was added
+   */
   public BufferedImage render(int width, int height) {
     if (width < LEFT + LEGEND + 100 || height < TOP + 140) {
       throw new IllegalArgumentException("size must be at least " + (LEFT + LEGEND + 100) + " × "
@@ -136,7 +166,14 @@ public final class LineChart {
     return image;
   }
 
-  /** Writes a {@code width × height} PNG to {@code file} atomically. */
+  /**
+   * Writes a {@code width × height} PNG to {@code file} atomically.
+   *
+   * @param file where to write the PNG
+   * @param width the width in pixels, at least 394
+   * @param height the height in pixels, at least 180
+   * @throws IOException if the file cannot be written
+   */
   public void write(Path file, int width, int height) throws IOException {
     PngFiles.write(render(width, height), file);
   }

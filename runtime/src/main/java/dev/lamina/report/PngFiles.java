@@ -11,7 +11,13 @@ import javax.imageio.ImageIO;
 public final class PngFiles {
   private PngFiles() {}
 
-  /** Writes {@code image} to {@code file} as a PNG, replacing the file whole ({@link AtomicFiles}). */
+  /**
+   * Writes {@code image} to {@code file} as a PNG, replacing the file whole ({@link AtomicFiles}).
+   *
+   * @param image the picture
+   * @param file where to write it
+   * @throws IOException if the file cannot be written
+   */
   public static void write(BufferedImage image, Path file) throws IOException {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     if (!ImageIO.write(image, "png", png)) {
