@@ -27,6 +27,8 @@ import java.util.function.LongFunction;
  * Ensemble<FashionMlpNet> ensemble = bagging.fit(train);       // threads in this JVM
  * double oob = ensemble.outOfBag().orElseThrow().accuracy();
  * }</pre>
+ *
+ * @param <N> the type of each member's network
  */
 public final class Bagging<N extends Network> {
   private final ModelRef<N> model;
@@ -48,27 +50,50 @@ public final class Bagging<N extends Network> {
   /**
    * Members of {@code type}, created through its public {@code (long seed)} constructor: runs
    * in-process or on a cluster whose members have the class on their class path.
+   *
+   * @param <N> the generated network class
+   * @param type the class, which must have a public constructor taking the seed
+   * @return a builder with the defaults
    */
   public static <N extends Network> Builder<N> builder(Class<N> type) {
     return new Builder<>(ModelRef.of(type));
   }
 
-  /** Members made by {@code factory}, e.g. {@code FashionMlpNet::new}: in-process only. */
+  /**
+   * Members made by {@code factory}, e.g. {@code FashionMlpNet::new}: in-process only.
+   *
+   * @param <N> the network's type
+   * @param factory makes a network from a seed
+   * @return a builder with the defaults
+   */
   public static <N extends Network> Builder<N> builder(LongFunction<N> factory) {
     return new Builder<>(ModelRef.of(factory));
   }
 
-  /** Member {@code index}'s trainer seed, derived from the ensemble's seed (the config's). */
+  /**
+   * Member {@code index}'s trainer seed, derived from the ensemble's seed (the config's).
+   *
+   * @param index the member, in [0, members)
+   * @return the seed member {@code index} trains from
+   */
   public long memberSeed(int index) {
     return Seeds.derive(config.seed(), (long) index);
   }
 
-  /** What every member trains with, each with its own seed. */
+  /**
+   * What every member trains with, each with its own seed.
+   *
+   * @return the configuration, with the ensemble's seed
+   */
   public TrainingConfig config() {
     return config;
   }
 
-  /** One task per member, in member order: everything a member's training depends on. */
+  /**
+   * One task per member, in member order: everything a member's training depends on.
+   *
+   * @return the tasks, one per member
+   */
   public List<MemberTask> tasks() {
     List<MemberTask> tasks = new ArrayList<>();
     for (int i = 0; i < members; i++) {
@@ -77,11 +102,18 @@ public final class Bagging<N extends Network> {
     return tasks;
   }
 
+  /** {@return how each member's network is created} */
   public ModelRef<N> model() {
     return model;
   }
 
-  /** Trains in this JVM on bootstrap resamples of {@code train}, evaluating out of bag. */
+  /**
+   * Trains in this JVM on bootstrap resamples of {@code train}, evaluating out of bag.
+   *
+   * @param train the training set every member resamples
+   * @return the trained ensemble, with its out-of-bag estimate
+   * @throws EnsembleTrainingException if a member fails; the members that finished are in it
+   */
   public Ensemble<N> fit(Dataset train) {
     if (!bootstrap) {
       throw new IllegalArgumentException("fit(train) needs bootstrap on, to evaluate each member"
@@ -93,13 +125,25 @@ public final class Bagging<N extends Network> {
   /**
    * Trains in this JVM. Each epoch is evaluated on the member's out-of-bag samples when bootstrap
    * is on, else on {@code validation}.
+   *
+   * @param train the training set
+   * @param validation the data each epoch is evaluated on when bootstrap is off; may be null when
+   *     it is on
+   * @return the trained ensemble
+   * @throws EnsembleTrainingException if a member fails; the members that finished are in it
    */
   public Ensemble<N> fit(Dataset train, Dataset validation) {
     Objects.requireNonNull(train, "train");
     return fit(new InProcessMembers(train, validation, threads));
   }
 
-  /** Trains the members where {@code executor} says: a thread pool or a cluster. */
+  /**
+   * Trains the members where {@code executor} says: a thread pool or a cluster.
+   *
+   * @param executor runs the tasks: {@link MemberExecutor#inProcess}, or a cluster's members
+   * @return the trained ensemble
+   * @throws EnsembleTrainingException if a member fails; the members that finished are in it
+   */
   public Ensemble<N> fit(MemberExecutor executor) {
     List<MemberTask> tasks = tasks();
     List<MemberResult> results;
@@ -122,7 +166,11 @@ public final class Bagging<N extends Network> {
     return Ensemble.of(model, results);
   }
 
-  /** Settings of a {@link Bagging}; every one has a default. */
+  /**
+   * Settings of a {@link Bagging}; every one has a default.
+   *
+   * @param <N> the type of each member's network
+   */
   public static final class Builder<N extends Network> {
     private final ModelRef<N> model;
     private int members = 5;
@@ -135,7 +183,12 @@ public final class Bagging<N extends Network> {
       this.model = model;
     }
 
-    /** How many members, k. Default: 5. */
+    /**
+     * How many members, k. Default: 5.
+     *
+     * @param members the number of members, > 0
+     * @return this builder
+     */
     public Builder<N> members(int members) {
       this.members = TrainingConfig.requirePositive("members", members);
       return this;
@@ -147,6 +200,9 @@ public final class Bagging<N extends Network> {
      * bootstrap off: the validation set), so {@code Metric.VALIDATION_LOSS} is the out-of-bag
      * loss; checkpoints go to {@code member-<i>} under the configured directory, and a member
      * whose directory holds a checkpoint goes on from it. Default: {@link TrainingConfig#DEFAULTS}.
+     *
+     * @param config the configuration
+     * @return this builder
      */
     public Builder<N> training(TrainingConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -157,6 +213,9 @@ public final class Bagging<N extends Network> {
      * Whether each member trains on its own bootstrap resample (n draws with replacement) rather
      * than the whole training set. Neural networks differ by their random initialization alone,
      * so switching it off is reasonable; it also switches off out-of-bag evaluation. Default: on.
+     *
+     * @param bootstrap true to resample
+     * @return this builder
      */
     public Builder<N> bootstrap(boolean bootstrap) {
       this.bootstrap = bootstrap;
@@ -166,18 +225,27 @@ public final class Bagging<N extends Network> {
     /**
      * Members trained at once in this JVM, each on one thread; the result is the same for any
      * number. Default: every available processor.
+     *
+     * @param threads the thread count, > 0
+     * @return this builder
      */
     public Builder<N> threads(int threads) {
       this.threads = TrainingConfig.requirePositive("threads", threads);
       return this;
     }
 
-    /** Default: silent. */
+    /**
+     * Hears members start, finish epochs (in-process) and finish. Default: silent.
+     *
+     * @param listener the listener; called from the members' threads
+     * @return this builder
+     */
     public Builder<N> listener(EnsembleListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
+    /** {@return the bagging with these settings} */
     public Bagging<N> build() {
       return new Bagging<>(this);
     }

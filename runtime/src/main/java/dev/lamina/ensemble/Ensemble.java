@@ -23,6 +23,8 @@ import java.util.Optional;
  * int[] classes = ensemble.predict(images, rows, Aggregation.SOFT_VOTE);
  * ensemble.save(Path.of("fashion.ensemble"));
  * }</pre>
+ *
+ * @param <N> the type of each member's network
  */
 public final class Ensemble<N extends Network> {
   private final ModelRef<N> model;
@@ -33,7 +35,14 @@ public final class Ensemble<N extends Network> {
     this.members = List.copyOf(members);
   }
 
-  /** Creates each member's network with {@code model} and gives it the result's weights. */
+  /**
+   * Creates each member's network with {@code model} and gives it the result's weights.
+   *
+   * @param <N> the type of each member's network
+   * @param model creates each member's network
+   * @param results the members' results, in member order, at least one
+   * @return the ensemble
+   */
   public static <N extends Network> Ensemble<N> of(ModelRef<N> model, List<MemberResult> results) {
     Objects.requireNonNull(model, "model");
     if (results.isEmpty()) {
@@ -48,15 +57,23 @@ public final class Ensemble<N extends Network> {
     return new Ensemble<>(model, members);
   }
 
+  /** {@return the members, in member order (unmodifiable)} */
   public List<Member<N>> members() {
     return members;
   }
 
+  /** {@return the number of members} */
   public int size() {
     return members.size();
   }
 
-  /** The ensemble of the first {@code k} members: ensembles of every size from one training. */
+  /**
+   * The ensemble of the first {@code k} members: ensembles of every size from one training.
+   *
+   * @param k how many members, in [1, size]
+   * @return an ensemble sharing the first {@code k} members' networks
+   * @throws IllegalArgumentException if {@code k} is out of range
+   */
   public Ensemble<N> first(int k) {
     if (k <= 0 || k > members.size()) {
       throw new IllegalArgumentException("k must be in [1, " + members.size() + "], got " + k);
@@ -64,15 +81,23 @@ public final class Ensemble<N extends Network> {
     return new Ensemble<>(model, members.subList(0, k));
   }
 
+  /** {@return the number of input values per sample, the members' {@code inputSize()}} */
   public int inputSize() {
     return members.get(0).network().inputSize();
   }
 
+  /** {@return the number of output values per sample (classes, or regression targets)} */
   public int outputSize() {
     return members.get(0).network().outputSize();
   }
 
-  /** The mean of the members' raw outputs for {@code rows} samples: the regression prediction. */
+  /**
+   * The mean of the members' raw outputs for {@code rows} samples: the regression prediction.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @return {@code rows × outputSize} means, row-major
+   */
   public float[] meanOutput(float[] input, int rows) {
     double[] sums = new double[rows * outputSize()];
     for (Member<N> m : members) {
@@ -84,12 +109,24 @@ public final class Ensemble<N extends Network> {
   /**
    * The mean of the members' scores: class probabilities for a softmax cross-entropy model (the
    * soft vote's), raw outputs for one trained with mean squared error.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @return {@code rows × outputSize} means, row-major
    */
   public float[] probabilities(float[] input, int rows) {
     return mean(scoreSums(input, rows, null));
   }
 
-  /** The class of each of {@code rows} samples, aggregated as {@code aggregation} says. */
+  /**
+   * The class of each of {@code rows} samples, aggregated as {@code aggregation} says.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @param aggregation soft vote (mean probabilities) or hard vote (majority, a tie to the tied
+   *     class with the highest mean probability)
+   * @return one class per sample
+   */
   public int[] predict(float[] input, int rows, Aggregation aggregation) {
     int classes = outputSize();
     int[] predicted = new int[rows];
@@ -115,7 +152,12 @@ public final class Ensemble<N extends Network> {
     return predicted;
   }
 
-  /** Every member's scores on {@code data}, to judge the ensemble and each of its prefixes. */
+  /**
+   * Every member's scores on {@code data}, to judge the ensemble and each of its prefixes.
+   *
+   * @param data labelled samples
+   * @return each member's scores and the labels
+   */
   public Predictions predictions(Dataset data) {
     List<float[]> scores = new ArrayList<>();
     for (Member<N> m : members) {
@@ -127,6 +169,8 @@ public final class Ensemble<N extends Network> {
   /**
    * The out-of-bag estimate over the training set; empty when the members trained without
    * bootstrap (no sample was left out).
+   *
+   * @return the estimate, or empty
    */
   public Optional<OutOfBag> outOfBag() {
     List<MemberResult> results = members.stream().map(Member::result).toList();
@@ -134,13 +178,26 @@ public final class Ensemble<N extends Network> {
     return oob.covered() == 0 ? Optional.empty() : Optional.of(oob);
   }
 
-  /** Writes every member (weights, seed, out-of-bag scores, epochs) to one file, atomically. */
+  /**
+   * Writes every member (weights, seed, out-of-bag scores, epochs) to one file, atomically.
+   *
+   * @param file the file, replaced whole
+   * @throws IOException if it cannot be written
+   */
   public void save(Path file) throws IOException {
     EnsembleFile.write(file, model.className().orElse(""),
         members.stream().map(Member::result).toList());
   }
 
-  /** Reads an ensemble that {@link #save} wrote, creating the networks with {@code model}. */
+  /**
+   * Reads an ensemble that {@link #save} wrote, creating the networks with {@code model}.
+   *
+   * @param <N> the type of each member's network
+   * @param file a file {@link #save} wrote
+   * @param model creates each member's network; it must be the model that was saved
+   * @return the ensemble
+   * @throws IOException if the file cannot be read or is not an ensemble file
+   */
   public static <N extends Network> Ensemble<N> load(Path file, ModelRef<N> model)
       throws IOException {
     EnsembleFile.Contents contents = EnsembleFile.read(file);

@@ -12,21 +12,42 @@ public final class EnsembleTrainingException extends RuntimeException {
 
   private final transient List<MemberResult> finished;
 
+  /**
+   * A failure before any member finished.
+   *
+   * @param message what failed, naming the member
+   * @param cause the member's exception
+   */
   public EnsembleTrainingException(String message, Throwable cause) {
     this(message, cause, List.of());
   }
 
+  /**
+   * A failure before any member finished.
+   *
+   * @param message what failed
+   */
   public EnsembleTrainingException(String message) {
     this(message, null, List.of());
   }
 
-  /** @param finished the members trained before it failed, in member order */
+  /**
+   * A failure after some members finished.
+   *
+   * @param message what failed, naming the member
+   * @param cause the member's exception, or null
+   * @param finished the members trained before it failed, in member order
+   */
   public EnsembleTrainingException(String message, Throwable cause, List<MemberResult> finished) {
     super(message, cause);
     this.finished = List.copyOf(finished);
   }
 
-  /** The members trained before training failed, in member order; empty if none. */
+  /**
+   * The members trained before training failed, in member order; empty if none.
+   *
+   * @return the finished members' results
+   */
   public List<MemberResult> finished() {
     return finished == null ? List.of() : finished;
   }

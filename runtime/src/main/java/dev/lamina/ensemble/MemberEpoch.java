@@ -7,6 +7,13 @@ import java.io.Serializable;
  * One epoch of one member's training. Validation figures are measured on the member's
  * out-of-bag samples when bootstrap is on, and on the validation set given to {@code fit}
  * otherwise.
+ *
+ * @param epoch the epoch, from 1
+ * @param trainLoss the mean training loss over the epoch's batches
+ * @param trainAccuracy the share of training samples classified right during the epoch, in [0, 1]
+ * @param validationLoss the mean loss on the validation samples after the epoch; NaN without any
+ * @param validationAccuracy the accuracy on the validation samples, in [0, 1]; NaN without any
+ * @param seconds how long the epoch took, wall time
  */
 public record MemberEpoch(
     int epoch,

@@ -17,7 +17,12 @@ package dev.lamina.ensemble;
  * @param members how many members they were measured on
  */
 public record MemberErrors(double v, double c, int members) {
-  /** The formula: the mean squared error a soft vote of {@code k} such members should have. */
+  /**
+   * The formula: the mean squared error a soft vote of {@code k} such members should have.
+   *
+   * @param k the number of members, > 0
+   * @return v/k + (k − 1)c/k
+   */
   public double predicted(int k) {
     if (k <= 0) {
       throw new IllegalArgumentException("k must be > 0, got " + k);
@@ -25,7 +30,11 @@ public record MemberErrors(double v, double c, int members) {
     return v / k + (k - 1) * c / k;
   }
 
-  /** c / v: 0 for independent members, 1 for identical ones. */
+  /**
+   * c / v: 0 for independent members, 1 for identical ones.
+   *
+   * @return the correlation of two members' errors; NaN when v = 0
+   */
   public double correlation() {
     return c / v;
   }

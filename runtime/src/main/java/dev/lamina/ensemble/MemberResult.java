@@ -18,6 +18,12 @@ import java.util.List;
  * @param end how training ended, e.g. "COMPLETED" or "EARLY_STOPPED at epoch 7, best epoch 4";
  *     the weights are those of the best epoch when early stopping restored them
  * @param trainedBy where it ran, e.g. {@code "thread lamina-bagging-2"} or a cluster address
+ * @param index the member's index in its ensemble (a fold's or trial's number)
+ * @param seed the member's trainer seed
+ * @param names each parameter's and state tensor's name, in the network's order
+ * @param values their values, one array per name
+ * @param epochs every epoch it trained, in order
+ * @param seconds how long its training took, wall time
  */
 public record MemberResult(
     int index,
@@ -33,6 +39,12 @@ public record MemberResult(
     String trainedBy,
     double seconds)
     implements Serializable {
+  /**
+   * Copies the lists (the arrays are shared).
+   *
+   * @throws IllegalArgumentException if names and values, or out-of-bag samples and labels, differ
+   *     in number
+   */
   public MemberResult {
     names = List.copyOf(names);
     values = List.copyOf(values);

@@ -7,6 +7,11 @@ package dev.lamina.ensemble;
 public final class MemberStoppedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A member's training ended early.
+   *
+   * @param message why it was stopped
+   */
   public MemberStoppedException(String message) {
     super(message);
   }

@@ -19,9 +19,19 @@ import java.util.Objects;
  *
  * @param heldOut indices into the training data that the member must not train on (a fold's test
  *     samples), ascending; empty for none
+ * @param index the member's place in the ensemble (a fold's or trial's number), ≥ 0
+ * @param bootstrap whether it trains on a bootstrap resample of the training data; false with
+ *     {@code heldOut}
+ * @param config the ensemble's configuration with the member's own seed
  */
 public record MemberTask(int index, boolean bootstrap, TrainingConfig config, int[] heldOut)
     implements Serializable {
+  /**
+   * Copies {@code heldOut} (null stands for none).
+   *
+   * @throws IllegalArgumentException if {@code index} is negative, {@code heldOut} is not ascending
+   *     and distinct, or a task both bootstraps and holds out
+   */
   public MemberTask {
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, got " + index);
@@ -41,22 +51,37 @@ public record MemberTask(int index, boolean bootstrap, TrainingConfig config, in
     }
   }
 
-  /** A task that holds nothing out: a bagging member or a search trial. */
+  /**
+   * A task that holds nothing out: a bagging member or a search trial.
+   *
+   * @param index the member's place in the ensemble, ≥ 0
+   * @param bootstrap whether it trains on a bootstrap resample
+   * @param config the ensemble's configuration with the member's own seed
+   */
   public MemberTask(int index, boolean bootstrap, TrainingConfig config) {
     this(index, bootstrap, config, new int[0]);
   }
 
-  /** The member's trainer seed. */
+  /**
+   * The member's trainer seed.
+   *
+   * @return the seed of the task's configuration
+   */
   public long seed() {
     return config.seed();
   }
 
+  /** {@return a copy of the held-out sample indices, ascending} */
   @Override
   public int[] heldOut() {
     return heldOut.clone();
   }
 
-  /** Whether the task holds samples out (a cross-validation fold). */
+  /**
+   * Whether the task holds samples out (a cross-validation fold).
+   *
+   * @return true when {@link #heldOut()} is not empty
+   */
   public boolean holdsOut() {
     return heldOut.length > 0;
   }

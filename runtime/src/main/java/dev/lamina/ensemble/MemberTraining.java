@@ -42,6 +42,11 @@ public final class MemberTraining {
    * @param stop checked after every batch; when it says true, training ends with {@link
    *     MemberStoppedException}
    * @param where what {@link MemberResult#trainedBy()} will say
+   * @param task the member's index, seed, bootstrap and configuration
+   * @param model creates the member's network
+   * @param train the training set
+   * @param listener hears the member's epochs
+   * @return the member's weights, out-of-bag scores and epochs
    */
   public static MemberResult train(MemberTask task, ModelRef<?> model, Dataset train,
       Dataset validation, EnsembleListener listener, BooleanSupplier stop, String where) {

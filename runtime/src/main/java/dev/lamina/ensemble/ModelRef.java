@@ -11,6 +11,8 @@ import java.util.function.LongFunction;
  * How to create a member's network from a seed. Named by class, it can be created on any JVM
  * whose class path has that class, so it runs on a cluster; given as a factory (a lambda), it
  * runs only in this JVM.
+ *
+ * @param <N> the type of network created
  */
 public final class ModelRef<N extends Network> {
   private final LongFunction<N> factory;
@@ -24,18 +26,36 @@ public final class ModelRef<N extends Network> {
   /**
    * A network class with a public constructor taking the seed, as every generated
    * {@code <Model>Net} has.
+   *
+   * @param <N> the network class
+   * @param type the class
+   * @return a reference that works on any JVM with the class
+   * @throws IllegalArgumentException if the class has no public {@code (long)} constructor
    */
   public static <N extends Network> ModelRef<N> of(Class<N> type) {
     Constructor<N> constructor = constructor(Objects.requireNonNull(type, "type"));
     return new ModelRef<>(seed -> create(constructor, seed), type.getName());
   }
 
-  /** A factory such as {@code FashionMlpNet::new}: in-process only. */
+  /**
+   * A factory such as {@code FashionMlpNet::new}: in-process only.
+   *
+   * @param <N> the network's type
+   * @param factory makes a network from a seed
+   * @return a reference for this JVM only
+   */
   public static <N extends Network> ModelRef<N> of(LongFunction<N> factory) {
     return new ModelRef<>(Objects.requireNonNull(factory, "factory"), null);
   }
 
-  /** The class named {@code className}, loaded by {@code loader}: how a cluster member finds it. */
+  /**
+   * The class named {@code className}, loaded by {@code loader}: how a cluster member finds it.
+   *
+   * @param className the binary name of a {@link Network} class
+   * @param loader the class loader to load it with
+   * @return a reference to the class
+   * @throws IllegalArgumentException if the class is missing or not a network
+   */
   public static ModelRef<Network> forName(String className, ClassLoader loader) {
     Class<?> type;
     try {
@@ -53,15 +73,25 @@ public final class ModelRef<N extends Network> {
     return of(networkType);
   }
 
+  /**
+   * {@return a new network with weights initialized from {@code seed}}
+   *
+   * @param seed the network's seed
+   */
   public N create(long seed) {
     return factory.apply(seed);
   }
 
+  /** {@return the function that creates a network from a seed} */
   public LongFunction<N> factory() {
     return factory;
   }
 
-  /** The class name, when the model is named by class; empty for a factory. */
+  /**
+   * The class name, when the model is named by class; empty for a factory.
+   *
+   * @return the binary class name, or empty
+   */
   public Optional<String> className() {
     return Optional.ofNullable(className);
   }

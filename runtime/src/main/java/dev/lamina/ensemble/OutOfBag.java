@@ -35,6 +35,11 @@ public final class OutOfBag {
   /**
    * Gathers the members' out-of-bag scores. Every result must come from the same training set,
    * and a sample's label must be the same in every member's view of it.
+   *
+   * @param results the members' results
+   * @param classes the number of classes (the width of each score row)
+   * @return the gathered estimate
+   * @throws IllegalArgumentException if the results disagree on the training set or a label
    */
   public static OutOfBag of(List<MemberResult> results, int classes) {
     if (results.isEmpty()) {
@@ -78,27 +83,49 @@ public final class OutOfBag {
     return new OutOfBag(votes, labels, sums, classes);
   }
 
-  /** The training set's size. */
+  /**
+   * The training set's size.
+   *
+   * @return the number of training samples
+   */
   public int trainingSize() {
     return votes.length;
   }
 
-  /** How many training samples at least one member left out. */
+  /**
+   * How many training samples at least one member left out.
+   *
+   * @return the count, at most {@link #trainingSize()}
+   */
   public int covered() {
     return covered;
   }
 
-  /** The soft-vote accuracy over the covered samples; NaN when none is covered. */
+  /**
+   * The soft-vote accuracy over the covered samples; NaN when none is covered.
+   *
+   * @return the accuracy, in [0, 1], or NaN
+   */
   public double accuracy() {
     return covered == 0 ? Double.NaN : (double) correct / covered;
   }
 
-  /** How many members left out training sample {@code sample}. */
+  /**
+   * How many members left out training sample {@code sample}.
+   *
+   * @param sample a training sample's index
+   * @return the count, ≥ 0
+   */
   public int votes(int sample) {
     return votes[sample];
   }
 
-  /** The out-of-bag soft-vote class of {@code sample}, or -1 when no member left it out. */
+  /**
+   * The out-of-bag soft-vote class of {@code sample}, or -1 when no member left it out.
+   *
+   * @param sample a training sample's index
+   * @return the class, or -1
+   */
   public int prediction(int sample) {
     return votes[sample] == 0 ? -1 : Votes.argmax(scoreSums, sample * classes, classes);
   }

@@ -26,7 +26,14 @@ public final class Predictions {
     }
   }
 
-  /** From raw per-member scores ({@code rows × classes} each), for data computed elsewhere. */
+  /**
+   * From raw per-member scores ({@code rows × classes} each), for data computed elsewhere.
+   *
+   * @param memberScores one array per member, each {@code labels.length × classes}, row-major
+   * @param labels each sample's class
+   * @param classes the number of classes
+   * @return the predictions (the list and the labels are copied, the score arrays shared)
+   */
   public static Predictions of(List<float[]> memberScores, int[] labels, int classes) {
     return new Predictions(new ArrayList<>(memberScores), labels.clone(), classes);
   }
@@ -35,20 +42,32 @@ public final class Predictions {
     return new Predictions(memberScores, data.labels(), classes);
   }
 
+  /** {@return the number of members} */
   public int members() {
     return scores.size();
   }
 
+  /** {@return the number of samples} */
   public int samples() {
     return labels.length;
   }
 
-  /** Member {@code m}'s scores, {@code samples × classes}. A copy. */
+  /**
+   * Member {@code m}'s scores, {@code samples × classes}. A copy.
+   *
+   * @param m a member, in [0, members)
+   * @return the scores, row-major
+   */
   public float[] scores(int m) {
     return scores.get(m).clone();
   }
 
-  /** Member {@code m}'s own accuracy. */
+  /**
+   * Member {@code m}'s own accuracy.
+   *
+   * @param m a member, in [0, members)
+   * @return the share of samples it classifies right, in [0, 1]
+   */
   public double memberAccuracy(int m) {
     float[] s = scores.get(m);
     int correct = 0;
@@ -58,7 +77,13 @@ public final class Predictions {
     return (double) correct / labels.length;
   }
 
-  /** The classes the first {@code k} members predict by {@code aggregation} (a vote). */
+  /**
+   * The classes the first {@code k} members predict by {@code aggregation} (a vote).
+   *
+   * @param k how many members vote, in [1, members]
+   * @param aggregation soft or hard vote
+   * @return one class per sample
+   */
   public int[] predict(int k, Aggregation aggregation) {
     requireK(k);
     double[] sums = sums(k);
@@ -84,7 +109,13 @@ public final class Predictions {
     };
   }
 
-  /** The accuracy of the first {@code k} members' vote. */
+  /**
+   * The accuracy of the first {@code k} members' vote.
+   *
+   * @param k how many members vote, in [1, members]
+   * @param aggregation soft or hard vote
+   * @return the accuracy, in [0, 1]
+   */
   public double accuracy(int k, Aggregation aggregation) {
     int[] predicted = predict(k, aggregation);
     int correct = 0;
@@ -94,7 +125,12 @@ public final class Predictions {
     return (double) correct / labels.length;
   }
 
-  /** v and c of the first {@code k} members' errors on these samples. */
+  /**
+   * v and c of the first {@code k} members' errors on these samples.
+   *
+   * @param k how many members, in [1, members]
+   * @return their error statistics
+   */
   public MemberErrors errors(int k) {
     requireK(k);
     double v = 0;
@@ -110,7 +146,12 @@ public final class Predictions {
     return new MemberErrors(v / k / labels.length, pairs == 0 ? 0 : c / pairs / labels.length, k);
   }
 
-  /** The observed mean squared error E‖(1/k) Σ ε_i‖² of the first {@code k} members' soft vote. */
+  /**
+   * The observed mean squared error E‖(1/k) Σ ε_i‖² of the first {@code k} members' soft vote.
+   *
+   * @param k how many members, in [1, members]
+   * @return the mean squared error, averaged over samples
+   */
   public double ensembleSquaredError(int k) {
     requireK(k);
     double[] sums = sums(k);
