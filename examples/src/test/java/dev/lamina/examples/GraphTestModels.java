@@ -1,0 +1,60 @@
+package dev.lamina.examples;
+
+import static dev.lamina.Nonlinearity.RELU;
+import static dev.lamina.Nonlinearity.TANH;
+
+import dev.lamina.Activation;
+import dev.lamina.Add;
+import dev.lamina.BatchNorm;
+import dev.lamina.Concat;
+import dev.lamina.Conv2d;
+import dev.lamina.Dense;
+import dev.lamina.From;
+import dev.lamina.GlobalAvgPool2d;
+import dev.lamina.Input;
+import dev.lamina.Layer;
+import dev.lamina.MaxPool2d;
+import dev.lamina.Model;
+
+/**
+ * Small graph models for the checks that move a model out of Lamina: PyTorch (the fixture of
+ * scripts/pytorch_residual_fixtures.py), model files, checkpoints, bagging and ONNX.
+ */
+final class GraphTestModels {
+  private GraphTestModels() {}
+
+  /**
+   * A residual network on (2, 8, 8) images, the fixture's model: a stem, an identity block, a
+   * block that halves the image with a strided 1×1 projection on its shortcut, a branch that
+   * max-pools the first block's output, both concatenated along channels, global average pooling
+   * and 3 logits.
+   */
+  @Model
+  static class Residual {
+    @Input(channels = 2, height = 8, width = 8) Layer image;
+    @Conv2d(filters = 4, kernel = 3, padding = 1, bias = false) @BatchNorm @Activation(RELU) Layer stem;
+    @Conv2d(filters = 4, kernel = 3, padding = 1, bias = false) @BatchNorm @Activation(RELU) Layer conv1;
+    @Conv2d(filters = 4, kernel = 3, padding = 1, bias = false) @BatchNorm(gamma = 0) Layer conv2;
+    @Add({"stem", "conv2"}) @Activation(RELU) Layer block1;                        // (4, 8, 8)
+    @Conv2d(filters = 6, kernel = 3, stride = 2, padding = 1, bias = false) @BatchNorm @Activation(RELU) Layer conv3;
+    @Conv2d(filters = 6, kernel = 3, padding = 1, bias = false) @BatchNorm(gamma = 0) Layer conv4;
+    @From("block1") @Conv2d(filters = 6, kernel = 1, stride = 2, bias = false) @BatchNorm Layer projection;
+    @Add({"projection", "conv4"}) @Activation(RELU) Layer block2;                  // (6, 4, 4)
+    @From("block1") @MaxPool2d(2) Layer side;                                       // (4, 4, 4)
+    @Concat({"block2", "side"}) Layer both;                                         // (10, 4, 4)
+    @GlobalAvgPool2d Layer pool;                                                    // (10, 1, 1)
+    @Dense(units = 3) Layer logits;
+  }
+
+  /** A flat graph: two branches of the input concatenated, and a residual sum over dense layers. */
+  @Model
+  static class DenseBranches {
+    @Input(12) Layer features;
+    @Dense(units = 8) @Activation(RELU) Layer deep;
+    @From("features") @Dense(units = 6) @Activation(TANH) Layer wide;
+    @Concat({"deep", "wide"}) Layer both;                                           // (14)
+    @Dense(units = 8) @BatchNorm(gamma = 0) Layer mixed;
+    @Add({"deep", "mixed"}) @Activation(RELU) Layer sum;
+    @Dense(units = 3) Layer logits;
+  }
+}
