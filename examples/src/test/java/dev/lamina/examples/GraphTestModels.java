@@ -9,6 +9,7 @@ import dev.lamina.BatchNorm;
 import dev.lamina.Concat;
 import dev.lamina.Conv2d;
 import dev.lamina.Dense;
+import dev.lamina.Dropout;
 import dev.lamina.From;
 import dev.lamina.GlobalAvgPool2d;
 import dev.lamina.Input;
@@ -46,7 +47,10 @@ final class GraphTestModels {
     @Dense(units = 3) Layer logits;
   }
 
-  /** A flat graph: two branches of the input concatenated, and a residual sum over dense layers. */
+  /**
+   * A flat graph: two branches of the input concatenated along features, and a residual sum over
+   * dense layers with dropout on the sum.
+   */
   @Model
   static class DenseBranches {
     @Input(12) Layer features;
@@ -54,7 +58,7 @@ final class GraphTestModels {
     @From("features") @Dense(units = 6) @Activation(TANH) Layer wide;
     @Concat({"deep", "wide"}) Layer both;                                           // (14)
     @Dense(units = 8) @BatchNorm(gamma = 0) Layer mixed;
-    @Add({"deep", "mixed"}) @Activation(RELU) Layer sum;
+    @Add({"deep", "mixed"}) @Activation(RELU) @Dropout(keep = 0.8) Layer sum;
     @Dense(units = 3) Layer logits;
   }
 }
