@@ -61,4 +61,19 @@ final class GraphTestModels {
     @Add({"deep", "mixed"}) @Activation(RELU) @Dropout(keep = 0.8) Layer sum;
     @Dense(units = 3) Layer logits;
   }
+
+  /**
+   * Image branches side by side before a dense layer: a convolution, a batch-normalized one
+   * reading the input too, and the one-channel input itself, concatenated along channels and read
+   * flattened by the logits.
+   */
+  @Model
+  static class ConcatHead {
+    @Input(channels = 1, height = 6, width = 6) Layer image;
+    @Conv2d(filters = 3, kernel = 3, padding = 1) @Activation(RELU) Layer a;
+    @From("image") @Conv2d(filters = 2, kernel = 3, padding = 1, bias = false) @BatchNorm
+    @Activation(TANH) Layer b;
+    @Concat({"a", "b", "image"}) Layer both;                                       // (6, 6, 6)
+    @Dense(units = 3) Layer logits;
+  }
 }

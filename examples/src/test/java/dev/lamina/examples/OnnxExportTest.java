@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The generated networks' ONNX export runs in ONNX Runtime and gives their logits within 1e-5
  * (scaled by max(1, |logit|)), at batch 1 and 128 from one file: the commands' MLP and CNN, and
  * convolutional test models with every pooling, the four normalizations, classic dropout and
- * noise. Parameters and batch-normalization statistics are random, as after training.
+ * noise, and graph models: a residual CNN (identity and projection shortcuts summed, a pooled
+ * branch concatenated along channels), convolutions and the input concatenated before a dense
+ * layer, and a flat graph (features concatenated, a residual sum with dropout). Parameters and
+ * batch-normalization statistics are random, as after training.
  */
 class OnnxExportTest {
   private static final double TOLERANCE = 1e-5;
@@ -46,7 +49,10 @@ class OnnxExportTest {
         new Case("LayerSigmoidGlobal", ConvTestModels_LayerSigmoidGlobalNet::new),
         new Case("InstanceReluOverlappingMax", ConvTestModels_InstanceReluOverlappingMaxNet::new),
         new Case("GroupAfterLeaky", ConvTestModels_GroupAfterLeakyNet::new),
-        new Case("BatchReluMax", ConvTestModels_BatchReluMaxNet::new));
+        new Case("BatchReluMax", ConvTestModels_BatchReluMaxNet::new),
+        new Case("Residual", GraphTestModels_ResidualNet::new),
+        new Case("DenseBranches", GraphTestModels_DenseBranchesNet::new),
+        new Case("ConcatHead", GraphTestModels_ConcatHeadNet::new));
   }
 
   @ParameterizedTest
