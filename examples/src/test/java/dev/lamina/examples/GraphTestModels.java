@@ -19,7 +19,7 @@ import dev.lamina.Model;
 
 /**
  * Small graph models for the checks that move a model out of Lamina: PyTorch (the fixture of
- * scripts/pytorch_residual_fixtures.py), model files, checkpoints, bagging and ONNX.
+ * scripts/pytorch_graph_fixtures.py), model files, checkpoints, bagging and ONNX.
  */
 final class GraphTestModels {
   private GraphTestModels() {}

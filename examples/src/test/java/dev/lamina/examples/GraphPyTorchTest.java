@@ -2,6 +2,7 @@ package dev.lamina.examples;
 
 import static dev.lamina.testing.NumericAssertions.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.io.ModelFile;
@@ -16,40 +17,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A residual network (GraphTestModels.Residual: identity block, strided projection shortcut with
- * batch norm, a max-pooled branch concatenated along channels, global average pooling) against
- * PyTorch on the same weights (fixtures/residual.json, scripts/pytorch_residual_fixtures.py):
+ * Graph networks against PyTorch on the same weights (fixtures/graphs.json,
+ * scripts/pytorch_graph_fixtures.py): GraphTestModels.Residual (identity block, strided
+ * projection shortcut with batch norm, a max-pooled branch concatenated along channels, global
+ * average pooling) and ConcatHead (two convolutions and the input concatenated, then flattened into
+ * a dense layer):
  * three training batches, then the last batch's logits, loss and every parameter's gradient, every
- * batch norm's running statistics, and eval-mode logits. PyTorch's weights and gradients arrive as
- * PyTorch's state_dict files and go through Lamina's own loader, so the test also proves that a
- * residual model's tensors have PyTorch's names and layouts, and that the layer descriptions
+ * batch norm's running statistics, and eval-mode logits, for the generated network on one thread
+ * and two and for the scalar reference. PyTorch's weights and gradients arrive as PyTorch's
+ * state_dict files and go through Lamina's own loader, so the test also proves that a graph
+ * model's tensors have PyTorch's names and layouts, and that the layer descriptions
  * scripts/lamina_torch.py builds the twin from are the ones Lamina writes.
  */
-class ResidualPyTorchTest {
+class GraphPyTorchTest {
   /** Float32 on both sides (double in the reference); they differ in summation order only. */
   private static final double ABS = 5e-6;
   private static final double REL = 5e-5;
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"generated, 1 thread", "generated, 2 threads", "scalar reference"})
-  void residualNetworkMatchesPyTorch(String which) throws IOException {
-    Fixtures.Node c = Fixtures.load("residual");
+  /** The fixture's cases, by name, and how to make their generated networks. */
+  private static final Map<String, LongFunction<TrainableNetwork>> MODELS = Map.of(
+      "residual", GraphTestModels_ResidualNet::new,
+      "concat_head", GraphTestModels_ConcatHeadNet::new);
+
+  static Stream<Arguments> cases() {
+    List<Fixtures.Node> cases = Fixtures.load("graphs").get("cases").elements();
+    assertEquals(MODELS.keySet(), cases.stream().map(c -> c.get("name").string())
+        .collect(java.util.stream.Collectors.toSet()), "the fixture's cases");
+    return cases.stream().flatMap(c -> Stream.of("generated, 1 thread", "generated, 2 threads",
+        "scalar reference").map(which -> Arguments.of(c.get("name").string(), which, c)));
+  }
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("cases")
+  void graphNetworkMatchesPyTorch(String name, String which, Fixtures.Node c) throws IOException {
+    LongFunction<TrainableNetwork> model = MODELS.get(name);
     Supplier<TrainableNetwork> create = switch (which) {
-      case "generated, 1 thread" -> () -> new GraphTestModels_ResidualNet(0);
+      case "generated, 1 thread" -> () -> model.apply(0);
       case "generated, 2 threads" -> () -> {
-        GraphTestModels_ResidualNet net = new GraphTestModels_ResidualNet(0);
+        TrainableNetwork net = model.apply(0);
         net.threads(2);
         return net;
       };
-      default -> () -> new ReferenceNetwork(GraphTestModels_ResidualNet.SPEC, 0);
+      default -> () -> new ReferenceNetwork(model.apply(0).spec(), 0);
     };
     TrainableNetwork network = create.get();
     // The file carries the script's layer descriptions: loading fails unless they are Lamina's.
@@ -77,27 +98,28 @@ class ResidualPyTorchTest {
     List<Parameter> actual = network.parameters().list();
     assertEquals(expected.size(), actual.size(), "parameters");
     for (int i = 0; i < actual.size(); i++) {
-      String name = "d/d" + actual.get(i).name();
-      worst.add(name, assertClose(which + ": " + name, expected.get(i).values(),
+      String what = "d/d" + actual.get(i).name();
+      worst.add(what, assertClose(which + ": " + what, expected.get(i).values(),
           actual.get(i).gradient(), ABS, REL));
     }
     List<StateTensor> statistics = torch.state();
     assertEquals(statistics.size(), network.state().size(), "state tensors");
-    assertEquals(18, statistics.size(), "six batch norms' mean, variance and count");
+    assertTrue(!statistics.isEmpty(), "each case has batch norms");
     for (int i = 0; i < statistics.size(); i++) {
       StateTensor s = network.state().get(i);
+      assertEquals(statistics.get(i).name(), s.name());
       worst.add(s.name(), assertClose(which + ": " + s.name() + " after three batches",
           statistics.get(i).values(), s.values(), ABS, REL));
     }
     float[] x0 = c.get("inputs").at(0).floats();
     worst.add("eval logits", assertClose(which + ": eval logits", c.floats("eval_logits"),
         ((Network) network).forwardInfer(x0, rows), ABS, REL));
-    System.out.println("PyTorch residual, " + which + ": " + (expected.size() + statistics.size()
-        + 3) + " checks pass; closest to its tolerance: " + worst);
+    System.out.println("PyTorch " + name + ", " + which + ": " + (expected.size() + statistics.size()
+        + 3) + " tensors agree; closest to its tolerance: " + worst);
   }
 
   private Path file(Fixtures.Node c, String key) throws IOException {
-    Path file = dir.resolve(key + ".safetensors");
+    Path file = dir.resolve(c.get("name").string() + "-" + key + ".safetensors");
     Files.write(file, Base64.getDecoder().decode(c.get(key).string()));
     return file;
   }
