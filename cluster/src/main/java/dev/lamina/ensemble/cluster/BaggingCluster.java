@@ -35,7 +35,12 @@ public final class BaggingCluster implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** Starts a member in this JVM that joins the cluster at {@code settings.members()}, or forms one. */
+  /**
+   * Starts a member in this JVM that joins the cluster at {@code settings.members()}, or forms one.
+   *
+   * @param settings the cluster to join, this member's address and its training threads
+   * @return the cluster, with this JVM as one of its members
+   */
   public static BaggingCluster start(ClusterSettings settings) {
     return new BaggingCluster(startMember(settings), settings);
   }
@@ -43,6 +48,8 @@ public final class BaggingCluster implements AutoCloseable {
   /**
    * Connects to a running cluster as a client: the cluster's members do all the training.
    *
+   * @param settings the cluster's name and members' addresses, and the connect timeout
+   * @return the cluster, with this JVM as a client
    * @throws ClusterUnreachableException when no member of the cluster answers within {@link
    *     ClusterSettings#connectTimeout()}; the message names the addresses tried
    */
@@ -63,6 +70,9 @@ public final class BaggingCluster implements AutoCloseable {
   /**
    * Starts a plain cluster member with Lamina's settings (training threads, the bagging executor)
    * and returns it: what {@link ClusterMember} runs on each machine.
+   *
+   * @param settings the cluster to join and this member's address and threads
+   * @return the running member; shut it down to leave the cluster
    */
   public static HazelcastInstance startMember(ClusterSettings settings) {
     return startMember(settings, EnsembleListener.SILENT);
@@ -72,6 +82,10 @@ public final class BaggingCluster implements AutoCloseable {
    * Starts a cluster member as {@link #startMember(ClusterSettings)} does, whose {@code
    * listener} hears each ensemble member it starts and finishes training (the result not yet
    * sent): {@code bin/lamina bagging-member} prints them.
+   *
+   * @param settings the cluster to join and this member's address and threads
+   * @param listener hears the tasks this member runs; called from its training threads
+   * @return the running member; shut it down to leave the cluster
    */
   public static HazelcastInstance startMember(ClusterSettings settings,
       EnsembleListener listener) {
@@ -81,7 +95,12 @@ public final class BaggingCluster implements AutoCloseable {
     return Hazelcast.newHazelcastInstance(config);
   }
 
-  /** Trains members here, on data each cluster member gets from {@code data}. */
+  /**
+   * Trains members here, on data each cluster member gets from {@code data}.
+   *
+   * @param data how each member gets the training data
+   * @return an executor for {@code Bagging.fit}, {@code Search.fit} or {@code CrossValidation.fit}
+   */
   public MemberExecutor members(DataRef data) {
     return new ClusterMembers(hazelcast, Objects.requireNonNull(data, "data"), settings);
   }
@@ -89,11 +108,22 @@ public final class BaggingCluster implements AutoCloseable {
   /**
    * Stores {@code train} (and {@code validation}, may be null) in the cluster's distributed map,
    * so that members need not load it themselves; remove it with {@link #unpublish}.
+   *
+   * @param name a name for the data, shown in messages
+   * @param train the training set
+   * @param validation the validation set, or null
+   * @return the reference tasks carry to the data
    */
   public DataRef publish(String name, Dataset train, Dataset validation) {
     return MapData.publish(hazelcast, name, Objects.requireNonNull(train, "train"), validation);
   }
 
+  /**
+   * Removes data that {@link #publish} stored from the cluster's map.
+   *
+   * @param data the reference {@code publish} returned
+   * @throws IllegalArgumentException if {@code data} names a class rather than published data
+   */
   public void unpublish(DataRef data) {
     if (data.kind() != DataRef.Kind.MAP) {
       throw new IllegalArgumentException("only published data can be unpublished, got " + data);
@@ -101,13 +131,21 @@ public final class BaggingCluster implements AutoCloseable {
     MapData.remove(hazelcast, data);
   }
 
-  /** The cluster's members that can train (clients and lite members excluded). */
+  /**
+   * The cluster's members that can train (clients and lite members excluded).
+   *
+   * @return the count, ≥ 0
+   */
   public int size() {
     return (int) hazelcast.getCluster().getMembers().stream()
         .filter(m -> !m.isLiteMember()).count();
   }
 
-  /** This JVM's address in the cluster, or "client" when connected as one. */
+  /**
+   * This JVM's address in the cluster, or "client" when connected as one.
+   *
+   * @return the address, as host:port, or "client"
+   */
   public String address() {
     try {
       Member local = hazelcast.getCluster().getLocalMember();
@@ -117,6 +155,10 @@ public final class BaggingCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * {@return the Hazelcast instance underneath (a member or a client), for what Lamina does not
+   * wrap}
+   */
   public HazelcastInstance hazelcast() {
     return hazelcast;
   }

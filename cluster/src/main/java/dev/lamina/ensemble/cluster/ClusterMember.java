@@ -17,6 +17,14 @@ import java.util.List;
 public final class ClusterMember {
   private ClusterMember() {}
 
+  /**
+   * Starts a member with the options in {@code args} and waits until the JVM is stopped. Bad
+   * options print the usage and exit with status 2.
+   *
+   * @param args {@code --cluster-name}, {@code --members}, {@code --bind}, {@code --port}, {@code
+   *     --threads}, {@code --join-wait}, each followed by its value
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
   public static void main(String[] args) throws InterruptedException {
     ClusterSettings settings;
     try {
@@ -44,7 +52,13 @@ public final class ClusterMember {
         --threads N           members to train at once (default: every processor)
         --join-wait SECONDS   how long a starting member looks for others (default 5)""";
 
-  /** The settings the command line asks for; unknown options fail with their name. */
+  /**
+   * The settings the command line asks for; unknown options fail with their name.
+   *
+   * @param args the options, as {@code --name value} pairs
+   * @return the settings, with Hazelcast's logging on
+   * @throws IllegalArgumentException for an unknown option or a bad value, naming it
+   */
   public static ClusterSettings parse(List<String> args) {
     ClusterSettings.Builder b = ClusterSettings.builder().logging(true);
     for (int i = 0; i < args.size(); i += 2) {

@@ -48,51 +48,71 @@ public final class ClusterSettings {
     this.logging = b.logging;
   }
 
+  /** {@return a builder with every default} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults: a cluster named "lamina" on 127.0.0.1, port 5701 and up. */
+  /**
+   * The defaults: a cluster named "lamina" on 127.0.0.1, port 5701 and up.
+   *
+   * @return the settings with every default
+   */
   public static ClusterSettings loopback() {
     return builder().build();
   }
 
+  /** {@return the name members must share to join; default "lamina"} */
   public String clusterName() {
     return clusterName;
   }
 
+  /**
+   * {@return the addresses (host or host:port) where the cluster is looked for; default 127.0.0.1}
+   */
   public List<String> members() {
     return members;
   }
 
+  /** {@return the interface this member listens on; default 127.0.0.1} */
   public String bindAddress() {
     return bindAddress;
   }
 
+  /** {@return the first port tried; default 5701} */
   public int port() {
     return port;
   }
 
+  /** {@return how many members this cluster member trains at once; default every processor} */
   public int threads() {
     return threads;
   }
 
+  /** {@return the longest a whole ensemble may take to train; default 24 hours} */
   public Duration timeout() {
     return timeout;
   }
 
+  /**
+   * {@return how long one task may run on one member before it also starts on another; default 24
+   * hours}
+   */
   public Duration taskTimeout() {
     return taskTimeout;
   }
 
+  /** {@return how long {@link BaggingCluster#connect} tries before it fails; default 20 s} */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** {@return how long a starting member looks for others; default 5 s} */
   public Duration joinWait() {
     return joinWait;
   }
 
+  /** {@return whether Hazelcast logs; default off} */
   public boolean logging() {
     return logging;
   }
@@ -115,6 +135,9 @@ public final class ClusterSettings {
     /**
      * Members only join a cluster of the same name; use one per group of machines. Default:
      * "lamina".
+     *
+     * @param clusterName the name
+     * @return this builder
      */
     public Builder clusterName(String clusterName) {
       if (clusterName == null || clusterName.isBlank()) {
@@ -127,6 +150,9 @@ public final class ClusterSettings {
     /**
      * Where to find the cluster: "host" or "host:port" of some or all of its members (TCP/IP
      * join; multicast stays off). Default: 127.0.0.1.
+     *
+     * @param members the addresses, at least one
+     * @return this builder
      */
     public Builder members(List<String> members) {
       if (members.isEmpty()) {
@@ -139,13 +165,21 @@ public final class ClusterSettings {
     /**
      * The interface this member listens on, an address or a pattern like {@code 10.0.0.*}.
      * Default: 127.0.0.1 (this machine only).
+     *
+     * @param bindAddress the address or pattern
+     * @return this builder
      */
     public Builder bindAddress(String bindAddress) {
       this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
       return this;
     }
 
-    /** The first port tried; the next ones are tried when it is taken. Default: 5701. */
+    /**
+     * The first port tried; the next ones are tried when it is taken. Default: 5701.
+     *
+     * @param port a port, in [1, 65535]
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port <= 0 || port > 65535) {
         throw new IllegalArgumentException("port must be in [1, 65535], got " + port);
@@ -157,6 +191,9 @@ public final class ClusterSettings {
     /**
      * Members this cluster member trains at once, each on one thread; 0 makes it take no
      * training. Default: every available processor.
+     *
+     * @param threads the thread count, ≥ 0
+     * @return this builder
      */
     public Builder threads(int threads) {
       if (threads < 0) {
@@ -169,6 +206,9 @@ public final class ClusterSettings {
     /**
      * The longest a whole ensemble may take to train on the cluster; then {@code fit} fails,
      * keeping the members that finished. Default: 24 hours.
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive("timeout", timeout);
@@ -181,6 +221,9 @@ public final class ClusterSettings {
      * finishes first gives the result (the same bits). A member that dies or freezes whole is
      * dropped by Hazelcast's heartbeats (within 60 s) in any case. Default: 24 hours; set it to a
      * few times one member's training time.
+     *
+     * @param taskTimeout a positive duration
+     * @return this builder
      */
     public Builder taskTimeout(Duration taskTimeout) {
       this.taskTimeout = positive("taskTimeout", taskTimeout);
@@ -190,6 +233,9 @@ public final class ClusterSettings {
     /**
      * How long {@link BaggingCluster#connect} tries to reach the cluster at {@link #members}
      * before it fails, naming the addresses it tried. Default: 20 s.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive("connectTimeout", connectTimeout);
@@ -206,6 +252,9 @@ public final class ClusterSettings {
     /**
      * How long a starting member looks for others before it forms a cluster of its own. Default:
      * 5 s, Hazelcast's; a test on one machine can use less.
+     *
+     * @param joinWait a duration, ≥ 0
+     * @return this builder
      */
     public Builder joinWait(Duration joinWait) {
       if (joinWait.isNegative()) {
@@ -215,12 +264,18 @@ public final class ClusterSettings {
       return this;
     }
 
-    /** Whether Hazelcast logs (through java.util.logging). Default: off. */
+    /**
+     * Whether Hazelcast logs (through java.util.logging). Default: off.
+     *
+     * @param logging true to let Hazelcast log
+     * @return this builder
+     */
     public Builder logging(boolean logging) {
       this.logging = logging;
       return this;
     }
 
+    /** {@return the settings} */
     public ClusterSettings build() {
       return new ClusterSettings(this);
     }

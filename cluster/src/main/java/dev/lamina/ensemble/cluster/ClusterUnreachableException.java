@@ -6,6 +6,12 @@ import java.io.IOException;
 public final class ClusterUnreachableException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * No member answered.
+   *
+   * @param message the addresses tried and for how long
+   * @param cause Hazelcast's exception
+   */
   public ClusterUnreachableException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param name the class name, or the published dataset's name
  * @param argument what the class is given; for a published dataset, its publication's id
+ * @param kind whether members load the data with a class or read it from the cluster's map
  */
 public record DataRef(Kind kind, String name, String argument) implements Serializable {
   /** Where members get the data. */
@@ -20,13 +21,20 @@ public record DataRef(Kind kind, String name, String argument) implements Serial
     MAP
   }
 
+  /** Checks that no part is null. */
   public DataRef {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(argument, "argument");
   }
 
-  /** Data that every member loads with {@code type.load(argument)}. */
+  /**
+   * Data that every member loads with {@code type.load(argument)}.
+   *
+   * @param type a class with a public no-argument constructor, on every member's class path
+   * @param argument passed to its {@code load}, e.g. a directory
+   * @return the reference
+   */
   public static DataRef ofClass(Class<? extends TrainingData> type, String argument) {
     return new DataRef(Kind.CLASS, type.getName(), argument);
   }

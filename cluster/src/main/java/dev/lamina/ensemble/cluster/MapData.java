@@ -20,7 +20,14 @@ final class MapData {
 
   record Chunk(float[] features, int[] labels) implements Serializable {}
 
-  /** featureSize, classes, train rows, validation rows (-1 for none). */
+  /**
+   * The published data's shape.
+   *
+   * @param featureSize values per sample
+   * @param classes the number of classes
+   * @param trainRows the training set's samples
+   * @param validationRows the validation set's samples; -1 for none
+   */
   record Header(int featureSize, int classes, int trainRows, int validationRows)
       implements Serializable {}
 

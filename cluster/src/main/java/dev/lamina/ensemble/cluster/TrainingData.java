@@ -12,6 +12,10 @@ public interface TrainingData {
   /**
    * The training set and, optionally, a validation set (null when the members bootstrap and
    * evaluate out of bag), as {@code argument} selects them.
+   *
+   * @param argument what the data reference carries, e.g. a directory on the member
+   * @return the training set and the validation set (or null)
+   * @throws IOException if the data cannot be read
    */
   Dataset.Split load(String argument) throws IOException;
 }
