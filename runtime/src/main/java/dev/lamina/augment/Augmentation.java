@@ -28,7 +28,10 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>An augmentation is a value: equal when its settings are, and serializable, so that an
- * ensemble member on a cluster augments exactly as one in this JVM does.
+ * ensemble member on a cluster augments exactly as one in this JVM does. The serialized form is
+ * for JVMs running the same Lamina version (cluster members), not a format to keep.
+ *
+ * @serial exclude
  */
 public final class Augmentation implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -105,7 +108,12 @@ public final class Augmentation implements Serializable {
     prefetch = b.prefetch;
   }
 
-  /** A builder for images of {@code shape} with every transform off. */
+  /**
+   * A builder for images of {@code shape} with every transform off.
+   *
+   * @param shape the shape of every sample the augmentation receives
+   * @return the builder
+   */
   public static AugmentationBuilder builder(ImageShape shape) {
     if (shape == null) {
       throw new IllegalArgumentException("shape must not be null; e.g. ImageShape.of(1, 28, 28)");
@@ -113,11 +121,16 @@ public final class Augmentation implements Serializable {
     return new AugmentationBuilder(shape);
   }
 
-  /** A builder holding these settings, to change some of them. */
+  /**
+   * A builder holding these settings, to change some of them.
+   *
+   * @return a builder with these settings
+   */
   public AugmentationBuilder toBuilder() {
     return new AugmentationBuilder(this);
   }
 
+  /** {@return the shape of the images it augments} */
   public ImageShape shape() {
     return shape;
   }
@@ -128,23 +141,42 @@ public final class Augmentation implements Serializable {
         || stretchP > 0 || cropP > 0;
   }
 
-  /** Whether mixup may blend samples, so that a batch may carry soft labels. */
+  /**
+   * Whether mixup may blend samples, so that a batch may carry soft labels.
+   *
+   * @return true when mixup's probability is above 0
+   */
   public boolean mixes() {
     return mixupP > 0;
   }
 
-  /** Whether every transform is off: augmented batches are then the plain samples. */
+  /**
+   * Whether every transform is off: augmented batches are then the plain samples.
+   *
+   * @return true when no transform can change a sample
+   */
   public boolean isIdentity() {
     return !geometric() && cutoutP == 0 && noiseP == 0 && brightnessP == 0 && contrastP == 0
         && mixupP == 0 && !clip;
   }
 
-  /** Batches prepared ahead of the training step. */
+  /**
+   * Batches prepared ahead of the training step.
+   *
+   * @return the number of batches, > 0
+   */
   public int prefetch() {
     return prefetch;
   }
 
-  /** The seed of one sample's random choices: a function of (seed, epoch, position) only. */
+  /**
+   * The seed of one sample's random choices: a function of (seed, epoch, position) only.
+   *
+   * @param seed the run's augmentation seed
+   * @param epoch the epoch, from 1
+   * @param position the sample's position in the epoch's order, from 0
+   * @return the seed of that sample's draws
+   */
   public static long sampleSeed(long seed, int epoch, long position) {
     return dev.lamina.nn.Seeds.derive(dev.lamina.nn.Seeds.derive(seed, epoch), position);
   }

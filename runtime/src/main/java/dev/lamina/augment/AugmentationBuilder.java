@@ -88,6 +88,9 @@ public final class AugmentationBuilder {
   /**
    * Mirrors left and right with probability {@code p}. Sensible: 0.5 for clothing and natural
    * images; never for text and digits, whose mirror image is another symbol or none.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @return this builder
    */
   public AugmentationBuilder horizontalFlip(double p) {
     horizontalFlip = probability("horizontalFlip", p);
@@ -97,6 +100,9 @@ public final class AugmentationBuilder {
   /**
    * Turns upside down with probability {@code p}. Only for images without an up (satellite,
    * microscopy); a shoe or a 6 upside down is not the same class.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @return this builder
    */
   public AugmentationBuilder verticalFlip(double p) {
     verticalFlip = probability("verticalFlip", p);
@@ -107,6 +113,11 @@ public final class AugmentationBuilder {
    * Shifts by a uniform amount in [−maxX, maxX] × [−maxY, maxY] pixels (fractions are resampled
    * bilinearly); uncovered pixels take the {@link #fill}. Sensible: up to 10% of the size, 1–3
    * pixels on 28×28 (1 for an MLP, which is not translation-invariant).
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param maxX the largest horizontal shift, in pixels, ≥ 0
+   * @param maxY the largest vertical shift, in pixels, ≥ 0
+   * @return this builder
    */
   public AugmentationBuilder translate(double p, double maxX, double maxY) {
     translateP = probability("translate", p);
@@ -120,6 +131,10 @@ public final class AugmentationBuilder {
   /**
    * Turns about the centre by a uniform angle in [−maxDegrees, maxDegrees]. Sensible: 10–15°;
    * large angles change classes that depend on orientation (6 and 9).
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param maxDegrees the largest angle, in degrees, ≥ 0
+   * @return this builder
    */
   public AugmentationBuilder rotate(double p, double maxDegrees) {
     rotateP = probability("rotate", p);
@@ -127,7 +142,14 @@ public final class AugmentationBuilder {
     return this;
   }
 
-  /** Zooms about the centre by a uniform factor in [min, max]. Sensible: 0.9–1.1. */
+  /**
+   * Zooms about the centre by a uniform factor in [min, max]. Sensible: 0.9–1.1.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param min the smallest factor, > 0
+   * @param max the largest factor, ≥ {@code min}
+   * @return this builder
+   */
   public AugmentationBuilder scale(double p, double min, double max) {
     scaleP = probability("scale", p);
     scaleMin = range("scale", "min", min, 0, 10, true, "a factor; e.g. 0.9");
@@ -146,6 +168,10 @@ public final class AugmentationBuilder {
   /**
    * Changes width and height independently, each by a factor in [1 − amount, 1 + amount], so the
    * aspect ratio changes. Sensible: 0.05–0.15.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param amount the largest relative change of each side, in [0, 1)
+   * @return this builder
    */
   public AugmentationBuilder stretch(double p, double amount) {
     stretchP = probability("stretch", p);
@@ -158,6 +184,12 @@ public final class AugmentationBuilder {
    * {@code height × width} window at a uniformly random place, resized back to the image's size
    * (exactly a shift when the window has the image's size). Sensible: the image's size with
    * padding 4 on 32×32 and 1–3 on 28×28, or a window of 80–90% of the image and no padding.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param height the window's height in pixels, in [1, image height + 2·padding]
+   * @param width the window's width in pixels, in [1, image width + 2·padding]
+   * @param padding the pixels added on every side, ≥ 0
+   * @return this builder
    */
   public AugmentationBuilder crop(double p, int height, int width, int padding) {
     cropP = probability("crop", p);
@@ -177,6 +209,12 @@ public final class AugmentationBuilder {
    * Sets a {@code height × width} rectangle, centred at a uniformly random pixel and clipped at
    * the border, to {@code value} in every channel (cutout, random erasing). Sensible: about a
    * quarter of each side, 8×8 on 28×28 and 32×32, value 0 (or the data's mean).
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param height the rectangle's height in pixels, > 0
+   * @param width the rectangle's width in pixels, > 0
+   * @param value the value written, in the data's units
+   * @return this builder
    */
   public AugmentationBuilder cutout(double p, int height, int width, float value) {
     cutoutP = probability("cutout", p);
@@ -189,6 +227,10 @@ public final class AugmentationBuilder {
   /**
    * Adds independent Gaussian noise of standard deviation {@code std} to every pixel. Sensible
    * for pixels in [0, 1]: 0.01–0.1.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param std the noise's standard deviation, in the data's units, ≥ 0
+   * @return this builder
    */
   public AugmentationBuilder noise(double p, double std) {
     noiseP = probability("noise", p);
@@ -196,7 +238,13 @@ public final class AugmentationBuilder {
     return this;
   }
 
-  /** Multiplies every pixel by a factor in [1 − delta, 1 + delta]. Sensible: 0.1–0.3. */
+  /**
+   * Multiplies every pixel by a factor in [1 − delta, 1 + delta]. Sensible: 0.1–0.3.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param delta the largest relative change, in [0, 1]
+   * @return this builder
+   */
   public AugmentationBuilder brightness(double p, double delta) {
     brightnessP = probability("brightness", p);
     brightnessDelta = range("brightness", "delta", delta, 0, 1, true, "e.g. 0.2");
@@ -206,6 +254,10 @@ public final class AugmentationBuilder {
   /**
    * Scales every pixel's distance from the image's mean by a factor in [1 − delta, 1 + delta].
    * Sensible: 0.1–0.3.
+   *
+   * @param p the probability of applying it to a sample, in [0, 1]
+   * @param delta the largest relative change, in [0, 1]
+   * @return this builder
    */
   public AugmentationBuilder contrast(double p, double delta) {
     contrastP = probability("contrast", p);
@@ -218,6 +270,10 @@ public final class AugmentationBuilder {
    * with λ ~ Beta(alpha, alpha), and trains it on the blended labels λ·y + (1 − λ)·y′ (λ ≥ 1/2: the
    * sample's own class dominates). Sensible: alpha 0.2–0.4. Batches with blended samples carry
    * soft labels; the loss receives them through {@link AugmentedBatch#targets()}.
+   *
+   * @param p the probability that a sample is blended, in [0, 1]
+   * @param alpha the Beta distribution's parameter, > 0; small values keep λ near 1
+   * @return this builder
    */
   public AugmentationBuilder mixup(double p, double alpha) {
     mixupP = probability("mixup", p);
@@ -229,7 +285,12 @@ public final class AugmentationBuilder {
     return this;
   }
 
-  /** The value of pixels uncovered by a geometric transform or crop padding. Default: 0. */
+  /**
+   * The value of pixels uncovered by a geometric transform or crop padding. Default: 0.
+   *
+   * @param value the value, in the data's units
+   * @return this builder
+   */
   public AugmentationBuilder fill(float value) {
     fill = finite("fill", "value", value);
     return this;
@@ -238,6 +299,10 @@ public final class AugmentationBuilder {
   /**
    * Clips every pixel to [min, max] after brightness, contrast and noise (the data's range, e.g.
    * [0, 1]). Default: no clipping.
+   *
+   * @param min the lowest value kept
+   * @param max the highest value kept, above {@code min}
+   * @return this builder
    */
   public AugmentationBuilder clip(float min, float max) {
     finite("clip", "min", min);
@@ -252,7 +317,12 @@ public final class AugmentationBuilder {
     return this;
   }
 
-  /** Batches prepared ahead of the training step, on another thread. Default: 4. */
+  /**
+   * Batches prepared ahead of the training step, on another thread. Default: 4.
+   *
+   * @param batches how many batches, > 0
+   * @return this builder
+   */
   public AugmentationBuilder prefetch(int batches) {
     if (batches <= 0) {
       throw new IllegalArgumentException(
@@ -262,6 +332,7 @@ public final class AugmentationBuilder {
     return this;
   }
 
+  /** {@return the augmentation with these settings} */
   public Augmentation build() {
     return new Augmentation(this);
   }

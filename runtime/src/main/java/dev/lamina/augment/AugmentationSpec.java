@@ -19,7 +19,15 @@ import java.util.Locale;
 public final class AugmentationSpec {
   private AugmentationSpec() {}
 
-  /** The augmentation {@code spec} describes, for images of {@code shape}. */
+  /**
+   * The augmentation {@code spec} describes, for images of {@code shape}.
+   *
+   * @param spec the text, as the class comment shows it; "none" or empty for no transform
+   * @param shape the shape of the images
+   * @return the augmentation
+   * @throws IllegalArgumentException for an unknown name, a wrong number of arguments or a value
+   *     out of range, naming the item
+   */
   public static Augmentation parse(String spec, ImageShape shape) {
     AugmentationBuilder b = Augmentation.builder(shape);
     String text = spec.strip();
@@ -64,7 +72,12 @@ public final class AugmentationSpec {
     return b.build();
   }
 
-  /** The text {@link #parse} reads back as {@code a}'s settings ("none" if all are off). */
+  /**
+   * The text {@link #parse} reads back as {@code a}'s settings ("none" if all are off).
+   *
+   * @param a an augmentation
+   * @return the text, e.g. {@code hflip=0.5,rotate=0.5:10}
+   */
   public static String of(Augmentation a) {
     List<String> items = new ArrayList<>();
     add(items, a.horizontalFlip, "hflip");

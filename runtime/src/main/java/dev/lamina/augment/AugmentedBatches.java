@@ -60,6 +60,15 @@ public final class AugmentedBatches implements AutoCloseable {
    * Starts preparing the batches of {@code epochs} epochs of {@code data} in batches of {@code
    * batchSize} (the last of an epoch may be smaller), with targets {@code classes} wide, in the
    * sample order {@code order.apply(epoch)} gives (epochs from 1; called on the producer thread).
+   *
+   * @param augmentation what to do to each sample
+   * @param data the training data
+   * @param batchSize samples per batch, > 0
+   * @param classes the width of a target row (the network's outputs)
+   * @param epochs the number of epochs to prepare, > 0
+   * @param order gives an epoch's sample order, a permutation of the data's indices
+   * @param seed the augmentation seed
+   * @return the running producer; close it when done
    */
   public static AugmentedBatches start(Augmentation augmentation, Dataset data, int batchSize,
       int classes, int epochs, IntFunction<int[]> order, long seed) {
@@ -69,6 +78,16 @@ public final class AugmentedBatches implements AutoCloseable {
   /**
    * Like {@link #start}, for a run resumed at the start of epoch {@code firstEpoch}: the batches
    * of epochs {@code firstEpoch .. epochs}, identical to those the whole run would have had.
+   *
+   * @param augmentation what to do to each sample
+   * @param data the training data
+   * @param batchSize samples per batch, > 0
+   * @param classes the width of a target row (the network's outputs)
+   * @param firstEpoch the epoch to start at, from 1
+   * @param epochs the run's last epoch
+   * @param order gives an epoch's sample order, a permutation of the data's indices
+   * @param seed the augmentation seed
+   * @return the running producer; close it when done
    */
   public static AugmentedBatches resume(Augmentation augmentation, Dataset data, int batchSize,
       int classes, int firstEpoch, int epochs, IntFunction<int[]> order, long seed) {
@@ -98,6 +117,7 @@ public final class AugmentedBatches implements AutoCloseable {
    * The next batch, waiting for it if the producer is behind. The batch before it goes back to
    * the producer, so read each batch before calling again.
    *
+   * @return the batch, valid until the next call
    * @throws IllegalStateException if augmentation failed (the cause is its exception), if every
    *     batch of the run was taken, or if this was closed
    */
@@ -131,7 +151,11 @@ public final class AugmentedBatches implements AutoCloseable {
     return batch;
   }
 
-  /** Nanoseconds {@link #next()} spent waiting for the producer: 0 when it keeps ahead. */
+  /**
+   * Nanoseconds {@link #next()} spent waiting for the producer: 0 when it keeps ahead.
+   *
+   * @return the time waited, in nanoseconds
+   */
   public long waitedNanos() {
     return waitedNanos;
   }
@@ -140,12 +164,18 @@ public final class AugmentedBatches implements AutoCloseable {
    * CPU time the producer thread has spent so far, in nanoseconds (updated after each batch; 0
    * where the JVM cannot measure thread CPU time): the cost of augmentation, apart from
    * training's.
+   *
+   * @return the CPU time, in nanoseconds
    */
   public long producerCpuNanos() {
     return producerCpuNanos;
   }
 
-  /** Whether the producer thread has ended (the run is prepared, it failed, or it was closed). */
+  /**
+   * Whether the producer thread has ended (the run is prepared, it failed, or it was closed).
+   *
+   * @return true once the producer has stopped
+   */
   public boolean producerDone() {
     return !producer.isAlive();
   }

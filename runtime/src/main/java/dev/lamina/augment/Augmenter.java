@@ -32,6 +32,11 @@ public final class Augmenter {
   private final float[] lanes = new float[Warp.LANES];
   private final int[] indices = new int[Warp.LANES];
 
+  /**
+   * An augmenter with its own scratch buffers: one per thread, as it is not thread-safe.
+   *
+   * @param augmentation what to do to each image
+   */
   public Augmenter(Augmentation augmentation) {
     this.augmentation = augmentation;
     this.shape = augmentation.shape();
@@ -39,6 +44,7 @@ public final class Augmenter {
     this.geometry = new Geometry(shape);
   }
 
+  /** {@return what it does to each image} */
   public Augmentation augmentation() {
     return augmentation;
   }
@@ -47,6 +53,12 @@ public final class Augmenter {
    * Writes the augmented version of the image at {@code in[inOffset ..]} to {@code out[outOffset
    * ..]}, as decided by {@code sampleSeed}. The two places must not overlap. Mixup is not applied
    * here: it blends samples of a batch ({@link BatchAugmenter}).
+   *
+   * @param out where the augmented image goes
+   * @param outOffset its first index in {@code out}
+   * @param in the image to augment, {@code shape().size()} floats
+   * @param inOffset its first index in {@code in}
+   * @param sampleSeed the sample's seed ({@link Augmentation#sampleSeed})
    */
   public void apply(float[] out, int outOffset, float[] in, int inOffset, long sampleSeed) {
     int size = shape.size();

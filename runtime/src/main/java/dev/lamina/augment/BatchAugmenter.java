@@ -25,6 +25,13 @@ public final class BatchAugmenter {
   /**
    * For batches of up to {@code maxRows} samples of {@code data}, with targets {@code classes}
    * wide (the network's outputs, at least the data's classes).
+   *
+   * @param augmentation what to do to each sample
+   * @param data the samples batches are drawn from; its feature size must be the shape's
+   * @param maxRows the largest batch, > 0
+   * @param classes the width of a target row
+   * @throws IllegalArgumentException if the data's feature size is not the augmentation's image
+   *     size, or a size is not positive
    */
   public BatchAugmenter(Augmentation augmentation, Dataset data, int maxRows, int classes) {
     this.size = augmentation.shape().size();
@@ -52,11 +59,16 @@ public final class BatchAugmenter {
     this.share = new float[maxRows];
   }
 
+  /** {@return what it does to each sample} */
   public Augmentation augmentation() {
     return augmentation;
   }
 
-  /** A batch buffer this augmenter can fill. */
+  /**
+   * A batch buffer this augmenter can fill.
+   *
+   * @return an empty batch of up to {@code maxRows} rows
+   */
   public AugmentedBatch newBatch() {
     return new AugmentedBatch(maxRows, size, classes, augmentation.mixes());
   }
@@ -64,6 +76,14 @@ public final class BatchAugmenter {
   /**
    * Fills {@code batch} with samples {@code order[first .. first + rows − 1]}, augmented as in
    * epoch {@code epoch} under {@code seed}; {@code index} is the batch's number in the epoch.
+   *
+   * @param batch the buffer to fill
+   * @param order the epoch's sample order
+   * @param first the batch's first position in {@code order}
+   * @param rows the batch's size, at most {@code maxRows}
+   * @param epoch the epoch, from 1
+   * @param index the batch's number in the epoch, from 0
+   * @param seed the augmentation seed
    */
   public void fill(AugmentedBatch batch, int[] order, int first, int rows, int epoch, int index,
       long seed) {
