@@ -20,6 +20,12 @@ public final class AtomicFiles {
   /** The new content of a file, written into the temporary file's channel. */
   @FunctionalInterface
   public interface Content {
+    /**
+     * Writes the file's whole content to {@code channel}.
+     *
+     * @param channel the temporary file being written
+     * @throws IOException if writing fails; the target is then left as it was
+     */
     void writeTo(WritableByteChannel channel) throws IOException;
   }
 
@@ -32,17 +38,36 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Replaces {@code target} with {@code bytes} atomically. */
+  /**
+   * Replaces {@code target} with {@code bytes} atomically.
+   *
+   * @param target the file to replace or create
+   * @param bytes its new content
+   * @throws IOException if the file cannot be written; it is then left as it was
+   */
   public static void write(Path target, byte[] bytes) throws IOException {
     write(target, List.of(ByteBuffer.wrap(bytes)));
   }
 
-  /** Replaces {@code target} with {@code buffers}, written in order, atomically. */
+  /**
+   * Replaces {@code target} with {@code buffers}, written in order, atomically.
+   *
+   * @param target the file to replace or create
+   * @param buffers its new content, in order
+   * @throws IOException if the file cannot be written; it is then left as it was
+   */
   public static void write(Path target, List<ByteBuffer> buffers) throws IOException {
     write(target, buffers, temporary -> {});
   }
 
-  /** Replaces {@code target} with what {@code content} writes, atomically, as it writes it. */
+  /**
+   * Replaces {@code target} with what {@code content} writes, atomically, as it writes it.
+   *
+   * @param target the file to replace or create
+   * @param content writes the new content
+   * @throws IOException if the file cannot be written or {@code content} fails; it is then left as
+   *     it was
+   */
   public static void write(Path target, Content content) throws IOException {
     write(target, content, temporary -> {});
   }

@@ -30,7 +30,14 @@ public final class CheckpointFile {
       this.tensors = new ArrayList<>(ModelTensors.tensors(List.copyOf(slots.values())));
     }
 
-    /** Adds {@code values}, laid out like tensor {@code like} (a parameter or a state tensor). */
+    /**
+     * Adds {@code values}, laid out like tensor {@code like} (a parameter or a state tensor).
+     *
+     * @param name the tensor's name in the checkpoint
+     * @param like the parameter or state tensor whose layout it has
+     * @param values the values, in the network's layout
+     * @return this builder
+     */
     public Builder tensorLike(String name, String like, float[] values) {
       ModelTensors.Slot slot = slot(slots, like);
       requireStateName(name);
@@ -42,6 +49,14 @@ public final class CheckpointFile {
       return this;
     }
 
+    /**
+     * Adds a training-state value, such as the epoch or the optimizer's step.
+     *
+     * @param key the key, starting with {@code lamina.checkpoint.}
+     * @param value the value, as text
+     * @return this builder
+     * @throws IllegalArgumentException if the key lacks the prefix
+     */
     public Builder metadata(String key, String value) {
       if (!key.startsWith(CHECKPOINT_PREFIX)) {
         throw new IllegalArgumentException("checkpoint metadata keys start with "
@@ -51,7 +66,12 @@ public final class CheckpointFile {
       return this;
     }
 
-    /** Writes the checkpoint to {@code file} atomically; the builder can be written again. */
+    /**
+     * Writes the checkpoint to {@code file} atomically; the builder can be written again.
+     *
+     * @param file the checkpoint, replaced whole
+     * @throws IOException if the file cannot be written; it is then left as it was
+     */
     public void write(Path file) throws IOException {
       SafeTensors.write(file, metadata, tensors);
     }
@@ -60,7 +80,12 @@ public final class CheckpointFile {
   /** Metadata keys of the training state begin with this. */
   public static final String CHECKPOINT_PREFIX = "lamina.checkpoint.";
 
-  /** Starts a checkpoint of {@code network}'s tensors as they are now. */
+  /**
+   * Starts a checkpoint of {@code network}'s tensors as they are now.
+   *
+   * @param network the network whose parameters and state are saved
+   * @return a builder, to which the trainer adds its own state before writing
+   */
   public static Builder of(Network network) {
     return new Builder(network);
   }
@@ -69,6 +94,12 @@ public final class CheckpointFile {
    * Reads {@code file} as a checkpoint of {@code network}'s model and checks the model part (the
    * layout, the checksum, the format version, the model's identity, every tensor); nothing is
    * copied into the network until {@link Reader#restoreModel()}.
+   *
+   * @param network the network the checkpoint must be of
+   * @param file the checkpoint
+   * @return a reader of the checkpoint's model and training state
+   * @throws ModelFileException if the file is not a checkpoint of this model, naming what differs
+   * @throws IOException if the file cannot be read
    */
   public static Reader read(Network network, Path file) throws IOException {
     SafeTensorsFile read = SafeTensors.read(file);
@@ -93,11 +124,18 @@ public final class CheckpointFile {
       this.slots = slotsByName(network);
     }
 
+    /** {@return the checkpoint file read} */
     public Path file() {
       return read.path();
     }
 
-    /** Metadata {@code key}; an error naming the file when the checkpoint lacks it. */
+    /**
+     * Metadata {@code key}; an error naming the file when the checkpoint lacks it.
+     *
+     * @param key the key, starting with {@code lamina.checkpoint.}
+     * @return its value
+     * @throws ModelFileException if the checkpoint has no such key
+     */
     public String metadata(String key) throws ModelFileException {
       String value = read.metadata().get(key);
       if (value == null) {
@@ -107,13 +145,25 @@ public final class CheckpointFile {
       return value;
     }
 
-    /** Tensor {@code name}, laid out like {@code like}, in the network's layout (a fresh array). */
+    /**
+     * Tensor {@code name}, laid out like {@code like}, in the network's layout (a fresh array).
+     *
+     * @param name the tensor's name in the checkpoint
+     * @param like the parameter or state tensor whose layout it has
+     * @return the values
+     * @throws ModelFileException if the tensor is missing or has the wrong shape
+     */
     public float[] tensorLike(String name, String like) throws ModelFileException {
       ModelTensors.Slot slot = slot(slots, like);
       return slot.fromFile(read.floats(name, slot.fileShape())).clone();
     }
 
-    /** The names of the training-state tensors that begin with {@code prefix}. */
+    /**
+     * The names of the training-state tensors that begin with {@code prefix}.
+     *
+     * @param prefix the beginning of the names, e.g. an optimizer's
+     * @return the names, in file order
+     */
     public List<String> stateNames(String prefix) {
       List<String> names = new ArrayList<>();
       for (String n : read.names()) {

@@ -9,7 +9,14 @@ package dev.lamina.io;
 public final class Json {
   private Json() {}
 
-  /** Parses {@code text}; a malformed document fails naming the offset and what was expected. */
+  /**
+   * Parses {@code text}; a malformed document fails naming the offset and what was expected.
+   *
+   * @param text a JSON document
+   * @return a {@code Map} for an object, a {@code List} for an array, a {@code String}, a number, a
+   *     {@code Boolean}, or null
+   * @throws IllegalArgumentException if the document is malformed
+   */
   public static Object parse(String text) {
     try {
       return HeaderJson.parse(text);
@@ -18,6 +25,11 @@ public final class Json {
     }
   }
 
+  /**
+   * {@return {@code value} as compact JSON text}
+   *
+   * @param value maps with string keys, lists, strings, numbers, booleans and null, nested
+   */
   public static String write(Object value) {
     return HeaderJson.write(value);
   }

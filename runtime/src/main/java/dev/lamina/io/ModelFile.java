@@ -45,13 +45,28 @@ public final class ModelFile {
   /** Tensors whose names contain it belong to a checkpoint's training state, not the model. */
   static final String STATE_SEPARATOR = "/";
 
-  /** What a file says about itself; fields it lacks are empty strings. */
+  /**
+   * What a file says about itself; fields it lacks are empty strings.
+   *
+   * @param file the file read
+   * @param model the model's name, its spec's {@code name()}
+   * @param className the generated network's class name
+   * @param laminaVersion the Lamina version that wrote it
+   * @param kind "model" or "checkpoint"
+   * @param formatVersion the file layout's version; 0 when the file does not say
+   */
   public record Info(Path file, String model, String className, String laminaVersion, String kind,
       int formatVersion) {}
 
   private ModelFile() {}
 
-  /** Writes {@code network}'s tensors and identity to {@code file}, atomically. */
+  /**
+   * Writes {@code network}'s tensors and identity to {@code file}, atomically.
+   *
+   * @param network the network to save
+   * @param file the file, replaced whole; {@code .safetensors} by convention
+   * @throws IOException if the file cannot be written; it is then left as it was
+   */
   public static void save(Network network, Path file) throws IOException {
     save(network, file, Map.of());
   }
@@ -61,6 +76,12 @@ public final class ModelFile {
    * texts kept in the file's header, such as the fitted {@code TableEncoder} that turns raw rows
    * into the model's inputs ({@code TableEncoder.saveWithModel}). {@link #attachments} reads them
    * back; loading the model ignores them. A name is letters, digits, '_', '-' or '.'.
+   *
+   * @param network the network to save
+   * @param file the file, replaced whole
+   * @param attachments the texts to keep, by name
+   * @throws IOException if the file cannot be written; it is then left as it was
+   * @throws IllegalArgumentException if a name has other characters
    */
   public static void save(Network network, Path file, Map<String, String> attachments)
       throws IOException {
@@ -76,7 +97,13 @@ public final class ModelFile {
     SafeTensors.write(file, metadata, ModelTensors.tensors(ModelTensors.of(network)));
   }
 
-  /** The attachments {@link #save(Network, Path, Map)} wrote into {@code file}, by name. */
+  /**
+   * The attachments {@link #save(Network, Path, Map)} wrote into {@code file}, by name.
+   *
+   * @param file a model file
+   * @return the attachments; empty when it has none
+   * @throws IOException if the file cannot be read or is not a safetensors file
+   */
   public static Map<String, String> attachments(Path file) throws IOException {
     Map<String, String> found = new java.util.TreeMap<>();
     SafeTensors.read(file).metadata().forEach((key, value) -> {
@@ -91,6 +118,12 @@ public final class ModelFile {
    * Replaces {@code network}'s tensors with {@code file}'s: a model file, a checkpoint, or
    * PyTorch weights in the same names and layout. Throws {@link ModelFileException}, leaving the
    * network untouched, when the file does not fit it.
+   *
+   * @param network the network to load into
+   * @param file a model file, a checkpoint, or PyTorch safetensors weights
+   * @return what the file says about itself
+   * @throws ModelFileException if the file does not fit the network, naming what differs
+   * @throws IOException if the file cannot be read
    */
   public static Info load(Network network, Path file) throws IOException {
     SafeTensorsFile read = SafeTensors.read(file);
@@ -99,7 +132,13 @@ public final class ModelFile {
     return info;
   }
 
-  /** Reads only what {@code file} says about itself. */
+  /**
+   * Reads only what {@code file} says about itself.
+   *
+   * @param file a model file or checkpoint
+   * @return its model, class, Lamina version, kind and format version
+   * @throws IOException if the file cannot be read or is not a safetensors file
+   */
   public static Info info(Path file) throws IOException {
     return info(SafeTensors.read(file));
   }

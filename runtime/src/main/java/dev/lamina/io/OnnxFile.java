@@ -26,6 +26,7 @@ import java.util.Map;
 public final class OnnxFile {
   /** The graph's input and output names. */
   public static final String INPUT = "input";
+  /** The graph's output name: the logits, (N, outputs). */
   public static final String OUTPUT = "logits";
 
   private final OnnxGraph graph = new OnnxGraph();
@@ -39,12 +40,23 @@ public final class OnnxFile {
     }
   }
 
-  /** Writes the ONNX model of {@code network} to {@code file} atomically (see AtomicFiles). */
+  /**
+   * Writes the ONNX model of {@code network} to {@code file} atomically (see AtomicFiles).
+   *
+   * @param network the network, with the weights to export
+   * @param file the {@code .onnx} file, replaced whole
+   * @throws IOException if the file cannot be written; it is then left as it was
+   */
   public static void save(Network network, Path file) throws IOException {
     AtomicFiles.write(file, toBytes(network));
   }
 
-  /** The ONNX model of {@code network}, as the bytes of a .onnx file. */
+  /**
+   * The ONNX model of {@code network}, as the bytes of a .onnx file.
+   *
+   * @param network the network, with the weights to export
+   * @return the serialized ONNX {@code ModelProto}
+   */
   public static byte[] toBytes(Network network) {
     return new OnnxFile(network).export(network);
   }

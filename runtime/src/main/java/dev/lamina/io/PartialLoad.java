@@ -23,6 +23,7 @@ import java.util.List;
  *     another shape, and the file's that the network does not have
  */
 public record PartialLoad(List<String> loaded, List<String> skipped) {
+  /** Copies both lists. */
   public PartialLoad {
     loaded = List.copyOf(loaded);
     skipped = List.copyOf(skipped);
@@ -33,6 +34,12 @@ public record PartialLoad(List<String> loaded, List<String> skipped) {
    * file may be of any model (its identity is not checked); a checkpoint's training state is
    * ignored. Every matching tensor is read and checked (float32, finite) before any is copied,
    * so on {@link ModelFileException} the network is untouched.
+   *
+   * @param network the network to copy into
+   * @param file a model file, a checkpoint or PyTorch safetensors weights, of any model
+   * @return which tensors were loaded and which skipped, and why
+   * @throws ModelFileException if a matching tensor is not float32 or holds a non-finite value
+   * @throws IOException if the file cannot be read
    */
   public static PartialLoad load(Network network, Path file) throws IOException {
     SafeTensorsFile read = SafeTensors.read(file);

@@ -36,7 +36,14 @@ public final class SafeTensors {
 
   private SafeTensors() {}
 
-  /** Writes {@code tensors} (float32) and {@code metadata} to {@code file}, atomically. */
+  /**
+   * Writes {@code tensors} (float32) and {@code metadata} to {@code file}, atomically.
+   *
+   * @param file the file, replaced whole
+   * @param metadata the header's {@code __metadata__} strings
+   * @param tensors the tensors, in the order they are written
+   * @throws IOException if the file cannot be written; it is then left as it was
+   */
   public static void write(Path file, Map<String, String> metadata, List<Tensor> tensors)
       throws IOException {
     AtomicFiles.write(file, encode(metadata, tensors));
@@ -84,6 +91,11 @@ public final class SafeTensors {
   /**
    * Reads and checks {@code file}: its header, that the tensors tile the data exactly, and the
    * checksum when there is one. Every failure names the file and what was wrong.
+   *
+   * @param file a safetensors file
+   * @return the file's header and its data, read into memory (files up to 2 GiB)
+   * @throws ModelFileException if the file is malformed, naming what was wrong
+   * @throws IOException if it cannot be read
    */
   public static SafeTensorsFile read(Path file) throws IOException {
     if (Files.isDirectory(file)) {

@@ -12,14 +12,27 @@ import java.util.Map;
 
 /** A safetensors file read into memory whose layout has been checked by {@link SafeTensors#read}. */
 public final class SafeTensorsFile {
-  /** One tensor's header entry: its type, shape and byte range in the data. */
+  /**
+   * One tensor's header entry: its type, shape and byte range in the data.
+   *
+   * @param name the tensor's name
+   * @param dtype its element type
+   * @param shape its dimensions
+   * @param begin the offset of its first byte in the data section
+   * @param end the offset just after its last byte
+   */
   public record Entry(String name, DType dtype, int[] shape, long begin, long end) {
+    /** {@return a copy of the tensor's dimensions} */
     @Override
     public int[] shape() {
       return shape.clone();
     }
 
-    /** The number of elements. */
+    /**
+     * The number of elements.
+     *
+     * @return the product of the shape
+     */
     public long size() {
       long n = 1;
       for (int d : shape) {
@@ -44,25 +57,45 @@ public final class SafeTensorsFile {
     this.dataStart = dataStart;
   }
 
+  /** {@return the file read} */
   public Path path() {
     return path;
   }
 
-  /** The header's {@code __metadata__} strings; empty when the file has none. */
+  /**
+   * The header's {@code __metadata__} strings; empty when the file has none.
+   *
+   * @return the metadata, unmodifiable
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
 
-  /** The tensors' names, in header order. */
+  /**
+   * The tensors' names, in header order.
+   *
+   * @return the names
+   */
   public List<String> names() {
     return new ArrayList<>(entries.keySet());
   }
 
+  /**
+   * {@return whether the file holds tensor {@code name}}
+   *
+   * @param name the tensor's name
+   */
   public boolean contains(String name) {
     return entries.containsKey(name);
   }
 
-  /** The header entry of tensor {@code name}. */
+  /**
+   * The header entry of tensor {@code name}.
+   *
+   * @param name the tensor's name
+   * @return its entry
+   * @throws ModelFileException if the file has no tensor of that name
+   */
   public Entry entry(String name) throws ModelFileException {
     Entry e = entries.get(name);
     if (e == null) {
@@ -75,6 +108,11 @@ public final class SafeTensorsFile {
   /**
    * Tensor {@code name}'s values, row-major, checked to be float32 of {@code expectedShape}
    * (null accepts any shape).
+   *
+   * @param name the tensor's name
+   * @param expectedShape its expected shape, or null for any
+   * @return the values (a fresh array)
+   * @throws ModelFileException if the tensor is missing, not float32, or of another shape
    */
   public float[] floats(String name, int[] expectedShape) throws ModelFileException {
     Entry e = entry(name);

@@ -5,8 +5,19 @@ import java.util.Arrays;
 /**
  * A named float32 tensor to write: a shape and its values, flat and row-major (the last index
  * varies fastest), as safetensors and PyTorch store them.
+ *
+ * @param name the tensor's name in the file, e.g. {@code hidden1.weight}; not empty, not {@code
+ *     __metadata__}
+ * @param shape its dimensions, each ≥ 0 (copied)
+ * @param values its values, as many as the shape's product (not copied)
  */
 public record Tensor(String name, int[] shape, float[] values) {
+  /**
+   * Copies the shape and checks it against the values.
+   *
+   * @throws IllegalArgumentException if the name is empty or reserved, a dimension is negative, or
+   *     the values do not fill the shape
+   */
   public Tensor {
     if (name == null || name.isEmpty() || name.equals(SafeTensors.METADATA)) {
       throw new IllegalArgumentException(
@@ -27,6 +38,7 @@ public record Tensor(String name, int[] shape, float[] values) {
     }
   }
 
+  /** {@return a copy of the tensor's dimensions} */
   @Override
   public int[] shape() {
     return shape.clone();

@@ -13,6 +13,9 @@ public final class Terminal {
   /**
    * True when {@code out} is this JVM's standard output or error and the JVM runs attached to an
    * interactive terminal. Any other stream (a file, a buffer, a logger's stream) is not one.
+   *
+   * @param out a stream
+   * @return true only for standard output or error on an interactive terminal
    */
   public static boolean isTerminal(PrintStream out) {
     if (out != System.out && out != System.err) {
