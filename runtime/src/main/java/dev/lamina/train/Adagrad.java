@@ -12,11 +12,22 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Adagrad in PyTorch's arithmetic: {@code s += g²}, {@code w −= lr_t·g/(√s + ε)} with {@code lr_t
  * = lr/(1 + (t−1)·decay)} at step t; the sum starts at {@code initialAccumulator}.
+ *
+ * @param learningRate lr, > 0
+ * @param decay the learning-rate decay per step, ≥ 0
+ * @param initialAccumulator the value the squared-gradient sum starts at, ≥ 0
+ * @param epsilon ε, added to the denominator, > 0
  */
 public record Adagrad(double learningRate, double decay, double initialAccumulator,
     double epsilon) implements Optimizer, java.io.Serializable {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if the rate or ε is not positive and finite, or the decay or
+   *     initial sum is negative
+   */
   public Adagrad {
     Optimizer.requirePositive("learningRate", learningRate);
     requireNonNegative("decay", decay);
@@ -24,14 +35,29 @@ public record Adagrad(double learningRate, double decay, double initialAccumulat
     Optimizer.requirePositive("epsilon", epsilon);
   }
 
+  /**
+   * {@return a copy with another learning-rate decay}
+   *
+   * @param decay the decay per step, ≥ 0
+   */
   public Adagrad decay(double decay) {
     return new Adagrad(learningRate, decay, initialAccumulator, epsilon);
   }
 
+  /**
+   * {@return a copy whose squared-gradient sums start at {@code value}}
+   *
+   * @param value the start value, ≥ 0
+   */
   public Adagrad initialAccumulator(double value) {
     return new Adagrad(learningRate, decay, value, epsilon);
   }
 
+  /**
+   * {@return a copy with another ε}
+   *
+   * @param epsilon ε, > 0
+   */
   public Adagrad epsilon(double epsilon) {
     return new Adagrad(learningRate, decay, initialAccumulator, epsilon);
   }

@@ -10,11 +10,22 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Adam (Kingma and Ba), in PyTorch's arithmetic: {@code m = β1·m + (1−β1)·g}, {@code v = β2·v +
  * (1−β2)·g²}, {@code w -= (lr / (1−β1^t)) · m / (√v / √(1−β2^t) + ε)}.
+ *
+ * @param learningRate lr, > 0
+ * @param beta1 β1, the decay of the gradient's moving average, in [0, 1)
+ * @param beta2 β2, the decay of the squared gradient's moving average, in [0, 1)
+ * @param epsilon ε, added to the denominator, > 0
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon)
     implements Optimizer, java.io.Serializable {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if the rate or ε is not positive and finite, or a β is outside
+   *     [0, 1)
+   */
   public Adam {
     Optimizer.requirePositive("learningRate", learningRate);
     Optimizer.requireUnitInterval("beta1", beta1);
@@ -22,10 +33,21 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     Optimizer.requirePositive("epsilon", epsilon);
   }
 
+  /**
+   * {@return a copy with other β1 and β2}
+   *
+   * @param beta1 β1, in [0, 1)
+   * @param beta2 β2, in [0, 1)
+   */
   public Adam betas(double beta1, double beta2) {
     return new Adam(learningRate, beta1, beta2, epsilon);
   }
 
+  /**
+   * {@return a copy with another ε}
+   *
+   * @param epsilon ε, > 0
+   */
   public Adam epsilon(double epsilon) {
     return new Adam(learningRate, beta1, beta2, epsilon);
   }

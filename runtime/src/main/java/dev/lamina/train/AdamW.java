@@ -10,10 +10,22 @@ import java.util.Map;
  * weights by {@code 1 − lr·λ}, then takes {@link Adam}'s step. It is Adam with {@code
  * WeightDecay.decoupled(λ)}, with λ kept beside the optimizer, and decays the same parameters
  * (those whose {@link Parameter#decayed()} is true, scaled by their factor: weights, not biases).
+ *
+ * @param learningRate lr, > 0
+ * @param beta1 β1, in [0, 1)
+ * @param beta2 β2, in [0, 1)
+ * @param epsilon ε, > 0
+ * @param weightDecay λ, ≥ 0
  */
 public record AdamW(double learningRate, double beta1, double beta2, double epsilon,
     double weightDecay) implements Optimizer, java.io.Serializable {
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if the rate or ε is not positive and finite, a β is outside
+   *     [0, 1), or the decay is negative or infinite
+   */
   public AdamW {
     new Adam(learningRate, beta1, beta2, epsilon); // the same checks
     if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
@@ -22,14 +34,30 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
     }
   }
 
+  /**
+   * {@return a copy with other β1 and β2}
+   *
+   * @param beta1 β1, in [0, 1)
+   * @param beta2 β2, in [0, 1)
+   */
   public AdamW betas(double beta1, double beta2) {
     return new AdamW(learningRate, beta1, beta2, epsilon, weightDecay);
   }
 
+  /**
+   * {@return a copy with another ε}
+   *
+   * @param epsilon ε, > 0
+   */
   public AdamW epsilon(double epsilon) {
     return new AdamW(learningRate, beta1, beta2, epsilon, weightDecay);
   }
 
+  /**
+   * {@return a copy with another decay}
+   *
+   * @param weightDecay λ, ≥ 0
+   */
   public AdamW weightDecay(double weightDecay) {
     return new AdamW(learningRate, beta1, beta2, epsilon, weightDecay);
   }

@@ -30,6 +30,11 @@ import java.util.stream.Stream;
 public record Checkpoints(Path directory, int every, int keep) implements Serializable {
   private static final Pattern FILE = Pattern.compile("epoch-(\\d+)\\.safetensors");
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if the directory is null or a count is not positive
+   */
   public Checkpoints {
     if (directory == null) {
       throw new IllegalArgumentException("directory must not be null");
@@ -44,36 +49,71 @@ public record Checkpoints(Path directory, int every, int keep) implements Serial
     }
   }
 
-  /** A checkpoint after every epoch into {@code directory}, keeping the newest 2. */
+  /**
+   * A checkpoint after every epoch into {@code directory}, keeping the newest 2.
+   *
+   * @param directory where the files go
+   * @return the settings
+   */
   public static Checkpoints to(Path directory) {
     return new Checkpoints(directory, 1, 2);
   }
 
+  /**
+   * {@return a copy that writes every {@code epochs} epochs}
+   *
+   * @param epochs epochs between checkpoints, > 0
+   */
   public Checkpoints every(int epochs) {
     return new Checkpoints(directory, epochs, keep);
   }
 
+  /**
+   * {@return a copy that keeps the newest {@code files} checkpoints}
+   *
+   * @param files how many files to keep, > 0
+   */
   public Checkpoints keep(int files) {
     return new Checkpoints(directory, every, files);
   }
 
-  /** The same settings writing into {@code name} under this directory. */
+  /**
+   * The same settings writing into {@code name} under this directory.
+   *
+   * @param name a subdirectory's name, e.g. {@code member-3}
+   * @return the settings for that subdirectory
+   */
   public Checkpoints in(String name) {
     return new Checkpoints(directory.resolve(name), every, keep);
   }
 
-  /** The checkpoint file written after epoch {@code epoch}. */
+  /**
+   * The checkpoint file written after epoch {@code epoch}.
+   *
+   * @param epoch the epoch, from 1
+   * @return {@code epoch-NNNN.safetensors} in the directory
+   */
   public Path file(int epoch) {
     return directory.resolve(String.format(Locale.ROOT, "epoch-%04d.safetensors", epoch));
   }
 
-  /** The checkpoint of the latest epoch in {@code directory}; empty when there is none. */
+  /**
+   * The checkpoint of the latest epoch in {@code directory}; empty when there is none.
+   *
+   * @param directory a checkpoint directory
+   * @return the newest {@code epoch-NNNN.safetensors} file, or empty
+   * @throws IOException if the directory cannot be listed
+   */
   public static Optional<Path> latest(Path directory) throws IOException {
     List<Path> files = files(directory);
     return files.isEmpty() ? Optional.empty() : Optional.of(files.get(files.size() - 1));
   }
 
-  /** A {@link Path} is not serializable: the directory travels as its text. */
+  /**
+   * A {@link Path} is not serializable: the directory travels as its text.
+   *
+   * @return what is serialized in its place
+   */
   @Serial
   private Object writeReplace() {
     return new Wire(directory.toString(), every, keep);

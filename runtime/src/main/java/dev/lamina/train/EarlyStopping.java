@@ -32,6 +32,12 @@ public record EarlyStopping(
     Metric metric, int patience, double minDelta, int warmup, double baseline,
     boolean restoreBestWeights) implements java.io.Serializable {
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if patience, warm-up or minDelta is negative, minDelta is
+   *     infinite, or the baseline is infinite
+   */
   public EarlyStopping {
     Objects.requireNonNull(metric, "metric");
     if (patience < 0) {
@@ -53,37 +59,76 @@ public record EarlyStopping(
   /**
    * Watches {@code metric} with patience 5, no minimum improvement, no warm-up, no baseline, and
    * restores the best weights.
+   *
+   * @param metric what to watch
+   * @return the settings
    */
   public static EarlyStopping on(Metric metric) {
     return new EarlyStopping(metric, 5, 0, 0, Double.NaN, true);
   }
 
+  /**
+   * {@return a copy with another patience}
+   *
+   * @param patience epochs without improvement before stopping, ≥ 0
+   */
   public EarlyStopping patience(int patience) {
     return new EarlyStopping(metric, patience, minDelta, warmup, baseline, restoreBestWeights);
   }
 
+  /**
+   * {@return a copy with another minimum improvement}
+   *
+   * @param minDelta the margin, in the metric's units, ≥ 0
+   */
   public EarlyStopping minDelta(double minDelta) {
     return new EarlyStopping(metric, patience, minDelta, warmup, baseline, restoreBestWeights);
   }
 
+  /**
+   * {@return a copy with another warm-up}
+   *
+   * @param warmup epochs during which training never stops, ≥ 0
+   */
   public EarlyStopping warmup(int warmup) {
     return new EarlyStopping(metric, patience, minDelta, warmup, baseline, restoreBestWeights);
   }
 
+  /**
+   * {@return a copy with a baseline}
+   *
+   * @param baseline the value the first improvement must beat; NaN for none
+   */
   public EarlyStopping baseline(double baseline) {
     return new EarlyStopping(metric, patience, minDelta, warmup, baseline, restoreBestWeights);
   }
 
+  /**
+   * {@return a copy that does or does not restore the best weights}
+   *
+   * @param restore true to end with the best epoch's weights
+   */
   public EarlyStopping restoreBestWeights(boolean restore) {
     return new EarlyStopping(metric, patience, minDelta, warmup, baseline, restore);
   }
 
-  /** A fresh watch for one training run. */
+  /**
+   * A fresh watch for one training run.
+   *
+   * @return a watch with no value seen
+   */
   public Watch start() {
     return new Watch(this);
   }
 
-  /** What one epoch's value meant. {@code message} says why when {@code stop} is true. */
+  /**
+   * What one epoch's value meant. {@code message} says why when {@code stop} is true.
+   *
+   * @param best whether the value is the best so far (the weights to restore)
+   * @param improved whether it beat the reference by more than minDelta (the wait starts over)
+   * @param stop whether training should stop now
+   * @param message why it stops; empty when it does not
+   */
   public record Verdict(boolean best, boolean improved, boolean stop, String message) {}
 
   /** The state of one run: best value and epoch, the reference and the count of waiting epochs. */
@@ -103,7 +148,13 @@ public record EarlyStopping(
           : minimize ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
 
-    /** Takes epoch {@code epoch}'s value (epochs count from 1, in order) and says what it means. */
+    /**
+     * Takes epoch {@code epoch}'s value (epochs count from 1, in order) and says what it means.
+     *
+     * @param epoch the epoch, from 1
+     * @param value the metric's value at its end
+     * @return whether it is the best, improved, and whether to stop
+     */
     public Verdict observe(int epoch, double value) {
       boolean best = !Double.isNaN(value)
           && (bestEpoch == 0 || metric.better(value, bestValue, 0));
@@ -133,17 +184,29 @@ public record EarlyStopping(
           target, by, waiting, waiting == 1 ? "" : "s", best);
     }
 
-    /** The epoch with the best value so far; 0 before any. */
+    /**
+     * The epoch with the best value so far; 0 before any.
+     *
+     * @return the epoch, from 1, or 0
+     */
     public int bestEpoch() {
       return bestEpoch;
     }
 
-    /** The best value so far; NaN before any. */
+    /**
+     * The best value so far; NaN before any.
+     *
+     * @return the value, or NaN
+     */
     public double bestValue() {
       return bestValue;
     }
 
-    /** Epochs since the last improvement. */
+    /**
+     * Epochs since the last improvement.
+     *
+     * @return the count, ≥ 0
+     */
     public int waiting() {
       return waiting;
     }

@@ -7,6 +7,14 @@ package dev.lamina.train;
  *
  * @param learningRate the rate the epoch's first step took (a one-cycle schedule changes it every
  *     step); NaN where unknown
+ * @param epoch the epoch, from 1
+ * @param trainLoss the mean training loss over its batches
+ * @param trainAccuracy the share of training samples classified right, in [0, 1]; NaN for a
+ *     regression model
+ * @param validationLoss the mean loss on the validation data; NaN without it
+ * @param validationAccuracy the accuracy on the validation data, in [0, 1]; NaN without it
+ * @param seconds the epoch's training time, validation excluded
+ * @param samplesPerSecond training samples per second during the epoch
  */
 public record EpochStats(
     int epoch,
@@ -18,7 +26,17 @@ public record EpochStats(
     double samplesPerSecond,
     double learningRate) {
 
-  /** An epoch whose learning rate is not known. */
+  /**
+   * An epoch whose learning rate is not known.
+   *
+   * @param epoch the epoch, from 1
+   * @param trainLoss the mean training loss over its batches
+   * @param trainAccuracy the share of training samples classified right, in [0, 1]
+   * @param validationLoss the mean loss on the validation data; NaN without it
+   * @param validationAccuracy the accuracy on the validation data; NaN without it
+   * @param seconds the epoch's training time
+   * @param samplesPerSecond training samples per second
+   */
   public EpochStats(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
       double validationAccuracy, double seconds, double samplesPerSecond) {
     this(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, seconds,

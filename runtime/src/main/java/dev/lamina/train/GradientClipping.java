@@ -15,6 +15,11 @@ import java.util.List;
  * @param maxValue the largest |element|, or infinity for no limit
  */
 public record GradientClipping(double maxNorm, double maxValue) implements java.io.Serializable {
+  /**
+   * Checks the limits.
+   *
+   * @throws IllegalArgumentException if a limit is not positive (NaN included)
+   */
   public GradientClipping {
     if (!(maxNorm > 0) || !(maxValue > 0)) {
       throw new IllegalArgumentException("maxNorm and maxValue must be > 0, got " + maxNorm
@@ -22,12 +27,22 @@ public record GradientClipping(double maxNorm, double maxValue) implements java.
     }
   }
 
-  /** {@code clip_grad_norm_(parameters, maxNorm)}. */
+  /**
+   * {@code clip_grad_norm_(parameters, maxNorm)}.
+   *
+   * @param maxNorm the largest L2 norm of all gradients together, > 0
+   * @return clipping by global norm only
+   */
   public static GradientClipping byNorm(double maxNorm) {
     return new GradientClipping(maxNorm, Double.POSITIVE_INFINITY);
   }
 
-  /** {@code clip_grad_value_(parameters, maxValue)}. */
+  /**
+   * {@code clip_grad_value_(parameters, maxValue)}.
+   *
+   * @param maxValue the largest |gradient element|, > 0
+   * @return clipping by value only
+   */
   public static GradientClipping byValue(double maxValue) {
     return new GradientClipping(Double.POSITIVE_INFINITY, maxValue);
   }

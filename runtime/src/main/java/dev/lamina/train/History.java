@@ -14,6 +14,9 @@ public final class History {
   private final List<EpochStats> epochs = new ArrayList<>();
   private TrainingEnd end;
 
+  /** An empty history: no epoch, not ended. The trainer fills one per run. */
+  public History() {}
+
   void add(EpochStats stats) {
     epochs.add(stats);
   }
@@ -22,10 +25,16 @@ public final class History {
     this.end = end;
   }
 
+  /** {@return every epoch's figures so far, in order (unmodifiable)} */
   public List<EpochStats> epochs() {
     return Collections.unmodifiableList(epochs);
   }
 
+  /**
+   * {@return the latest epoch's figures}
+   *
+   * @throws IllegalStateException if no epoch has run
+   */
   public EpochStats last() {
     if (epochs.isEmpty()) {
       throw new IllegalStateException("no epoch has run");
@@ -33,7 +42,12 @@ public final class History {
     return epochs.get(epochs.size() - 1);
   }
 
-  /** How training ended: why, at which epoch, the best epoch and which weights the network has. */
+  /**
+   * How training ended: why, at which epoch, the best epoch and which weights the network has.
+   *
+   * @return the end
+   * @throws IllegalStateException while training runs
+   */
   public TrainingEnd end() {
     if (end == null) {
       throw new IllegalStateException("training has not ended yet");
@@ -41,17 +55,29 @@ public final class History {
     return end;
   }
 
-  /** Whether {@link #end()} is known: false while training runs. */
+  /**
+   * Whether {@link #end()} is known: false while training runs.
+   *
+   * @return true once training has ended
+   */
   public boolean hasEnded() {
     return end != null;
   }
 
-  /** Seconds spent training, validation excluded. */
+  /**
+   * Seconds spent training, validation excluded.
+   *
+   * @return the sum of the epochs' seconds
+   */
   public double trainSeconds() {
     return epochs.stream().mapToDouble(EpochStats::seconds).sum();
   }
 
-  /** Training samples per second over all epochs. */
+  /**
+   * Training samples per second over all epochs.
+   *
+   * @return the rate, samples per second
+   */
   public double samplesPerSecond() {
     double seconds = trainSeconds();
     double samples = epochs.stream().mapToDouble(e -> e.samplesPerSecond() * e.seconds()).sum();
@@ -63,6 +89,8 @@ public final class History {
    * validation_loss,validation_accuracy,learning_rate,seconds}: the time last, as the only
    * column that differs between two runs of the same seed. Numbers in full precision, '.' as the decimal
    * point whatever the locale.
+   *
+   * @return the CSV text
    */
   public String toCsv() {
     StringBuilder s = new StringBuilder(
@@ -82,6 +110,8 @@ public final class History {
    * {@code {"epochs": [{"epoch": 1, "train_loss": ..., ...}, ...], "end": {"reason":
    * "EARLY_STOPPED", "epoch": 12, "best_epoch": 7, ...}}}; {@code "end"} is null while training
    * runs, and non-finite numbers are null.
+   *
+   * @return the JSON text
    */
   public String toJson() {
     StringBuilder s = new StringBuilder("{\"epochs\": [");

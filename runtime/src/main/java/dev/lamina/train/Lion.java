@@ -16,11 +16,22 @@ import jdk.incubator.vector.VectorSpecies;
  * buffer per weight instead of Adam's two. The decay applies to the parameters weight decay
  * applies to ({@link Parameter#decayed()}). PyTorch has no Lion; the fixture follows the
  * authors' reference implementation, written with torch operations.
+ *
+ * @param learningRate lr, > 0
+ * @param beta1 β1, the interpolation for the update's sign, in [0, 1)
+ * @param beta2 β2, the decay of the momentum, in [0, 1)
+ * @param weightDecay λ, the decoupled decay, ≥ 0
  */
 public record Lion(double learningRate, double beta1, double beta2, double weightDecay)
     implements Optimizer, java.io.Serializable {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if the rate is not positive and finite, a β is outside [0, 1),
+   *     or the decay is negative or infinite
+   */
   public Lion {
     Optimizer.requirePositive("learningRate", learningRate);
     Optimizer.requireUnitInterval("beta1", beta1);
@@ -30,10 +41,21 @@ public record Lion(double learningRate, double beta1, double beta2, double weigh
     }
   }
 
+  /**
+   * {@return a copy with other β1 and β2}
+   *
+   * @param beta1 β1, in [0, 1)
+   * @param beta2 β2, in [0, 1)
+   */
   public Lion betas(double beta1, double beta2) {
     return new Lion(learningRate, beta1, beta2, weightDecay);
   }
 
+  /**
+   * {@return a copy with another decay}
+   *
+   * @param weightDecay λ, ≥ 0
+   */
   public Lion weightDecay(double weightDecay) {
     return new Lion(learningRate, beta1, beta2, weightDecay);
   }

@@ -22,8 +22,11 @@ import java.util.Objects;
  * @param measure computes it from the epoch's figures and the network at the epoch's end
  */
 public record Metric(String name, Goal goal, Measure measure) implements Serializable {
+  /** Which way is better. */
   public enum Goal {
+    /** Lower is better. */
     MINIMIZE,
+    /** Higher is better. */
     MAXIMIZE
   }
 
@@ -34,6 +37,13 @@ public record Metric(String name, Goal goal, Measure measure) implements Seriali
    */
   @FunctionalInterface
   public interface Measure extends Serializable {
+    /**
+     * Computes the metric.
+     *
+     * @param stats the epoch's figures
+     * @param network the network at the end of the epoch, to evaluate; do not change it
+     * @return the metric's value; NaN counts as never better
+     */
     double measure(EpochStats stats, Network network);
   }
 
@@ -49,18 +59,31 @@ public record Metric(String name, Goal goal, Measure measure) implements Seriali
   public static final Metric TRAINING_LOSS =
       minimize("training loss", (stats, network) -> stats.trainLoss());
 
+  /** Checks that no part is null. */
   public Metric {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(goal, "goal");
     Objects.requireNonNull(measure, "measure");
   }
 
-  /** A metric where lower is better (a loss, an error rate). */
+  /**
+   * A metric where lower is better (a loss, an error rate).
+   *
+   * @param name how messages and reports call it
+   * @param measure computes it at the end of each epoch
+   * @return the metric
+   */
   public static Metric minimize(String name, Measure measure) {
     return new Metric(name, Goal.MINIMIZE, measure);
   }
 
-  /** A metric where higher is better (an accuracy, an F1 score). */
+  /**
+   * A metric where higher is better (an accuracy, an F1 score).
+   *
+   * @param name how messages and reports call it
+   * @param measure computes it at the end of each epoch
+   * @return the metric
+   */
   public static Metric maximize(String name, Measure measure) {
     return new Metric(name, Goal.MAXIMIZE, measure);
   }
@@ -70,7 +93,12 @@ public record Metric(String name, Goal goal, Measure measure) implements Seriali
     return goal == Goal.MINIMIZE ? a < b - margin : a > b + margin;
   }
 
-  /** One of the constants above travels by name and arrives as that same constant. */
+  /**
+   * One of the constants above travels by name and arrives as that same constant.
+   *
+   * @return what is serialized in its place
+   * @throws ObjectStreamException never; declared by the serialization protocol
+   */
   @Serial
   private Object writeReplace() throws ObjectStreamException {
     String constant = constantName(this);

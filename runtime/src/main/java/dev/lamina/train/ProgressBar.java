@@ -19,7 +19,11 @@ public final class ProgressBar implements TrainingListener {
   /** Whether a bar is drawn on the current line, which a message must start below. */
   private boolean open;
 
-  /** Redraws the bar during an epoch only when {@code out} is a terminal ({@link Terminal}). */
+  /**
+   * Redraws the bar during an epoch only when {@code out} is a terminal ({@link Terminal}).
+   *
+   * @param out where to print, e.g. {@code System.out}
+   */
   public ProgressBar(PrintStream out) {
     this(out, Terminal.isTerminal(out));
   }
@@ -27,6 +31,9 @@ public final class ProgressBar implements TrainingListener {
   /**
    * Redraws the bar during an epoch when {@code redraw} is true; otherwise prints one line per
    * epoch when it ends.
+   *
+   * @param out where to print
+   * @param redraw true to redraw the bar after each batch
    */
   public ProgressBar(PrintStream out, boolean redraw) {
     this.out = Objects.requireNonNull(out, "out");

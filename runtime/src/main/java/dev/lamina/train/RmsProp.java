@@ -13,11 +13,24 @@ import jdk.incubator.vector.VectorSpecies;
  * RMSprop in PyTorch's arithmetic: {@code v = α·v + (1−α)·g²}; centered, also {@code a = α·a +
  * (1−α)·g} and v − a² in place of v; {@code d = √v + ε}; then {@code w −= lr·g/d}, or with
  * momentum {@code b = μ·b + g/d; w −= lr·b}.
+ *
+ * @param learningRate lr, > 0
+ * @param alpha α, the decay of the squared gradient's average, in [0, 1)
+ * @param epsilon ε, added to the denominator, > 0
+ * @param momentum μ, in [0, 1); 0 for none
+ * @param centered whether to divide by the gradient's estimated variance rather than its second
+ *     moment
  */
 public record RmsProp(double learningRate, double alpha, double epsilon, double momentum,
     boolean centered) implements Optimizer, java.io.Serializable {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if the rate or ε is not positive and finite, or α or the
+   *     momentum is outside [0, 1)
+   */
   public RmsProp {
     Optimizer.requirePositive("learningRate", learningRate);
     Optimizer.requireUnitInterval("alpha", alpha);
@@ -25,18 +38,38 @@ public record RmsProp(double learningRate, double alpha, double epsilon, double 
     Optimizer.requireUnitInterval("momentum", momentum);
   }
 
+  /**
+   * {@return a copy with another α}
+   *
+   * @param alpha α, in [0, 1)
+   */
   public RmsProp alpha(double alpha) {
     return new RmsProp(learningRate, alpha, epsilon, momentum, centered);
   }
 
+  /**
+   * {@return a copy with another ε}
+   *
+   * @param epsilon ε, > 0
+   */
   public RmsProp epsilon(double epsilon) {
     return new RmsProp(learningRate, alpha, epsilon, momentum, centered);
   }
 
+  /**
+   * {@return a copy with another momentum}
+   *
+   * @param momentum μ, in [0, 1)
+   */
   public RmsProp momentum(double momentum) {
     return new RmsProp(learningRate, alpha, epsilon, momentum, centered);
   }
 
+  /**
+   * {@return a copy that is or is not centered}
+   *
+   * @param centered true for centered
+   */
   public RmsProp centered(boolean centered) {
     return new RmsProp(learningRate, alpha, epsilon, momentum, centered);
   }

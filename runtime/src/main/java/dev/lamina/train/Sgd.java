@@ -9,11 +9,21 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Stochastic gradient descent with optional momentum, PyTorch's formulation: {@code b = μ·b + g},
  * then {@code w -= lr·b}, or with Nesterov {@code w -= lr·(g + μ·b)}.
+ *
+ * @param learningRate lr, > 0
+ * @param momentum μ, in [0, 1); 0 for none
+ * @param nesterov whether to use Nesterov momentum (needs μ > 0)
  */
 public record Sgd(double learningRate, double momentum, boolean nesterov)
     implements Optimizer, java.io.Serializable {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
+  /**
+   * Checks the settings.
+   *
+   * @throws IllegalArgumentException if the rate is not positive and finite, the momentum is
+   *     outside [0, 1), or Nesterov is asked for without momentum
+   */
   public Sgd {
     Optimizer.requirePositive("learningRate", learningRate);
     Optimizer.requireUnitInterval("momentum", momentum);
@@ -22,10 +32,20 @@ public record Sgd(double learningRate, double momentum, boolean nesterov)
     }
   }
 
+  /**
+   * {@return a copy with another momentum}
+   *
+   * @param momentum μ, in [0, 1)
+   */
   public Sgd momentum(double momentum) {
     return new Sgd(learningRate, momentum, nesterov);
   }
 
+  /**
+   * {@return a copy with or without Nesterov momentum}
+   *
+   * @param nesterov true for Nesterov (needs momentum > 0)
+   */
   public Sgd nesterov(boolean nesterov) {
     return new Sgd(learningRate, momentum, nesterov);
   }

@@ -33,6 +33,8 @@ import java.util.function.LongFunction;
  *     .build()
  *     .fit(split.train(), split.validation());
  * }</pre>
+ *
+ * @param <N> the type of network it trains
  */
 public final class Trainer<N extends Network> {
   static {
@@ -52,17 +54,32 @@ public final class Trainer<N extends Network> {
     this.listener = new Listeners(b.listeners);
   }
 
-  /** A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}. */
+  /**
+   * A builder whose {@link #fit(Dataset, Dataset)} creates networks with {@code factory(seed)}.
+   *
+   * @param <N> the network's type
+   * @param factory makes a network from a seed
+   * @return a builder with {@link TrainingConfig#DEFAULTS}
+   */
   public static <N extends Network> Builder<N> builder(LongFunction<N> factory) {
     return new Builder<>(Objects.requireNonNull(factory, "factory"));
   }
 
-  /** What this trainer's runs compute with. */
+  /**
+   * What this trainer's runs compute with.
+   *
+   * @return the configuration
+   */
   public TrainingConfig config() {
     return config;
   }
 
-  /** Creates a network from the trainer's seed and trains it, without validation data. */
+  /**
+   * Creates a network from the trainer's seed and trains it, without validation data.
+   *
+   * @param train the training data
+   * @return the trained network and its history
+   */
   public TrainingResult<N> fit(Dataset train) {
     return fit(train, null);
   }
@@ -71,6 +88,10 @@ public final class Trainer<N extends Network> {
    * Creates a network from the trainer's seed and trains it, evaluating it on {@code validation}
    * after every epoch; {@code validation} may be null: no evaluation (the epochs' validation
    * figures are NaN), and then nothing may watch a validation metric.
+   *
+   * @param train the training data
+   * @param validation the validation data, or null
+   * @return the trained network and its history
    */
   public TrainingResult<N> fit(Dataset train, Dataset validation) {
     return fit(factory.apply(Seeds.derive(config.seed(), "init")), train, validation);
@@ -82,6 +103,11 @@ public final class Trainer<N extends Network> {
    * {@link History#end()} says which, and which epoch's weights the network has. {@code
    * validation} may be null, as in {@link #fit(Dataset, Dataset)}. Frozen layers keep their
    * weights; the others train.
+   *
+   * @param network the network to train, in place
+   * @param train the training data
+   * @param validation the validation data, or null
+   * @return {@code network} and its history
    */
   public TrainingResult<N> fit(N network, Dataset train, Dataset validation) {
     try {
@@ -96,8 +122,13 @@ public final class Trainer<N extends Network> {
    * bit for bit as if it had never stopped. The trainer must have the settings and the data of
    * the run that wrote it; only the number of epochs, threads and listener may differ.
    *
+   * @param checkpoint a checkpoint file this trainer's settings wrote
+   * @param train the run's training data
+   * @param validation the run's validation data, or null
+   * @return the network trained to the end and the whole run's history
    * @throws dev.lamina.io.ModelFileException if the checkpoint does not fit this model, trainer
    *     or data, or is damaged; nothing has trained then
+   * @throws IOException if the checkpoint cannot be read
    */
   public TrainingResult<N> resume(Path checkpoint, Dataset train, Dataset validation)
       throws IOException {
@@ -252,6 +283,8 @@ public final class Trainer<N extends Network> {
    * Settings of a {@link Trainer}: its {@link TrainingConfig}, whole with {@link #config} or one
    * setting at a time (each documented on {@link TrainingConfig}, starting from {@link
    * TrainingConfig#DEFAULTS}), and how the run executes: threads and listener.
+   *
+   * @param <N> the type of network it trains
    */
   public static final class Builder<N extends Network> {
     private final LongFunction<N> factory;
@@ -263,79 +296,144 @@ public final class Trainer<N extends Network> {
       this.factory = factory;
     }
 
-    /** Replaces every setting of the training configuration with {@code config}'s. */
+    /**
+     * Replaces every setting of the training configuration with {@code config}'s.
+     *
+     * @param config the configuration
+     * @return this builder
+     */
     public Builder<N> config(TrainingConfig config) {
       this.config = Objects.requireNonNull(config, "config").toBuilder();
       return this;
     }
 
-    /** See {@link TrainingConfig#optimizer()}. */
+    /**
+     * See {@link TrainingConfig#optimizer()}.
+     *
+     * @param optimizer the optimizer
+     * @return this builder
+     */
     public Builder<N> optimizer(Optimizer optimizer) {
       config.optimizer(optimizer);
       return this;
     }
 
-    /** See {@link TrainingConfig#epochs()}. */
+    /**
+     * See {@link TrainingConfig#epochs()}.
+     *
+     * @param epochs the most epochs, > 0
+     * @return this builder
+     */
     public Builder<N> epochs(int epochs) {
       config.epochs(epochs);
       return this;
     }
 
-    /** See {@link TrainingConfig#batchSize()}. */
+    /**
+     * See {@link TrainingConfig#batchSize()}.
+     *
+     * @param batchSize samples per step, > 0
+     * @return this builder
+     */
     public Builder<N> batchSize(int batchSize) {
       config.batchSize(batchSize);
       return this;
     }
 
-    /** See {@link TrainingConfig#seed()}. */
+    /**
+     * See {@link TrainingConfig#seed()}.
+     *
+     * @param seed the seed of everything random
+     * @return this builder
+     */
     public Builder<N> seed(long seed) {
       config.seed(seed);
       return this;
     }
 
-    /** See {@link TrainingConfig#weightDecay()}. */
+    /**
+     * See {@link TrainingConfig#weightDecay()}.
+     *
+     * @param weightDecay the decay
+     * @return this builder
+     */
     public Builder<N> weightDecay(WeightDecay weightDecay) {
       config.weightDecay(weightDecay);
       return this;
     }
 
-    /** See {@link TrainingConfig#weightNoise()}. */
+    /**
+     * See {@link TrainingConfig#weightNoise()}.
+     *
+     * @param std the noise's standard deviation, ≥ 0; 0 for none
+     * @return this builder
+     */
     public Builder<N> weightNoise(double std) {
       config.weightNoise(std);
       return this;
     }
 
-    /** See {@link TrainingConfig#checkpoints()}. */
+    /**
+     * See {@link TrainingConfig#checkpoints()}.
+     *
+     * @param checkpoints where and how often; null for none
+     * @return this builder
+     */
     public Builder<N> checkpoints(Checkpoints checkpoints) {
       config.checkpoints(checkpoints);
       return this;
     }
 
-    /** See {@link TrainingConfig#earlyStopping()}. */
+    /**
+     * See {@link TrainingConfig#earlyStopping()}.
+     *
+     * @param earlyStopping when to stop; null for never
+     * @return this builder
+     */
     public Builder<N> earlyStopping(EarlyStopping earlyStopping) {
       config.earlyStopping(earlyStopping);
       return this;
     }
 
-    /** See {@link TrainingConfig#augmentation()}: prepared on a thread ahead of the step. */
+    /**
+     * See {@link TrainingConfig#augmentation()}: prepared on a thread ahead of the step.
+     *
+     * @param augmentation what to do to each training sample; null for nothing
+     * @return this builder
+     */
     public Builder<N> augmentation(Augmentation augmentation) {
       config.augmentation(augmentation);
       return this;
     }
 
-    /** See {@link TrainingConfig#schedule()}. */
+    /**
+     * See {@link TrainingConfig#schedule()}.
+     *
+     * @param schedule the learning-rate schedule
+     * @return this builder
+     */
     public Builder<N> schedule(LearningRateSchedule schedule) {
       config.schedule(schedule);
       return this;
     }
 
-    /** See {@link TrainingConfig#clipping()}. */
+    /**
+     * See {@link TrainingConfig#clipping()}.
+     *
+     * @param clipping the gradient limit; null for none
+     * @return this builder
+     */
     public Builder<N> clipping(GradientClipping clipping) {
       config.clipping(clipping);
       return this;
     }
 
-    /** See {@link TrainingConfig#frozen()}. */
+    /**
+     * See {@link TrainingConfig#frozen()}.
+     *
+     * @param layers the names of the layers that do not train
+     * @return this builder
+     */
     public Builder<N> frozen(String... layers) {
       config.frozen(layers);
       return this;
@@ -344,6 +442,9 @@ public final class Trainer<N extends Network> {
     /**
      * Threads each training step runs on; the weights come out bit-identical for any number.
      * Default: every available processor.
+     *
+     * @param threads the thread count, > 0
+     * @return this builder
      */
     public Builder<N> threads(int threads) {
       this.threads = TrainingConfig.requirePositive("threads", threads);
@@ -353,12 +454,16 @@ public final class Trainer<N extends Network> {
     /**
      * Adds a listener; each is told, in the order they were added. None by default. Use {@code
      * new ProgressBar(System.out)} for a progress bar.
+     *
+     * @param listener the listener
+     * @return this builder
      */
     public Builder<N> listener(TrainingListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
+    /** {@return the trainer} */
     public Trainer<N> build() {
       return new Trainer<>(this);
     }

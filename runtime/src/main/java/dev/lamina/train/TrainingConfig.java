@@ -60,6 +60,13 @@ public record TrainingConfig(
   public static final TrainingConfig DEFAULTS = new TrainingConfig(Optimizer.adam(1e-3), 10, 128,
       42, WeightDecay.NONE, 0, null, null, null, LearningRateSchedule.CONSTANT, null, List.of());
 
+  /**
+   * Checks the settings and copies the frozen layers.
+   *
+   * @throws IllegalArgumentException if epochs or batchSize is not positive, or weightNoise is
+   *     negative or infinite
+   * @throws NullPointerException if optimizer, weightDecay or schedule is null
+   */
   public TrainingConfig {
     Objects.requireNonNull(optimizer, "optimizer");
     requirePositive("epochs", epochs);
@@ -70,17 +77,30 @@ public record TrainingConfig(
     frozen = List.copyOf(frozen);
   }
 
-  /** A builder starting from {@link #DEFAULTS}. */
+  /**
+   * A builder starting from {@link #DEFAULTS}.
+   *
+   * @return a builder
+   */
   public static Builder builder() {
     return DEFAULTS.toBuilder();
   }
 
-  /** A builder holding these settings, to change some of them. */
+  /**
+   * A builder holding these settings, to change some of them.
+   *
+   * @return a builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** This configuration with another seed: what each ensemble member trains with. */
+  /**
+   * This configuration with another seed: what each ensemble member trains with.
+   *
+   * @param seed the new seed
+   * @return a copy with {@code seed}
+   */
   public TrainingConfig withSeed(long seed) {
     return toBuilder().seed(seed).build();
   }
@@ -115,66 +135,133 @@ public record TrainingConfig(
       frozen = c.frozen;
     }
 
+    /**
+     * Sets {@link TrainingConfig#optimizer()}.
+     *
+     * @param optimizer the optimizer
+     * @return this builder
+     */
     public Builder optimizer(Optimizer optimizer) {
       this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
       return this;
     }
 
+    /**
+     * Sets {@link TrainingConfig#epochs()}.
+     *
+     * @param epochs the most epochs, > 0
+     * @return this builder
+     */
     public Builder epochs(int epochs) {
       this.epochs = requirePositive("epochs", epochs);
       return this;
     }
 
+    /**
+     * Sets {@link TrainingConfig#batchSize()}.
+     *
+     * @param batchSize samples per step, > 0
+     * @return this builder
+     */
     public Builder batchSize(int batchSize) {
       this.batchSize = requirePositive("batchSize", batchSize);
       return this;
     }
 
+    /**
+     * Sets {@link TrainingConfig#seed()}.
+     *
+     * @param seed the seed of everything random
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /**
+     * Sets {@link TrainingConfig#weightDecay()}.
+     *
+     * @param weightDecay the decay; {@link WeightDecay#NONE} for none
+     * @return this builder
+     */
     public Builder weightDecay(WeightDecay weightDecay) {
       this.weightDecay = Objects.requireNonNull(weightDecay, "weightDecay");
       return this;
     }
 
+    /**
+     * Sets {@link TrainingConfig#weightNoise()}.
+     *
+     * @param std the noise's standard deviation, ≥ 0; 0 for none
+     * @return this builder
+     */
     public Builder weightNoise(double std) {
       this.weightNoise = requireNoise(std);
       return this;
     }
 
-    /** {@code earlyStopping} may be null: none. */
+    /**
+     * {@code earlyStopping} may be null: none.
+     *
+     * @param earlyStopping when to stop
+     * @return this builder
+     */
     public Builder earlyStopping(EarlyStopping earlyStopping) {
       this.earlyStopping = earlyStopping;
       return this;
     }
 
-    /** {@code checkpoints} may be null: none. */
+    /**
+     * {@code checkpoints} may be null: none.
+     *
+     * @param checkpoints where and how often
+     * @return this builder
+     */
     public Builder checkpoints(Checkpoints checkpoints) {
       this.checkpoints = checkpoints;
       return this;
     }
 
-    /** {@code augmentation} may be null: none. */
+    /**
+     * {@code augmentation} may be null: none.
+     *
+     * @param augmentation what to do to each training sample
+     * @return this builder
+     */
     public Builder augmentation(Augmentation augmentation) {
       this.augmentation = augmentation;
       return this;
     }
 
+    /**
+     * Sets {@link TrainingConfig#schedule()}.
+     *
+     * @param schedule the schedule; {@link LearningRateSchedule#CONSTANT} for none
+     * @return this builder
+     */
     public Builder schedule(LearningRateSchedule schedule) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
       return this;
     }
 
-    /** {@code clipping} may be null: none. */
+    /**
+     * {@code clipping} may be null: none.
+     *
+     * @param clipping the gradient limit
+     * @return this builder
+     */
     public Builder clipping(GradientClipping clipping) {
       this.clipping = clipping;
       return this;
     }
 
-    /** Replaces the frozen layers with {@code layers}; none unfreezes every layer. */
+    /**
+     * Replaces the frozen layers with {@code layers}; none unfreezes every layer.
+     *
+     * @param layers layer names, e.g. {@code "hidden1"}
+     * @return this builder
+     */
     public Builder frozen(String... layers) {
       for (String layer : layers) {
         Objects.requireNonNull(layer, "a layer name");
@@ -183,18 +270,30 @@ public record TrainingConfig(
       return this;
     }
 
+    /** {@return the configuration} */
     public TrainingConfig build() {
       return new TrainingConfig(optimizer, epochs, batchSize, seed, weightDecay, weightNoise,
           earlyStopping, checkpoints, augmentation, schedule, clipping, frozen);
     }
   }
 
-  /** Every available processor: the default number of threads a run or an ensemble uses. */
+  /**
+   * Every available processor: the default number of threads a run or an ensemble uses.
+   *
+   * @return {@code Runtime.availableProcessors()}
+   */
   public static int availableThreads() {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  /** {@code value}, when it is > 0; {@code name} says which setting it is in the error. */
+  /**
+   * {@code value}, when it is > 0; {@code name} says which setting it is in the error.
+   *
+   * @param name the setting, for the message
+   * @param value the value
+   * @return {@code value}
+   * @throws IllegalArgumentException if {@code value} ≤ 0
+   */
   public static int requirePositive(String name, int value) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be > 0, got " + value);

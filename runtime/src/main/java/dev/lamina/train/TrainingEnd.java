@@ -18,6 +18,7 @@ public record TrainingEnd(
     Reason reason, int epoch, long steps, int bestEpoch, String metric, double bestValue,
     boolean restored, String message) {
 
+  /** Why a run ended. */
   public enum Reason {
     /** Every epoch ran. */
     COMPLETED,

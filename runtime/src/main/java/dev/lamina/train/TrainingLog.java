@@ -22,6 +22,12 @@ public final class TrainingLog implements TrainingListener {
     this(System.getLogger(LOGGER_NAME));
   }
 
+  /**
+   * Logs to {@code logger}: one INFO record per epoch, and one at the end (WARNING for a non-finite
+   * loss).
+   *
+   * @param logger the logger
+   */
   public TrainingLog(Logger logger) {
     this.logger = Objects.requireNonNull(logger, "logger");
   }

@@ -18,12 +18,20 @@ public final class TrainingRun {
     this.network = network;
   }
 
-  /** The network being trained. */
+  /**
+   * The network being trained.
+   *
+   * @return the network
+   */
   public Network network() {
     return network;
   }
 
-  /** Ends the run after the current batch; {@code reason} becomes the end's message. */
+  /**
+   * Ends the run after the current batch; {@code reason} becomes the end's message.
+   *
+   * @param reason a sentence for people
+   */
   public void stop(String reason) {
     Objects.requireNonNull(reason, "reason");
     if (stopReason == null) {
@@ -31,7 +39,11 @@ public final class TrainingRun {
     }
   }
 
-  /** The reason of the first {@link #stop}, or null while nobody has asked to stop. */
+  /**
+   * The reason of the first {@link #stop}, or null while nobody has asked to stop.
+   *
+   * @return the reason, or null
+   */
   public String stopReason() {
     return stopReason;
   }

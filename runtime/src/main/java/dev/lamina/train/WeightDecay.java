@@ -28,23 +28,44 @@ public record WeightDecay(double l1, double l2, double decoupled)
   /** No decay: the trainer's default. */
   public static final WeightDecay NONE = new WeightDecay(0, 0, 0);
 
+  /**
+   * Checks the strengths.
+   *
+   * @throws IllegalArgumentException if a strength is negative, NaN or infinite
+   */
   public WeightDecay {
     requireNonNegative("l1", l1);
     requireNonNegative("l2", l2);
     requireNonNegative("decoupled", decoupled);
   }
 
-  /** L2: penalty λ/2·‖w‖², gradient λ·w; PyTorch's {@code weight_decay=λ} in SGD and Adam. */
+  /**
+   * L2: penalty λ/2·‖w‖², gradient λ·w; PyTorch's {@code weight_decay=λ} in SGD and Adam.
+   *
+   * @param lambda λ, ≥ 0
+   * @return the decay
+   */
   public static WeightDecay l2(double lambda) {
     return new WeightDecay(0, lambda, 0);
   }
 
-  /** L1: penalty λ·‖w‖₁, subgradient λ·sign(w) with sign(0) = 0. */
+  /**
+   * L1: penalty λ·‖w‖₁, subgradient λ·sign(w) with sign(0) = 0.
+   *
+   * @param lambda λ, ≥ 0
+   * @return the decay
+   */
   public static WeightDecay l1(double lambda) {
     return new WeightDecay(lambda, 0, 0);
   }
 
-  /** L1 and L2 together (the elastic net): penalty λ1·‖w‖₁ + λ2/2·‖w‖². */
+  /**
+   * L1 and L2 together (the elastic net): penalty λ1·‖w‖₁ + λ2/2·‖w‖².
+   *
+   * @param l1 λ1, ≥ 0
+   * @param l2 λ2, ≥ 0
+   * @return the decay
+   */
   public static WeightDecay elasticNet(double l1, double l2) {
     return new WeightDecay(l1, l2, 0);
   }
@@ -53,17 +74,29 @@ public record WeightDecay(double l1, double l2, double decoupled)
    * Decoupled decay (Loshchilov and Hutter): w ← w·(1 − lr·λ) each step, before the optimizer's
    * update and outside its gradient, so Adam's scaling does not weaken it. With Adam this is
    * PyTorch's {@code AdamW(weight_decay=λ)}; with plain SGD it equals {@link #l2}.
+   *
+   * @param lambda λ, ≥ 0
+   * @return the decay
    */
   public static WeightDecay decoupled(double lambda) {
     return new WeightDecay(0, 0, lambda);
   }
 
-  /** Whether any decay applies. */
+  /**
+   * Whether any decay applies.
+   *
+   * @return true when a strength is above 0
+   */
   public boolean isPresent() {
     return l1 > 0 || l2 > 0 || decoupled > 0;
   }
 
-  /** The L1 and L2 penalty of {@code parameters}: Σ scale·(λ1·|w| + λ2/2·w²). Decoupled decay has none. */
+  /**
+   * The L1 and L2 penalty of {@code parameters}: Σ scale·(λ1·|w| + λ2/2·w²). Decoupled decay has none.
+   *
+   * @param parameters the network's parameters
+   * @return the penalty added to the loss
+   */
   public double penalty(Parameters parameters) {
     double total = 0;
     for (Parameter p : parameters) {
