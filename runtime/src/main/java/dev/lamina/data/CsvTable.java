@@ -30,52 +30,93 @@ public final class CsvTable {
     this.columns = columns;
   }
 
-  /** Reads {@code file} (UTF-8, gzip-compressed or not, recognized by its first bytes). */
+  /**
+   * Reads {@code file} (UTF-8, gzip-compressed or not, recognized by its first bytes).
+   *
+   * @param file the file
+   * @param format how it is laid out
+   * @return the table
+   * @throws DataFormatException if a line is malformed, naming the line
+   * @throws IOException if the file cannot be read
+   */
   public static CsvTable read(Path file, CsvFormat format) throws IOException {
     return CsvParser.parse(file, format);
   }
 
-  /** Reads a comma-delimited {@code file} with a header line ({@link CsvFormat#DEFAULT}). */
+  /**
+   * Reads a comma-delimited {@code file} with a header line ({@link CsvFormat#DEFAULT}).
+   *
+   * @param file the file
+   * @return the table
+   * @throws DataFormatException if a line is malformed, naming the line
+   * @throws IOException if the file cannot be read
+   */
   public static CsvTable read(Path file) throws IOException {
     return read(file, CsvFormat.DEFAULT);
   }
 
+  /** {@return the file read} */
   public Path file() {
     return file;
   }
 
+  /** {@return how the file was read} */
   public CsvFormat format() {
     return format;
   }
 
-  /** The header's names, in column order; empty when the file has no header. */
+  /**
+   * The header's names, in column order; empty when the file has no header.
+   *
+   * @return the names
+   */
   public List<String> columnNames() {
     return columnNames;
   }
 
+  /** {@return whether the file's first line read held column names} */
   public boolean hasHeader() {
     return !columnNames.isEmpty();
   }
 
+  /** {@return the number of data rows (the header excluded)} */
   public int rows() {
     return rows.size();
   }
 
+  /** {@return the number of columns of every row} */
   public int columns() {
     return columns;
   }
 
-  /** The text of a cell: trimmed when unquoted, verbatim when quoted. */
+  /**
+   * The text of a cell: trimmed when unquoted, verbatim when quoted.
+   *
+   * @param row a data row, from 0
+   * @param column a column, from 0
+   * @return the text, "" for an empty cell
+   */
   public String cell(int row, int column) {
     return rows.get(row)[column];
   }
 
-  /** The line (1-based) that data row {@code row} starts on. */
+  /**
+   * The line (1-based) that data row {@code row} starts on.
+   *
+   * @param row a data row, from 0
+   * @return the line number in the file, from 1
+   */
   public int line(int row) {
     return lines[row];
   }
 
-  /** The index of the column named {@code name}; fails naming the columns there are. */
+  /**
+   * The index of the column named {@code name}; fails naming the columns there are.
+   *
+   * @param name a header name
+   * @return its index, from 0
+   * @throws IllegalArgumentException if no column has that name, or the file has no header
+   */
   public int columnIndex(String name) {
     if (!hasHeader()) {
       throw new IllegalArgumentException("column \"" + name + "\" cannot be found by name: "
@@ -95,17 +136,33 @@ public final class CsvTable {
     return first;
   }
 
-  /** How messages name a column: {@code column 3 ("age")}, 0-based as the API takes indices. */
+  /**
+   * How messages name a column: {@code column 3 ("age")}, 0-based as the API takes indices.
+   *
+   * @param column a column, from 0
+   * @return the description
+   */
   public String describeColumn(int column) {
     return "column " + column + (hasHeader() ? " (\"" + columnNames.get(column) + "\")" : "");
   }
 
-  /** Where a cell is, for messages: {@code line 17, column 3 ("age")}. */
+  /**
+   * Where a cell is, for messages: {@code line 17, column 3 ("age")}.
+   *
+   * @param row a data row, from 0
+   * @param column a column, from 0
+   * @return the description
+   */
   public String where(int row, int column) {
     return "line " + lines[row] + ", " + describeColumn(column);
   }
 
-  /** The rows at {@code indices}, in that order (for folds and splits of raw tables). */
+  /**
+   * The rows at {@code indices}, in that order (for folds and splits of raw tables).
+   *
+   * @param indices data rows, from 0; they may repeat
+   * @return a table of those rows, with this table's header and file
+   */
   public CsvTable select(int[] indices) {
     List<String[]> picked = new ArrayList<>(indices.length);
     int[] pickedLines = new int[indices.length];

@@ -13,16 +13,33 @@ public final class DataFormatException extends IOException {
 
   private final transient Path file;
 
+  /**
+   * A file that cannot be read as data, and why.
+   *
+   * @param file the file
+   * @param problem where and what is wrong, e.g. the line and column
+   */
   public DataFormatException(Path file, String problem) {
     this(file, problem, null);
   }
 
+  /**
+   * A file that cannot be read as data, and the exception that showed it.
+   *
+   * @param file the file
+   * @param problem where and what is wrong
+   * @param cause the underlying exception
+   */
   public DataFormatException(Path file, String problem, Throwable cause) {
     super(file + ": " + problem, cause);
     this.file = file;
   }
 
-  /** The file that is wrong. */
+  /**
+   * The file that is wrong.
+   *
+   * @return the file's path
+   */
   public Path file() {
     return file;
   }

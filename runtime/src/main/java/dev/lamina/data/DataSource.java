@@ -48,19 +48,33 @@ public final class DataSource {
     this.downloader = builder.downloader;
   }
 
-  /** A directory to search and why it is searched: "--data", "$LAMINA_DATA", "home", "system". */
+  /**
+   * A directory to search and why it is searched: "--data", "$LAMINA_DATA", "home", "system".
+   *
+   * @param origin why it is searched
+   * @param directory the directory
+   */
   public record Location(String origin, Path directory) {}
 
-  /** The real environment and home directory, no explicit directory, downloads allowed. */
+  /**
+   * The real environment and home directory, no explicit directory, downloads allowed.
+   *
+   * @return the source
+   */
   public static DataSource standard() {
     return builder().build();
   }
 
-  /** A builder that starts from {@link #standard()}'s settings. */
+  /**
+   * A builder that starts from {@link #standard()}'s settings.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.directory = directory;
@@ -74,6 +88,8 @@ public final class DataSource {
   /**
    * The directories searched, in order: the one the user named (the explicit one, else
    * $LAMINA_DATA) alone, or when none is named the home and system directories.
+   *
+   * @return the locations, in search order
    */
   public List<Location> searchPath() {
     Optional<Location> named = named();
@@ -98,12 +114,20 @@ public final class DataSource {
     return Optional.empty();
   }
 
-  /** Where files are downloaded to: {@code ~/.lamina/fashion-mnist}. */
+  /**
+   * Where files are downloaded to: {@code ~/.lamina/fashion-mnist}.
+   *
+   * @return the directory, under the home directory
+   */
   public Path downloadDirectory() {
     return home.resolve(HOME_SUBDIRECTORY);
   }
 
-  /** The downloader, unless downloading is switched off. */
+  /**
+   * The downloader, unless downloading is switched off.
+   *
+   * @return the downloader, or empty
+   */
   public Optional<Downloader> downloader() {
     return Optional.ofNullable(downloader);
   }
@@ -113,6 +137,7 @@ public final class DataSource {
    * or gzipped); when none is named, the first directory of {@link #searchPath()} that holds them,
    * failing that {@link #downloadDirectory()} after downloading them into it.
    *
+   * @return the directory that holds the files
    * @throws DatasetNotFoundException if the named directory lacks a file (the one-line message
    *     names the directory and the files), or if no directory has the files and downloading is
    *     off or fails (the message lists the directories searched and says how to get the files)
@@ -193,42 +218,72 @@ public final class DataSource {
 
     private Builder() {}
 
-    /** The directory to load from, and no other (the launcher's {@code --data DIR}). */
+    /**
+     * The directory to load from, and no other (the launcher's {@code --data DIR}).
+     *
+     * @param directory the directory
+     * @return this builder
+     */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** The environment variables, read for {@code $LAMINA_DATA}. */
+    /**
+     * The environment variables, read for {@code $LAMINA_DATA}.
+     *
+     * @param environment the variables, e.g. {@code System.getenv()}
+     * @return this builder
+     */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;
     }
 
-    /** The user's home directory, for {@code ~/.lamina/fashion-mnist}. */
+    /**
+     * The user's home directory, for {@code ~/.lamina/fashion-mnist}.
+     *
+     * @param home the home directory
+     * @return this builder
+     */
     public Builder home(Path home) {
       this.home = Objects.requireNonNull(home, "home");
       return this;
     }
 
-    /** The directory searched last. */
+    /**
+     * The directory searched last.
+     *
+     * @param systemDirectory e.g. /usr/share/datasets/fashion-mnist
+     * @return this builder
+     */
     public Builder systemDirectory(Path systemDirectory) {
       this.systemDirectory = Objects.requireNonNull(systemDirectory, "systemDirectory");
       return this;
     }
 
-    /** Downloads with {@code downloader} when no directory has the files. */
+    /**
+     * Downloads with {@code downloader} when no directory has the files.
+     *
+     * @param downloader the downloader
+     * @return this builder
+     */
     public Builder downloader(Downloader downloader) {
       this.downloader = Objects.requireNonNull(downloader, "downloader");
       return this;
     }
 
-    /** Never downloads: when no directory has the files, {@link #locate()} throws. */
+    /**
+     * Never downloads: when no directory has the files, {@link #locate()} throws.
+     *
+     * @return this builder
+     */
     public Builder noDownload() {
       this.downloader = null;
       return this;
     }
 
+    /** {@return the source} */
     public DataSource build() {
       return new DataSource(this);
     }

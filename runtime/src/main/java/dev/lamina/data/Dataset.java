@@ -57,6 +57,11 @@ public final class Dataset {
    * and {@code labels} (each in [0, classes)). The arrays are copied. A binary task has {@code
    * classes = 2}.
    *
+   * @param features {@code labels.length × featureSize} values, row-major
+   * @param labels each sample's class
+   * @param featureSize values per sample, > 0
+   * @param classes the number of classes, > 0
+   * @return the data set
    * @throws IllegalArgumentException naming the sample and feature of the first NaN or infinite
    *     feature; {@link #ofAllowingNonFinite} takes them as they are
    */
@@ -69,6 +74,12 @@ public final class Dataset {
   /**
    * {@link #of} without the finiteness check on features: NaN and infinite features are kept,
    * e.g. to test what training does with them. Training on them gives a non-finite loss.
+   *
+   * @param features {@code labels.length × featureSize} values, row-major
+   * @param labels each sample's class
+   * @param featureSize values per sample, > 0
+   * @param classes the number of classes, > 0
+   * @return the data set
    */
   public static Dataset ofAllowingNonFinite(float[] features, int[] labels, int featureSize,
       int classes) {
@@ -89,6 +100,13 @@ public final class Dataset {
    * Regression data: {@code features} (row-major, {@code n × featureSize}, every value finite)
    * and {@code targets} (row-major, {@code n × outputs}, every value finite). The arrays are
    * copied.
+   *
+   * @param features {@code n × featureSize} values, row-major
+   * @param targets {@code n × outputs} values, row-major
+   * @param featureSize values per sample, > 0
+   * @param outputs target values per sample, > 0
+   * @return the data set
+   * @throws IllegalArgumentException if a size does not fit or a value is not finite
    */
   public static Dataset regression(float[] features, float[] targets, int featureSize,
       int outputs) {
@@ -119,6 +137,14 @@ public final class Dataset {
    * Multi-label data: {@code features} (row-major, {@code n × featureSize}) and {@code targets}
    * (row-major, {@code n × labels}), where {@code targets[i·labels + j]} is 1 when sample i has
    * label j and 0 when it has not. Every feature must be finite. The arrays are copied.
+   *
+   * @param features {@code n × featureSize} values, row-major
+   * @param targets {@code n × labels} flags, 0 or 1
+   * @param featureSize values per sample, > 0
+   * @param labels flags per sample, > 0
+   * @return the data set
+   * @throws IllegalArgumentException if a size does not fit, a feature is not finite or a flag is
+   *     not 0 or 1
    */
   public static Dataset multiLabel(float[] features, float[] targets, int featureSize,
       int labels) {
@@ -149,6 +175,11 @@ public final class Dataset {
    * This data with the loss of each sample multiplied by its class's weight while training
    * (Keras's {@code class_weight}), e.g. {@link #balancedClassWeights()} for imbalanced data.
    * Validation figures stay unweighted. Only class-labelled data has classes to weigh.
+   *
+   * @param weights one weight per class, each ≥ 0 and finite
+   * @return a copy of this data (sharing its arrays) with the weights
+   * @throws IllegalArgumentException if the count or a weight is wrong, or the data is not
+   *     class-labelled
    */
   public Dataset withClassWeights(double... weights) {
     requireKind(TargetKind.CLASS_LABEL, "withClassWeights");
@@ -165,7 +196,11 @@ public final class Dataset {
     return new Dataset(features, featureSize, kind, labels, values, width, weights.clone());
   }
 
-  /** This data without class weights: every sample's loss counts once. */
+  /**
+   * This data without class weights: every sample's loss counts once.
+   *
+   * @return a copy of this data (sharing its arrays) without weights
+   */
   public Dataset withoutClassWeights() {
     return new Dataset(features, featureSize, kind, labels, values, width, null);
   }
@@ -173,6 +208,9 @@ public final class Dataset {
   /**
    * The weights that make every class weigh as much in total: size / (classes × count(c)), as
    * scikit-learn's {@code compute_class_weight("balanced")}. Every class must have a sample.
+   *
+   * @return one weight per class
+   * @throws IllegalArgumentException if a class has no sample
    */
   public double[] balancedClassWeights() {
     requireKind(TargetKind.CLASS_LABEL, "balancedClassWeights");
@@ -191,24 +229,35 @@ public final class Dataset {
     return weights;
   }
 
+  /** {@return the number of samples} */
   public int size() {
     return size;
   }
 
+  /** {@return the number of values per sample} */
   public int featureSize() {
     return featureSize;
   }
 
+  /** {@return what each sample's target is: a class label, values, or 0/1 flags} */
   public TargetKind targetKind() {
     return kind;
   }
 
-  /** Floats per sample's target: 1 for a class label, the outputs or labels of the others. */
+  /**
+   * Floats per sample's target: 1 for a class label, the outputs or labels of the others.
+   *
+   * @return the target size, ≥ 1
+   */
   public int targetSize() {
     return kind == TargetKind.CLASS_LABEL ? 1 : width;
   }
 
-  /** The number of classes of class labels, or of labels of multi-label data. */
+  /**
+   * The number of classes of class labels, or of labels of multi-label data.
+   *
+   * @return the count; 0 for regression data
+   */
   public int classes() {
     if (kind == TargetKind.VALUES) {
       throw new IllegalStateException("this is regression data (" + width + " target values per"
@@ -217,28 +266,52 @@ public final class Dataset {
     return width;
   }
 
-  /** Sample {@code index}'s class. */
+  /**
+   * Sample {@code index}'s class.
+   *
+   * @param index a sample, in [0, size)
+   * @return its class, in [0, classes)
+   */
   public int label(int index) {
     requireKind(TargetKind.CLASS_LABEL, "label(int)");
     return labels[index];
   }
 
-  /** The weight of sample {@code index}'s class in the training loss: 1 without class weights. */
+  /**
+   * The weight of sample {@code index}'s class in the training loss: 1 without class weights.
+   *
+   * @param index a sample, in [0, size)
+   * @return the weight
+   */
   public double classWeight(int index) {
     return classWeights == null ? 1 : classWeights[labels[index]];
   }
 
-  /** Whether {@link #withClassWeights} gave this data class weights. */
+  /**
+   * Whether {@link #withClassWeights} gave this data class weights.
+   *
+   * @return true with class weights
+   */
   public boolean hasClassWeights() {
     return classWeights != null;
   }
 
-  /** A copy of the class weights, or null when there are none. */
+  /**
+   * A copy of the class weights, or null when there are none.
+   *
+   * @return one weight per class, or null
+   */
   public double[] classWeights() {
     return classWeights == null ? null : classWeights.clone();
   }
 
-  /** Copies sample {@code index}'s features into {@code destination} at {@code offset}. */
+  /**
+   * Copies sample {@code index}'s features into {@code destination} at {@code offset}.
+   *
+   * @param index a sample, in [0, size)
+   * @param destination where the {@link #featureSize()} values go
+   * @param offset the first index written
+   */
   public void copyFeatures(int index, float[] destination, int offset) {
     System.arraycopy(features, index * featureSize, destination, offset, featureSize);
   }
@@ -246,30 +319,51 @@ public final class Dataset {
   /**
    * Copies sample {@code index}'s {@link #targetSize()} target values (or 0/1 flags) into {@code
    * destination} at {@code offset}. Class-labelled data has {@link #label} instead.
+   *
+   * @param index a sample, in [0, size)
+   * @param destination where the values go
+   * @param offset the first index written
    */
   public void copyTargets(int index, float[] destination, int offset) {
     requireValues("copyTargets");
     System.arraycopy(values, index * width, destination, offset, width);
   }
 
-  /** A copy of all features, row-major. */
+  /**
+   * A copy of all features, row-major.
+   *
+   * @return {@code size × featureSize} values
+   */
   public float[] features() {
     return features.clone();
   }
 
-  /** A copy of all labels. */
+  /**
+   * A copy of all labels.
+   *
+   * @return one label per sample
+   */
   public int[] labels() {
     requireKind(TargetKind.CLASS_LABEL, "labels()");
     return labels.clone();
   }
 
-  /** A copy of all target values (or 0/1 flags), row-major {@code size × targetSize}. */
+  /**
+   * A copy of all target values (or 0/1 flags), row-major {@code size × targetSize}.
+   *
+   * @return the targets
+   */
   public float[] targets() {
     requireValues("targets()");
     return values.clone();
   }
 
-  /** The samples at {@code indices}, in that order; an index may repeat (bootstrap). */
+  /**
+   * The samples at {@code indices}, in that order; an index may repeat (bootstrap).
+   *
+   * @param indices samples, in [0, size)
+   * @return a new data set of those samples, with this one's class weights
+   */
   public Dataset select(int[] indices) {
     float[] x = new float[indices.length * featureSize];
     int[] y = labels == null ? null : new int[indices.length];
@@ -290,7 +384,12 @@ public final class Dataset {
     return new Dataset(x, featureSize, kind, y, t, width, classWeights);
   }
 
-  /** The first {@code count} samples. */
+  /**
+   * The first {@code count} samples.
+   *
+   * @param count how many, in [0, size]
+   * @return a new data set of them
+   */
   public Dataset head(int count) {
     if (count < 0 || count > size()) {
       throw new IllegalArgumentException("count must be in [0, " + size() + "], got " + count);
@@ -303,6 +402,10 @@ public final class Dataset {
   /**
    * Splits off a random {@code validationFraction} of the samples as validation data. The same
    * seed gives the same split.
+   *
+   * @param validationFraction the share of samples held out, in (0, 1)
+   * @param seed the seed of the shuffle
+   * @return the two parts, each in the shuffled order
    */
   public Split split(double validationFraction, long seed) {
     if (!(validationFraction > 0 && validationFraction < 1)) {
@@ -316,7 +419,13 @@ public final class Dataset {
         select(Arrays.copyOf(order, validation)));
   }
 
-  /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
+  /**
+   * A uniformly random permutation of 0..n-1 (Fisher–Yates).
+   *
+   * @param n the length, ≥ 0
+   * @param random the generator
+   * @return the permutation
+   */
   public static int[] permutation(int n, SplittableRandom random) {
     int[] order = new int[n];
     Arrays.setAll(order, i -> i);
@@ -329,7 +438,12 @@ public final class Dataset {
     return order;
   }
 
-  /** Training and validation parts of a dataset. */
+  /**
+   * Training and validation parts of a dataset.
+   *
+   * @param train the training part
+   * @param validation the validation part
+   */
   public record Split(Dataset train, Dataset validation) {}
 
   private void requireKind(TargetKind wanted, String what) {

@@ -9,10 +9,21 @@ import java.io.IOException;
 public final class DatasetNotFoundException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The data is not where it was looked for.
+   *
+   * @param message one line naming where it looked and how to get the files
+   */
   public DatasetNotFoundException(String message) {
     super(message);
   }
 
+  /**
+   * The data is not where it was looked for, and downloading it failed.
+   *
+   * @param message one line naming where it looked and how to get the files
+   * @param cause the failure
+   */
   public DatasetNotFoundException(String message, Throwable cause) {
     super(message, cause);
   }

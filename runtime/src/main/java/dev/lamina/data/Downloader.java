@@ -59,11 +59,16 @@ public final class Downloader {
     this.readTimeout = builder.readTimeout;
   }
 
-  /** A builder set up for Fashion-MNIST from its official location, messages to System.Logger. */
+  /**
+   * A builder set up for Fashion-MNIST from its official location, messages to System.Logger.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     Builder builder = new Builder()
         .baseUrl(baseUrl)
@@ -74,11 +79,16 @@ public final class Downloader {
     return builder;
   }
 
-  /** The URL the file names are resolved against; it ends with '/'. */
+  /**
+   * The URL the file names are resolved against; it ends with '/'.
+   *
+   * @return the URL
+   */
   public URI baseUrl() {
     return baseUrl;
   }
 
+  /** {@return the files it downloads, with their checksums} */
   public List<RemoteFile> files() {
     return files;
   }
@@ -86,6 +96,9 @@ public final class Downloader {
   /**
    * Makes {@code directory} (created if needed) hold every file with its checksum: files already
    * there with the right checksum are kept, the others are downloaded.
+   *
+   * @param directory the target directory
+   * @throws IOException if a download fails or a checksum differs
    */
   public void downloadAll(Path directory) throws IOException {
     say("Downloading " + files.size() + " files from " + baseUrl + " into " + directory);
@@ -103,6 +116,11 @@ public final class Downloader {
    * Downloads {@code file} into {@code directory} (created if needed), replacing a file of that
    * name, and returns its path. Throws, leaving nothing behind, if the download fails or its MD5
    * does not match.
+   *
+   * @param file the file and its checksum
+   * @param directory the target directory
+   * @return the downloaded file
+   * @throws IOException if the download fails or its checksum differs
    */
   public Path download(RemoteFile file, Path directory) throws IOException {
     Files.createDirectories(directory);
@@ -229,7 +247,12 @@ public final class Downloader {
 
     private Builder() {}
 
-    /** The http or https URL the file names are resolved against ('/' is appended if missing). */
+    /**
+     * The http or https URL the file names are resolved against ('/' is appended if missing).
+     *
+     * @param baseUrl an http or https URL
+     * @return this builder
+     */
     public Builder baseUrl(URI baseUrl) {
       String scheme = baseUrl.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
@@ -240,7 +263,12 @@ public final class Downloader {
       return this;
     }
 
-    /** The files to download, with their checksums; at least one, names distinct. */
+    /**
+     * The files to download, with their checksums; at least one, names distinct.
+     *
+     * @param files the files
+     * @return this builder
+     */
     public Builder files(List<RemoteFile> files) {
       if (files.isEmpty()) {
         throw new IllegalArgumentException("files must not be empty, got " + files);
@@ -259,24 +287,38 @@ public final class Downloader {
     /**
      * Where messages and a progress bar go instead of System.Logger; the bar is redrawn in place
      * only on a terminal, and is one line per file otherwise.
+     *
+     * @param progress the stream, e.g. {@code System.err}
+     * @return this builder
      */
     public Builder progress(PrintStream progress) {
       this.progress = Objects.requireNonNull(progress, "progress");
       return this;
     }
 
-    /** How long to wait for a connection. */
+    /**
+     * How long to wait for a connection.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positiveMillis("connectTimeout", connectTimeout);
       return this;
     }
 
-    /** How long to wait for the next bytes of a download before giving up. */
+    /**
+     * How long to wait for the next bytes of a download before giving up.
+     *
+     * @param readTimeout a positive duration
+     * @return this builder
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = positiveMillis("readTimeout", readTimeout);
       return this;
     }
 
+    /** {@return the downloader} */
     public Downloader build() {
       return new Downloader(this);
     }

@@ -15,18 +15,29 @@ public final class FashionMnist {
     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"
   };
 
+  /** The training images' file name (a {@code .gz} suffix is also found). */
   public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+  /** The training labels' file name. */
   public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+  /** The test images' file name (a {@code .gz} suffix is also found). */
   public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+  /** The test labels' file name. */
   public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
   /** The four files, each of which may also be gzipped with ".gz" added to its name. */
   public static final List<String> FILE_NAMES =
       List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
 
+  /** An image's height in pixels. */
   public static final int ROWS = 28;
+  /** An image's width in pixels. */
   public static final int COLUMNS = 28;
+  /** Values per sample: 784. */
   public static final int FEATURES = ROWS * COLUMNS;
+  /**
+   * The number of classes: T-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker,
+   * bag, ankle boot.
+   */
   public static final int CLASSES = 10;
 
   /** {@code SCALE[b]} is pixel value b as a feature: b / 255. */
@@ -48,12 +59,25 @@ public final class FashionMnist {
     this.test = test;
   }
 
-  /** Finds the files as {@code source} says (downloading them if it must) and loads them. */
+  /**
+   * Finds the files as {@code source} says (downloading them if it must) and loads them.
+   *
+   * @param source where to look, and whether to download
+   * @return the training and test sets
+   * @throws DatasetNotFoundException if the files are nowhere and cannot be downloaded
+   * @throws IOException if a file cannot be read or is malformed
+   */
   public static FashionMnist load(DataSource source) throws IOException {
     return load(source.locate());
   }
 
-  /** Loads the four files from exactly {@code directory}. */
+  /**
+   * Loads the four files from exactly {@code directory}.
+   *
+   * @param directory the directory that holds the four files, plain or gzipped
+   * @return the training and test sets
+   * @throws IOException if a file is missing, cannot be read or is malformed
+   */
   public static FashionMnist load(Path directory) throws IOException {
     return new FashionMnist(
         directory,
@@ -61,17 +85,29 @@ public final class FashionMnist {
         read(file(directory, TEST_IMAGES), file(directory, TEST_LABELS)));
   }
 
-  /** The directory the files were loaded from. */
+  /**
+   * The directory the files were loaded from.
+   *
+   * @return the directory
+   */
   public Path directory() {
     return directory;
   }
 
-  /** The training set (60,000 samples in the official files). */
+  /**
+   * The training set (60,000 samples in the official files).
+   *
+   * @return the samples: 784 pixel values in [0, 1] (byte / 255) and a class in [0, 10)
+   */
   public Dataset train() {
     return train;
   }
 
-  /** The test set (10,000 samples in the official files). */
+  /**
+   * The test set (10,000 samples in the official files).
+   *
+   * @return the samples, as {@link #train()}'s
+   */
   public Dataset test() {
     return test;
   }

@@ -34,8 +34,20 @@ public final class Idx {
 
   private Idx() {}
 
-  /** {@code count} images of {@code rows × columns} unsigned bytes, stored row-major. */
+  /**
+   * {@code count} images of {@code rows × columns} unsigned bytes, stored row-major.
+   *
+   * @param count the number of images, > 0
+   * @param rows each image's height in pixels, > 0
+   * @param columns each image's width in pixels, > 0
+   * @param pixels {@code count × rows × columns} bytes, image after image
+   */
   public record Images(int count, int rows, int columns, byte[] pixels) {
+    /**
+     * Checks the sizes.
+     *
+     * @throws IllegalArgumentException if a size is not positive or the pixels do not fill them
+     */
     public Images {
       if (count <= 0 || rows <= 0 || columns <= 0) {
         throw new IllegalArgumentException(
@@ -48,24 +60,46 @@ public final class Idx {
       }
     }
 
+    /** {@return the pixels of one image: rows × columns} */
     public int pixelsPerImage() {
       return rows * columns;
     }
 
-    /** The value 0..255 of one pixel. */
+    /**
+     * The value 0..255 of one pixel.
+     *
+     * @param image the image, in [0, count)
+     * @param row the row, in [0, rows)
+     * @param column the column, in [0, columns)
+     * @return the value
+     */
     public int pixel(int image, int row, int column) {
       return pixels[(image * rows + row) * columns + column] & 0xFF;
     }
   }
 
-  /** Reads an images file (magic number {@link #IMAGES_MAGIC}), gzip-compressed or not. */
+  /**
+   * Reads an images file (magic number {@link #IMAGES_MAGIC}), gzip-compressed or not.
+   *
+   * @param file the file
+   * @return the images
+   * @throws IdxFormatException if the file is truncated or not an images file, naming it
+   * @throws IOException if the file cannot be read
+   */
   public static Images readImages(Path file) throws IOException {
     Content content = read(file, Kind.IMAGES);
     int[] size = content.dimensions();
     return new Images(size[0], size[1], size[2], content.data());
   }
 
-  /** Reads a labels file (magic number {@link #LABELS_MAGIC}): each label 0..255. */
+  /**
+   * Reads a labels file (magic number {@link #LABELS_MAGIC}): each label 0..255.
+   *
+   * @param file the file
+   * @return one label per item
+   * @throws IdxFormatException if the file is truncated or not a labels file, naming it
+   * @throws IOException if the file cannot be read
+   */
   public static int[] readLabels(Path file) throws IOException {
     byte[] data = read(file, Kind.LABELS).data();
     int[] labels = new int[data.length];

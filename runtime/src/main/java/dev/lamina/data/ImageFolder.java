@@ -38,12 +38,21 @@ public final class ImageFolder {
     this.width = b.width;
   }
 
+  /** {@return a builder: RGB, no resizing} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The images found under {@code root}, with their class names. */
+  /**
+   * The images found under {@code root}, with their class names.
+   *
+   * @param dataset the images as samples ({@code channels × height × width} floats in [0, 1]) with
+   *     their class labels
+   * @param classNames the class folders' names, sorted; label i is {@code classNames.get(i)}
+   * @param files each sample's file, in sample order
+   */
   public record Images(Dataset dataset, List<String> classNames, List<Path> files) {
+    /** Copies the lists. */
     public Images {
       classNames = List.copyOf(classNames);
       files = List.copyOf(files);
@@ -53,6 +62,10 @@ public final class ImageFolder {
   /**
    * Reads every image under {@code root}'s class folders. Fails, returning nothing, when there
    * are no class folders, a class has no image, or an image cannot be decoded (naming the file).
+   *
+   * @param root the directory whose subdirectories are the classes
+   * @return the images, their class names and files
+   * @throws IOException if the folders are not laid out so, or an image cannot be read, naming it
    */
   public Images load(Path root) throws IOException {
     if (!Files.isDirectory(root)) {
@@ -126,19 +139,33 @@ public final class ImageFolder {
 
     private Builder() {}
 
-    /** One channel: color images become their luma, 0.299 R + 0.587 G + 0.114 B (as PIL's "L"). */
+    /**
+     * One channel: color images become their luma, 0.299 R + 0.587 G + 0.114 B (as PIL's "L").
+     *
+     * @return this builder
+     */
     public Builder grayscale() {
       this.channels = 1;
       return this;
     }
 
-    /** Three channels, R, G, B (the default); gray images repeat their value in each. */
+    /**
+     * Three channels, R, G, B (the default); gray images repeat their value in each.
+     *
+     * @return this builder
+     */
     public Builder rgb() {
       this.channels = 3;
       return this;
     }
 
-    /** The size every image is resized to: the model's input height and width. */
+    /**
+     * The size every image is resized to: the model's input height and width.
+     *
+     * @param height the height in pixels, > 0
+     * @param width the width in pixels, > 0
+     * @return this builder
+     */
     public Builder size(int height, int width) {
       if (height <= 0 || width <= 0) {
         throw new IllegalArgumentException("height and width must be > 0, got " + height + " × "
@@ -149,6 +176,7 @@ public final class ImageFolder {
       return this;
     }
 
+    /** {@return the loader} */
     public ImageFolder build() {
       if (height == 0) {
         throw new IllegalStateException("size(height, width) is required: the model's input"

@@ -16,11 +16,28 @@ package dev.lamina.data;
  * </table>
  *
  * A missing target is an error unless the strategy is {@link #dropRow()}.
+ *
+ * @param strategy what to do
+ * @param constant the value of {@link Strategy#CONSTANT}; finite (0 for the other strategies)
  */
 public record Missing(Strategy strategy, float constant) {
   /** The kinds of {@link Missing}. */
-  public enum Strategy { ERROR, MEAN, CONSTANT, DROP_ROW }
+  public enum Strategy {
+    /** Stop, naming the file, line and column. */
+    ERROR,
+    /** The training mean, or the most frequent category. */
+    MEAN,
+    /** A constant for numeric cells; no category for categorical ones. */
+    CONSTANT,
+    /** Leave the row out. */
+    DROP_ROW
+  }
 
+  /**
+   * Checks the strategy and constant.
+   *
+   * @throws IllegalArgumentException if the strategy is null or the constant is not finite
+   */
   public Missing {
     if (strategy == null) {
       throw new IllegalArgumentException("strategy must not be null");
@@ -30,18 +47,26 @@ public record Missing(Strategy strategy, float constant) {
     }
   }
 
+  /** {@return stop with the file, line and column (the default)} */
   public static Missing error() {
     return new Missing(Strategy.ERROR, 0);
   }
 
+  /** {@return fill with the training mean, or the most frequent category} */
   public static Missing mean() {
     return new Missing(Strategy.MEAN, 0);
   }
 
+  /**
+   * {@return fill numeric cells with {@code value} and leave categorical ones without a category}
+   *
+   * @param value the value, finite
+   */
   public static Missing constant(float value) {
     return new Missing(Strategy.CONSTANT, value);
   }
 
+  /** {@return leave the row out} */
   public static Missing dropRow() {
     return new Missing(Strategy.DROP_ROW, 0);
   }

@@ -32,11 +32,25 @@ public final class Npy {
 
   private Npy() {}
 
+  /**
+   * Reads a {@code .npy} file of one of {@link NpyType}'s types, either byte order, C or Fortran
+   * order (returned in C order).
+   *
+   * @param file the file
+   * @return the array
+   * @throws IOException if the file cannot be read or is malformed or of another type, naming it
+   */
   public static NpyArray read(Path file) throws IOException {
     return parse(Files.readAllBytes(file), file, "");
   }
 
-  /** Writes {@code array} to {@code file} atomically, as format 1.0, C order, little-endian. */
+  /**
+   * Writes {@code array} to {@code file} atomically, as format 1.0, C order, little-endian.
+   *
+   * @param file the file, replaced whole
+   * @param array the array
+   * @throws IOException if the file cannot be written
+   */
   public static void write(Path file, NpyArray array) throws IOException {
     AtomicFiles.write(file, encode(array));
   }

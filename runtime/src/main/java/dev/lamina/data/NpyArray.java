@@ -25,50 +25,90 @@ public final class NpyArray {
     }
   }
 
+  /**
+   * {@return a float32 array of {@code values} with {@code shape}}
+   *
+   * @param values the elements, in C order
+   * @param shape the dimensions; their product must be {@code values.length}
+   */
   public static NpyArray of(float[] values, int... shape) {
     ByteBuffer b = buffer(checkShape(values.length, shape), NpyType.FLOAT32);
     b.asFloatBuffer().put(values);
     return new NpyArray(NpyType.FLOAT32, shape, b.array());
   }
 
+  /**
+   * {@return a float64 array of {@code values} with {@code shape}}
+   *
+   * @param values the elements, in C order
+   * @param shape the dimensions; their product must be {@code values.length}
+   */
   public static NpyArray of(double[] values, int... shape) {
     ByteBuffer b = buffer(checkShape(values.length, shape), NpyType.FLOAT64);
     b.asDoubleBuffer().put(values);
     return new NpyArray(NpyType.FLOAT64, shape, b.array());
   }
 
+  /**
+   * {@return an int32 array of {@code values} with {@code shape}}
+   *
+   * @param values the elements, in C order
+   * @param shape the dimensions; their product must be {@code values.length}
+   */
   public static NpyArray of(int[] values, int... shape) {
     ByteBuffer b = buffer(checkShape(values.length, shape), NpyType.INT32);
     b.asIntBuffer().put(values);
     return new NpyArray(NpyType.INT32, shape, b.array());
   }
 
+  /**
+   * {@return an int64 array of {@code values} with {@code shape}}
+   *
+   * @param values the elements, in C order
+   * @param shape the dimensions; their product must be {@code values.length}
+   */
   public static NpyArray of(long[] values, int... shape) {
     ByteBuffer b = buffer(checkShape(values.length, shape), NpyType.INT64);
     b.asLongBuffer().put(values);
     return new NpyArray(NpyType.INT64, shape, b.array());
   }
 
-  /** Unsigned bytes (pixels): each value 0..255 from the byte's bits. */
+  /**
+   * Unsigned bytes (pixels): each value 0..255 from the byte's bits.
+   *
+   * @param values the bytes, each read as 0..255
+   * @param shape the dimensions; their product must be {@code values.length}
+   * @return a uint8 array
+   */
   public static NpyArray ofUnsignedBytes(byte[] values, int... shape) {
     checkShape(values.length, shape);
     return new NpyArray(NpyType.UINT8, shape, values.clone());
   }
 
+  /** {@return the element type} */
   public NpyType type() {
     return type;
   }
 
+  /** {@return a copy of the dimensions} */
   public int[] shape() {
     return shape.clone();
   }
 
-  /** The number of elements: the product of the shape (1 for a 0-d array). */
+  /**
+   * The number of elements: the product of the shape (1 for a 0-d array).
+   *
+   * @return the element count
+   */
   public int size() {
     return size(shape);
   }
 
-  /** The elements as float, in C order (float64 and int64 rounded to the nearest float). */
+  /**
+   * The elements as float, in C order (float64 and int64 rounded to the nearest float).
+   *
+   * @return the elements
+   */
   public float[] toFloats() {
     float[] out = new float[size()];
     if (type == NpyType.FLOAT32) {
@@ -81,6 +121,7 @@ public final class NpyArray {
     return out;
   }
 
+  /** {@return the elements as double, in C order} */
   public double[] toDoubles() {
     double[] out = new double[size()];
     for (int i = 0; i < out.length; i++) {
@@ -92,6 +133,9 @@ public final class NpyArray {
   /**
    * The elements as int, in C order; fails naming the first that is not a whole number in int's
    * range (a float array of labels such as 2.0 is fine).
+   *
+   * @return the elements
+   * @throws IllegalArgumentException if an element is not a whole number in int's range
    */
   public int[] toInts() {
     int[] out = new int[size()];
@@ -107,6 +151,11 @@ public final class NpyArray {
     return out;
   }
 
+  /**
+   * {@return the elements as long, in C order}
+   *
+   * @throws IllegalArgumentException if an element is not a whole number in long's range
+   */
   public long[] toLongs() {
     long[] out = new long[size()];
     for (int i = 0; i < out.length; i++) {

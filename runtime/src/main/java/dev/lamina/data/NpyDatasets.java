@@ -10,13 +10,26 @@ import java.util.Arrays;
 public final class NpyDatasets {
   private NpyDatasets() {}
 
-  /** Class labels {@code labels} (n,) of any integer type, or whole floats, in [0, classes). */
+  /**
+   * Class labels {@code labels} (n,) of any integer type, or whole floats, in [0, classes).
+   *
+   * @param features (n, features...) of any type; every dimension after the first is flattened
+   * @param labels (n,) labels
+   * @param classes the number of classes, > 0
+   * @return the data set
+   */
   public static Dataset classification(NpyArray features, NpyArray labels, int classes) {
     int[] y = labels(labels);
     return Dataset.of(features(features, y.length, "labels"), y, featureSize(features), classes);
   }
 
-  /** Regression targets {@code targets}, (n,) for one output or (n, outputs) for several. */
+  /**
+   * Regression targets {@code targets}, (n,) for one output or (n, outputs) for several.
+   *
+   * @param features (n, features...) of any type
+   * @param targets (n,) or (n, outputs)
+   * @return the data set
+   */
   public static Dataset regression(NpyArray features, NpyArray targets) {
     int[] shape = targets.shape();
     if (shape.length < 1 || shape.length > 2) {
@@ -35,7 +48,14 @@ public final class NpyDatasets {
         outputs);
   }
 
-  /** {@link #classification} without the finiteness check on features. */
+  /**
+   * {@link #classification} without the finiteness check on features.
+   *
+   * @param features (n, features...) of any type
+   * @param labels (n,) labels
+   * @param classes the number of classes, > 0
+   * @return the data set
+   */
   public static Dataset allowingNonFinite(NpyArray features, NpyArray labels, int classes) {
     int[] y = labels(labels);
     int[] shape = features.shape();

@@ -27,6 +27,13 @@ import java.util.zip.ZipOutputStream;
 public final class Npz {
   private Npz() {}
 
+  /**
+   * Reads every array of a {@code .npz} file (compressed or not), by name without {@code .npy}.
+   *
+   * @param file the file
+   * @return the arrays, in the file's order
+   * @throws IOException if the file cannot be read or an array is malformed
+   */
   public static Map<String, NpyArray> read(Path file) throws IOException {
     Map<String, NpyArray> arrays = new LinkedHashMap<>();
     try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -60,6 +67,11 @@ public final class Npz {
   /**
    * Writes {@code arrays} to {@code file} atomically, deflated ({@code savez_compressed}) when
    * {@code compressed}, else stored ({@code savez}).
+   *
+   * @param file the file, replaced whole
+   * @param arrays the arrays by name, written as {@code name.npy} entries in this order
+   * @param compressed true to deflate
+   * @throws IOException if the file cannot be written
    */
   public static void write(Path file, Map<String, NpyArray> arrays, boolean compressed)
       throws IOException {

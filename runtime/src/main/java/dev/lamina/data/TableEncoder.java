@@ -45,17 +45,35 @@ public final class TableEncoder {
     this.featureSize = columns.stream().mapToInt(FeatureColumn::width).sum();
   }
 
-  /** Fits {@code spec} to the rows of {@code training}: categories, fill values, class names. */
+  /**
+   * Fits {@code spec} to the rows of {@code training}: categories, fill values, class names.
+   *
+   * @param training the training table; the encoder learns only from it
+   * @param spec which columns are features, categorical or targets
+   * @return the fitted encoder
+   * @throws DataFormatException if a cell cannot be read as its column's kind, naming it
+   */
   public static TableEncoder fit(CsvTable training, TableSpec spec) throws DataFormatException {
     return TableFitting.fit(training, spec);
   }
 
-  /** Writes this encoder to {@code file} (JSON, atomically), for a program that predicts. */
+  /**
+   * Writes this encoder to {@code file} (JSON, atomically), for a program that predicts.
+   *
+   * @param file the file, replaced whole
+   * @throws IOException if it cannot be written
+   */
   public void save(Path file) throws IOException {
     TableEncoderFile.save(this, file);
   }
 
-  /** Reads an encoder that {@link #save} wrote. */
+  /**
+   * Reads an encoder that {@link #save} wrote.
+   *
+   * @param file a file {@link #save} wrote
+   * @return the encoder
+   * @throws IOException if it cannot be read or is malformed
+   */
   public static TableEncoder load(Path file) throws IOException {
     return TableEncoderFile.load(file);
   }
@@ -66,7 +84,10 @@ public final class TableEncoder {
    * standardization (its state) and the categories, fill values and class names that encode a
    * raw row. {@link #loadFromModel} reads the encoder back; {@code ModelFile.load} the network.
    *
+   * @param network the trained network
+   * @param modelFile the model file, replaced whole
    * @throws IllegalArgumentException when this encoder's rows do not fit the network's input
+   * @throws IOException if it cannot be written
    */
   public void saveWithModel(Network network, Path modelFile) throws IOException {
     if (featureSize != network.inputSize()) {
@@ -79,7 +100,13 @@ public final class TableEncoder {
         Map.of(TableEncoderFile.ATTACHMENT, TableEncoderFile.json(this)));
   }
 
-  /** The encoder that {@link #saveWithModel} saved inside {@code modelFile}. */
+  /**
+   * The encoder that {@link #saveWithModel} saved inside {@code modelFile}.
+   *
+   * @param modelFile a model file
+   * @return the encoder
+   * @throws IOException if the file cannot be read or holds no encoder
+   */
   public static TableEncoder loadFromModel(Path modelFile) throws IOException {
     String json = ModelFile.attachments(modelFile).get(TableEncoderFile.ATTACHMENT);
     if (json == null) {
@@ -90,45 +117,75 @@ public final class TableEncoder {
     return TableEncoderFile.parse(json, modelFile);
   }
 
-  /** The feature columns, in the order their features appear. */
+  /**
+   * The feature columns, in the order their features appear.
+   *
+   * @return the columns
+   */
   public List<FeatureColumn> columns() {
     return columns;
   }
 
-  /** The target column of class labels; the first target column of the other kinds. */
+  /**
+   * The target column of class labels; the first target column of the other kinds.
+   *
+   * @return the column
+   */
   public TargetColumn target() {
     return targets.get(0);
   }
 
-  /** The target columns, in order: one for class labels, one per output or label otherwise. */
+  /**
+   * The target columns, in order: one for class labels, one per output or label otherwise.
+   *
+   * @return the columns
+   */
   public List<TargetColumn> targets() {
     return targets;
   }
 
-  /** What the targets hold: class labels, values (regression) or 0/1 flags (multi-label). */
+  /**
+   * What the targets hold: class labels, values (regression) or 0/1 flags (multi-label).
+   *
+   * @return the kind
+   */
   public Dataset.TargetKind kind() {
     return kind;
   }
 
+  /** {@return what a missing cell becomes} */
   public Missing missing() {
     return missing;
   }
 
+  /** {@return whether infinite and NaN feature values are accepted} */
   public boolean allowsNonFinite() {
     return allowNonFinite;
   }
 
-  /** The cell texts that mean "missing", as in the training table's format. */
+  /**
+   * The cell texts that mean "missing", as in the training table's format.
+   *
+   * @return the markers
+   */
   public Set<String> missingMarkers() {
     return missingMarkers;
   }
 
-  /** Features per sample, after one-hot encoding. */
+  /**
+   * Features per sample, after one-hot encoding.
+   *
+   * @return the feature count
+   */
   public int featureSize() {
     return featureSize;
   }
 
-  /** One name per feature: a numeric column's name, {@code name=category} for one-hot ones. */
+  /**
+   * One name per feature: a numeric column's name, {@code name=category} for one-hot ones.
+   *
+   * @return the names, {@link #featureSize()} of them
+   */
   public List<String> featureNames() {
     List<String> names = new ArrayList<>();
     columns.forEach(c -> names.addAll(c.featureNames()));
@@ -139,6 +196,10 @@ public final class TableEncoder {
    * The samples of {@code table}: its feature columns and target found by name when both it and
    * the training table have a header, else by index. Fails, returning nothing, on the first bad
    * cell, naming its line and column.
+   *
+   * @param table a table laid out as the training one
+   * @return the samples
+   * @throws DataFormatException on the first bad cell, naming its line and column
    */
   public Dataset dataset(CsvTable table) throws DataFormatException {
     int[] source = sourceColumns(table);
@@ -224,6 +285,10 @@ public final class TableEncoder {
   /**
    * The features of one raw row, given by column name ({@code "age" -> "41"}), encoded as
    * training was: the row a saved model is asked to predict.
+   *
+   * @param row cells by column name; targets and ignored columns may be absent
+   * @return {@link #featureSize()} values
+   * @throws IllegalArgumentException if a feature column is absent or a cell is bad, naming it
    */
   public float[] encode(Map<String, String> row) {
     List<String> cells = new ArrayList<>();
@@ -239,7 +304,13 @@ public final class TableEncoder {
     return encode(cells.toArray(String[]::new));
   }
 
-  /** The features of one raw row, given as one cell per feature column, in {@link #columns()} order. */
+  /**
+   * The features of one raw row, given as one cell per feature column, in {@link #columns()} order.
+   *
+   * @param cells one cell per feature column
+   * @return {@link #featureSize()} values
+   * @throws IllegalArgumentException if the count is wrong or a cell is bad, naming it
+   */
   public float[] encode(String... cells) {
     if (cells.length != columns.size()) {
       throw new IllegalArgumentException("cells must hold one value per feature column "
@@ -380,9 +451,16 @@ public final class TableEncoder {
    * The column of class labels as fitted: {@code classNames} empty for integer labels, else the
    * names sorted, label i being {@code classNames.get(i)}. {@code byName} says whether the
    * training table had a header (then other tables' columns are found by name).
+   *
+   * @param name the column's name in the training file, or its index as text
+   * @param index the column's index in the training file
+   * @param classNames the class names, sorted; empty for integer labels
+   * @param classes the number of classes (1 for a regression or multi-label target)
+   * @param byName whether other tables' target is found by name
    */
   public record TargetColumn(String name, int index, List<String> classNames, int classes,
       boolean byName) {
+    /** Copies the class names. */
     public TargetColumn {
       classNames = List.copyOf(classNames);
     }

@@ -39,43 +39,69 @@ public final class TableSpec {
     this.classes = b.classes;
   }
 
+  /**
+   * {@return a builder: class labels, every other column a numeric feature, missing cells an error}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The target columns, each a {@code String} name or an {@code Integer} index. */
+  /**
+   * The target columns, each a {@code String} name or an {@code Integer} index.
+   *
+   * @return the targets
+   */
   public List<Object> targets() {
     return targets;
   }
 
-  /** What the target columns hold: class labels (the default), values, or 0/1 flags. */
+  /**
+   * What the target columns hold: class labels (the default), values, or 0/1 flags.
+   *
+   * @return the kind
+   */
   public Dataset.TargetKind kind() {
     return kind;
   }
 
-  /** The feature columns as given (names or indices); empty means every column but the target. */
+  /**
+   * The feature columns as given (names or indices); empty means every column but the target.
+   *
+   * @return the features
+   */
   public List<Object> features() {
     return features;
   }
 
+  /** {@return the categorical feature columns (names or indices)} */
   public List<Object> categorical() {
     return categorical;
   }
 
-  /** Columns left out when the features are "every other column". */
+  /**
+   * Columns left out when the features are "every other column".
+   *
+   * @return the ignored columns
+   */
   public List<Object> ignored() {
     return ignored;
   }
 
+  /** {@return what a missing cell becomes; {@link Missing#error()} by default} */
   public Missing missing() {
     return missing;
   }
 
+  /** {@return whether infinite and NaN feature values are accepted; false by default} */
   public boolean allowNonFinite() {
     return allowNonFinite;
   }
 
-  /** The number of classes when given; 0 means "the largest label seen + 1", or the names seen. */
+  /**
+   * The number of classes when given; 0 means "the largest label seen + 1", or the names seen.
+   *
+   * @return the count, or 0
+   */
   public int classes() {
     return classes;
   }
@@ -96,6 +122,9 @@ public final class TableSpec {
     /**
      * The column of class labels: integers 0..k-1 (numbers with integral values), or names,
      * numbered in sorted order as torchvision and scikit-learn's {@code LabelEncoder} do.
+     *
+     * @param name the column's header name
+     * @return this builder
      */
     public Builder target(String name) {
       targets.clear();
@@ -103,13 +132,24 @@ public final class TableSpec {
       return this;
     }
 
+    /**
+     * The column of class labels by index, as {@link #target(String)}.
+     *
+     * @param index the column's index, from 0
+     * @return this builder
+     */
     public Builder target(int index) {
       targets.clear();
       targets.add(checkIndex("target", index));
       return this;
     }
 
-    /** Several target columns: the outputs of {@link #regression()} or the flags of {@link #multiLabel()}. */
+    /**
+     * Several target columns: the outputs of {@link #regression()} or the flags of {@link #multiLabel()}.
+     *
+     * @param names the columns' header names
+     * @return this builder
+     */
     public Builder targets(String... names) {
       targets.clear();
       for (String name : names) {
@@ -118,6 +158,12 @@ public final class TableSpec {
       return this;
     }
 
+    /**
+     * Several target columns by index, as {@link #targets(String...)}.
+     *
+     * @param indices the columns' indices, from 0
+     * @return this builder
+     */
     public Builder targets(int... indices) {
       targets.clear();
       for (int index : indices) {
@@ -126,19 +172,32 @@ public final class TableSpec {
       return this;
     }
 
-    /** The target columns hold real values to predict, one output each (regression). */
+    /**
+     * The target columns hold real values to predict, one output each (regression).
+     *
+     * @return this builder
+     */
     public Builder regression() {
       this.kind = Dataset.TargetKind.VALUES;
       return this;
     }
 
-    /** The target columns hold 0 or 1, one label each (multi-label classification). */
+    /**
+     * The target columns hold 0 or 1, one label each (multi-label classification).
+     *
+     * @return this builder
+     */
     public Builder multiLabel() {
       this.kind = Dataset.TargetKind.MULTI_LABEL;
       return this;
     }
 
-    /** The feature columns, in this order (default: every column but the target, in order). */
+    /**
+     * The feature columns, in this order (default: every column but the target, in order).
+     *
+     * @param names the columns' header names
+     * @return this builder
+     */
     public Builder features(String... names) {
       for (String name : names) {
         features.add(Objects.requireNonNull(name, "features"));
@@ -146,6 +205,12 @@ public final class TableSpec {
       return this;
     }
 
+    /**
+     * The feature columns by index, as {@link #features(String...)}.
+     *
+     * @param indices the columns' indices, from 0
+     * @return this builder
+     */
     public Builder features(int... indices) {
       for (int index : indices) {
         features.add(checkIndex("features", index));
@@ -153,7 +218,12 @@ public final class TableSpec {
       return this;
     }
 
-    /** Feature columns of names or codes, one-hot encoded in place (categories sorted). */
+    /**
+     * Feature columns of names or codes, one-hot encoded in place (categories sorted).
+     *
+     * @param names the columns' header names
+     * @return this builder
+     */
     public Builder categorical(String... names) {
       for (String name : names) {
         categorical.add(Objects.requireNonNull(name, "categorical"));
@@ -161,6 +231,12 @@ public final class TableSpec {
       return this;
     }
 
+    /**
+     * Categorical feature columns by index, as {@link #categorical(String...)}.
+     *
+     * @param indices the columns' indices, from 0
+     * @return this builder
+     */
     public Builder categorical(int... indices) {
       for (int index : indices) {
         categorical.add(checkIndex("categorical", index));
@@ -168,7 +244,12 @@ public final class TableSpec {
       return this;
     }
 
-    /** Columns that are not features (ids, free text) when features are not listed. */
+    /**
+     * Columns that are not features (ids, free text) when features are not listed.
+     *
+     * @param names the columns' header names
+     * @return this builder
+     */
     public Builder ignore(String... names) {
       for (String name : names) {
         ignored.add(Objects.requireNonNull(name, "ignore"));
@@ -176,6 +257,12 @@ public final class TableSpec {
       return this;
     }
 
+    /**
+     * Columns that are not features, by index, as {@link #ignore(String...)}.
+     *
+     * @param indices the columns' indices, from 0
+     * @return this builder
+     */
     public Builder ignore(int... indices) {
       for (int index : indices) {
         ignored.add(checkIndex("ignore", index));
@@ -183,18 +270,33 @@ public final class TableSpec {
       return this;
     }
 
+    /**
+     * What a missing cell becomes (default {@link Missing#error()}).
+     *
+     * @param missing the strategy
+     * @return this builder
+     */
     public Builder missing(Missing missing) {
       this.missing = Objects.requireNonNull(missing, "missing");
       return this;
     }
 
-    /** Accepts infinite and NaN feature values, which are refused by default. */
+    /**
+     * Accepts infinite and NaN feature values, which are refused by default.
+     *
+     * @return this builder
+     */
     public Builder allowNonFinite() {
       this.allowNonFinite = true;
       return this;
     }
 
-    /** The number of classes of integer labels, when the training rows may not show them all. */
+    /**
+     * The number of classes of integer labels, when the training rows may not show them all.
+     *
+     * @param classes the count, > 0
+     * @return this builder
+     */
     public Builder classes(int classes) {
       if (classes <= 0) {
         throw new IllegalArgumentException("classes must be > 0, got " + classes);
@@ -203,6 +305,11 @@ public final class TableSpec {
       return this;
     }
 
+    /**
+     * {@return the specification}
+     *
+     * @throws IllegalStateException if no target column was given
+     */
     public TableSpec build() {
       if (targets.isEmpty()) {
         throw new IllegalStateException("a target column is required: call target(name) or"
