@@ -31,12 +31,20 @@ public interface TrainableNetwork extends Network {
    * The training-mode forward pass: dropout masks are drawn from {@code maskSeed} (one seed per
    * step; the same seed gives the same masks). Returns the output buffer, valid until the next
    * call.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @param maskSeed the step's dropout seed
+   * @return the outputs (logits), row-major
    */
   float[] forwardTrain(float[] input, int rows, long maskSeed);
 
   /**
    * Back-propagates dLoss/dOutput (rows × outputSize) through the last {@link #forwardTrain} and
    * overwrites every parameter's gradient. May overwrite {@code outputGradient}.
+   *
+   * @param outputGradient dLoss/dOutput, {@code rows × outputSize}, row-major
+   * @param rows the number of samples, as in the forward pass
    */
   void backward(float[] outputGradient, int rows);
 

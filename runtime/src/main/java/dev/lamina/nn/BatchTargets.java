@@ -19,7 +19,12 @@ public final class BatchTargets {
   private Dataset.TargetKind kind = Dataset.TargetKind.CLASS_LABEL;
   private boolean weighted;
 
-  /** Buffers for up to {@code maxRows} rows of a network with {@code outputs} outputs. */
+  /**
+   * Buffers for up to {@code maxRows} rows of a network with {@code outputs} outputs.
+   *
+   * @param maxRows the largest batch, > 0
+   * @param outputs the network's outputs
+   */
   public BatchTargets(int maxRows, int outputs) {
     this.labels = new int[maxRows];
     this.values = new float[maxRows * outputs];
@@ -27,13 +32,23 @@ public final class BatchTargets {
     this.width = outputs;
   }
 
-  /** Starts a batch of {@code data}'s rows; then {@link #gather} each of them. */
+  /**
+   * Starts a batch of {@code data}'s rows; then {@link #gather} each of them.
+   *
+   * @param data the data the batch's rows come from
+   */
   public void begin(Dataset data) {
     kind = data.targetKind();
     weighted = data.hasClassWeights();
   }
 
-  /** Row {@code row} takes sample {@code sample}'s target (from the data given to begin). */
+  /**
+   * Row {@code row} takes sample {@code sample}'s target (from the data given to begin).
+   *
+   * @param data the data given to {@link #begin}
+   * @param sample a sample of it
+   * @param row the batch row, in [0, maxRows)
+   */
   public void gather(Dataset data, int sample, int row) {
     if (kind == Dataset.TargetKind.CLASS_LABEL) {
       labels[row] = data.label(sample);
@@ -43,7 +58,12 @@ public final class BatchTargets {
     }
   }
 
-  /** A batch of {@code rows} unweighted class labels (augmented batches bring their own). */
+  /**
+   * A batch of {@code rows} unweighted class labels (augmented batches bring their own).
+   *
+   * @param rowLabels one class per row
+   * @param rows the batch's size
+   */
   public void labels(int[] rowLabels, int rows) {
     kind = Dataset.TargetKind.CLASS_LABEL;
     weighted = false;
@@ -53,6 +73,13 @@ public final class BatchTargets {
   /**
    * Row {@code r}'s loss under {@code spec}'s loss in a batch of {@code rows}, times its class
    * weight; writes its gradient of the batch mean into {@code gradient} (if not null).
+   *
+   * @param spec the model, for its loss and its settings
+   * @param out the batch's outputs, row-major
+   * @param r the row
+   * @param rows the batch's size
+   * @param gradient where the row's output gradient goes, or null
+   * @return the row's weighted loss
    */
   public double loss(NetworkSpec spec, float[] out, int r, int rows, float[] gradient) {
     boolean classes = kind == Dataset.TargetKind.CLASS_LABEL;
@@ -102,6 +129,11 @@ public final class BatchTargets {
    * Whether row {@code r}'s output predicts its target: the largest output is the class; one
    * logit above 0 is class 1; every label's logit (or MSE output) on the flag's side of the
    * threshold. Regression has no right or wrong: always false.
+   *
+   * @param loss the model's loss
+   * @param out the batch's outputs, row-major
+   * @param r the row
+   * @return true when right
    */
   public boolean correct(Loss loss, float[] out, int r) {
     return switch (kind) {

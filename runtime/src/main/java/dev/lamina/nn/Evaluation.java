@@ -6,6 +6,10 @@ import dev.lamina.data.Dataset;
  * A network's mean loss and accuracy on a dataset, measured in inference mode. Accuracy is the
  * share of samples whose prediction is right (for multi-label data, every label right); regression
  * has none: NaN. Class weights do not apply: validation figures are unweighted, as in Keras.
+ *
+ * @param loss the mean loss per sample, unweighted
+ * @param accuracy the share of samples predicted right, in [0, 1]; NaN for regression
+ * @param samples the number of samples
  */
 public record Evaluation(double loss, double accuracy, int samples) {
   private static final int CHUNK = 500;

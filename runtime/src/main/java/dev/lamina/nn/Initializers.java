@@ -17,6 +17,10 @@ public final class Initializers {
    * each layer's {@link LayerSpec#weightInit()} and {@link LayerSpec#biasInit()} say, β at 0, γ
    * at 1. Each tensor draws from its own seed, derived from its name, so changing one layer's
    * initializer leaves the others' values as they were.
+   *
+   * @param spec the model
+   * @param parameters its parameters, written in place
+   * @param seed the initialization seed
    */
   public static void initialize(NetworkSpec spec, Parameters parameters, long seed) {
     for (LayerSpec layer : spec.layers()) {
@@ -51,6 +55,9 @@ public final class Initializers {
   /**
    * A dense layer's fans: its inputs and its units. A convolution's, as PyTorch's: input channels
    * × kernel² and filters × kernel².
+   *
+   * @param layer a dense or convolution layer
+   * @return its fans
    */
   public static Fans fans(LayerSpec layer) {
     if (layer.type() == LayerSpec.Type.CONV) {
@@ -60,7 +67,12 @@ public final class Initializers {
     return Fans.dense(layer.fanIn(), layer.units());
   }
 
-  /** The standard deviation of a dense layer's starting weights (0 for the constants). */
+  /**
+   * The standard deviation of a dense layer's starting weights (0 for the constants).
+   *
+   * @param layer a dense layer
+   * @return the standard deviation, ≥ 0
+   */
   public static double standardDeviation(LayerSpec layer) {
     return layer.weightInit().expectedStd(fans(layer), layer.activation(), layer.slope());
   }

@@ -13,6 +13,7 @@ import java.util.List;
  * dev.lamina.MinMaxScale} on the {@link dev.lamina.Input} field.
  */
 public enum InputScaling {
+  /** The input as it is. */
   NONE(null, null),
   /** {@code (x - mean) / std}, population std, 1 where a feature never varies. */
   STANDARDIZE("mean", "std"),
@@ -46,6 +47,9 @@ public enum InputScaling {
   /**
    * Fits {@code network}'s input statistics to {@code data} (the training set only), replacing
    * any fitted before. Fails naming the sample and feature of a non-finite value.
+   *
+   * @param network a network with this scaling on its input
+   * @param data the training data
    */
   public static void fit(Network network, Dataset data) {
     InputScaling scaling = network.spec().inputScaling();
@@ -65,7 +69,12 @@ public enum InputScaling {
     InputScaler.of(network.spec(), network.state()).fit(data);
   }
 
-  /** Fits, as {@link #fit}, unless the statistics are fitted already (a loaded or resumed model). */
+  /**
+   * Fits, as {@link #fit}, unless the statistics are fitted already (a loaded or resumed model).
+   *
+   * @param network a network with this scaling on its input
+   * @param data the training data
+   */
   public static void fitIfUnfitted(Network network, Dataset data) {
     NetworkSpec spec = network.spec();
     if (spec.inputScaling() != NONE && !InputScaler.of(spec, network.state()).fitted()) {
@@ -73,12 +82,20 @@ public enum InputScaling {
     }
   }
 
-  /** The name of the statistic subtracted: {@code mean} or {@code min} (null for NONE). */
+  /**
+   * The name of the statistic subtracted: {@code mean} or {@code min} (null for NONE).
+   *
+   * @return the name, or null
+   */
   public String shiftStatistic() {
     return first;
   }
 
-  /** The name of the statistic divided by: {@code std}, or {@code max} (the range's end). */
+  /**
+   * The name of the statistic divided by: {@code std}, or {@code max} (the range's end).
+   *
+   * @return the name, or null
+   */
   public String spreadStatistic() {
     return second;
   }

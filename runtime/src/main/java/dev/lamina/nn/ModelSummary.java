@@ -17,9 +17,18 @@ public final class ModelSummary {
    * One layer's row; {@code "-"} where a column does not apply.
    *
    * @param inputs the layers it reads (none for the input), as Keras's "Connected to"
+   * @param layer the layer's name
+   * @param type its kind, e.g. {@code Dense} or {@code Conv2d 3x3}
+   * @param outputShape its output per sample, e.g. {@code (128)} or {@code (8, 14, 14)}
+   * @param parameters its trainable scalars
+   * @param activation its nonlinearity
+   * @param init its weights' initializer
+   * @param normalization its normalization
+   * @param dropout its dropout
    */
   public record Row(String layer, String type, String outputShape, long parameters,
       String activation, String init, String normalization, String dropout, List<String> inputs) {
+    /** Copies the inputs. */
     public Row {
       inputs = List.copyOf(inputs);
     }
@@ -58,32 +67,55 @@ public final class ModelSummary {
     }
   }
 
-  /** The summary of a network: its spec, its parameters and its non-trainable state. */
+  /**
+   * The summary of a network: its spec, its parameters and its non-trainable state.
+   *
+   * @param network a network
+   * @return the summary
+   */
   public static ModelSummary of(Network network) {
     return new ModelSummary(network.spec(), network.getClass().getName(), network.parameters(),
         network.state());
   }
 
-  /** The summary of a model before any network of it exists. */
+  /**
+   * The summary of a model before any network of it exists.
+   *
+   * @param spec a model
+   * @return the summary
+   */
   public static ModelSummary of(NetworkSpec spec) {
     return new ModelSummary(spec, "", spec.newParameters(), spec.newState());
   }
 
+  /** {@return one row per layer, in order} */
   public List<Row> rows() {
     return List.copyOf(rows);
   }
 
-  /** Trainable scalars. */
+  /**
+   * Trainable scalars.
+   *
+   * @return the count
+   */
   public long trainableParameters() {
     return trainable;
   }
 
-  /** Non-trainable scalars, such as batch normalization's running statistics. */
+  /**
+   * Non-trainable scalars, such as batch normalization's running statistics.
+   *
+   * @return the count
+   */
   public long nonTrainableParameters() {
     return nonTrainable;
   }
 
-  /** The names of the parameters weight decay applies to. */
+  /**
+   * The names of the parameters weight decay applies to.
+   *
+   * @return the names, in parameter order
+   */
   public List<String> decayed() {
     return List.copyOf(decayed);
   }

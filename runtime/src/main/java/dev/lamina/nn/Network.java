@@ -13,33 +13,54 @@ import dev.lamina.data.Dataset;
  * evaluation at a time.
  */
 public interface Network {
+  /** {@return the model it computes} */
   NetworkSpec spec();
 
+  /** {@return its trainable parameters (live)} */
   Parameters parameters();
 
-  /** Non-trainable state such as batch normalization's running statistics; live arrays. */
+  /**
+   * Non-trainable state such as batch normalization's running statistics; live arrays.
+   *
+   * @return the state tensors; empty without any
+   */
   default java.util.List<StateTensor> state() {
     return java.util.List.of();
   }
 
-  /** The inference forward pass: no dropout. Returns the output buffer, valid until the next call. */
+  /**
+   * The inference forward pass: no dropout. Returns the output buffer, valid until the next call.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @return the outputs (logits), row-major; read the first {@code rows × outputSize}
+   */
   float[] forwardInfer(float[] input, int rows);
 
   /**
    * Runs the passes on {@code threads} threads, each on its share of a batch's rows, with results
    * bit-identical for every thread count. Networks without parallel passes ignore it.
+   *
+   * @param threads the thread count, > 0
    */
   default void threads(int threads) {}
 
+  /** {@return the number of values per sample it takes} */
   default int inputSize() {
     return spec().inputSize();
   }
 
+  /** {@return the number of outputs per sample (classes, labels or values)} */
   default int outputSize() {
     return spec().outputSize();
   }
 
-  /** Loss and accuracy on {@code data}, in inference mode. */
+  /**
+   * Loss and accuracy on {@code data}, in inference mode.
+   *
+   * @param data samples whose targets fit the model's loss
+   * @return the mean loss and the accuracy
+   */
   default Evaluation evaluate(Dataset data) {
     return Evaluation.of(this, data);
   }
@@ -47,12 +68,21 @@ public interface Network {
   /**
    * The predicted class of each of the {@code rows} samples in {@code input}: the highest output,
    * or for {@link dev.lamina.Loss#BINARY_CROSS_ENTROPY} 1 where the logit is above 0.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @return one class per sample
    */
   default int[] predict(float[] input, int rows) {
     return TaskPrediction.classes(this, input, rows);
   }
 
-  /** {@link #predict(float[], int)} of one sample. */
+  /**
+   * {@link #predict(float[], int)} of one sample.
+   *
+   * @param sample {@code inputSize} values
+   * @return its class
+   */
   default int predict(float[] sample) {
     return predict(sample, 1)[0];
   }
@@ -60,22 +90,42 @@ public interface Network {
   /**
    * Probabilities, {@code rows × outputs}: each class's (softmax) for softmax cross-entropy, class
    * 1's for a binary model, each label's for a multi-label model (independent sigmoids).
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @return the probabilities, row-major
    */
   default float[] predictProbabilities(float[] input, int rows) {
     return TaskPrediction.probabilities(this, input, rows);
   }
 
-  /** {@link #predictProbabilities(float[], int)} of one sample. */
+  /**
+   * {@link #predictProbabilities(float[], int)} of one sample.
+   *
+   * @param sample {@code inputSize} values
+   * @return its probabilities
+   */
   default float[] predictProbabilities(float[] sample) {
     return predictProbabilities(sample, 1);
   }
 
-  /** A regression model's predicted values, {@code rows × outputs}. */
+  /**
+   * A regression model's predicted values, {@code rows × outputs}.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @return the values, row-major
+   */
   default float[] predictValues(float[] input, int rows) {
     return TaskPrediction.values(this, input, rows);
   }
 
-  /** {@link #predictValues(float[], int)} of one sample. */
+  /**
+   * {@link #predictValues(float[], int)} of one sample.
+   *
+   * @param sample {@code inputSize} values
+   * @return its values
+   */
   default float[] predictValues(float[] sample) {
     return predictValues(sample, 1);
   }
@@ -83,6 +133,11 @@ public interface Network {
   /**
    * A multi-label model's labels, {@code rows × outputs} flags: 1 where the label's probability is
    * at least {@code threshold}, else 0.
+   *
+   * @param input {@code rows × inputSize} values, row-major
+   * @param rows the number of samples
+   * @param threshold the probability from which a label is on, in [0, 1]
+   * @return the flags, row-major
    */
   default int[] predictLabels(float[] input, int rows, double threshold) {
     return TaskPrediction.labels(this, input, rows, threshold);

@@ -10,23 +10,51 @@ import java.util.List;
  * unless {@link #withHuberDelta} says otherwise). Generated networks expose theirs as {@code
  * SPEC}. Each layer names the layers it reads ({@link LayerSpec#inputs});
  * a layer that names none reads the layer above it, and is stored with that name written in.
+ *
+ * @param name the model's name (its class's simple name)
+ * @param loss the training loss, on the last layer's output
+ * @param labelSmoothing ε of softmax cross-entropy, in [0, 1)
+ * @param layers the layers in order, the input first
+ * @param inputScaling how the input is scaled before the first layer
+ * @param huberDelta δ of the Huber loss, > 0
  */
 public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers,
     InputScaling inputScaling, double huberDelta) {
   /** The Huber loss's δ unless a model says otherwise: PyTorch's default. */
   public static final double DEFAULT_HUBER_DELTA = 1.0;
 
-  /** A model without input scaling. */
+  /**
+   * A model without input scaling.
+   *
+   * @param name the model's name
+   * @param loss the training loss
+   * @param labelSmoothing ε, in [0, 1)
+   * @param layers the layers in order, the input first
+   */
   public NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers) {
     this(name, loss, labelSmoothing, layers, InputScaling.NONE);
   }
 
-  /** A model whose loss, if Huber, has the default δ. */
+  /**
+   * A model whose loss, if Huber, has the default δ.
+   *
+   * @param name the model's name
+   * @param loss the training loss
+   * @param labelSmoothing ε, in [0, 1)
+   * @param layers the layers in order, the input first
+   * @param inputScaling how the input is scaled
+   */
   public NetworkSpec(String name, Loss loss, double labelSmoothing, List<LayerSpec> layers,
       InputScaling inputScaling) {
     this(name, loss, labelSmoothing, layers, inputScaling, DEFAULT_HUBER_DELTA);
   }
 
+  /**
+   * Names every layer's inputs and checks the model.
+   *
+   * @throws IllegalArgumentException if the first layer is not the input, an input is not an
+   *     earlier layer, two layers share a name, or a loss setting is out of range
+   */
   public NetworkSpec {
     java.util.Objects.requireNonNull(inputScaling, "inputScaling");
     if (layers.isEmpty() || layers.get(0).type() != LayerSpec.Type.INPUT) {
@@ -107,12 +135,22 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
     return layer.isImage() ? layer.image().out().toString() : "(" + layer.units() + ")";
   }
 
-  /** The index in {@link #layers} of the layer that layer {@code index} reads (its first input). */
+  /**
+   * The index in {@link #layers} of the layer that layer {@code index} reads (its first input).
+   *
+   * @param index a layer other than the input
+   * @return the index of its first input
+   */
   public int inputIndex(int index) {
     return indexOf(layers.get(index).inputs().get(0), index);
   }
 
-  /** The indices in {@link #layers} of the layers that layer {@code index} reads, in its order. */
+  /**
+   * The indices in {@link #layers} of the layers that layer {@code index} reads, in its order.
+   *
+   * @param index a layer
+   * @return the indices; empty for the input
+   */
   public int[] inputIndices(int index) {
     return layers.get(index).inputs().stream().mapToInt(name -> indexOf(name, index)).toArray();
   }
@@ -126,25 +164,42 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
     throw new IllegalStateException("no layer " + input + " before " + layers.get(before).name());
   }
 
-  /** The layer that layer {@code index} reads. */
+  /**
+   * The layer that layer {@code index} reads.
+   *
+   * @param index a layer other than the input
+   * @return its first input
+   */
   public LayerSpec inputOf(int index) {
     return layers.get(inputIndex(index));
   }
 
-  /** This model with its input scaled as {@code scaling} says ({@code @Standardize}, ...). */
+  /**
+   * This model with its input scaled as {@code scaling} says ({@code @Standardize}, ...).
+   *
+   * @param scaling the scaling
+   * @return a copy
+   */
   public NetworkSpec withInputScaling(InputScaling scaling) {
     return new NetworkSpec(name, loss, labelSmoothing, layers, scaling, huberDelta);
   }
 
-  /** This model with the Huber loss's δ ({@code @Model(huberDelta = ...)}). */
+  /**
+   * This model with the Huber loss's δ ({@code @Model(huberDelta = ...)}).
+   *
+   * @param delta δ, > 0
+   * @return a copy
+   */
   public NetworkSpec withHuberDelta(double delta) {
     return new NetworkSpec(name, loss, labelSmoothing, layers, inputScaling, delta);
   }
 
+  /** {@return the input's size: values per sample} */
   public int inputSize() {
     return layers.get(0).units();
   }
 
+  /** {@return the last layer's size: outputs per sample} */
   public int outputSize() {
     return layers.get(layers.size() - 1).units();
   }
@@ -152,6 +207,8 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
   /**
    * The trainable tensors this model has, named {@code <layer>.weight}, {@code .bias}, {@code
    * .gamma} and {@code .beta}, layer by layer.
+   *
+   * @return fresh parameters, zero until initialized
    */
   public Parameters newParameters() {
     var list = new java.util.ArrayList<Parameter>();
@@ -201,6 +258,8 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
    * The non-trainable state: the input scaling's statistics ({@link InputScaling}), then for each
    * batch-normalized layer its running mean (starts at 0), running variance (starts at 1) and the
    * number of batches tracked.
+   *
+   * @return fresh state tensors
    */
   public java.util.List<StateTensor> newState() {
     var list = new java.util.ArrayList<StateTensor>(
@@ -221,6 +280,8 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
   /**
    * The fewest rows a training batch may have: 2 when a layer normalizes over the batch and one
    * sample gives it a single value per unit (a dense layer, or an image of one pixel).
+   *
+   * @return 1 or 2
    */
   public int minTrainingRows() {
     return layers.stream().anyMatch(l -> l.norm().kind() == NormSpec.Kind.BATCH && l.pixels() == 1)

@@ -18,6 +18,16 @@ public final class Parameter {
   private final float[] values;
   private final float[] gradient;
 
+  /**
+   * A parameter decayed with the trainer's full strength, or not at all.
+   *
+   * @param name the tensor's name
+   * @param kind weight, bias, γ or β
+   * @param shape its dimensions, each > 0
+   * @param fanIn inputs feeding each unit
+   * @param fanOut units each input feeds
+   * @param decayed whether weight decay applies
+   */
   public Parameter(String name, ParameterKind kind, int[] shape, int fanIn, int fanOut, boolean decayed) {
     this(name, kind, shape, fanIn, fanOut, decayed ? 1 : 0);
   }
@@ -25,6 +35,15 @@ public final class Parameter {
   /**
    * A parameter whose weight decay is the trainer's times {@code decayScale} (0: not decayed),
    * as a layer's {@code @Decay} sets it.
+   *
+   * @param name the tensor's name, e.g. {@code hidden1.weight}
+   * @param kind weight, bias, γ or β
+   * @param shape its dimensions, each > 0
+   * @param fanIn inputs feeding each unit
+   * @param fanOut units each input feeds
+   * @param decayScale the factor on the trainer's weight decay, ≥ 0
+   * @throws IllegalArgumentException if a dimension is not positive or the scale is negative or
+   *     infinite
    */
   public Parameter(String name, ParameterKind kind, int[] shape, int fanIn, int fanOut, double decayScale) {
     if (!(decayScale >= 0) || Double.isInfinite(decayScale)) {
@@ -49,39 +68,62 @@ public final class Parameter {
     this.gradient = new float[size];
   }
 
-  /** PyTorch-style name, e.g. {@code hidden.weight}. */
+  /**
+   * PyTorch-style name, e.g. {@code hidden.weight}.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
+  /** {@return weight, bias, γ or β} */
   public ParameterKind kind() {
     return kind;
   }
 
+  /** {@return a copy of the dimensions} */
   public int[] shape() {
     return shape.clone();
   }
 
-  /** Number of inputs feeding each unit this parameter belongs to. */
+  /**
+   * Number of inputs feeding each unit this parameter belongs to.
+   *
+   * @return the fan-in
+   */
   public int fanIn() {
     return fanIn;
   }
 
-  /** Number of units each input feeds. */
+  /**
+   * Number of units each input feeds.
+   *
+   * @return the fan-out
+   */
   public int fanOut() {
     return fanOut;
   }
 
-  /** Whether weight decay applies to this parameter. */
+  /**
+   * Whether weight decay applies to this parameter.
+   *
+   * @return true when {@link #decayScale()} is above 0
+   */
   public boolean decayed() {
     return decayScale > 0;
   }
 
-  /** The factor on the trainer's weight decay for this parameter: 0 when it is not decayed. */
+  /**
+   * The factor on the trainer's weight decay for this parameter: 0 when it is not decayed.
+   *
+   * @return the factor, ≥ 0
+   */
   public float decayScale() {
     return decayScale;
   }
 
+  /** {@return the number of values} */
   public int size() {
     return values.length;
   }
@@ -92,18 +134,30 @@ public final class Parameter {
    * last dimension (a dense weight's inputs, a convolution weight's patch positions), as the
    * generated passes split weight gradients, so each thread updates the rows it computed and
    * finds them in its own cache.
+   *
+   * @param part a part, in [0, parts]
+   * @param parts the number of parts, > 0
+   * @return an element index, in [0, size]
    */
   public int partStart(int part, int parts) {
     int width = shape.length == 1 ? 1 : shape[shape.length - 1];
     return Team.split(values.length / width, part, parts) * width;
   }
 
-  /** The live values: optimizers and the generated code read and write this array in place. */
+  /**
+   * The live values: optimizers and the generated code read and write this array in place.
+   *
+   * @return the values, {@link #size()} of them, row-major
+   */
   public float[] values() {
     return values;
   }
 
-  /** The live gradient, overwritten by every backward pass. */
+  /**
+   * The live gradient, overwritten by every backward pass.
+   *
+   * @return the gradient, as long as the values
+   */
   public float[] gradient() {
     return gradient;
   }

@@ -10,14 +10,26 @@ import java.util.List;
 public final class Parameters implements Iterable<Parameter> {
   private final List<Parameter> list;
 
+  /**
+   * The parameters, in the network's order.
+   *
+   * @param list the parameters (the list is copied, the tensors shared)
+   */
   public Parameters(List<Parameter> list) {
     this.list = List.copyOf(list);
   }
 
+  /** {@return the parameters, in order (unmodifiable)} */
   public List<Parameter> list() {
     return list;
   }
 
+  /**
+   * {@return the parameter named {@code name}}
+   *
+   * @param name e.g. {@code hidden1.weight}
+   * @throws IllegalArgumentException if there is none, listing the names
+   */
   public Parameter get(String name) {
     for (Parameter p : list) {
       if (p.name().equals(name)) {
@@ -29,7 +41,11 @@ public final class Parameters implements Iterable<Parameter> {
     throw new IllegalArgumentException("no parameter named " + name + "; the network has " + names);
   }
 
-  /** Total number of trainable scalars. */
+  /**
+   * Total number of trainable scalars.
+   *
+   * @return the count
+   */
   public long count() {
     long n = 0;
     for (Parameter p : list) {
@@ -38,7 +54,11 @@ public final class Parameters implements Iterable<Parameter> {
     return n;
   }
 
-  /** A copy of every parameter's values, in order: a snapshot to restore later. */
+  /**
+   * A copy of every parameter's values, in order: a snapshot to restore later.
+   *
+   * @return one array per parameter
+   */
   public float[][] snapshot() {
     float[][] copy = new float[list.size()][];
     for (int i = 0; i < copy.length; i++) {
@@ -47,7 +67,11 @@ public final class Parameters implements Iterable<Parameter> {
     return copy;
   }
 
-  /** Restores values taken by {@link #snapshot()}. */
+  /**
+   * Restores values taken by {@link #snapshot()}.
+   *
+   * @param snapshot arrays {@link #snapshot()} returned for these parameters
+   */
   public void restore(float[][] snapshot) {
     if (snapshot.length != list.size()) {
       throw new IllegalArgumentException(
@@ -64,7 +88,12 @@ public final class Parameters implements Iterable<Parameter> {
     }
   }
 
-  /** Whether every value of every parameter equals {@code other}'s, bit for bit. */
+  /**
+   * Whether every value of every parameter equals {@code other}'s, bit for bit.
+   *
+   * @param other parameters of the same model
+   * @return true when every value is bitwise equal
+   */
   public boolean bitEquals(Parameters other) {
     if (other.list.size() != list.size()) {
       return false;

@@ -42,26 +42,44 @@ public final class Predictor {
   /**
    * A predictor with {@code trained}'s current weights; {@code factory} makes the per-thread
    * copies (e.g. {@code FashionMlpNet::new}: the seed does not matter, every tensor is replaced).
+   *
+   * @param <N> the network's type
+   * @param trained the trained network; its weights are copied now
+   * @param factory makes a network of the same model from a seed
+   * @return the predictor
    */
   public static <N extends Network> Predictor of(N trained, LongFunction<? extends N> factory) {
     return new Predictor(Objects.requireNonNull(trained, "trained"),
         Objects.requireNonNull(factory, "factory"));
   }
 
+  /** {@return the number of values per sample} */
   public int inputSize() {
     return spec.inputSize();
   }
 
+  /** {@return the number of outputs per sample} */
   public int outputSize() {
     return spec.outputSize();
   }
 
-  /** The class with the highest output for one sample of {@link #inputSize} values. */
+  /**
+   * The class with the highest output for one sample of {@link #inputSize} values.
+   *
+   * @param sample the values
+   * @return the class
+   */
   public int classOf(float[] sample) {
     return Losses.argmax(outputs(sample), 0, outputSize());
   }
 
-  /** The class with the highest output for each of {@code rows} samples, row after row. */
+  /**
+   * The class with the highest output for each of {@code rows} samples, row after row.
+   *
+   * @param samples {@code rows × inputSize} values
+   * @param rows the number of samples
+   * @return one class per sample
+   */
   public int[] classes(float[] samples, int rows) {
     float[] out = outputs(samples, rows);
     int[] classes = new int[rows];
@@ -71,25 +89,47 @@ public final class Predictor {
     return classes;
   }
 
-  /** One sample's raw outputs (logits, or a regression's values) into {@code into}. */
+  /**
+   * One sample's raw outputs (logits, or a regression's values) into {@code into}.
+   *
+   * @param sample the values
+   * @param into where the {@link #outputSize} outputs go
+   */
   public void values(float[] sample, float[] into) {
     requireLength("into", into, outputSize());
     System.arraycopy(outputs(sample), 0, into, 0, outputSize());
   }
 
-  /** The raw outputs of {@code rows} samples, rows × {@link #outputSize} values: a new array. */
+  /**
+   * The raw outputs of {@code rows} samples, rows × {@link #outputSize} values: a new array.
+   *
+   * @param samples {@code rows × inputSize} values
+   * @param rows the number of samples
+   * @return the outputs
+   */
   public float[] values(float[] samples, int rows) {
     return java.util.Arrays.copyOf(outputs(samples, rows), rows * outputSize());
   }
 
-  /** One sample's class probabilities (the softmax of its logits) into {@code into}. */
+  /**
+   * One sample's class probabilities (the softmax of its logits) into {@code into}.
+   *
+   * @param sample the values
+   * @param into where the {@link #outputSize} probabilities go
+   */
   public void probabilities(float[] sample, float[] into) {
     requireSoftmax();
     requireLength("into", into, outputSize());
     softmax(outputs(sample), 0, into, 0, outputSize());
   }
 
-  /** The class probabilities of {@code rows} samples, rows × {@link #outputSize}: a new array. */
+  /**
+   * The class probabilities of {@code rows} samples, rows × {@link #outputSize}: a new array.
+   *
+   * @param samples {@code rows × inputSize} values
+   * @param rows the number of samples
+   * @return the probabilities
+   */
   public float[] probabilities(float[] samples, int rows) {
     requireSoftmax();
     float[] out = outputs(samples, rows);

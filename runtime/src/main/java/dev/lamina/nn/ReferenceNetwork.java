@@ -33,12 +33,24 @@ public final class ReferenceNetwork implements TrainableNetwork {
   private final double[][] inverseStd;
   private int rows;
 
+  /**
+   * A reference network with fresh parameters initialized from {@code seed}, as a generated
+   * network's of the same seed are.
+   *
+   * @param spec the model
+   * @param seed the initialization seed
+   */
   public ReferenceNetwork(NetworkSpec spec, long seed) {
     this(spec, spec.newParameters());
     Initializers.initialize(spec, parameters, seed);
   }
 
-  /** A reference network over existing parameters, e.g. a generated network's, with fresh state. */
+  /**
+   * A reference network over existing parameters, e.g. a generated network's, with fresh state.
+   *
+   * @param spec the model
+   * @param parameters its parameters (shared)
+   */
   public ReferenceNetwork(NetworkSpec spec, Parameters parameters) {
     this.spec = spec;
     this.parameters = parameters;
@@ -498,7 +510,12 @@ public final class ReferenceNetwork implements TrainableNetwork {
     return d;
   }
 
-  /** The output of layer {@code index} in the last forward pass, as the next layer sees it. */
+  /**
+   * The output of layer {@code index} in the last forward pass, as the next layer sees it.
+   *
+   * @param index a layer
+   * @return its output, row-major
+   */
   public float[] layerOutput(int index) {
     return outputs[index].clone();
   }

@@ -15,6 +15,10 @@ public final class TaskFit {
   /**
    * Throws an {@link IllegalArgumentException} naming the data ({@code name}), what it holds, what
    * the model needs and how to fix it, unless {@code data} can train or evaluate {@code spec}.
+   *
+   * @param spec the model
+   * @param data the data
+   * @param name how messages call the data, e.g. {@code "validation"}
    */
   public static void require(NetworkSpec spec, Dataset data, String name) {
     Loss loss = spec.loss();
@@ -51,6 +55,9 @@ public final class TaskFit {
   /**
    * Augmentation (and mixup's soft targets) is for images with class labels, trained with softmax
    * cross-entropy or squared error, unweighted; throws naming what does not fit.
+   *
+   * @param spec the model
+   * @param data the training data
    */
   public static void requireAugmentable(NetworkSpec spec, Dataset data) {
     if (data.targetKind() != TargetKind.CLASS_LABEL || data.hasClassWeights()

@@ -10,6 +10,7 @@ package dev.lamina.nn;
  * only when it is first used, after this check.
  */
 public final class VectorApiCheck {
+  /** The one-line message a JVM without the Vector API gets. */
   public static final String MESSAGE = "Lamina runs on the Vector API, and this JVM was started "
       + "without it: add --add-modules jdk.incubator.vector to the java command (or to "
       + "JDK_JAVA_OPTIONS, Surefire's argLine, or the IDE's VM options).";
