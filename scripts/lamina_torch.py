@@ -122,7 +122,9 @@ def write_safetensors(path, tensors, metadata=None):
 def activation(name, slope):
     return {"identity": lambda z: z, "relu": F.relu, "tanh": torch.tanh,
             "sigmoid": torch.sigmoid,
-            "leaky_relu": lambda z: F.leaky_relu(z, slope)}[name]
+            "leaky_relu": lambda z: F.leaky_relu(z, slope),
+            "gelu": F.gelu, "silu": F.silu, "elu": F.elu, "selu": F.selu,
+            "softplus": F.softplus, "hardswish": F.hardswish}[name]
 
 
 def dropout(x, layer, training):

@@ -32,6 +32,7 @@ class GeneratedNetworkTest {
   static Stream<Case> models() {
     return Stream.of(
         new Case("Smooth", TestModels_SmoothNet::new),
+        new Case("Modern", TestModels_ModernNet::new),
         new Case("Rectified", TestModels_RectifiedNet::new),
         new Case("Linear", TestModels_LinearNet::new),
         new Case("Normalized", TestModels_NormalizedNet::new),

@@ -44,6 +44,7 @@ class OnnxExportTest {
     return Stream.of(
         new Case("FashionMlp", FashionMlpNet::new),
         new Case("FashionCnn", FashionCnnNet::new),
+        new Case("Modern", TestModels_ModernNet::new),
         new Case("ImageMix", ConvTestModels_ImageMixNet::new),
         new Case("ImageNoise", ConvTestModels_ImageNoiseNet::new),
         new Case("LayerSigmoidGlobal", ConvTestModels_LayerSigmoidGlobalNet::new),

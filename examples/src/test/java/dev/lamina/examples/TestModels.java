@@ -16,6 +16,7 @@ import dev.lamina.Layer;
 import dev.lamina.LayerNorm;
 import dev.lamina.Loss;
 import dev.lamina.Model;
+import dev.lamina.Nonlinearity;
 import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
 
@@ -34,6 +35,19 @@ final class TestModels {
     @Dense(units = 33) @Activation(SIGMOID) Layer b;
     @Dense(units = 17) @Activation(value = LEAKY_RELU, slope = 0.1)
     @Dropout(keep = 0.5, mode = DropoutMode.CLASSIC) Layer c;
+    @Dense(units = 5) Layer out;
+  }
+
+  /** GELU, SiLU, ELU, SELU, softplus and hard-swish, each on a layer of odd width. */
+  @Model
+  static class Modern {
+    @Input(13) Layer in;
+    @Dense(units = 19) @Activation(Nonlinearity.GELU) @Dropout(keep = 0.8) Layer gelu;
+    @Dense(units = 17) @Activation(Nonlinearity.SILU) Layer silu;
+    @Dense(units = 11) @Activation(Nonlinearity.ELU) Layer elu;
+    @Dense(units = 9) @Activation(Nonlinearity.SELU) Layer selu;
+    @Dense(units = 7) @Activation(Nonlinearity.SOFTPLUS) Layer softplus;
+    @Dense(units = 9) @Activation(Nonlinearity.HARDSWISH) Layer hardswish;
     @Dense(units = 5) Layer out;
   }
 

@@ -59,6 +59,34 @@ class InitWarningsTest {
   }
 
   @Test
+  void xavierUnderGeluSuggestsHe() {
+    assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.XAVIER)",
+        "  @Activation(GELU)"),
+        String.format(Messages.HE_FOR_RELU, "dense layer", "hidden", "XAVIER", "GELU"),
+        "init = Init.XAVIER");
+  }
+
+  @Test
+  void heUnderSeluSuggestsLecun() {
+    assertOneWarning(hidden("", "  @Dense(units = 50, init = Init.HE)",
+        "  @Activation(SELU)"),
+        String.format(Messages.LECUN_FOR_SELU, "dense layer", "hidden", "HE", "HE"),
+        "init = Init.HE");
+  }
+
+  @Test
+  void lecunAndAutoUnderSeluAreSilent() {
+    assertSilent(hidden("", "  @Dense(units = 50, init = Init.LECUN) @Activation(SELU)"));
+    assertSilent(hidden("", "  @Dense(units = 50) @Activation(SELU)"));
+  }
+
+  @Test
+  void lecunForSeluIsSilencedByItsId() {
+    assertSilent(hidden("  @SuppressWarnings(\"lamina:LecunForSelu\")",
+        "  @Dense(units = 50, init = Init.XAVIER) @Activation(SELU)"));
+  }
+
+  @Test
   void heForReluIsSilencedByItsId() {
     assertSilent(hidden("  @SuppressWarnings(\"lamina:HeForRelu\")",
         "  @Dense(units = 50, init = Init.XAVIER) @Activation(RELU)"));

@@ -8,18 +8,32 @@ public final class Gains {
 
   /**
    * The factor that keeps the variance of {@code f}'s output equal to its input's: 1 for identity
-   * and sigmoid, 5/3 for tanh, √2 for ReLU, √(2 / (1 + slope²)) for leaky ReLU.
+   * and sigmoid, 5/3 for tanh, √2 for ReLU, √(2 / (1 + slope²)) for leaky ReLU, 3/4 for SELU (all
+   * PyTorch's). PyTorch has none for GELU, SiLU, ELU, softplus and hard-swish; like ReLU they pass
+   * on about half of a symmetric input's second moment, so they get ReLU's √2.
    *
    * @param f the activation that follows the layer
    * @param slope the negative slope, read only for leaky ReLU
-   * @return the gain, ≥ 1
+   * @return the gain, > 0 (3/4 for SELU, ≥ 1 for the others)
    */
   public static double of(Nonlinearity f, double slope) {
     return switch (f) {
       case IDENTITY, SIGMOID -> 1;
       case TANH -> 5.0 / 3;
-      case RELU -> Math.sqrt(2);
+      case RELU, GELU, SILU, ELU, SOFTPLUS, HARDSWISH -> Math.sqrt(2);
       case LEAKY_RELU -> Math.sqrt(2 / (1 + slope * slope));
+      case SELU -> 3.0 / 4;
+    };
+  }
+
+  /**
+   * Whether {@code f} is of the ReLU family, which He's initializer is derived for: ReLU, leaky
+   * ReLU, and their smooth relatives GELU, SiLU, ELU, softplus and hard-swish.
+   */
+  public static boolean isReluFamily(Nonlinearity f) {
+    return switch (f) {
+      case RELU, LEAKY_RELU, GELU, SILU, ELU, SOFTPLUS, HARDSWISH -> true;
+      case IDENTITY, TANH, SIGMOID, SELU -> false;
     };
   }
 

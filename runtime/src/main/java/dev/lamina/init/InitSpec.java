@@ -169,7 +169,8 @@ public record InitSpec(
   }
 
   /**
-   * {@link Init#AUTO}: He for the ReLU family, Xavier for every other activation.
+   * {@link Init#AUTO}: He for the ReLU family ({@link Gains#isReluFamily}), LeCun for SELU (its
+   * self-normalizing property assumes it), Xavier for every other activation.
    *
    * @param init the initializer; anything but AUTO is returned as it is
    * @param activation the activation after the layer
@@ -179,9 +180,10 @@ public record InitSpec(
     if (init != Init.AUTO) {
       return init;
     }
-    return activation == Nonlinearity.RELU || activation == Nonlinearity.LEAKY_RELU
-        ? Init.HE
-        : Init.XAVIER;
+    if (activation == Nonlinearity.SELU) {
+      return Init.LECUN;
+    }
+    return Gains.isReluFamily(activation) ? Init.HE : Init.XAVIER;
   }
 
   /**

@@ -187,7 +187,26 @@ public final class OnnxFile {
           Attribute.of("alpha", (float) layer.slope()));
       case TANH -> graph.node("Tanh", name, List.of(x));
       case SIGMOID -> graph.node("Sigmoid", name, List.of(x));
+      case ELU -> graph.node("Elu", name, List.of(x), Attribute.of("alpha", 1f));
+      case SELU -> graph.node("Selu", name, List.of(x));
+      case SOFTPLUS -> graph.node("Softplus", name, List.of(x));
+      case HARDSWISH -> graph.node("HardSwish", name, List.of(x));
+      case SILU -> graph.node("Mul", name, List.of(x, graph.node("Sigmoid", name + "_sigmoid",
+          List.of(x))));
+      case GELU -> gelu(x, name);
     };
+  }
+
+  /** x · (1 + erf(x / √2)) / 2, as PyTorch exports the exact GELU before opset 20. */
+  private String gelu(String x, String name) {
+    String scaled = graph.node("Div", name + "_div", List.of(x,
+        graph.floats(name + "_sqrt2", new long[0], new float[] {(float) Math.sqrt(2)})));
+    String erf = graph.node("Erf", name + "_erf", List.of(scaled));
+    String plus = graph.node("Add", name + "_add", List.of(erf,
+        graph.floats(name + "_one", new long[0], new float[] {1f})));
+    String product = graph.node("Mul", name + "_mul", List.of(x, plus));
+    return graph.node("Mul", name, List.of(product,
+        graph.floats(name + "_half", new long[0], new float[] {0.5f})));
   }
 
   private String normalization(String x, LayerSpec layer) {

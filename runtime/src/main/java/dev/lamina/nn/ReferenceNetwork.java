@@ -26,6 +26,8 @@ public final class ReferenceNetwork implements TrainableNetwork {
   private final float[][] outputs;
   /** Per layer: the activation's output, which its derivative is written in terms of. */
   private final float[][] activations;
+  /** Per layer: the activation's input, which GELU's, SiLU's, softplus' and hard-swish's f' need. */
+  private final double[][] preActivations;
   /** Per layer: the dropout factor applied to each element (0, 1/keep or 1). */
   private final float[][] masks;
   /** Per normalized layer: the normalized values x̂ and 1/√(var + eps) per column or row. */
@@ -58,6 +60,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
     this.layers = spec.layers();
     this.outputs = new float[layers.size()][];
     this.activations = new float[layers.size()][];
+    this.preActivations = new double[layers.size()][];
     this.masks = new float[layers.size()][];
     this.normalized = new double[layers.size()][];
     this.inverseStd = new double[layers.size()][];
@@ -151,6 +154,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
       a[i] = (float) Activations.apply(layer.activation(), layer.slope(), z[i]);
     }
     activations[l] = a;
+    preActivations[l] = z;
     if (norm.isPresent() && !norm.beforeActivation()) {
       double[] n = normalize(l, layer, toDouble(a), rows, training);
       float[] y = new float[n.length];
@@ -166,14 +170,17 @@ public final class ReferenceNetwork implements TrainableNetwork {
   private float[] add(int l, LayerSpec layer, int rows) {
     int[] inputs = spec.inputIndices(l);
     float[] a = new float[rows * layer.units()];
+    double[] sums = new double[a.length];
     for (int i = 0; i < a.length; i++) {
       double sum = 0;
       for (int in : inputs) {
         sum += outputs[in][i];
       }
+      sums[i] = sum;
       a[i] = (float) Activations.apply(layer.activation(), layer.slope(), sum);
     }
     activations[l] = a;
+    preActivations[l] = sums;
     return a;
   }
 
@@ -354,7 +361,8 @@ public final class ReferenceNetwork implements TrainableNetwork {
         g = normalizeBackward(l, layer, g, rows);
       }
       for (int i = 0; i < g.length; i++) {
-        g[i] *= Activations.derivativeFromOutput(layer.activation(), layer.slope(), activations[l][i]);
+        g[i] *= Activations.derivative(layer.activation(), layer.slope(), preActivations[l][i],
+            activations[l][i]);
       }
       if (norm.isPresent() && norm.beforeActivation()) {
         g = normalizeBackward(l, layer, g, rows);
@@ -376,7 +384,8 @@ public final class ReferenceNetwork implements TrainableNetwork {
     int[] inputs = spec.inputIndices(l);
     if (layer.type() == LayerSpec.Type.ADD) {
       for (int i = 0; i < g.length; i++) {
-        g[i] *= Activations.derivativeFromOutput(layer.activation(), layer.slope(), activations[l][i]);
+        g[i] *= Activations.derivative(layer.activation(), layer.slope(), preActivations[l][i],
+            activations[l][i]);
       }
       for (int in : inputs) {
         addGradient(gradients, in, g.clone());

@@ -27,10 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code (L(−2h) − 8L(−h) + 8L(h) − L(2h)) / 12h} has truncation error O(h⁴); what is left is
  * the float rounding of each layer's output (≈ 10⁻⁷ of the loss), divided by the step.
  *
- * <p>ReLU kinks: for the ReLU family the model is redrawn until every pre-activation of every
- * row is at least {@link #KINK_MARGIN} away from 0, and the step is smaller ({@link #H_KINK}), so
- * a step of 2h moves no pre-activation across 0. As a safety net, an entry whose perturbed passes
- * change any ReLU sign would be skipped and counted; the test requires that none is.
+ * <p>Kinks: for an activation with one ({@code kinks}: ReLU, leaky ReLU, ELU and SELU at 0,
+ * hard-swish at ±3) the model is redrawn until every pre-activation of every row is at least
+ * {@link #KINK_MARGIN} away from each, and the step is smaller ({@link #H_KINK}), so a step of 2h
+ * moves no pre-activation across one. As a safety net, an entry whose perturbed passes move any
+ * pre-activation across a kink would be skipped and counted; the test requires that none is.
  *
  * <p>The input gradient: {@code backward} computes dLoss/dInput but does not expose it, so the
  * check runs the model with a probe layer in front (identity weights, zero bias, identity
@@ -50,9 +51,9 @@ class ReferenceNetworkGradientTest {
    * (≈ 10⁻⁴), below 2⁻⁷ the rounding noise grows past 10⁻⁵.
    */
   private static final double H_SMOOTH = 1.0 / 64;
-  /** The step for ReLU and leaky ReLU: 2h = 1/64 stays inside the margin for |inputs| < 3. */
+  /** The step for kinked activations: 2h = 1/64 stays inside the margin for |inputs| < 3. */
   private static final double H_KINK = 1.0 / 128;
-  /** The least |pre-activation| of a ReLU-family model, so that no step crosses a kink. */
+  /** The least distance of a pre-activation to a kink, so that no step crosses one. */
   private static final double KINK_MARGIN = 0.05;
   /**
    * FD vs backward: |fd − backward| ≤ abs + REL·|backward|, where abs is the FD's rounding noise
@@ -78,7 +79,7 @@ class ReferenceNetworkGradientTest {
   @ParameterizedTest(name = "{0}, bias {1}, {2}")
   @MethodSource("models")
   void backwardMatchesFiniteDifferences(Nonlinearity f, boolean bias, Loss loss) {
-    boolean kinks = f == Nonlinearity.RELU || f == Nonlinearity.LEAKY_RELU;
+    boolean kinks = kinks(f).length > 0;
     double h = kinks ? H_KINK : H_SMOOTH;
     NetworkSpec spec = spec(f, bias, loss, false);
     Parameters parameters = spec.newParameters();
@@ -152,7 +153,7 @@ class ReferenceNetworkGradientTest {
     System.out.printf("%s: %d entries match FD with h = %s (max |diff| %.3g, %.0f%% of tolerance);"
         + " %d skipped at kinks; model drawn %d time(s); loss %.3g%n",
         model, checked - skipped[0], h, worst, 100 * used, skipped[0], draws, meanLoss);
-    assertEquals(0, skipped[0], model + ": entries whose steps crossed a ReLU kink");
+    assertEquals(0, skipped[0], model + ": entries whose steps crossed a kink");
   }
 
   /** The absolute tolerance of a finite difference with step h of a loss near {@code loss}. */
@@ -192,15 +193,28 @@ class ReferenceNetworkGradientTest {
     return (float) ((loss[0] - 8 * loss[1] + 8 * loss[3] - loss[4]) / (12 * h));
   }
 
-  /** Whether each ReLU-family unit was positive in the last forward pass. */
+  /**
+   * Where f or one of its first two derivatives jumps: a finite difference that steps across one
+   * is off by far more than its tolerance. ReLU and leaky ReLU bend at 0, SELU's slope jumps there
+   * (λ to λα), ELU's curvature does; hard-swish's slope jumps at −3 and 3.
+   */
+  private static double[] kinks(Nonlinearity f) {
+    return switch (f) {
+      case RELU, LEAKY_RELU, ELU, SELU -> new double[] {0};
+      case HARDSWISH -> new double[] {-3, 3};
+      default -> new double[0];
+    };
+  }
+
+  /** For each unit with a kinked activation, how many of its kinks lie below z in the last pass. */
   private static boolean[] signs(ReferenceNetwork network) {
     List<LayerSpec> layers = network.spec().layers();
+    double[][] z = preActivations(network);
     StringBuilder bits = new StringBuilder();
     for (int l = 1; l < layers.size(); l++) {
-      Nonlinearity f = layers.get(l).activation();
-      if (f == Nonlinearity.RELU || f == Nonlinearity.LEAKY_RELU) {
-        for (float y : network.layerOutput(l)) {
-          bits.append(y > 0 ? '1' : '0');
+      for (double k : kinks(layers.get(l).activation())) {
+        for (double v : z[l]) {
+          bits.append(v > k ? '1' : '0');
         }
       }
     }
@@ -211,11 +225,26 @@ class ReferenceNetworkGradientTest {
     return out;
   }
 
-  /** The smallest |z| of any unit of any dense layer on {@code input}, z = x·W + b recomputed. */
+  /** The smallest distance of any unit's z = x·W + b to a kink of its activation on {@code input}. */
   private static double nearestKink(ReferenceNetwork network, float[] input) {
     network.forwardInfer(input, ROWS);
     List<LayerSpec> layers = network.spec().layers();
+    double[][] z = preActivations(network);
     double nearest = Double.POSITIVE_INFINITY;
+    for (int l = 1; l < layers.size(); l++) {
+      for (double k : kinks(layers.get(l).activation())) {
+        for (double v : z[l]) {
+          nearest = Math.min(nearest, Math.abs(v - k));
+        }
+      }
+    }
+    return nearest;
+  }
+
+  /** Each dense layer's z = x·W + b in the last forward pass, recomputed from its input. */
+  private static double[][] preActivations(ReferenceNetwork network) {
+    List<LayerSpec> layers = network.spec().layers();
+    double[][] z = new double[layers.size()][];
     for (int l = 1; l < layers.size(); l++) {
       LayerSpec layer = layers.get(l);
       float[] x = network.layerOutput(l - 1);
@@ -223,17 +252,19 @@ class ReferenceNetworkGradientTest {
       float[] b = layer.bias() ? network.parameters().get(layer.name() + ".bias").values() : null;
       int in = layer.fanIn();
       int out = layer.units();
-      for (int r = 0; r < ROWS; r++) {
+      int rows = x.length / in; // the last pass's
+      z[l] = new double[rows * out];
+      for (int r = 0; r < rows; r++) {
         for (int j = 0; j < out; j++) {
-          double z = b == null ? 0 : b[j];
+          double s = b == null ? 0 : b[j];
           for (int i = 0; i < in; i++) {
-            z += (double) x[r * in + i] * w[i * out + j];
+            s += (double) x[r * in + i] * w[i * out + j];
           }
-          nearest = Math.min(nearest, Math.abs(z));
+          z[l][r * out + j] = s;
         }
       }
     }
-    return nearest;
+    return z;
   }
 
   private static void draw(Parameters parameters, float[] input, int[] labels, Random random) {

@@ -39,17 +39,15 @@ final class InitScaleRule {
       if (!(std > 0)) {
         continue; // not a fixed-scale init, or a bad std that DenseValidator reports
       }
-      boolean reluFamily = l.activation() == Nonlinearity.RELU
-          || l.activation() == Nonlinearity.LEAKY_RELU;
+      boolean reluFamily = Gains.isReluFamily(l.activation());
       double target = (reluFamily ? Gains.he(l.activation(), l.slope()) : 1) / Math.sqrt(l.fanIn());
       double ratio = std / target;
       if (ratio >= 1 / FACTOR && ratio <= FACTOR) {
         continue;
       }
       String formula = switch (l.activation()) {
-        case RELU -> "He: sqrt(2 / fan_in)";
         case LEAKY_RELU -> "He: sqrt(2 / ((1 + slope²) · fan_in))";
-        default -> "LeCun: sqrt(1 / fan_in)";
+        default -> reluFamily ? "He: sqrt(2 / fan_in)" : "LeCun: sqrt(1 / fan_in)";
       };
       String fate = ratio < 1 ? "shrink towards 0"
           : l.activation() == Nonlinearity.TANH || l.activation() == Nonlinearity.SIGMOID

@@ -67,6 +67,11 @@ public final class Messages {
           + "activation passes it through, but %s zeroes about half of its inputs: the "
           + "activations' variance halves at every layer and fades with depth. Use init = Init.HE "
           + "(or HE_UNIFORM), or AUTO, which picks He for the ReLU family.";
+  public static final String LECUN_FOR_SELU =
+      "[Lamina/LecunForSelu] %s '%s' starts with %s, but SELU keeps its outputs at mean 0 and "
+          + "variance 1 layer after layer only when the weights have variance 1/fan_in: with %s "
+          + "they drift from that at every layer. Use init = Init.LECUN (or LECUN_UNIFORM), or "
+          + "AUTO, which picks LeCun for SELU.";
   public static final String XAVIER_FOR_TANH =
       "[Lamina/XavierForTanh] %s '%s' starts with %s, which doubles the variance to make up for "
           + "the half of the inputs that ReLU zeroes, but %s zeroes none: its units start pushed "

@@ -2,6 +2,7 @@ package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.lamina.Nonlinearity;
+import dev.lamina.internal.kernel.Activations;
 
 /**
  * The statements for each activation and its derivative, as vector code over {@code v} / {@code
@@ -27,10 +28,9 @@ final class Elementwise {
       case IDENTITY -> CodeBlock.of("");
       case RELU -> CodeBlock.of("v = v.max(0f);\n");
       case LEAKY_RELU -> CodeBlock.of("v = v.max(v.mul($L));\n", literal(slope));
-      case TANH, SIGMOID -> CodeBlock.builder()
+      case TANH, SIGMOID, GELU, SILU, ELU, SELU, SOFTPLUS, HARDSWISH -> CodeBlock.builder()
           .addStatement("v.intoArray($N, $L)", array, index)
-          .addStatement("$T.$L($N, $L)", Names.VECTOR_MATH,
-              f == Nonlinearity.TANH ? "tanh" : "sigmoid", array, index)
+          .addStatement("$T.$L($N, $L)", kernels(f), method(f), array, index)
           .addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, array, index)
           .build();
     };
@@ -38,7 +38,18 @@ final class Elementwise {
 
   /** Whether {@link #activationVector} stores f(v) at {@code array[index]} too. */
   static boolean activationStores(Nonlinearity f) {
-    return f == Nonlinearity.TANH || f == Nonlinearity.SIGMOID;
+    return f != Nonlinearity.IDENTITY && f != Nonlinearity.RELU && f != Nonlinearity.LEAKY_RELU;
+  }
+
+  /** The kernel class of f's array and scalar forms: VectorMath, or ActivationKernels. */
+  private static com.palantir.javapoet.ClassName kernels(Nonlinearity f) {
+    return f == Nonlinearity.TANH || f == Nonlinearity.SIGMOID
+        ? Names.VECTOR_MATH : Names.ACTIVATION_KERNELS;
+  }
+
+  /** f's method name there: {@code tanh}, {@code gelu}, {@code hardswish}. */
+  private static String method(Nonlinearity f) {
+    return f.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** {@code v = f(v)} on a float. */
@@ -47,12 +58,15 @@ final class Elementwise {
       case IDENTITY -> CodeBlock.of("");
       case RELU -> CodeBlock.of("v = $T.max(v, 0f);\n", Names.MATH);
       case LEAKY_RELU -> CodeBlock.of("v = $T.max(v, v * $L);\n", Names.MATH, literal(slope));
-      case TANH -> CodeBlock.of("v = $T.tanh(v);\n", Names.VECTOR_MATH);
-      case SIGMOID -> CodeBlock.of("v = $T.sigmoid(v);\n", Names.VECTOR_MATH);
+      case TANH, SIGMOID, GELU, SILU, ELU, SELU, SOFTPLUS, HARDSWISH ->
+          CodeBlock.of("v = $T.$L(v);\n", kernels(f), method(f));
     };
   }
 
-  /** {@code g = g · f'(x)}, with f' written in terms of the output y = f(x). */
+  /**
+   * {@code g = g · f'(x)}, with f' written in terms of the output y = f(x) (for GELU, SiLU,
+   * softplus and hard-swish, which need x, see {@link #derivativeFromInputVector}).
+   */
   static CodeBlock derivativeVector(Nonlinearity f, double slope) {
     return switch (f) {
       case IDENTITY -> CodeBlock.of("");
@@ -62,7 +76,40 @@ final class Elementwise {
       case TANH -> CodeBlock.of("g = g.mul($T.broadcast(S, 1f).sub(y.mul(y)));\n", Names.FLOAT_VECTOR);
       case SIGMOID -> CodeBlock.of("g = g.mul(y.mul($T.broadcast(S, 1f).sub(y)));\n",
           Names.FLOAT_VECTOR);
+      // e^x = y + 1 below 0; λαe^x = y + λα.
+      case ELU -> CodeBlock.of("g = g.mul(y.add(1f).blend(1f, y.compare($T.GT, 0f)));\n",
+          Names.VECTOR_OPERATORS);
+      case SELU -> CodeBlock.of("g = g.mul(y.add($L).blend($L, y.compare($T.GT, 0f)));\n",
+          literal(SELU_LAMBDA_ALPHA), literal(Activations.SELU_LAMBDA), Names.VECTOR_OPERATORS);
+      case GELU, SILU, SOFTPLUS, HARDSWISH -> throw needsInput(f);
     };
+  }
+
+  private static final double SELU_LAMBDA_ALPHA = Activations.SELU_LAMBDA * Activations.SELU_ALPHA;
+
+  private static IllegalStateException needsInput(Nonlinearity f) {
+    return new IllegalStateException(f + "'s derivative is written from its input: "
+        + "derivativeFromInputVector");
+  }
+
+  /**
+   * {@code g = g · f'(x)} for an activation whose derivative needs its input x, kept in {@code
+   * pre}: g is stored at {@code d[index]}, multiplied there by ActivationKernels' array form,
+   * and loaded back (no vector crosses the call).
+   */
+  static CodeBlock derivativeFromInputVector(Nonlinearity f, String pre, String index) {
+    return CodeBlock.builder()
+        .addStatement("g.intoArray(d, $L)", index)
+        .addStatement("$T.$LGradient(d, $L, $N, $L)", Names.ACTIVATION_KERNELS, method(f), index,
+            pre, index)
+        .addStatement("g = $T.fromArray(S, d, $L)", Names.FLOAT_VECTOR, index)
+        .build();
+  }
+
+  /** The scalar twin: {@code g = g · f'(pre[index])}. */
+  static CodeBlock derivativeFromInputScalar(Nonlinearity f, String pre, String index) {
+    return CodeBlock.of("g = g * $T.$LDerivative($N[$L]);\n", Names.ACTIVATION_KERNELS, method(f),
+        pre, index);
   }
 
   static CodeBlock derivativeScalar(Nonlinearity f, double slope) {
@@ -72,6 +119,10 @@ final class Elementwise {
       case LEAKY_RELU -> CodeBlock.of("g = y > 0f ? g : g * $L;\n", literal(slope));
       case TANH -> CodeBlock.of("g = g * (1f - y * y);\n");
       case SIGMOID -> CodeBlock.of("g = g * (y * (1f - y));\n");
+      case ELU -> CodeBlock.of("g = y > 0f ? g : g * (y + 1f);\n");
+      case SELU -> CodeBlock.of("g = y > 0f ? g * $L : g * (y + $L);\n",
+          literal(Activations.SELU_LAMBDA), literal(SELU_LAMBDA_ALPHA));
+      case GELU, SILU, SOFTPLUS, HARDSWISH -> throw needsInput(f);
     };
   }
 }

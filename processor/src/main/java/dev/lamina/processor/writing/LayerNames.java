@@ -76,6 +76,14 @@ record LayerNames(LayerSpec layer, int index, GeneratedNames names, boolean read
   }
 
   /** x̂, the normalized values, kept for the backward pass. */
+  /**
+   * The activation's input, kept for the backward pass where f' needs it ({@code
+   * Activations.derivativeNeedsInput}: GELU, SiLU, softplus, hard-swish).
+   */
+  String pre() {
+    return names.of(index, LayerMember.PRE);
+  }
+
   String normalized() {
     return names.of(index, LayerMember.NORMALIZED);
   }

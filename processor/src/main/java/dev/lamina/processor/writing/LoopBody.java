@@ -2,6 +2,7 @@ package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.lamina.Nonlinearity;
+import dev.lamina.internal.kernel.Activations;
 
 /**
  * One fused elementwise loop body, written twice: vector code over {@code S.length()} lanes of
@@ -49,6 +50,9 @@ final class LoopBody {
   /** v = f(v); tanh and the sigmoid leave f(v) in the act buffer too ({@link Elementwise}). */
   LoopBody activation(LayerNames n) {
     Nonlinearity f = n.layer().activation();
+    if (Activations.derivativeNeedsInput(f)) {
+      store(n.pre(), "row + j"); // x, which f' needs in the backward pass
+    }
     add(Elementwise.activationVector(f, n.layer().slope(), n.act(), "row + j"),
         Elementwise.activationScalar(f, n.layer().slope()));
     if (Elementwise.activationStores(f)) {
@@ -137,7 +141,10 @@ final class LoopBody {
     return gradient(n, false, true);
   }
 
-  /** f' is written in terms of the output y = f(x), kept in the act buffer. */
+  /**
+   * f' is written in terms of the output y = f(x), kept in the act buffer, or for GELU, SiLU,
+   * softplus and hard-swish of the input x, kept in the pre buffer by {@link #activation}.
+   */
   private static LoopBody gradient(LayerNames n, boolean mask, boolean derivative) {
     Nonlinearity f = n.layer().activation();
     LoopBody body = new LoopBody().add(
@@ -147,7 +154,10 @@ final class LoopBody {
       body.add(CodeBlock.of("g = g.mul($T.fromArray(S, $N, row + j));\n", Names.FLOAT_VECTOR, n.mask()),
           CodeBlock.of("g *= $N[row + j];\n", n.mask()));
     }
-    if (derivative) {
+    if (derivative && Activations.derivativeNeedsInput(f)) {
+      body.add(Elementwise.derivativeFromInputVector(f, n.pre(), "row + j"),
+          Elementwise.derivativeFromInputScalar(f, n.pre(), "row + j"));
+    } else if (derivative) {
       body.add(CodeBlock.builder()
               .addStatement("$T y = $T.fromArray(S, $N, row + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR, n.act())
               .add(Elementwise.derivativeVector(f, n.layer().slope()))

@@ -16,6 +16,8 @@ final class Names {
   static final ClassName BERNOULLI = ClassName.get("dev.lamina.internal.kernel", "Bernoulli");
   static final ClassName NORMALIZATION = ClassName.get("dev.lamina.internal.kernel", "Normalization");
   static final ClassName VECTOR_MATH = ClassName.get("dev.lamina.internal.kernel", "VectorMath");
+  static final ClassName ACTIVATION_KERNELS =
+      ClassName.get("dev.lamina.internal.kernel", "ActivationKernels");
   static final ClassName MERGES = ClassName.get("dev.lamina.internal.kernel", "Merges");
   static final ClassName TEAM = ClassName.get("dev.lamina.internal.parallel", "Team");
   static final ClassName GENERATED_NETWORK = ClassName.get("dev.lamina.internal", "GeneratedNetwork");

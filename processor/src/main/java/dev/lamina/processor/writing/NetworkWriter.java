@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.RunningStats;
+import dev.lamina.internal.kernel.Activations;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.processor.model.ModelIr;
@@ -159,6 +160,9 @@ public final class NetworkWriter {
     }
     if (n.norm().isPresent()) {
       names.add(n.normalized());
+    }
+    if (!input && Activations.derivativeNeedsInput(n.layer().activation())) {
+      names.add(n.pre());
     }
     if (!input && n.index() < layers.size() - 1) {
       names.add(n.grad());
