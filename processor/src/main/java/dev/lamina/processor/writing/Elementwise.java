@@ -1,8 +1,10 @@
 package dev.lamina.processor.writing;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.lamina.Nonlinearity;
 import dev.lamina.internal.kernel.Activations;
+import java.util.Locale;
 
 /**
  * The statements for each activation and its derivative, as vector code over {@code v} / {@code
@@ -42,14 +44,14 @@ final class Elementwise {
   }
 
   /** The kernel class of f's array and scalar forms: VectorMath, or ActivationKernels. */
-  private static com.palantir.javapoet.ClassName kernels(Nonlinearity f) {
+  private static ClassName kernels(Nonlinearity f) {
     return f == Nonlinearity.TANH || f == Nonlinearity.SIGMOID
         ? Names.VECTOR_MATH : Names.ACTIVATION_KERNELS;
   }
 
   /** f's method name there: {@code tanh}, {@code gelu}, {@code hardswish}. */
   private static String method(Nonlinearity f) {
-    return f.name().toLowerCase(java.util.Locale.ROOT);
+    return f.name().toLowerCase(Locale.ROOT);
   }
 
   /** {@code v = f(v)} on a float. */
