@@ -10,7 +10,9 @@ average pooling and a Linear layer to 3 logits. Every batch norm's γ, β and ru
 start away from 1 and 0 (so the branches' last γ are not 0 or 1). The second is
 GraphTestModels.ConcatHead, on (1, 6, 6) images: a convolution, a batch-normalized one reading the
 input too, and the input itself concatenated along channels, flattened into a Linear layer (the
-layout of a dense weight after a concatenation).
+layout of a dense weight after a concatenation). The third is GraphTestModels.FlatGraph: two
+Linear branches and the input concatenated along features, a BatchNorm1d layer over them summed
+with a branch under leaky ReLU of slope 0.2, and the logits.
 
 Each is written twice here: once as a plain nn.Module (nn.Conv2d, nn.BatchNorm2d, torchvision's
 BasicBlock pattern `relu(bn2(conv2(...)) + shortcut(x))`, torch.cat), and once as the twin that
@@ -137,6 +139,43 @@ class ConcatHead(nn.Module):
                 dense("logits", 216, 3)]
 
 
+class FlatGraph(nn.Module):
+    """GraphTestModels.FlatGraph as a PyTorch user writes it."""
+
+    IN = (7,)
+
+    def __init__(self):
+        super().__init__()
+        self.deep = nn.Linear(7, 6)
+        self.wide = nn.Linear(7, 5)
+        self.mixed = nn.Linear(18, 6, bias=False)
+        self.mixed_bn = nn.BatchNorm1d(6, eps=1e-5, momentum=0.1)
+        self.fc = nn.Linear(6, 3)
+
+    def forward(self, x):
+        deep = torch.tanh(self.deep(x))
+        both = torch.cat([deep, F.relu(self.wide(x)), x], 1)
+        return self.fc(F.leaky_relu(deep + self.mixed_bn(self.mixed(both)), 0.2))
+
+    def lamina_state(self, gradients=False):
+        return lamina_state({"deep": (self.deep, None), "wide": (self.wide, None),
+                             "mixed": (self.mixed, self.mixed_bn), "logits": (self.fc, None)},
+                            gradients)
+
+    @staticmethod
+    def layers():
+        total = {"name": "sum", "type": "add", "units": 6, "activation": "leaky_relu",
+                 "slope": 0.2, "keep": 1.0, "inputs": ["deep", "mixed"]}
+        return [{"name": "features", "type": "input", "units": 7, "keep": 1.0},
+                dense("deep", 7, 6, activation="tanh"),
+                dense("wide", 7, 5, activation="relu", inputs=["features"]),
+                {"name": "both", "type": "concat", "units": 18, "keep": 1.0,
+                 "inputs": ["deep", "wide", "features"]},
+                dense("mixed", 18, 6, bias=False, norm=dict(BATCH_NORM)),
+                total,
+                dense("logits", 6, 3)]
+
+
 def lamina_state(layers, gradients):
     """The state_dict under Lamina's names, from {name: (weighted module, batch norm or None)}:
     weight and bias, γ and β for a batch norm's weight and bias, its running statistics; with
@@ -177,9 +216,14 @@ def merge(name, kind, shape, inputs):
     return d
 
 
-def dense(name, fan_in, units):
-    return {"name": name, "type": "dense", "units": units, "fan_in": fan_in, "bias": True,
-            "activation": "identity", "keep": 1.0}
+def dense(name, fan_in, units, activation="identity", bias=True, norm=None, inputs=None):
+    d = {"name": name, "type": "dense", "units": units, "fan_in": fan_in, "bias": bias,
+         "activation": activation, "keep": 1.0}
+    if norm:
+        d["norm"] = norm
+    if inputs:
+        d["inputs"] = inputs
+    return d
 
 
 def file_bytes(state, metadata):
@@ -202,7 +246,7 @@ def case(name, net, seed):
     torch.manual_seed(seed)
     with torch.no_grad():  # γ, β and the statistics away from their defaults: each role is tested
         for m in net.modules():
-            if isinstance(m, nn.BatchNorm2d):
+            if isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
                 m.weight.uniform_(0.5, 1.5)
                 m.bias.uniform_(-0.5, 0.5)
                 m.running_mean.uniform_(-0.3, 0.3)
@@ -257,15 +301,18 @@ def main():
     residual = Residual()
     torch.manual_seed(17)
     concat_head = ConcatHead()
+    torch.manual_seed(18)
+    flat_graph = FlatGraph()
     payload = {
         "generator": "scripts/pytorch_graph_fixtures.py",
         "torch": torch.__version__,
-        "description": "GraphTestModels.Residual and ConcatHead in PyTorch (plain nn.Modules, "
+        "description": "GraphTestModels.Residual, ConcatHead and FlatGraph in PyTorch (plain nn.Modules, "
                        "checked against scripts/lamina_torch.py's twins): weights before training "
                        "and, in 'after', the last batch's gradients with the running statistics "
                        "after three training batches, both as safetensors state_dicts under "
                        "Lamina's names; eval logits of the first batch",
-        "cases": [case("residual", residual, 16), case("concat_head", concat_head, 17)],
+        "cases": [case("residual", residual, 16), case("concat_head", concat_head, 17),
+                  case("flat_graph", flat_graph, 18)],
     }
     tmp = OUT + ".tmp"
     with open(tmp, "w") as f:

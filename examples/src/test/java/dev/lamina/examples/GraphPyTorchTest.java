@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Graph networks against PyTorch on the same weights (fixtures/graphs.json,
  * scripts/pytorch_graph_fixtures.py): GraphTestModels.Residual (identity block, strided
  * projection shortcut with batch norm, a max-pooled branch concatenated along channels, global
- * average pooling) and ConcatHead (two convolutions and the input concatenated, then flattened into
- * a dense layer):
+ * average pooling), ConcatHead (two convolutions and the input concatenated, then flattened into
+ * a dense layer) and FlatGraph (dense branches and the input concatenated along features, a
+ * batch-normalized dense layer summed with a branch under leaky ReLU):
  * three training batches, then the last batch's logits, loss and every parameter's gradient, every
  * batch norm's running statistics, and eval-mode logits, for the generated network on one thread
  * and two and for the scalar reference. PyTorch's weights and gradients arrive as PyTorch's
@@ -49,7 +50,8 @@ class GraphPyTorchTest {
   /** The fixture's cases, by name, and how to make their generated networks. */
   private static final Map<String, LongFunction<TrainableNetwork>> MODELS = Map.of(
       "residual", GraphTestModels_ResidualNet::new,
-      "concat_head", GraphTestModels_ConcatHeadNet::new);
+      "concat_head", GraphTestModels_ConcatHeadNet::new,
+      "flat_graph", GraphTestModels_FlatGraphNet::new);
 
   static Stream<Arguments> cases() {
     List<Fixtures.Node> cases = Fixtures.load("graphs").get("cases").elements();

@@ -1,5 +1,6 @@
 package dev.lamina.examples;
 
+import static dev.lamina.Nonlinearity.LEAKY_RELU;
 import static dev.lamina.Nonlinearity.RELU;
 import static dev.lamina.Nonlinearity.TANH;
 
@@ -74,6 +75,21 @@ final class GraphTestModels {
     @From("image") @Conv2d(filters = 2, kernel = 3, padding = 1, bias = false) @BatchNorm
     @Activation(TANH) Layer b;
     @Concat({"a", "b", "image"}) Layer both;                                       // (6, 6, 6)
+    @Dense(units = 3) Layer logits;
+  }
+
+  /**
+   * Flat merges: two dense branches and the input concatenated along features, a batch-normalized
+   * layer over them summed with a branch under leaky ReLU of slope 0.2, and the logits.
+   */
+  @Model
+  static class FlatGraph {
+    @Input(7) Layer features;
+    @Dense(units = 6) @Activation(TANH) Layer deep;
+    @From("features") @Dense(units = 5) @Activation(RELU) Layer wide;
+    @Concat({"deep", "wide", "features"}) Layer both;                              // (18)
+    @Dense(units = 6) @BatchNorm(gamma = 0) Layer mixed;
+    @Add({"deep", "mixed"}) @Activation(value = LEAKY_RELU, slope = 0.2) Layer sum;
     @Dense(units = 3) Layer logits;
   }
 }

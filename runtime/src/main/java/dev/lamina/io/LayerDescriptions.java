@@ -65,6 +65,9 @@ final class LayerDescriptions {
     boolean weighted = layer.hasWeights();
     if (layer.type() == LayerSpec.Type.ADD) {
       d.put("activation", lower(layer.activation()));
+      if (layer.activation() == Nonlinearity.LEAKY_RELU) {
+        d.put("slope", layer.slope());
+      }
     }
     if (weighted) {
       d.put("fan_in", (long) layer.fanIn());
