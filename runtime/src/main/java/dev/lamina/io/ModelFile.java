@@ -207,8 +207,9 @@ public final class ModelFile {
           ? LayerDescriptions.difference(LayerDescriptions.of(spec), list)
           : "its " + KEY_LAYERS + " is not a list";
       if (difference != null) {
-        throw new ModelFileException(file, "holds a different " + info.model()
-            + " than the one loading it: " + difference + " (as " + expected + " declares)");
+        // A file written from a PyTorch twin (scripts/lamina_torch.py) may name no model.
+        throw new ModelFileException(file, "holds a different "
+            + (info.model().isEmpty() ? "model" : info.model()) + " than the one loading it: " + difference + " (as " + expected + " declares)");
       }
     }
     return info;

@@ -89,6 +89,19 @@ class BadFilesTest {
   }
 
   @Test
+  void layersThatDifferInAFileThatNamesNoModel() throws Exception {
+    // What a PyTorch twin writes: the tensors and lamina.layers, no lamina.model.
+    Map<String, String> metadata = new java.util.HashMap<>(ModelFile.metadata(network, "model"));
+    metadata.keySet().retainAll(List.of("format", ModelFile.KEY_LAYERS));
+    metadata.put(ModelFile.KEY_LAYERS, metadata.get(ModelFile.KEY_LAYERS)
+        .replace("\"leaky_relu\"", "\"sigmoid\""));
+    Path file = dir.resolve("twin.safetensors");
+    SafeTensors.write(file, metadata, ModelTensors.tensors(ModelTensors.of(network)));
+    fails(file, "holds a different model than the one loading it: layer 4 (c) has activation"
+        + " \"sigmoid\" in the file, expected \"leaky_relu\"");
+  }
+
+  @Test
   void wrongShapeInTheLastTensorLoadsNothing() throws Exception {
     List<Tensor> tensors = ModelTensors.tensors(ModelTensors.of(network));
     Tensor last = tensors.get(tensors.size() - 1);
