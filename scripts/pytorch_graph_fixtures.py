@@ -12,7 +12,9 @@ GraphTestModels.ConcatHead, on (1, 6, 6) images: a convolution, a batch-normaliz
 input too, and the input itself concatenated along channels, flattened into a Linear layer (the
 layout of a dense weight after a concatenation). The third is GraphTestModels.FlatGraph: two
 Linear branches and the input concatenated along features, a BatchNorm1d layer over them summed
-with a branch under leaky ReLU of slope 0.2, and the logits.
+with a branch under leaky ReLU of slope 0.2, and the logits. The fourth is
+GraphTestModels.InputReaders: a two-channel input read by a convolution (then global average
+pooling and a Linear layer) and by a Linear layer over its flattened pixels, the two summed.
 
 Each is written twice here: once as a plain nn.Module (nn.Conv2d, nn.BatchNorm2d, torchvision's
 BasicBlock pattern `relu(bn2(conv2(...)) + shortcut(x))`, torch.cat), and once as the twin that
@@ -176,6 +178,41 @@ class FlatGraph(nn.Module):
                 dense("logits", 6, 3)]
 
 
+class InputReaders(nn.Module):
+    """GraphTestModels.InputReaders as a PyTorch user writes it."""
+
+    IN = (2, 5, 5)
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 3, 3, padding=1)
+        self.from_pool = nn.Linear(3, 4)
+        self.from_pixels = nn.Linear(50, 4)
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x):
+        pooled = F.adaptive_avg_pool2d(F.relu(self.conv(x)), 1).flatten(1)
+        return self.fc(torch.tanh(self.from_pool(pooled) + self.from_pixels(x.flatten(1))))
+
+    def lamina_state(self, gradients=False):
+        return lamina_state({"conv": (self.conv, None), "fromPool": (self.from_pool, None),
+                             "fromPixels": (self.from_pixels, None), "logits": (self.fc, None)},
+                            gradients)
+
+    @staticmethod
+    def layers():
+        return [lamina_torch.image_input("image", InputReaders.IN),
+                lamina_torch.conv_layer("conv", InputReaders.IN, 3, 3, padding=1),
+                {"name": "pool", "type": "global_avg_pool", "units": 3,
+                 "image": {"in": [3, 5, 5], "out": [3, 1, 1], "kernel": 1, "stride": 1,
+                           "padding": 0, "dilation": 1}, "keep": 1.0},
+                dense("fromPool", 3, 4),
+                dense("fromPixels", 50, 4, inputs=["image"]),
+                {"name": "sum", "type": "add", "units": 4, "activation": "tanh", "keep": 1.0,
+                 "inputs": ["fromPool", "fromPixels"]},
+                dense("logits", 4, 3)]
+
+
 def lamina_state(layers, gradients):
     """The state_dict under Lamina's names, from {name: (weighted module, batch norm or None)}:
     weight and bias, γ and β for a batch norm's weight and bias, its running statistics; with
@@ -303,16 +340,18 @@ def main():
     concat_head = ConcatHead()
     torch.manual_seed(18)
     flat_graph = FlatGraph()
+    torch.manual_seed(19)
+    input_readers = InputReaders()
     payload = {
         "generator": "scripts/pytorch_graph_fixtures.py",
         "torch": torch.__version__,
-        "description": "GraphTestModels.Residual, ConcatHead and FlatGraph in PyTorch (plain nn.Modules, "
+        "description": "GraphTestModels.Residual, ConcatHead, FlatGraph and InputReaders in PyTorch (plain nn.Modules, "
                        "checked against scripts/lamina_torch.py's twins): weights before training "
                        "and, in 'after', the last batch's gradients with the running statistics "
                        "after three training batches, both as safetensors state_dicts under "
                        "Lamina's names; eval logits of the first batch",
         "cases": [case("residual", residual, 16), case("concat_head", concat_head, 17),
-                  case("flat_graph", flat_graph, 18)],
+                  case("flat_graph", flat_graph, 18), case("input_readers", input_readers, 19)],
     }
     tmp = OUT + ".tmp"
     with open(tmp, "w") as f:

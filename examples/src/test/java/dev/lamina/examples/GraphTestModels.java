@@ -92,4 +92,19 @@ final class GraphTestModels {
     @Add({"deep", "mixed"}) @Activation(value = LEAKY_RELU, slope = 0.2) Layer sum;
     @Dense(units = 3) Layer logits;
   }
+
+  /**
+   * A two-channel input read twice: by a convolution (which rearranges it to (H, W, C)) and,
+   * through @From, by a dense layer (which reads it (C, H, W), as given); the two paths summed.
+   */
+  @Model
+  static class InputReaders {
+    @Input(channels = 2, height = 5, width = 5) Layer image;
+    @Conv2d(filters = 3, kernel = 3, padding = 1) @Activation(RELU) Layer conv;
+    @GlobalAvgPool2d Layer pool;                                                    // (3, 1, 1)
+    @Dense(units = 4) Layer fromPool;
+    @From("image") @Dense(units = 4) Layer fromPixels;
+    @Add({"fromPool", "fromPixels"}) @Activation(TANH) Layer sum;
+    @Dense(units = 3) Layer logits;
+  }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * convolutional test models with every pooling, the four normalizations, classic dropout and
  * noise, and graph models: a residual CNN (identity and projection shortcuts summed, a pooled
  * branch concatenated along channels), convolutions and the input concatenated before a dense
- * layer, and a flat graph (features concatenated, a residual sum with dropout). Parameters and
+ * layer, flat graphs (features and the input concatenated, residual sums with dropout or leaky
+ * ReLU), and a two-channel input read by a convolution and by a dense layer. Parameters and
  * batch-normalization statistics are random, as after training.
  */
 class OnnxExportTest {
@@ -53,7 +54,9 @@ class OnnxExportTest {
         new Case("BatchReluMax", ConvTestModels_BatchReluMaxNet::new),
         new Case("Residual", GraphTestModels_ResidualNet::new),
         new Case("DenseBranches", GraphTestModels_DenseBranchesNet::new),
-        new Case("ConcatHead", GraphTestModels_ConcatHeadNet::new));
+        new Case("ConcatHead", GraphTestModels_ConcatHeadNet::new),
+        new Case("FlatGraph", GraphTestModels_FlatGraphNet::new),
+        new Case("InputReaders", GraphTestModels_InputReadersNet::new));
   }
 
   @ParameterizedTest
