@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes PyTorch's GELU, SiLU, ELU, SELU, softplus and hard-swish on fixed inputs as a JSON
+"""Writes PyTorch's GELU (exact and tanh form), SiLU, ELU, SELU, softplus and hard-swish on fixed inputs as a JSON
 fixture, for ActivationsPyTorchTest: each activation's value and derivative (autograd of the sum)
 at every input, once computed in float64 (the exact value to check Lamina's double reference
 against) and once in float32 (what Lamina's float kernels are compared with). The inputs cover
@@ -17,7 +17,7 @@ from pytorch_fixtures import f32, write  # noqa: E402
 import torch  # noqa: E402
 import torch.nn as nn  # noqa: E402
 
-ACTIVATIONS = {"GELU": nn.GELU(), "SILU": nn.SiLU(), "ELU": nn.ELU(), "SELU": nn.SELU(),
+ACTIVATIONS = {"GELU": nn.GELU(), "GELU_TANH": nn.GELU(approximate="tanh"), "SILU": nn.SiLU(), "ELU": nn.ELU(), "SELU": nn.SELU(),
                "SOFTPLUS": nn.Softplus(), "HARDSWISH": nn.Hardswish()}
 
 

@@ -123,7 +123,7 @@ def activation(name, slope):
     return {"identity": lambda z: z, "relu": F.relu, "tanh": torch.tanh,
             "sigmoid": torch.sigmoid,
             "leaky_relu": lambda z: F.leaky_relu(z, slope),
-            "gelu": F.gelu, "silu": F.silu, "elu": F.elu, "selu": F.selu,
+            "gelu": F.gelu, "gelu_tanh": lambda z: F.gelu(z, approximate="tanh"), "silu": F.silu, "elu": F.elu, "selu": F.selu,
             "softplus": F.softplus, "hardswish": F.hardswish}[name]
 
 

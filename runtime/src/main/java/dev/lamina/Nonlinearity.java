@@ -14,6 +14,11 @@ public enum Nonlinearity {
   SIGMOID,
   /** x·Φ(x), Φ the standard normal CDF: {@code torch.nn.GELU()} (the exact, erf form). */
   GELU,
+  /**
+   * GELU's tanh approximation, x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2: {@code
+   * torch.nn.GELU(approximate='tanh')} (BERT's and GPT-2's).
+   */
+  GELU_TANH,
   /** x·sigmoid(x), also called swish: {@code torch.nn.SiLU}. */
   SILU,
   /** x for x > 0, e^x − 1 otherwise (α = 1): {@code torch.nn.ELU}. */

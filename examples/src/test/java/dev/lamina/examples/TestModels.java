@@ -38,12 +38,13 @@ final class TestModels {
     @Dense(units = 5) Layer out;
   }
 
-  /** GELU, SiLU, ELU, SELU, softplus and hard-swish, each on a layer of odd width. */
+  /** GELU (both forms), SiLU, ELU, SELU, softplus and hard-swish, each on a layer of odd width. */
   @Model
   static class Modern {
     @Input(13) Layer in;
     @Dense(units = 19) @Activation(Nonlinearity.GELU) @Dropout(keep = 0.8) Layer gelu;
     @Dense(units = 17) @Activation(Nonlinearity.SILU) Layer silu;
+    @Dense(units = 13) @Activation(Nonlinearity.GELU_TANH) Layer geluTanh;
     @Dense(units = 11) @Activation(Nonlinearity.ELU) Layer elu;
     @Dense(units = 9) @Activation(Nonlinearity.SELU) Layer selu;
     @Dense(units = 7) @Activation(Nonlinearity.SOFTPLUS) Layer softplus;

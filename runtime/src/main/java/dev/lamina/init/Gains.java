@@ -20,7 +20,7 @@ public final class Gains {
     return switch (f) {
       case IDENTITY, SIGMOID -> 1;
       case TANH -> 5.0 / 3;
-      case RELU, GELU, SILU, ELU, SOFTPLUS, HARDSWISH -> Math.sqrt(2);
+      case RELU, GELU, GELU_TANH, SILU, ELU, SOFTPLUS, HARDSWISH -> Math.sqrt(2);
       case LEAKY_RELU -> Math.sqrt(2 / (1 + slope * slope));
       case SELU -> 3.0 / 4;
     };
@@ -32,7 +32,7 @@ public final class Gains {
    */
   public static boolean isReluFamily(Nonlinearity f) {
     return switch (f) {
-      case RELU, LEAKY_RELU, GELU, SILU, ELU, SOFTPLUS, HARDSWISH -> true;
+      case RELU, LEAKY_RELU, GELU, GELU_TANH, SILU, ELU, SOFTPLUS, HARDSWISH -> true;
       case IDENTITY, TANH, SIGMOID, SELU -> false;
     };
   }

@@ -194,7 +194,25 @@ public final class OnnxFile {
       case SILU -> graph.node("Mul", name, List.of(x, graph.node("Sigmoid", name + "_sigmoid",
           List.of(x))));
       case GELU -> gelu(x, name);
+      case GELU_TANH -> geluTanh(x, name);
     };
+  }
+
+  /** x · (1 + tanh(√(2/π) · (x + 0.044715 · x³))) / 2, from Mul, Add and Tanh nodes. */
+  private String geluTanh(String x, String name) {
+    String cube = graph.node("Mul", name + "_cube", List.of(x,
+        graph.node("Mul", name + "_square", List.of(x, x))));
+    String inner = graph.node("Add", name + "_inner", List.of(x, graph.node("Mul",
+        name + "_cubic", List.of(cube, scalar(name + "_kappa", 0.044715f)))));
+    String tanh = graph.node("Tanh", name + "_tanh", List.of(graph.node("Mul", name + "_scaled",
+        List.of(inner, scalar(name + "_beta", (float) Math.sqrt(2 / Math.PI))))));
+    String plus = graph.node("Add", name + "_add", List.of(tanh, scalar(name + "_one", 1f)));
+    String product = graph.node("Mul", name + "_mul", List.of(x, plus));
+    return graph.node("Mul", name, List.of(product, scalar(name + "_half", 0.5f)));
+  }
+
+  private String scalar(String name, float value) {
+    return graph.floats(name, new long[0], new float[] {value});
   }
 
   /** x · (1 + erf(x / √2)) / 2, as PyTorch exports the exact GELU before opset 20. */

@@ -30,7 +30,7 @@ final class Elementwise {
       case IDENTITY -> CodeBlock.of("");
       case RELU -> CodeBlock.of("v = v.max(0f);\n");
       case LEAKY_RELU -> CodeBlock.of("v = v.max(v.mul($L));\n", literal(slope));
-      case TANH, SIGMOID, GELU, SILU, ELU, SELU, SOFTPLUS, HARDSWISH -> CodeBlock.builder()
+      case TANH, SIGMOID, GELU, GELU_TANH, SILU, ELU, SELU, SOFTPLUS, HARDSWISH -> CodeBlock.builder()
           .addStatement("v.intoArray($N, $L)", array, index)
           .addStatement("$T.$L($N, $L)", kernels(f), method(f), array, index)
           .addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, array, index)
@@ -49,9 +49,14 @@ final class Elementwise {
         ? Names.VECTOR_MATH : Names.ACTIVATION_KERNELS;
   }
 
-  /** f's method name there: {@code tanh}, {@code gelu}, {@code hardswish}. */
+  /** f's method name there, its name in lower camel case: {@code tanh}, {@code geluTanh}. */
   private static String method(Nonlinearity f) {
-    return f.name().toLowerCase(Locale.ROOT);
+    String[] words = f.name().toLowerCase(Locale.ROOT).split("_");
+    StringBuilder name = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return name.toString();
   }
 
   /** {@code v = f(v)} on a float. */
@@ -60,7 +65,7 @@ final class Elementwise {
       case IDENTITY -> CodeBlock.of("");
       case RELU -> CodeBlock.of("v = $T.max(v, 0f);\n", Names.MATH);
       case LEAKY_RELU -> CodeBlock.of("v = $T.max(v, v * $L);\n", Names.MATH, literal(slope));
-      case TANH, SIGMOID, GELU, SILU, ELU, SELU, SOFTPLUS, HARDSWISH ->
+      case TANH, SIGMOID, GELU, GELU_TANH, SILU, ELU, SELU, SOFTPLUS, HARDSWISH ->
           CodeBlock.of("v = $T.$L(v);\n", kernels(f), method(f));
     };
   }
@@ -83,7 +88,7 @@ final class Elementwise {
           Names.VECTOR_OPERATORS);
       case SELU -> CodeBlock.of("g = g.mul(y.add($L).blend($L, y.compare($T.GT, 0f)));\n",
           literal(SELU_LAMBDA_ALPHA), literal(Activations.SELU_LAMBDA), Names.VECTOR_OPERATORS);
-      case GELU, SILU, SOFTPLUS, HARDSWISH -> throw needsInput(f);
+      case GELU, GELU_TANH, SILU, SOFTPLUS, HARDSWISH -> throw needsInput(f);
     };
   }
 
@@ -124,7 +129,7 @@ final class Elementwise {
       case ELU -> CodeBlock.of("g = y > 0f ? g : g * (y + 1f);\n");
       case SELU -> CodeBlock.of("g = y > 0f ? g * $L : g * (y + $L);\n",
           literal(Activations.SELU_LAMBDA), literal(SELU_LAMBDA_ALPHA));
-      case GELU, SILU, SOFTPLUS, HARDSWISH -> throw needsInput(f);
+      case GELU, GELU_TANH, SILU, SOFTPLUS, HARDSWISH -> throw needsInput(f);
     };
   }
 }

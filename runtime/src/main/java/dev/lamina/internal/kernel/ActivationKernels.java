@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * GELU, SiLU, ELU, SELU, softplus and hard-swish, and the derivatives that need the activation's
+ * GELU (exact and tanh form), SiLU, ELU, SELU, softplus and hard-swish, and the derivatives that need the activation's
  * input, for the generated kernels: float32, built from +, ×, fma, division and {@link
  * VectorMath#exp}, so the bits are the same at every JIT tier (see {@link VectorMath}). Each vector
  * form has a scalar twin computing the same formula, for tails; {@link Activations} is the double
@@ -23,6 +23,9 @@ public final class ActivationKernels {
       (float) (Activations.SELU_LAMBDA * Activations.SELU_ALPHA);
   private static final float SOFTPLUS_THRESHOLD = (float) Activations.SOFTPLUS_THRESHOLD;
   private static final float INV_SQRT2 = 0.70710678118654752f;
+  /** 2·√(2/π) and 0.044715: GELU's tanh form as x·sigmoid(2u), u = √(2/π)·(x + 0.044715·x³). */
+  private static final float GELU_TANH_2SCALE = (float) (2 * Activations.GELU_TANH_SCALE);
+  private static final float GELU_TANH_CUBIC = (float) Activations.GELU_TANH_CUBIC;
   private static final float INV_SQRT_2PI = 0.39894228040143268f;
   /** Below this |x|, e^x − 1 is VectorMath.exp's polynomial without the 1: no cancellation. */
   private static final float EXPM1_SMALL = 0.34f;
@@ -142,6 +145,24 @@ public final class ActivationKernels {
     gelu(FloatVector.fromArray(S, a, i)).intoArray(a, i);
   }
 
+  /**
+   * GELU's tanh form, x·(1 + tanh u)/2 = x·sigmoid(2u), u = √(2/π)·(x + 0.044715·x³): the same
+   * function, written so that 1 + tanh u does not cancel for negative x.
+   */
+  public static FloatVector geluTanh(FloatVector x) {
+    FloatVector twoU = x.mul(x).fma(GELU_TANH_CUBIC, 1f).mul(x).mul(GELU_TANH_2SCALE);
+    return x.div(VectorMath.exp(twoU.neg()).add(1f));
+  }
+
+  public static float geluTanh(float x) {
+    float twoU = Math.fma(x * x, GELU_TANH_CUBIC, 1f) * x * GELU_TANH_2SCALE;
+    return x / (VectorMath.exp(-twoU) + 1f);
+  }
+
+  public static void geluTanh(float[] a, int i) {
+    geluTanh(FloatVector.fromArray(S, a, i)).intoArray(a, i);
+  }
+
   /** SiLU: x·sigmoid(x) = x / (1 + e^−x). */
   public static FloatVector silu(FloatVector x) {
     return x.div(VectorMath.exp(x.neg()).add(1f));
@@ -224,6 +245,31 @@ public final class ActivationKernels {
 
   public static void geluGradient(float[] d, int i, float[] x, int j) {
     FloatVector.fromArray(S, d, i).mul(geluDerivative(FloatVector.fromArray(S, x, j)))
+        .intoArray(d, i);
+  }
+
+  /**
+   * The tanh form's derivative: with s = sigmoid(2u) (so 1 + tanh u = 2s, 1 − tanh² u =
+   * 4s(1 − s)), s + 2x·s(1 − s)·√(2/π)·(1 + 3·0.044715·x²).
+   */
+  public static FloatVector geluTanhDerivative(FloatVector x) {
+    FloatVector x2 = x.mul(x);
+    FloatVector twoU = x2.fma(GELU_TANH_CUBIC, 1f).mul(x).mul(GELU_TANH_2SCALE);
+    FloatVector s = c(1f).div(VectorMath.exp(twoU.neg()).add(1f));
+    FloatVector slope = x2.fma(3 * GELU_TANH_CUBIC, 1f).mul(GELU_TANH_2SCALE);
+    return x.mul(s).mul(c(1f).sub(s)).fma(slope, s);
+  }
+
+  public static float geluTanhDerivative(float x) {
+    float x2 = x * x;
+    float twoU = Math.fma(x2, GELU_TANH_CUBIC, 1f) * x * GELU_TANH_2SCALE;
+    float s = 1f / (VectorMath.exp(-twoU) + 1f);
+    float slope = Math.fma(x2, 3 * GELU_TANH_CUBIC, 1f) * GELU_TANH_2SCALE;
+    return Math.fma(x * s * (1f - s), slope, s);
+  }
+
+  public static void geluTanhGradient(float[] d, int i, float[] x, int j) {
+    FloatVector.fromArray(S, d, i).mul(geluTanhDerivative(FloatVector.fromArray(S, x, j)))
         .intoArray(d, i);
   }
 

@@ -12,6 +12,9 @@ public final class Activations {
   /** SELU's λ and α (Klambauer et al. 2017), as PyTorch has them. */
   public static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
   public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+  /** GELU's tanh form: tanh(SCALE·(x + CUBIC·x³)), SCALE = √(2/π). */
+  public static final double GELU_TANH_SCALE = Math.sqrt(2 / Math.PI);
+  public static final double GELU_TANH_CUBIC = 0.044715;
   /** Above this, softplus is x itself (PyTorch's default threshold, β = 1). */
   public static final double SOFTPLUS_THRESHOLD = 20;
 
@@ -25,6 +28,7 @@ public final class Activations {
       case TANH -> Math.tanh(x);
       case SIGMOID -> sigmoid(x);
       case GELU -> x * normalCdf(x);
+      case GELU_TANH -> 0.5 * x * (1 + Math.tanh(GELU_TANH_SCALE * (x + GELU_TANH_CUBIC * x * x * x)));
       case SILU -> x * sigmoid(x);
       case ELU -> x > 0 ? x : Math.expm1(x);
       case SELU -> SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
@@ -34,13 +38,13 @@ public final class Activations {
   }
 
   /**
-   * Whether f' needs the activation's input x: GELU, SiLU, softplus and hard-swish cannot be
+   * Whether f' needs the activation's input x: GELU (both forms), SiLU, softplus and hard-swish cannot be
    * inverted from their output (or only inaccurately), so the passes keep x for them; the others
    * write f' in terms of the output y.
    */
   public static boolean derivativeNeedsInput(Nonlinearity f) {
     return switch (f) {
-      case GELU, SILU, SOFTPLUS, HARDSWISH -> true;
+      case GELU, GELU_TANH, SILU, SOFTPLUS, HARDSWISH -> true;
       default -> false;
     };
   }
@@ -60,7 +64,7 @@ public final class Activations {
       case SIGMOID -> y * (1 - y);
       case ELU -> y > 0 ? 1 : y + 1; // e^x = y + 1
       case SELU -> y > 0 ? SELU_LAMBDA : y + SELU_LAMBDA * SELU_ALPHA; // λαe^x = y + λα
-      case GELU, SILU, SOFTPLUS, HARDSWISH -> throw new IllegalArgumentException(
+      case GELU, GELU_TANH, SILU, SOFTPLUS, HARDSWISH -> throw new IllegalArgumentException(
           f + "'s derivative needs the input: use derivative(f, slope, x, y)");
     };
   }
@@ -69,6 +73,11 @@ public final class Activations {
   public static double derivativeFromInput(Nonlinearity f, double x) {
     return switch (f) {
       case GELU -> normalCdf(x) + x * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+      case GELU_TANH -> {
+        double t = Math.tanh(GELU_TANH_SCALE * (x + GELU_TANH_CUBIC * x * x * x));
+        yield 0.5 * (1 + t)
+            + 0.5 * x * (1 - t * t) * GELU_TANH_SCALE * (1 + 3 * GELU_TANH_CUBIC * x * x);
+      }
       case SILU -> {
         double s = sigmoid(x);
         yield s * (1 + x * (1 - s));
