@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.google.testing.compile.Compilation;
 import dev.lamina.Nonlinearity;
 import dev.lamina.internal.TrainableNetwork;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,19 +43,40 @@ class ActivationsGeneratedTest {
         "  @Dense(units = 5) Layer out;");
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Nonlinearity.class, names = {"GELU", "GELU_TANH", "SILU", "ELU", "SELU", "SOFTPLUS",
-      "HARDSWISH"})
-  void generatedPassesMatchTheReference(Nonlinearity f) throws Exception {
-    String name = "Act" + f.name().charAt(0) + f.name().substring(1).toLowerCase();
-    List<String> lines = new java.util.ArrayList<>(List.of("@Model", "class " + name + " {"));
-    lines.addAll(layers("Nonlinearity." + f.name()));
-    lines.add("}");
-    Compilation compilation = compile(model(name, lines.toArray(String[]::new)));
-    assertThat(compilation).succeeded();
+  private static final List<Nonlinearity> NEW = List.of(Nonlinearity.GELU, Nonlinearity.GELU_TANH,
+      Nonlinearity.SILU, Nonlinearity.ELU, Nonlinearity.SELU, Nonlinearity.SOFTPLUS,
+      Nonlinearity.HARDSWISH);
 
-    TrainableNetwork net = (TrainableNetwork) new CompiledClasses(compilation)
-        .loadClass("test." + name + "Net").getConstructor(long.class).newInstance(7L);
+  /** Every activation's model, compiled in one javac run. */
+  private static Compilation compilation;
+
+  private static String className(Nonlinearity f) {
+    StringBuilder name = new StringBuilder("Act");
+    for (String word : f.name().split("_")) {
+      name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return name.toString();
+  }
+
+  private static synchronized Compilation compiled() {
+    if (compilation == null) {
+      compilation = compile(NEW.stream().map(f -> {
+        List<String> lines = new ArrayList<>(List.of("@Model", "class " + className(f) + " {"));
+        lines.addAll(layers("Nonlinearity." + f.name()));
+        lines.add("}");
+        return model(className(f), lines.toArray(String[]::new));
+      }).toArray(JavaFileObject[]::new));
+    }
+    return compilation;
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Nonlinearity.class, names = {"GELU", "GELU_TANH", "SILU", "ELU", "SELU",
+      "SOFTPLUS", "HARDSWISH"})
+  void generatedPassesMatchTheReference(Nonlinearity f) throws Exception {
+    assertThat(compiled()).succeeded();
+    TrainableNetwork net = (TrainableNetwork) new CompiledClasses(compiled())
+        .loadClass("test." + className(f) + "Net").getConstructor(long.class).newInstance(7L);
     assertNull(ReferenceCheck.compare(net, ROWS, 11), f + " differs from the reference");
   }
 }
