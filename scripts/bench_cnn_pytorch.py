@@ -1,6 +1,8 @@
 """The PyTorch side of `bin/lamina cnn-bench`: Lamina's FashionCnn (two conv-batch
-norm-ReLU-max pool blocks, dropout, a dense head with batch norm), trained with Adam on random
-28×28 images at the same batch size and thread count, after warm-up.
+norm-ReLU-max pool blocks, dropout, a dense head with batch norm), or with --model resnet / plain
+its FashionResNet (three stages of two basic blocks) / FashionPlain (the same convolutions without
+shortcuts), trained with Adam on random 28×28 images at the same batch size and thread count,
+after warm-up.
 
 Run with /usr/bin/python3 (Debian's python3-torch). Prints one JSON line:
 {"torch": version, "threads": n, "batch": b, "train_samples_per_second": x, "mkldnn": bool}.
@@ -35,11 +37,43 @@ def model():
         nn.Linear(128, 10))
 
 
-def train_rate(batch, seconds):
+def conv_bn(c_in, c_out, stride=1, kernel=3):
+    return [nn.Conv2d(c_in, c_out, kernel, stride=stride, padding=kernel // 2, bias=False),
+            nn.BatchNorm2d(c_out)]
+
+
+class Block(nn.Module):
+    """A basic block: relu(shortcut(x) + bn(conv(relu(bn(conv(x)))))), the shortcut projected by
+    a strided 1×1 convolution and batch norm where the shape changes, as FashionResNet's."""
+
+    def __init__(self, c_in, c_out, stride, skip):
+        super().__init__()
+        self.branch = nn.Sequential(*conv_bn(c_in, c_out, stride), nn.ReLU(), *conv_bn(c_out, c_out))
+        self.skip = skip
+        self.shortcut = nn.Sequential(*conv_bn(c_in, c_out, stride, kernel=1)) \
+            if skip and (stride != 1 or c_in != c_out) else nn.Identity()
+
+    def forward(self, x):
+        y = self.branch(x)
+        return torch.relu(y + self.shortcut(x) if self.skip else y)
+
+
+def resnet(skip):
+    """FashionResNet (skip) or FashionPlain (no skip): stem, 16/32/64 channels at 28/14/7."""
+    stages = [(16, 16, 1), (16, 16, 1), (16, 32, 2), (32, 32, 1), (32, 64, 2), (64, 64, 1)]
+    return nn.Sequential(*conv_bn(1, 16), nn.ReLU(),
+                         *[Block(i, o, s, skip) for i, o, s in stages],
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, 10))
+
+
+MODELS = {"cnn": model, "resnet": lambda: resnet(True), "plain": lambda: resnet(False)}
+
+
+def train_rate(batch, seconds, name="cnn"):
     torch.manual_seed(0)
     x = torch.rand(4096, 1, 28, 28)
     y = torch.randint(0, 10, (4096,))
-    net = model()
+    net = MODELS[name]()
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     steps = torch_bench.training_steps(net, opt, x, y, batch)
     steps(10, 0)
@@ -55,6 +89,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads")
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--model", choices=sorted(MODELS), default="cnn")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     result = {
@@ -62,7 +97,8 @@ def main():
         "threads": args.threads,
         "batch": args.batch,
         "mkldnn": torch.backends.mkldnn.is_available(),
-        "train_samples_per_second": train_rate(args.batch, args.seconds),
+        "model": args.model,
+        "train_samples_per_second": train_rate(args.batch, args.seconds, args.model),
     }
     print(json.dumps(result))
 

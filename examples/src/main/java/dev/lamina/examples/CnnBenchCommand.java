@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.data.Dataset;
+import dev.lamina.internal.GeneratedNetwork;
 import dev.lamina.internal.TrainingStep;
 import dev.lamina.internal.kernel.FmaPeak;
 import dev.lamina.train.Optimizer;
@@ -14,13 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code bin/lamina cnn-bench}: {@link FashionCnn}'s training throughput beside PyTorch's for the
- * same network, batch size and thread count (scripts/bench_cnn_pytorch.py), and the convolution
- * forward pass as im2col + tiled product against a direct loop.
+ * {@code bin/lamina cnn-bench}: {@link FashionCnn}'s training throughput (or, with {@code --model},
+ * {@link FashionResNet}'s or {@link FashionPlain}'s) beside PyTorch's for the same network, batch
+ * size and thread count (scripts/bench_cnn_pytorch.py), the bytes a training step allocates, and
+ * the convolution forward pass as im2col + tiled product against a direct loop.
  */
 final class CnnBenchCommand implements Command {
   private static final int SAMPLES = 4096;
@@ -41,6 +44,7 @@ final class CnnBenchCommand implements Command {
           --batch N     mini-batch size (default 128)
           --threads N   the largest thread count to measure; 1 up to N (default 2)
           --seconds X   measuring time per configuration (default 10)
+          --model M     cnn (FashionCnn, the default), resnet (FashionResNet) or plain (FashionPlain)
           --no-pytorch  measure Lamina alone""";
   }
 
@@ -50,6 +54,14 @@ final class CnnBenchCommand implements Command {
     int maxThreads = options.integer("--threads", 2, 1);
     double seconds = options.number("--seconds", 10, 0);
     boolean withPeer = !options.flag("--no-pytorch");
+    String model = options.string("--model", "cnn");
+    LongFunction<GeneratedNetwork> factory = switch (model) {
+      case "cnn" -> FashionCnnNet::new;
+      case "resnet" -> FashionResNetNet::new;
+      case "plain" -> FashionPlainNet::new;
+      default -> throw new Options.UsageException("--model must be cnn, resnet or plain, got " + model);
+    };
+    String modelName = factory.apply(1).spec().name();
     options.requireAllUsed();
     Map<String, Object> json = new LinkedHashMap<>();
     Optional<PeerEnvironment> peerEnvironment = PeerEnvironment.announce(withPeer, json, out);
@@ -68,13 +80,14 @@ final class CnnBenchCommand implements Command {
     json.put("conv_forward_im2col_gflops", im2col);
     json.put("conv_forward_direct_gflops", direct);
 
-    out.printf("%nFashionCnn training, batch %d (random 28×28 images, Adam):%n", batch);
+    out.printf("%n%s training, batch %d (random 28×28 images, Adam):%n", modelName, batch);
+    json.put("model", modelName);
     out.println("  threads | Lamina samples/s | PyTorch samples/s | ratio");
     Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_cnn_pytorch.py");
     for (int threads = 1; threads <= maxThreads; threads++) {
-      double lamina = trainRate(batch, threads, seconds);
+      double lamina = trainRate(factory, batch, threads, seconds);
       OptionalDouble peer = peerEnvironment.isPresent()
-          ? pytorch(script, peerEnvironment.get(), threads, batch, seconds, out)
+          ? pytorch(script, peerEnvironment.get(), model, threads, batch, seconds, out)
           : OptionalDouble.empty();
       double torch = peer.orElse(Double.NaN);
       out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f%n", threads, lamina, torch, lamina / torch);
@@ -82,7 +95,7 @@ final class CnnBenchCommand implements Command {
       json.put("train_t" + threads + "_pytorch", torch);
       json.put("ratio_train_t" + threads, lamina / torch);
     }
-    long allocated = allocatedBytesPerStep(batch, maxThreads);
+    long allocated = allocatedBytesPerStep(factory, batch, maxThreads);
     out.printf("%nAllocated per training step (batch %d, %d threads): %d bytes%n", batch, maxThreads,
         allocated);
     json.put("alloc_bytes_per_step", allocated);
@@ -91,10 +104,11 @@ final class CnnBenchCommand implements Command {
   }
 
   /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
-  private static long allocatedBytesPerStep(int batch, int threads) {
+  private static long allocatedBytesPerStep(LongFunction<GeneratedNetwork> factory, int batch,
+      int threads) {
     int[] order = new int[SAMPLES];
     Arrays.setAll(order, i -> i);
-    FashionCnnNet net = new FashionCnnNet(1);
+    GeneratedNetwork net = factory.apply(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     Dataset data = BenchData.random(SAMPLES, 784, 0);
@@ -102,11 +116,12 @@ final class CnnBenchCommand implements Command {
   }
 
   /** Training samples per second of the real training step, after warm-up. */
-  private static double trainRate(int batch, int threads, double seconds) {
+  private static double trainRate(LongFunction<GeneratedNetwork> factory, int batch, int threads,
+      double seconds) {
     Dataset data = BenchData.random(SAMPLES, 784, 0);
     int[] order = new int[SAMPLES];
     Arrays.setAll(order, i -> i);
-    FashionCnnNet net = new FashionCnnNet(1);
+    GeneratedNetwork net = factory.apply(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     long count = 0;
@@ -123,13 +138,14 @@ final class CnnBenchCommand implements Command {
   }
 
   /** The peer's samples/s, or empty with the reason printed when /usr/bin/python3 or torch is missing. */
-  private static OptionalDouble pytorch(Path script, PeerEnvironment environment, int threads,
-      int batch, double seconds, PrintStream log) throws IOException, InterruptedException {
+  private static OptionalDouble pytorch(Path script, PeerEnvironment environment, String model,
+      int threads, int batch, double seconds, PrintStream log)
+      throws IOException, InterruptedException {
     Map<String, String> set = new java.util.HashMap<>(environment.set());
     set.put("OMP_NUM_THREADS", Integer.toString(threads));
     Optional<String> out = PyTorchPeer.runScript(List.of(script.toString(), "--threads",
         Integer.toString(threads), "--batch", Integer.toString(batch), "--seconds",
-        Double.toString(seconds)), environment.unset(), set,
+        Double.toString(seconds), "--model", model), environment.unset(), set,
         why -> log.println("  (PyTorch skipped: " + why + ")"));
     if (out.isEmpty()) {
       return OptionalDouble.empty();

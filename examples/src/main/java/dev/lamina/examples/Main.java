@@ -15,6 +15,7 @@ public final class Main {
   private static final List<Command> COMMANDS = List.of(
       new FashionMlpCommand(),
       new FashionCnnCommand(),
+      new FashionResNetCommand(),
       new CnnBenchCommand(),
       new BenchCommand(),
       new RegularizationLabCommand(),

@@ -110,6 +110,12 @@ class CommandErrorsTest {
         new Case(2, "--threads must be >= 1, got 0", "fashion-cnn", "--threads", "0"),
         new Case(2, "--lr must be a finite number, got NaN", "fashion-cnn", "--lr", "NaN"),
         new Case(1, "--data " + empty + " has none", "fashion-cnn", "--data", empty.toString()),
+        new Case(2, "--epochs must be >= 1, got 0", "fashion-resnet", "--epochs", "0"),
+        new Case(2, "--graph " + dir + " is a directory; give a file in it, e.g. "
+            + dir.resolve("out"), "fashion-resnet", "--graph", dir.toString()),
+        new Case(1, "--data " + empty + " has none", "fashion-resnet", "--no-skip", "--data",
+            empty.toString()),
+        new Case(2, "--model must be cnn, resnet or plain, got vgg", "cnn-bench", "--model", "vgg"),
 
         new Case(2, "--batch must be in [1, 2048], got 0", "cnn-bench", "--batch", "0"),
         new Case(2, "--batch must be in [1, 2048], got 100000", "cnn-bench", "--batch", "100000"),
