@@ -248,6 +248,11 @@ public final class Gemm {
     for (; j + NR <= j1; j += NR) {
       panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
+    // Two vectors left (a layer of 32 filters): 10 accumulators, 2 loads of B per 5 broadcasts,
+    // where two one-vector panels would load B twice as often per fma.
+    for (; j + 2 * L <= j1; j += 2 * L) {
+      panel2(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
+    }
     for (; j + L <= j1; j += L) {
       panel1(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
     }
@@ -269,6 +274,19 @@ public final class Gemm {
     }
     for (; i < r1; i++) {
       tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len);
+    }
+  }
+
+  /** Columns j..j+2L-1 of C rows [r0, r1). */
+  private static void panel2(
+      float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
+      int r0, int r1, int j) {
+    int i = r0;
+    for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+      tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+    }
+    for (; i < r1; i++) {
+      tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len);
     }
   }
 
@@ -405,6 +423,57 @@ public final class Gemm {
     c2.intoArray(c, ci + 2 * ldc);
     c3.intoArray(c, ci + 3 * ldc);
     c4.intoArray(c, ci + 4 * ldc);
+  }
+
+  /** 5 rows × 2 vectors of C in 10 accumulators. */
+  private static void tile5x2(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len) {
+    FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      x = FloatVector.broadcast(S, a[a4 + pa]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + L);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + L);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + L);
+    c30.intoArray(c, ci + 3 * ldc);
+    c31.intoArray(c, ci + 3 * ldc + L);
+    c40.intoArray(c, ci + 4 * ldc);
+    c41.intoArray(c, ci + 4 * ldc + L);
+  }
+
+  /** 1 row × 2 vectors of C. */
+  private static void tile1x2(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0;
+    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[pa]);
+      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
+      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + L);
   }
 
   /** 5 rows × the first {@code lanes} lanes of a vector of C: the column tail. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class GemmTest {
   private static final int[] TAIL_ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
-  private static final int[] TAIL_N = {1, 10, 16, 17, 63, 64, 65, 130, 273};
+  private static final int[] TAIL_N = {1, 10, 16, 17, 32, 48, 63, 64, 65, 96, 130, 273};
   private static final int[] TAIL_K = {1, 3, 784};
   /** (batch, in, out) of the MLP 784-256-128-10, training and single-sample inference. */
   private static final int[][] MLP = {{128, 784, 256}, {128, 256, 128}, {128, 128, 10}, {1, 784, 256}};
