@@ -69,6 +69,14 @@ class AllocationTest {
     assertStepAllocatesNothing(ConvTestModels_ImageMixNet::new, 8);
   }
 
+  @Test
+  void graphTrainingStepsAllocateNothing() {
+    // Sums (one with dropout), a concatenation of images and one of flat layers, and layers read
+    // by two or three others, whose gradients meet through the scratch buffer.
+    assertStepAllocatesNothing(GraphTestModels_ResidualNet::new, 16);
+    assertStepAllocatesNothing(GraphTestModels_DenseBranchesNet::new, 32);
+  }
+
   /**
    * Runs rounds of {@link #STEPS} steps until one allocates nothing, for at most {@link
    * #WARM_UP_NANOS}: until C2 has compiled every method of the step, some run interpreted or in C1
