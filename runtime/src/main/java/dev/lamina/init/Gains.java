@@ -29,6 +29,9 @@ public final class Gains {
   /**
    * Whether {@code f} is of the ReLU family, which He's initializer is derived for: ReLU, leaky
    * ReLU, and their smooth relatives GELU, SiLU, ELU, softplus and hard-swish.
+   *
+   * @param f an activation
+   * @return true for ReLU, leaky ReLU, GELU (both forms), SiLU, ELU, softplus and hard-swish
    */
   public static boolean isReluFamily(Nonlinearity f) {
     return switch (f) {
