@@ -39,6 +39,12 @@ public final class ModelGraphChart {
     }
   }
 
+  /**
+   * Draws {@code spec}'s graph, sized to fit its layers and skip lanes.
+   *
+   * @param spec the model, e.g. a generated network's {@code SPEC}
+   * @return the picture, to write with {@link PngFiles#write}
+   */
   public static BufferedImage draw(NetworkSpec spec) {
     List<LayerSpec> layers = spec.layers();
     List<ModelSummary.Row> rows = ModelSummary.of(spec).rows();
