@@ -256,7 +256,8 @@ public final class Dataset {
   /**
    * The number of classes of class labels, or of labels of multi-label data.
    *
-   * @return the count; 0 for regression data
+   * @return the count
+   * @throws IllegalStateException for regression data, which has none
    */
   public int classes() {
     if (kind == TargetKind.VALUES) {

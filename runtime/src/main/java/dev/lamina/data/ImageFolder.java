@@ -38,7 +38,7 @@ public final class ImageFolder {
     this.width = b.width;
   }
 
-  /** {@return a builder: RGB, no resizing} */
+  /** {@return a builder for RGB images; {@link Builder#size} must be set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -176,7 +176,11 @@ public final class ImageFolder {
       return this;
     }
 
-    /** {@return the loader} */
+    /**
+     * {@return the loader}
+     *
+     * @throws IllegalStateException if {@link #size} was not set
+     */
     public ImageFolder build() {
       if (height == 0) {
         throw new IllegalStateException("size(height, width) is required: the model's input"

@@ -13,7 +13,7 @@ public final class EnsembleTrainingException extends RuntimeException {
   private final transient List<MemberResult> finished;
 
   /**
-   * A failure before any member finished.
+   * A failure that keeps no finished member.
    *
    * @param message what failed, naming the member
    * @param cause the member's exception
@@ -23,7 +23,7 @@ public final class EnsembleTrainingException extends RuntimeException {
   }
 
   /**
-   * A failure before any member finished.
+   * A failure that keeps no finished member, and has no cause.
    *
    * @param message what failed
    */

@@ -138,7 +138,7 @@ public final class ConfusionMatrix {
 
   /**
    * {@return the unweighted mean of every class's F1, in [0, 1] (a class never seen nor predicted
-   * counts as 0, as in scikit-learn with {@code zero_division=0})}
+   * counts as 0)}
    */
   public double macroF1() {
     double sum = 0;

@@ -72,7 +72,7 @@ public final class Histogram {
 
   /**
    * {@return the number of values in bin {@code bin}, which covers [lo + bin·w, lo + (bin + 1)·w)
-   * with w = (hi − lo) / bins}
+   * with w = (hi − lo) / bins (the last bin also holds hi)}
    *
    * @param bin a bin, in [0, bins)
    */

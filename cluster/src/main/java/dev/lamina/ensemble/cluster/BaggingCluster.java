@@ -144,7 +144,7 @@ public final class BaggingCluster implements AutoCloseable {
   /**
    * This JVM's address in the cluster, or "client" when connected as one.
    *
-   * @return the address, as host:port, or "client"
+   * @return Hazelcast's form of the address, e.g. {@code [10.0.0.1]:5701}, or "client"
    */
   public String address() {
     try {
