@@ -42,18 +42,31 @@ final class RandomModels {
   }
 
   static Source generate(long seed) {
-    return new RandomModels(seed).model();
+    return new RandomModels(seed).model(false);
   }
 
-  private Source model() {
-    String className = "Fuzz" + Long.toUnsignedString(seed, 36);
+  /**
+   * A random graph: sums of a layer and a branch that reads it, strided projections, concatenations
+   * with a {@code @From} branch. Drawn from its own stream, so that {@link #generate} still gives
+   * every seed's chain model.
+   */
+  static Source generateGraph(long seed) {
+    return new RandomModels(seed ^ 0x9E3779B97F4A7C15L).model(true);
+  }
+
+  private Source model(boolean graph) {
+    String className = (graph ? "Graph" : "Fuzz") + Long.toUnsignedString(seed, 36);
     boolean image = random.nextBoolean();
-    if (image) {
+    if (graph && image) {
+      imageGraph();
+    } else if (graph) {
+      denseGraph();
+    } else if (image) {
       imageLayers();
     } else {
       denseLayers();
     }
-    String mistake = random.nextInt(4) == 0 ? mistake() : "none";
+    String mistake = random.nextInt(4) == 0 ? (graph ? graphMistake() : mistake()) : "none";
     List<String> lines = new ArrayList<>(List.of(
         "package test;",
         "",
@@ -96,6 +109,107 @@ final class RandomModels {
       fields.add(field(dense(between(1, 8)) + denseExtras()));
     }
     fields.add(field(dense(between(2, 4))));
+  }
+
+  // ---- graphs ----
+
+  /** in → h → b, h + b, [a @From(in) branch concatenated], logits. */
+  private void denseGraph() {
+    String in = layer("@Input(" + between(1, 12) + ")" + inputExtras());
+    int units = between(1, 10);
+    String h = layer(dense(units) + denseExtras());
+    String b = layer(dense(units) + denseExtras());
+    String sum = layer(merge("Add", h, b) + sumExtras());
+    if (random.nextBoolean()) {
+      String wide = layer("@From(\"" + in + "\") " + dense(between(1, 6)) + denseExtras());
+      layer(merge("Concat", random.nextBoolean() ? sum : h, wide));
+      if (random.nextBoolean()) {
+        // h is read by b, the sum and maybe the concatenation: three gradients to add.
+        layer(dense(between(2, 5)));
+        return;
+      }
+    }
+    layer(dense(between(2, 5)) + maybe(4, activation()));
+  }
+
+  /** A stem, an identity block, maybe a strided block with a projection, maybe a concatenation. */
+  private void imageGraph() {
+    int side = between(4, 8);
+    layer("@Input(channels = " + between(1, 3) + ", height = " + side + ", width = " + side + ")"
+        + inputExtras());
+    int filters = between(1, 4);
+    String stem = layer(conv(filters, 3, 1, 1) + convExtras(filters));
+    String branch = layer(conv(filters, 3, 1, 1) + convExtras(filters));
+    String block = layer(merge("Add", stem, branch) + sumExtras());
+    if (random.nextBoolean()) {
+      int wider = filters + between(0, 2);
+      String strided = layer(conv(wider, 3, 2, 1) + convExtras(wider));
+      String projection = layer("@From(\"" + block + "\") " + conv(wider, 1, 2, 0)
+          + maybe(2, " @BatchNorm"));
+      block = layer(merge("Add", projection, strided) + sumExtras());
+      filters = wider;
+    }
+    if (random.nextBoolean()) {
+      String side1 = layer("@From(\"" + block + "\") " + conv(between(1, 3), 1, 1, 0)
+          + maybe(2, activation()));
+      layer(merge("Concat", block, side1));
+    }
+    if (random.nextBoolean()) {
+      layer(pool());
+    }
+    layer(dense(between(2, 4)));
+  }
+
+  private String conv(int filters, int kernel, int stride, int padding) {
+    return "@Conv2d(filters = " + filters + ", kernel = " + kernel
+        + (stride > 1 ? ", stride = " + stride : "") + (padding > 0 ? ", padding = " + padding : "")
+        + ")";
+  }
+
+  private String convExtras(int filters) {
+    String norm = switch (random.nextInt(6)) {
+      case 0 -> " @BatchNorm" + normArguments(true);
+      case 1 -> " @BatchNorm(gamma = 0)";
+      case 2 -> " @GroupNorm(" + divisorOf(filters) + ")";
+      default -> "";
+    };
+    return maybe(2, activation()) + norm + maybe(6, " @Dropout(keep = " + keep() + ")");
+  }
+
+  private String sumExtras() {
+    return maybe(2, activation()) + maybe(5, " @Dropout(keep = " + keep() + dropoutMode() + ")")
+        + maybe(6, " @GaussianNoise(0.1)");
+  }
+
+  private static String merge(String kind, String a, String b) {
+    return "@" + kind + "({\"" + a + "\", \"" + b + "\"})";
+  }
+
+  /** Adds a field and returns its name. */
+  private String layer(String annotations) {
+    String f = field(annotations);
+    fields.add(f);
+    return name(f);
+  }
+
+  /** Mistakes of graphs: each must be an error on the model's own file. */
+  private String graphMistake() {
+    int at = between(1, fields.size() - 1);
+    String f = fields.get(at);
+    return switch (random.nextInt(4)) {
+      case 0 -> replace(at, f.replaceFirst("@(Dense|Conv2d|MaxPool2d|AvgPool2d|GlobalAvgPool2d)",
+          "@From(\"nowhere\") @$1"), "unknown name");
+      case 1 -> replace(at, f.replaceFirst("@(Dense|Conv2d|MaxPool2d|AvgPool2d|GlobalAvgPool2d)",
+          "@From(\"" + name(fields.get(fields.size() - 1)) + "\") @$1"), "forward or self reference");
+      case 2 -> insert(at, field("@Dense(units = 3)"), "a layer nothing reads");
+      default -> replace(at, f.replaceFirst("filters = [0-9]+", "filters = 7")
+          .replaceFirst("units = [0-9]+", "units = 11"), "a merge of two shapes");
+    };
+  }
+
+  /** The name a field declares. */
+  private static String name(String field) {
+    return field.substring(field.indexOf(" Layer ") + 7, field.length() - 1);
   }
 
   private String inputExtras() {
