@@ -172,6 +172,40 @@ class BaggingClusterTest {
     }
   }
 
+  /**
+   * Issue 21's discipline for search trials: a trial lost with its member runs again on another,
+   * never on the lost one, and the scores are those of the run on threads.
+   */
+  @Test
+  void aMemberShutDownDuringASearchLosesNoTrial() throws Exception {
+    Dataset validation = BaggingTestData.make(300, 784, 10, 6);
+    Search<ClusterMlpNet> search = Search.builder(ClusterMlpNet.class)
+        .base(TrainingConfig.builder().epochs(2).batchSize(64).seed(5).build())
+        .grid(SearchSpace.of(SearchSpace.learningRate(1e-3, 2e-3, 3e-3),
+            SearchSpace.weightDecay(WeightDecay.NONE, WeightDecay.decoupled(0.1))))
+        .threads(2).build();
+    SearchResult threads = search.fit(TRAIN, validation);
+    HazelcastInstance victim = BaggingCluster.startMember(settings(port + 3, 1));
+    String victimAddress = "member " + victim.getCluster().getLocalMember().getAddress();
+    try (BaggingCluster cluster = BaggingCluster.start(settings(port + 2, 1))) {
+      DataRef published = cluster.publish("search-faults", TRAIN, validation);
+      Thread killer = new Thread(() -> killWhileTraining(victim), "killer");
+      killer.start();
+      SearchResult result = search.fit(cluster.members(published));
+      killer.join();
+      assertTrue(!victim.getLifecycleService().isRunning(), "the victim was shut down mid-trial");
+      assertEquals(threads.trials().size(), result.trials().size());
+      for (int i = 0; i < threads.trials().size(); i++) {
+        assertEquals(threads.trials().get(i).score(), result.trials().get(i).score(), "trial " + i);
+        assertTrue(!result.trials().get(i).trainedBy().equals(victimAddress),
+            "trial " + i + " came from the shut-down member");
+      }
+      cluster.unpublish(published);
+    } finally {
+      victim.getLifecycleService().terminate();
+    }
+  }
+
   /** Shuts {@code victim} down the moment it is training a member and has finished none. */
   private static void killWhileTraining(HazelcastInstance victim) {
     var executor = victim.getExecutorService(ClusterSettings.EXECUTOR);
