@@ -59,9 +59,9 @@ final class MergeWriter {
         .build();
   }
 
-  /** Values per run (a pixel's channels, or a flat layer's units) and runs per sample. */
-  private static int pixels(LayerNames l) {
-    return l.layer().isImage() ? l.layer().image().out().pixels() : 1;
+  /** Runs per sample: an image's pixels (a run is a pixel's channels), or 1 for a flat layer. */
+  private int runsPerSample() {
+    return layer.isImage() ? layer.image().out().pixels() : 1;
   }
 
   // private void blockForwardTrain(int r0, int r1[, int key][, int noiseKey]) {
@@ -86,8 +86,8 @@ final class MergeWriter {
       int offset = 0;
       for (LayerNames in : inputs) {
         m.addStatement("$T.place($N, $L, $L, $N, $L, r0 * $L, r1 * $L)", Names.MERGES, n.act(),
-            n.run(), offset, training ? in.trainOutput() : in.inferOutput(), in.run(), pixels(n),
-            pixels(n));
+            n.run(), offset, training ? in.trainOutput() : in.inferOutput(), in.run(),
+            runsPerSample(), runsPerSample());
         offset += in.run();
       }
       return m.build();
@@ -135,7 +135,7 @@ final class MergeWriter {
           }
         } else {
           m.addStatement("$T.take($N, $L, d, $L, $L, r0 * $L, r1 * $L, $L)", Names.MERGES,
-              in.grad(), in.run(), n.run(), offset, pixels(n), pixels(n), add);
+              in.grad(), in.run(), n.run(), offset, runsPerSample(), runsPerSample(), add);
         }
       }
       offset += in.run();
