@@ -13,7 +13,7 @@ import java.util.Map;
  * the same way.
  */
 final class FashionResNetCommand implements Command {
-  static final int EPOCHS = 12;
+  static final int EPOCHS = 16;
   static final double LEARNING_RATE = 2e-3;
 
   @Override
