@@ -68,11 +68,11 @@ public final class OnnxFile {
     // Each layer's output tensor, by layer name: a layer reads the tensors its inputs name.
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put(input.name(), dropout(scaled(OnnxFile.INPUT, network, inputDims), input));
-    for (LayerSpec layer : layers.subList(1, layers.size())) {
+    for (int at = 1; at < layers.size(); at++) {
+      LayerSpec layer = layers.get(at);
       List<String> in = layer.inputs().stream().map(outputs::get).toList();
       String x = in.getFirst();
-      boolean image = network.spec().layers().stream()
-          .filter(l -> l.name().equals(layer.inputs().getFirst())).findFirst().orElseThrow().isImage();
+      boolean image = network.spec().inputOf(at).isImage();
       x = switch (layer.type()) {
         case INPUT -> throw new IllegalArgumentException(
             "layer " + layer.name() + " is a second input; ONNX export takes one input layer");
