@@ -3,14 +3,17 @@ package dev.lamina.search;
 import dev.lamina.data.Dataset;
 import dev.lamina.ensemble.EnsembleListener;
 import dev.lamina.ensemble.EnsembleTrainingException;
-import dev.lamina.ensemble.MemberEpoch;
 import dev.lamina.ensemble.MemberExecutor;
 import dev.lamina.ensemble.MemberResult;
 import dev.lamina.ensemble.MemberTask;
 import dev.lamina.ensemble.ModelRef;
+import dev.lamina.metrics.CrossValidation;
+import dev.lamina.metrics.Folds;
 import dev.lamina.nn.Network;
+import dev.lamina.nn.Seeds;
 import dev.lamina.train.TrainingConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +23,16 @@ import java.util.function.LongFunction;
 /**
  * A hyperparameter search over the settings chosen at run time: each trial trains the model from
  * the base {@link TrainingConfig} with one combination of a {@link SearchSpace}'s values, and is
- * scored by its best validation accuracy. Trials are bagging's tasks without the bootstrap, so
- * they run where members do: on a thread pool in this JVM ({@link #fit(Dataset, Dataset)}), or on
- * a Hazelcast cluster ({@link #fit(MemberExecutor)}, whose data must include the validation set),
- * where a lost member's trials run again elsewhere. Every trial trains from the base seed, so
- * trials differ only by the settings searched, and the same search gives the same scores, bit for
- * bit, on any number of threads or machines.
+ * scored by its best validation accuracy: on a validation set ({@link #fit(Dataset, Dataset)}),
+ * or, with {@link Builder#crossValidation(int) k-fold cross-validation}, on each fold's held-out
+ * samples after training on the others, the trial's score being the mean over folds ({@link
+ * #fit(Dataset)}). Trials are bagging's tasks without the bootstrap (with cross-validation, one
+ * task per trial and fold, as {@link CrossValidation}'s), so they run where members do: on a
+ * thread pool in this JVM, or on a Hazelcast cluster ({@link #fit(MemberExecutor)}, whose data
+ * must include the validation set, or {@link #fit(Dataset, MemberExecutor)}), where a lost
+ * member's tasks run again elsewhere. Every trial trains from the base seed, so trials differ
+ * only by the settings searched, and the same search gives the same scores, bit for bit, on any
+ * number of threads or machines.
  *
  * <pre>{@code
  * SearchResult result = Search.builder(FashionMlpNet.class)
@@ -46,6 +53,10 @@ public final class Search<N extends Network> {
   private final List<int[]> picks;
   private final int threads;
   private final EnsembleListener listener;
+  /** The folds asked for: 0 when trials are scored on a validation set. */
+  private final int k;
+  /** The folds given to the builder, or null to draw them from the data. */
+  private final Folds folds;
 
   private Search(Builder<N> b) {
     this.model = b.model;
@@ -54,6 +65,8 @@ public final class Search<N extends Network> {
     this.picks = b.picks;
     this.threads = b.threads;
     this.listener = b.listener;
+    this.k = b.k;
+    this.folds = b.folds;
   }
 
   /**
@@ -101,11 +114,13 @@ public final class Search<N extends Network> {
    * @param train the data each trial trains on
    * @param validation the data each trial is scored on, after every epoch
    * @return every trial with its score
+   * @throws IllegalArgumentException if the search scores by cross-validation
    * @throws EnsembleTrainingException if a trial fails, or the thread is interrupted
    */
   public SearchResult fit(Dataset train, Dataset validation) {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(validation, "validation (a search scores each trial on it)");
+    requireValidationScoring("fit(train, validation)");
     return fit(MemberExecutor.inProcess(train, validation, threads));
   }
 
@@ -114,14 +129,125 @@ public final class Search<N extends Network> {
    *
    * @param executor runs the trials: threads, or a cluster's members
    * @return every trial with its score
+   * @throws IllegalArgumentException if the search scores by cross-validation
    * @throws EnsembleTrainingException if a trial fails, or the thread is interrupted
    */
   public SearchResult fit(MemberExecutor executor) {
+    Objects.requireNonNull(executor, "executor");
+    requireValidationScoring("fit(executor)");
     List<TrainingConfig> configs = configs();
     List<MemberTask> tasks = new ArrayList<>();
     for (int i = 0; i < configs.size(); i++) {
       tasks.add(new MemberTask(i, false, configs.get(i)));
     }
+    List<MemberResult> results = train(executor, tasks);
+    List<Trial> trials = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      MemberResult r = results.get(i);
+      requireIndex(r, i);
+      FoldScore best = FoldScore.of(r);
+      trials.add(new Trial(i, settings(picks.get(i)), configs.get(i), best.score(),
+          best.epoch(), r.end(), r.trainedBy(), r.seconds()));
+    }
+    return new SearchResult(dimensionNames(), trials);
+  }
+
+  /**
+   * Scores every trial by k-fold cross-validation on threads in this JVM: for each trial and fold
+   * of {@link #folds(Dataset)}, a network trains with the trial's configuration on every sample
+   * of {@code data} but the fold's, and its best epoch's accuracy on the fold's samples is the
+   * fold's score; the trial's score is the mean over its folds. The fold scores are those {@link
+   * CrossValidation} gives for the trial's configuration and the same folds, bit for bit.
+   *
+   * @param data every sample: each fold trains on some and is scored on the others
+   * @return every trial with its score and its folds' scores
+   * @throws IllegalArgumentException if the search was not built with {@link
+   *     Builder#crossValidation(int)}, or the data has fewer samples than folds
+   * @throws EnsembleTrainingException if a fold fails, or the thread is interrupted
+   */
+  public SearchResult fit(Dataset data) {
+    Objects.requireNonNull(data, "data");
+    requireCrossValidation("fit(data)");
+    return fit(data, MemberExecutor.inProcess(data, null, threads));
+  }
+
+  /**
+   * Scores every trial by k-fold cross-validation, as {@link #fit(Dataset)} does, with the
+   * (trial, fold) tasks trained where {@code executor} says, e.g. {@code cluster.members(dataRef)}:
+   * task {@code trial × k + fold}, so a cluster spreads the folds of one trial as it does its
+   * trials, and a lost member's tasks run again elsewhere. The executor's training data must be
+   * {@code data}, the same samples in the same order (checked through each fold's size and
+   * held-out samples and, for class labels, their labels).
+   *
+   * @param data every sample, as the executor's training data holds them
+   * @param executor trains the folds: threads, or a cluster's members
+   * @return every trial with its score and its folds' scores
+   * @throws IllegalArgumentException if the search was not built with {@link
+   *     Builder#crossValidation(int)}, the data has fewer samples than folds, or the executor
+   *     trained on other data
+   * @throws EnsembleTrainingException if a fold fails, or the thread is interrupted
+   */
+  public SearchResult fit(Dataset data, MemberExecutor executor) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(executor, "executor");
+    requireCrossValidation("fit(data, executor)");
+    Folds f = folds(data);
+    List<TrainingConfig> configs = configs();
+    List<MemberTask> tasks = new ArrayList<>();
+    for (int t = 0; t < configs.size(); t++) {
+      for (int fold = 0; fold < k; fold++) {
+        tasks.add(new MemberTask(t * k + fold, false, configs.get(t), f.testIndices(fold)));
+      }
+    }
+    List<MemberResult> results = train(executor, tasks);
+    List<Trial> trials = new ArrayList<>();
+    for (int t = 0; t < configs.size(); t++) {
+      List<FoldScore> scores = new ArrayList<>();
+      for (int fold = 0; fold < k; fold++) {
+        MemberResult r = results.get(t * k + fold);
+        requireIndex(r, t * k + fold);
+        requireSameData(r, data, f, t, fold);
+        scores.add(FoldScore.of(r));
+      }
+      trials.add(FoldScore.trial(t, settings(picks.get(t)), configs.get(t), scores));
+    }
+    return new SearchResult(dimensionNames(), trials);
+  }
+
+  /**
+   * The folds a cross-validating search scores its trials on, the same for every trial: those
+   * given to {@link Builder#crossValidation(Folds)}, or else {@code k} folds of {@code data} drawn
+   * with a seed derived from the base configuration's, stratified by class when the data has
+   * class labels ({@link Folds#stratified}), plain otherwise ({@link Folds#plain}).
+   *
+   * @param data every sample the search will fit on
+   * @return the folds
+   * @throws IllegalArgumentException if the search does not cross-validate, the data has fewer
+   *     samples than folds, or the given folds are for another number of samples
+   */
+  public Folds folds(Dataset data) {
+    Objects.requireNonNull(data, "data");
+    requireCrossValidation("folds(data)");
+    if (folds != null) {
+      if (folds.samples() != data.size()) {
+        throw new IllegalArgumentException("the folds given to crossValidation(folds) are for "
+            + folds.samples() + " samples but the data has " + data.size()
+            + ": make them from this data, e.g. Folds.stratified(data, " + k + ", seed)");
+      }
+      return folds;
+    }
+    if (data.size() < k) {
+      throw new IllegalArgumentException("crossValidation(" + k + ") needs at least " + k
+          + " samples, one per fold, but the data has " + data.size() + ": use at most "
+          + data.size() + " folds (5 or 10 are usual)");
+    }
+    long seed = Seeds.derive(base.seed(), "folds");
+    return data.targetKind() == Dataset.TargetKind.CLASS_LABEL
+        ? Folds.stratified(data, k, seed)
+        : Folds.plain(data.size(), k, seed);
+  }
+
+  private List<MemberResult> train(MemberExecutor executor, List<MemberTask> tasks) {
     List<MemberResult> results;
     try {
       results = executor.train(model, tasks, listener);
@@ -129,27 +255,56 @@ public final class Search<N extends Network> {
       Thread.currentThread().interrupt();
       throw new EnsembleTrainingException("interrupted while the trials trained", e);
     }
-    List<Trial> trials = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      MemberResult r = results.get(i);
-      if (r.index() != i) {
-        throw new EnsembleTrainingException(
-            "result " + i + " is trial " + r.index() + "'s; results must be in order");
-      }
-      double score = Double.NaN;
-      int bestEpoch = 0;
-      for (MemberEpoch e : r.epochs()) {
-        if (!Double.isNaN(e.validationAccuracy())
-            && (bestEpoch == 0 || e.validationAccuracy() > score)) {
-          score = e.validationAccuracy();
-          bestEpoch = e.epoch();
-        }
-      }
-      trials.add(new Trial(i, settings(picks.get(i)), configs.get(i), score, bestEpoch, r.end(),
-          r.trainedBy(), r.seconds()));
+    if (results.size() != tasks.size()) {
+      throw new EnsembleTrainingException(
+          "expected " + tasks.size() + " trained tasks, got " + results.size());
     }
-    return new SearchResult(space.dimensions().stream().map(SearchSpace.Dimension::name)
-        .toList(), trials);
+    return results;
+  }
+
+  private void requireValidationScoring(String call) {
+    if (k > 0) {
+      throw new IllegalArgumentException(call + " scores trials on a validation set, but this"
+          + " search was built with crossValidation(" + k + "), which holds out part of the data"
+          + " itself: call fit(data) (or fit(data, executor)) with every sample, or build the"
+          + " search without crossValidation to score on a separate validation set");
+    }
+  }
+
+  private void requireCrossValidation(String call) {
+    if (k == 0) {
+      throw new IllegalArgumentException(call + " scores trials by cross-validation, but this"
+          + " search was built without crossValidation(k): add e.g. crossValidation(5) to the"
+          + " builder, or call fit(train, validation) to score on a validation set");
+    }
+  }
+
+  private static void requireIndex(MemberResult r, int index) {
+    if (r.index() != index) {
+      throw new EnsembleTrainingException(
+          "result " + index + " is task " + r.index() + "'s; results must be in task order");
+    }
+  }
+
+  /** Task (trial, fold)'s result was trained on {@code data}, not on other data of the executor. */
+  private static void requireSameData(MemberResult r, Dataset data, Folds f, int trial,
+      int fold) {
+    int[] test = f.testIndices(fold);
+    String differs = r.trainingSize() != data.size()
+        ? "has " + r.trainingSize() + " samples, not " + data.size()
+        : !Arrays.equals(r.outOfBag(), test) ? "held out other samples than fold " + fold + "'s"
+        : data.targetKind() == Dataset.TargetKind.CLASS_LABEL
+            && !Arrays.equals(r.outOfBagLabels(), data.select(test).labels())
+            ? "has other labels for fold " + fold + "'s samples" : null;
+    if (differs != null) {
+      throw new IllegalArgumentException("the data trial " + trial + " fold " + fold
+          + " trained on (" + r.trainedBy() + ") " + differs + ": the executor's data must be"
+          + " the data given to fit, in the same order");
+    }
+  }
+
+  private List<String> dimensionNames() {
+    return space.dimensions().stream().map(SearchSpace.Dimension::name).toList();
   }
 
   private Map<String, String> settings(int[] pick) {
@@ -173,6 +328,8 @@ public final class Search<N extends Network> {
     private List<int[]> picks;
     private int threads = TrainingConfig.availableThreads();
     private EnsembleListener listener = EnsembleListener.SILENT;
+    private int k;
+    private Folds folds;
 
     private Builder(ModelRef<N> model) {
       this.model = model;
@@ -216,9 +373,42 @@ public final class Search<N extends Network> {
     }
 
     /**
-     * Trials trained at once in this JVM, each on one thread. Default: every processor.
+     * Scores each trial by k-fold cross-validation instead of on a validation set: fit with
+     * {@link Search#fit(Dataset)} (or {@link Search#fit(Dataset, MemberExecutor)}), and see
+     * {@link Search#folds(Dataset)} for the folds. Each trial trains k times, so a search costs
+     * k times as much as on a validation set. Default: no cross-validation.
      *
-     * @param threads how many trials train at once, > 0
+     * @param k the number of folds, ≥ 2
+     * @return this builder
+     * @throws IllegalArgumentException if {@code k} &lt; 2
+     */
+    public Builder<N> crossValidation(int k) {
+      if (k < 2) {
+        throw new IllegalArgumentException("crossValidation(k) needs k >= 2 folds, got " + k
+            + ": each fold is scored after training on the others; 5 or 10 are usual");
+      }
+      this.k = k;
+      this.folds = null;
+      return this;
+    }
+
+    /**
+     * Scores each trial by cross-validation on these folds, as {@link #crossValidation(int)}
+     * does with folds it draws; the folds must be made for the data given to fit.
+     *
+     * @param folds which samples each fold holds out, e.g. {@code Folds.stratified(data, 5, 42)}
+     * @return this builder
+     */
+    public Builder<N> crossValidation(Folds folds) {
+      this.folds = Objects.requireNonNull(folds, "folds");
+      this.k = folds.count();
+      return this;
+    }
+
+    /**
+     * Tasks trained at once in this JVM, each on one thread. Default: every processor.
+     *
+     * @param threads how many trials (or trials' folds) train at once, > 0
      * @return this builder
      */
     public Builder<N> threads(int threads) {
@@ -227,7 +417,8 @@ public final class Search<N extends Network> {
     }
 
     /**
-     * Hears trials start, finish epochs and finish, as bagging's members. Default: silent.
+     * Hears trials start, finish epochs and finish, as bagging's members; with cross-validation
+     * each (trial, fold) task is a member, numbered {@code trial × k + fold}. Default: silent.
      *
      * @param listener hears every trial's progress; called from the trials' threads
      * @return this builder

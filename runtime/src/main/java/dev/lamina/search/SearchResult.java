@@ -9,6 +9,7 @@ import java.util.Locale;
 
 /**
  * The trials of a {@link Search}, in trial order, with the best of them, a table and a chart.
+ * Trials scored by cross-validation show their folds' spread beside their mean score.
  *
  * @param dimensions the names of the settings searched, in the space's order
  * @param trials every trial, in trial order (by {@link Trial#index()})
@@ -34,48 +35,81 @@ public record SearchResult(List<String> dimensions, List<Trial> trials) {
   }
 
   /**
-   * A Markdown table: one row per trial, best first, with its settings, score and time.
+   * How many folds each trial was cross-validated on.
+   *
+   * @return k, or 0 when the trials were scored on a validation set
+   */
+  public int folds() {
+    return trials.isEmpty() ? 0 : trials.get(0).foldScores().size();
+  }
+
+  /**
+   * A Markdown table: one row per trial, best first (trials without a score last), with its
+   * settings, score and time; with cross-validation, the score is the mean over folds and a
+   * column gives the folds' standard deviation.
    *
    * @return the table, one line per row
    */
   public String table() {
+    int k = folds();
     StringBuilder s = new StringBuilder("| trial | ");
     dimensions.forEach(d -> s.append(d).append(" | "));
-    s.append("validation accuracy | best epoch | seconds |\n|");
-    s.append(" --- |".repeat(dimensions.size() + 4)).append('\n');
-    trials.stream().sorted(Comparator.comparingDouble(Trial::score).reversed()
-        .thenComparingInt(Trial::index)).forEach(t -> {
-          s.append("| ").append(t.index() + 1).append(" | ");
-          dimensions.forEach(d -> s.append(t.settings().get(d)).append(" | "));
-          s.append(String.format(Locale.ROOT, "%.4f | %d | %.1f |%n", t.score(), t.bestEpoch(),
-              t.seconds()));
-        });
+    s.append(k == 0 ? "validation accuracy | "
+        : k + "-fold validation accuracy (mean) | standard deviation | ");
+    s.append("best epoch | seconds |\n|");
+    s.append(" --- |".repeat(dimensions.size() + (k == 0 ? 4 : 5))).append('\n');
+    trials.stream().sorted(BEST_FIRST).forEach(t -> {
+      s.append("| ").append(t.index() + 1).append(" | ");
+      dimensions.forEach(d -> s.append(t.settings().get(d)).append(" | "));
+      s.append(String.format(Locale.ROOT, "%.4f | ", t.score()));
+      if (k > 0) {
+        s.append(String.format(Locale.ROOT, "%.4f | ", t.spread()));
+      }
+      s.append(String.format(Locale.ROOT, "%d | %.1f |%n", t.bestEpoch(), t.seconds()));
+    });
     return s.toString();
   }
 
+  /** Highest score first, trials without one last, the earlier trial first on ties. */
+  private static final Comparator<Trial> BEST_FIRST = Comparator
+      .comparing((Trial t) -> Double.isNaN(t.score()))
+      .thenComparing(Comparator.comparingDouble(Trial::score).reversed())
+      .thenComparingInt(Trial::index);
+
   /**
    * A PNG of each trial's score in trial order, beside the best score so far: how quickly the
-   * search found its best.
+   * search found its best. With cross-validation, the mean's one-standard-deviation band over
+   * the folds is drawn too.
    *
    * @param file where to write the PNG; replaced atomically if it exists
    * @throws IOException if the file cannot be written
    */
   public void writeChart(Path file) throws IOException {
+    int k = folds();
     double[] x = new double[trials.size()];
     double[] score = new double[trials.size()];
     double[] best = new double[trials.size()];
+    double[] low = new double[trials.size()];
+    double[] high = new double[trials.size()];
     double so = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < x.length; i++) {
+      Trial t = trials.get(i);
       x[i] = i + 1;
-      score[i] = trials.get(i).score();
+      score[i] = t.score();
       so = Double.isNaN(score[i]) ? so : Math.max(so, score[i]);
       best[i] = so;
+      low[i] = score[i] - t.spread();
+      high[i] = score[i] + t.spread();
     }
-    LineChart.titled("Search over " + String.join(", ", dimensions) + ": " + trials.size()
-            + " trials")
-        .axes("trial", "validation accuracy", true)
-        .series("trial", x, score)
-        .series("best so far", x, best)
-        .write(file, 900, 420);
+    LineChart chart = LineChart.titled("Search over " + String.join(", ", dimensions) + ": "
+            + trials.size() + " trials" + (k > 0 ? ", " + k + "-fold cross-validation" : ""))
+        .axes("trial", k > 0 ? "validation accuracy, mean over " + k + " folds"
+            : "validation accuracy", true)
+        .series(k > 0 ? "trial (mean)" : "trial", x, score)
+        .series("best so far", x, best);
+    if (k > 0) {
+      chart.series("mean - sd", x, low).series("mean + sd", x, high);
+    }
+    chart.write(file, 900, 420);
   }
 }

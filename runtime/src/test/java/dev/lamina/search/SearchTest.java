@@ -101,7 +101,7 @@ class SearchTest {
     }
   }
 
-  private static Dataset data(int size, long seed) {
+  static Dataset data(int size, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] x = new float[size * 6];
     int[] y = new int[size];
