@@ -130,10 +130,15 @@ public final class Bagging<N extends Network> {
    * @param validation the data each epoch is evaluated on when bootstrap is off; may be null when
    *     it is on
    * @return the trained ensemble
+   * @throws IllegalArgumentException if bootstrap is off and {@code validation} is null
    * @throws EnsembleTrainingException if a member fails; the members that finished are in it
    */
   public Ensemble<N> fit(Dataset train, Dataset validation) {
     Objects.requireNonNull(train, "train");
+    if (!bootstrap && validation == null) { // before any member trains, not once per member
+      throw new IllegalArgumentException(MemberTraining.NO_VALIDATION
+          + "; pass fit(train, validation), or turn bootstrap on");
+    }
     return fit(new InProcessMembers(train, validation, threads));
   }
 

@@ -27,6 +27,10 @@ import java.util.function.BooleanSupplier;
  * thread; members run in parallel instead.
  */
 public final class MemberTraining {
+  /** Why a member that neither bootstraps nor holds samples out needs a validation set. */
+  static final String NO_VALIDATION = "validation must be given when bootstrap is off: without"
+      + " bootstrap there are no out-of-bag samples to evaluate each epoch on";
+
   /** Rows per inference pass over the out-of-bag samples. */
   private static final int CHUNK = 500;
 
@@ -63,8 +67,7 @@ public final class MemberTraining {
       throw new IllegalArgumentException(task.bootstrap()
           ? "the bootstrap of member " + task.index() + " left no out-of-bag sample of the "
               + train.size() + " training samples to evaluate on; pass a validation set too"
-          : "validation must be given when bootstrap is off: without bootstrap there are no"
-              + " out-of-bag samples to evaluate each epoch on");
+          : NO_VALIDATION);
     }
 
     TrainingListener progress = new TrainingListener() {

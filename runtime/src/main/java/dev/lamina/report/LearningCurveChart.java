@@ -169,7 +169,11 @@ public final class LearningCurveChart {
     Object[][] items = {{TRAIN, "training", null}, {VALIDATION, "validation", null},
         {BEST, "best epoch", new float[] {6, 4}}, {STOP, "stopped", new float[] {2, 3}},
         {RATE, "learning rate", new float[] {4, 2}}};
+    boolean validated = history.epochs().stream().anyMatch(EpochStats::validated);
     for (Object[] item : rateVaries() ? items : java.util.Arrays.copyOf(items, 4)) {
+      if (item[1].equals("validation") && !validated) {
+        continue; // a run without validation data has no such line
+      }
       g.setColor((Color) item[0]);
       g.setStroke(item[2] == null ? new BasicStroke(2f)
           : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, (float[]) item[2], 0));

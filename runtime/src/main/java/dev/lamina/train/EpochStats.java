@@ -42,4 +42,14 @@ public record EpochStats(
     this(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, seconds,
         samplesPerSecond, Double.NaN);
   }
+
+  /**
+   * Whether the epoch was evaluated on validation data: false when the run has none (both
+   * validation figures NaN).
+   *
+   * @return true when a validation figure is a number
+   */
+  public boolean validated() {
+    return !Double.isNaN(validationLoss) || !Double.isNaN(validationAccuracy);
+  }
 }

@@ -66,10 +66,11 @@ public final class ProgressBar implements TrainingListener {
   public void onEpochEnd(EpochStats s, int epochs) {
     out.print(open ? "\r" : "");
     open = false;
-    out.printf(Locale.ROOT,
-        "Epoch %d/%d [%s] loss %.4f acc %.4f | val loss %.4f val acc %.4f | %.1fs %,.0f samples/s%n",
-        s.epoch(), epochs, "=".repeat(WIDTH), s.trainLoss(), s.trainAccuracy(), s.validationLoss(),
-        s.validationAccuracy(), s.seconds(), s.samplesPerSecond());
+    String validation = s.validated() ? String.format(Locale.ROOT, " | val loss %.4f val acc %.4f",
+        s.validationLoss(), s.validationAccuracy()) : ""; // a run without validation data
+    out.printf(Locale.ROOT, "Epoch %d/%d [%s] loss %.4f acc %.4f%s | %.1fs %,.0f samples/s%n",
+        s.epoch(), epochs, "=".repeat(WIDTH), s.trainLoss(), s.trainAccuracy(), validation,
+        s.seconds(), s.samplesPerSecond());
   }
 
   /** Says why training ended, unless it simply ran every epoch without restoring weights. */

@@ -27,17 +27,25 @@ final class Rates {
     this.base = base;
     this.epochs = epochs;
     this.steps = steps;
-    LearningRateSchedule inner = schedule;
     int warmup = 0;
-    if (inner instanceof LearningRateSchedule.Warmup w) {
-      warmup = w.epochs();
-      inner = w.then();
+    for (LearningRateSchedule s = schedule; s instanceof LearningRateSchedule.Warmup w;
+        s = w.then()) {
+      warmup += w.epochs();
     }
-    this.plateau = inner instanceof LearningRateSchedule.ReduceOnPlateau p ? p : null;
+    this.plateau = plateauOf(schedule);
     this.plateauAfter = warmup;
     this.reducedBase = base;
     this.best = plateau == null || plateau.metric().goal() == Metric.Goal.MINIMIZE
         ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+  }
+
+  /** The reduce-on-plateau schedule behind {@code schedule}'s warm-ups, if that is what it is. */
+  static LearningRateSchedule.ReduceOnPlateau plateauOf(LearningRateSchedule schedule) {
+    LearningRateSchedule inner = schedule;
+    while (inner instanceof LearningRateSchedule.Warmup w) {
+      inner = w.then();
+    }
+    return inner instanceof LearningRateSchedule.ReduceOnPlateau p ? p : null;
   }
 
   /** Whether the rate ever differs from the optimizer's own. */

@@ -45,19 +45,20 @@ final class RunChecks {
   }
 
 
-  /** Without validation data, nothing may watch a validation metric: it would be NaN throughout. */
+  /**
+   * Without validation data, nothing may watch a validation metric: it would be NaN throughout.
+   * Checked as a run starts, before its network is made: validation data is given to {@code
+   * fit}, so that one trainer can run on many splits (bagging's members, cross-validation's
+   * folds, a search's trials), and fit is the first point that knows there is none.
+   */
   static void requireNoValidationMetric(TrainingConfig config) {
     if (config.earlyStopping() != null && readsValidation(config.earlyStopping().metric())) {
       throw new IllegalArgumentException("early stopping watches " + config.earlyStopping()
           .metric().name() + ", which needs validation data: pass a validation set to fit, or"
           + " watch Metric.TRAINING_LOSS");
     }
-    LearningRateSchedule schedule = config.schedule();
-    if (schedule instanceof LearningRateSchedule.Warmup w) {
-      schedule = w.then();
-    }
-    if (schedule instanceof LearningRateSchedule.ReduceOnPlateau p
-        && readsValidation(p.metric())) {
+    LearningRateSchedule.ReduceOnPlateau p = Rates.plateauOf(config.schedule());
+    if (p != null && readsValidation(p.metric())) {
       throw new IllegalArgumentException("the schedule reduces the rate on plateaus of "
           + p.metric().name() + ", which needs validation data: pass a validation set to fit,"
           + " or watch Metric.TRAINING_LOSS");

@@ -92,8 +92,12 @@ public final class Trainer<N extends Network> {
    * @param train the training data
    * @param validation the validation data, or null
    * @return the trained network and its history
+   * @throws IllegalArgumentException if {@code validation} is null and early stopping or a
+   *     reduce-on-plateau schedule watches a validation metric (before any network is made), or
+   *     the data does not fit the network
    */
   public TrainingResult<N> fit(Dataset train, Dataset validation) {
+    requireValidationIfWatched(validation);
     return fit(factory.apply(Seeds.derive(config.seed(), "init")), train, validation);
   }
 
@@ -132,8 +136,16 @@ public final class Trainer<N extends Network> {
    */
   public TrainingResult<N> resume(Path checkpoint, Dataset train, Dataset validation)
       throws IOException {
+    requireValidationIfWatched(validation);
     return train(factory.apply(Seeds.derive(config.seed(), "init")), train, validation,
         checkpoint);
+  }
+
+  /** Before a network is made: a run without validation data must not watch a validation metric. */
+  private void requireValidationIfWatched(Dataset validation) {
+    if (validation == null) {
+      RunChecks.requireNoValidationMetric(config);
+    }
   }
 
   private TrainingResult<N> train(N network, Dataset train, Dataset validation, Path resume)

@@ -35,10 +35,11 @@ public final class TrainingLog implements TrainingListener {
   @Override
   public void onEpochEnd(EpochStats s, int epochs) {
     if (logger.isLoggable(Level.INFO)) {
+      String validation = s.validated() ? String.format(Locale.ROOT,
+          ", validation loss %.4f acc %.4f", s.validationLoss(), s.validationAccuracy()) : "";
       logger.log(Level.INFO, String.format(Locale.ROOT,
-          "epoch %d/%d: loss %.4f acc %.4f, validation loss %.4f acc %.4f, %.1f s, %,.0f samples/s",
-          s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.validationLoss(),
-          s.validationAccuracy(), s.seconds(), s.samplesPerSecond()));
+          "epoch %d/%d: loss %.4f acc %.4f%s, %.1f s, %,.0f samples/s", s.epoch(), epochs,
+          s.trainLoss(), s.trainAccuracy(), validation, s.seconds(), s.samplesPerSecond()));
     }
   }
 
