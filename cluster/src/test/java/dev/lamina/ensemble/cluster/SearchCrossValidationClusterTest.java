@@ -105,7 +105,7 @@ class SearchCrossValidationClusterTest {
 
   private static Search<CvMlpNet> search(EnsembleListener listener) {
     return Search.builder(CvMlpNet.class)
-        .base(TrainingConfig.builder().epochs(4).batchSize(16).optimizer(Optimizer.adam(1e-3))
+        .base(TrainingConfig.builder().epochs(6).batchSize(16).optimizer(Optimizer.adam(1e-3))
             .seed(17).build())
         .grid(SearchSpace.of(SearchSpace.learningRate(1e-3, 3e-3, 1e-2)))
         .crossValidation(3)
