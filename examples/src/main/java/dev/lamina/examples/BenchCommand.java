@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.internal.kernel.FmaPeak;
+import dev.lamina.nn.WeightPrecision;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,6 +129,14 @@ final class BenchCommand implements Command {
     out.printf(Locale.ROOT, "Single-sample Predictor.classOf (thread-safe, the caller's thread):"
         + " Lamina %.1f µs%n", predictorLatency);
     json.put("latency_us_predictor", predictorLatency);
+    double copyLatency = lamina.copyLatencyMicros(WeightPrecision.FLOAT32);
+    double bf16Latency = lamina.copyLatencyMicros(WeightPrecision.BFLOAT16);
+    out.printf(Locale.ROOT, "Single-sample inference copy (network.inferenceCopy, one thread):"
+        + " float weights %.1f µs, bfloat16 weights %.1f µs (%.2f× the float copy's)%n",
+        copyLatency, bf16Latency, bf16Latency / copyLatency);
+    json.put("latency_us_lamina_f32_copy", copyLatency);
+    json.put("latency_us_lamina_bf16", bf16Latency);
+    json.put("latency_bf16_fraction", bf16Latency / copyLatency);
     long allocated = lamina.allocatedBytesPerStep(128, 2, 500);
     out.printf("Allocated per training step (batch 128, 2 threads): %d bytes%n", allocated);
     json.put("latency_us_lamina", latency);

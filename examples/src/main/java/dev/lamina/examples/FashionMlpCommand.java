@@ -10,6 +10,7 @@ import dev.lamina.io.Tensor;
 import dev.lamina.nn.Evaluation;
 import dev.lamina.nn.ModelSummary;
 import dev.lamina.nn.Network;
+import dev.lamina.nn.WeightPrecision;
 import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.ProgressBar;
@@ -160,6 +161,7 @@ final class FashionMlpCommand implements Command {
     json.put("test_accuracy", test.accuracy());
     json.put("test_loss", test.loss());
     json.put("validation_accuracy", result.history().last().validationAccuracy());
+    bf16Accuracy(result.network(), data.test(), test, out, json);
     json.put("epochs", config.epochs());
     json.put("batch_size", config.batchSize());
     json.put("train_seconds", result.history().trainSeconds());
@@ -208,6 +210,7 @@ final class FashionMlpCommand implements Command {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("test_accuracy", test.accuracy());
     json.put("test_loss", test.loss());
+    bf16Accuracy(network, data.test(), test, out, json);
     json.put("loaded", file.toString());
     json.put("saved_by", info.laminaVersion());
     if (saveLogits.isPresent()) {
@@ -215,6 +218,19 @@ final class FashionMlpCommand implements Command {
     }
     OnnxOption.write(onnx, network, out, json);
     return json;
+  }
+
+  /**
+   * The test accuracy of the network's bfloat16 inference copy ({@code
+   * network.inferenceCopy(WeightPrecision.BFLOAT16)}) beside the float network's.
+   */
+  private static void bf16Accuracy(Network network, Dataset test, Evaluation full, PrintStream out,
+      Map<String, Object> json) {
+    Evaluation bf16 = network.inferenceCopy(WeightPrecision.BFLOAT16).evaluate(test);
+    out.printf(Locale.ROOT, "bfloat16 inference copy: test accuracy %.4f (%+.2f points), loss"
+        + " %.4f%n", bf16.accuracy(), 100 * (bf16.accuracy() - full.accuracy()), bf16.loss());
+    json.put("test_accuracy_bf16", bf16.accuracy());
+    json.put("test_loss_bf16", bf16.loss());
   }
 
   /** The inference logits of every sample of {@code data}, as tensor "logits" (samples, classes). */

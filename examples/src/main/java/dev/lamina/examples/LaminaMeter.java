@@ -5,6 +5,7 @@ import dev.lamina.internal.TrainingStep;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Predictor;
+import dev.lamina.nn.WeightPrecision;
 import dev.lamina.train.Optimizer;
 import java.util.Arrays;
 
@@ -30,6 +31,8 @@ final class LaminaMeter {
     latencyMicros(1);
     latencyMicros(2);
     predictorLatencyMicros();
+    copyLatencyMicros(WeightPrecision.FLOAT32);
+    copyLatencyMicros(WeightPrecision.BFLOAT16);
   }
 
   /**
@@ -100,6 +103,17 @@ final class LaminaMeter {
     float[] x = new float[784];
     data.copyFeatures(0, x, 0);
     return medianMicros(() -> predictor.classOf(x));
+  }
+
+  /**
+   * Median microseconds of one single-sample pass of an inference copy ({@link
+   * Network#inferenceCopy}) with weights in {@code precision}, on the calling thread.
+   */
+  double copyLatencyMicros(WeightPrecision precision) {
+    Network copy = new FashionMlpBnNet(1).inferenceCopy(precision);
+    float[] x = new float[784];
+    data.copyFeatures(0, x, 0);
+    return medianMicros(() -> copy.forwardInfer(x, 1));
   }
 
   private static double medianMicros(Runnable call) {

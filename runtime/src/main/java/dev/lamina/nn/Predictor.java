@@ -5,6 +5,7 @@ import dev.lamina.internal.kernel.Losses;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * Inference for servers: any number of threads may call one predictor at once. It holds a
@@ -22,21 +23,12 @@ import java.util.function.LongFunction;
  */
 public final class Predictor {
   private final NetworkSpec spec;
-  private final LongFunction<? extends Network> factory;
-  private final float[][] parameters;
-  private final float[][] state;
-  private final ThreadLocal<Network> copies = ThreadLocal.withInitial(this::copy);
+  private final ThreadLocal<Network> copies;
 
-  private Predictor(Network trained, LongFunction<? extends Network> factory) {
-    this.spec = trained.spec();
-    this.factory = factory;
-    this.parameters = trained.parameters().snapshot();
-    List<StateTensor> live = trained.state();
-    this.state = new float[live.size()][];
-    for (int i = 0; i < state.length; i++) {
-      state[i] = live.get(i).values().clone();
-    }
-    copy(); // fails here, not on a server thread, if the factory makes another model
+  private Predictor(NetworkSpec spec, Supplier<Network> maker) {
+    this.spec = spec;
+    this.copies = ThreadLocal.withInitial(maker);
+    maker.get(); // fails here, not on a server thread, if the factory makes another model
   }
 
   /**
@@ -49,8 +41,38 @@ public final class Predictor {
    * @return the predictor
    */
   public static <N extends Network> Predictor of(N trained, LongFunction<? extends N> factory) {
-    return new Predictor(Objects.requireNonNull(trained, "trained"),
-        Objects.requireNonNull(factory, "factory"));
+    Objects.requireNonNull(trained, "trained");
+    Objects.requireNonNull(factory, "factory");
+    NetworkSpec spec = trained.spec();
+    float[][] parameters = trained.parameters().snapshot();
+    List<StateTensor> live = trained.state();
+    float[][] state = new float[live.size()][];
+    for (int i = 0; i < state.length; i++) {
+      state[i] = live.get(i).values().clone();
+    }
+    return new Predictor(spec, () -> copy(spec, factory, parameters, state));
+  }
+
+  /**
+   * A predictor whose threads run inference copies ({@link Network#inferenceCopy}) of {@code
+   * trained}'s current weights in {@code precision}: with {@link WeightPrecision#BFLOAT16}, one
+   * sample takes about half the time of the float network, with weights rounded to bfloat16. Each
+   * thread's copy holds its own packed weights. It covers the dense models an inference copy does.
+   *
+   * <pre>{@code
+   * Predictor predictor = Predictor.of(trained, WeightPrecision.BFLOAT16);
+   * }</pre>
+   *
+   * @param trained the trained network; its weights are copied now
+   * @param precision how the copies store their weights
+   * @return the predictor
+   * @throws IllegalArgumentException if the model has a layer an inference copy does not cover
+   */
+  public static Predictor of(Network trained, WeightPrecision precision) {
+    Objects.requireNonNull(trained, "trained");
+    Objects.requireNonNull(precision, "precision");
+    Network frozen = trained.inferenceCopy(precision); // rounding it again changes nothing
+    return new Predictor(trained.spec(), () -> frozen.inferenceCopy(precision));
   }
 
   /** {@return the number of values per sample} */
@@ -158,7 +180,8 @@ public final class Predictor {
     return copies.get().forwardInfer(samples, rows);
   }
 
-  private Network copy() {
+  private static Network copy(NetworkSpec spec, LongFunction<? extends Network> factory,
+      float[][] parameters, float[][] state) {
     Network network = factory.apply(0);
     if (!network.spec().equals(spec)) {
       throw new IllegalArgumentException("factory must make the trained network's model "

@@ -57,7 +57,25 @@ class PredictorTest {
     float[] samples = random(SAMPLES * 5, 1);
     float[] logits = network.forwardInfer(samples, SAMPLES).clone();
     Predictor predictor = Predictor.of(network, seed -> new ReferenceNetwork(SPEC, seed));
+    checkFromManyThreads(predictor, samples, logits);
+  }
 
+  @Test
+  void aBf16PredictorGivesItsInferenceCopysAnswersOnEveryThread() throws Exception {
+    ReferenceNetwork network = trained();
+    float[] samples = random(SAMPLES * 5, 3);
+    float[] logits = network.inferenceCopy(WeightPrecision.BFLOAT16).forwardInfer(samples, SAMPLES)
+        .clone();
+    Predictor predictor = Predictor.of(network, WeightPrecision.BFLOAT16);
+    for (Parameter p : network.parameters()) {
+      java.util.Arrays.fill(p.values(), 0f); // the predictor keeps the weights it was made with
+    }
+    checkFromManyThreads(predictor, samples, logits);
+  }
+
+  /** THREADS threads call the predictor at once; each answer must be {@code logits}' bits. */
+  private static void checkFromManyThreads(Predictor predictor, float[] samples, float[] logits)
+      throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> checked = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {

@@ -1,0 +1,16 @@
+package dev.lamina.nn;
+
+/**
+ * How an inference copy ({@link Network#inferenceCopy}) stores its dense layers' weights.
+ * Activations, biases and normalization stay float, and products are summed in float either way.
+ */
+public enum WeightPrecision {
+  /** 32-bit floats: the trained weights as they are. */
+  FLOAT32,
+  /**
+   * bfloat16: each weight rounded to the nearest value with 8 significant bits (ties to even; a
+   * relative error of at most 2⁻⁸), half the bytes of a float, widened to float in registers. One
+   * sample's inference streams every weight once, so it takes about half the time.
+   */
+  BFLOAT16
+}
