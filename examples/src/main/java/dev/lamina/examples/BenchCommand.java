@@ -118,6 +118,22 @@ final class BenchCommand implements Command {
             "train_pytorch", peerTrain, "infer_lamina", infer, "infer_pytorch", peerInfer));
       }
     }
+    out.printf("%nTrainer.fit at batch 128 (55,000 random samples shuffled every epoch; the"
+        + " median epoch after the first; validation timed on its own)%n");
+    int fitEpochs = 3 + (int) Math.round(seconds);
+    for (int threads : THREADS) {
+      LaminaMeter.FitRate fit = lamina.fitRate(128, threads, fitEpochs);
+      double step = rates.get("128/" + threads)[0];
+      out.printf(Locale.ROOT, "  %d thread%s: %,.0f samples/s, %.0f%% of the bench's step rate"
+          + " (%,.0f); validation pass and epoch end %.0f ms per epoch%n", threads,
+          threads == 1 ? "" : "s", fit.samplesPerSecond(), 100 * fit.samplesPerSecond() / step,
+          step, 1e3 * fit.validationSeconds());
+      String suffix = threads == 1 ? "" : "_t" + threads;
+      json.put("fit_samples_per_second" + suffix, fit.samplesPerSecond());
+      json.put("fit_fraction_of_step" + suffix, fit.samplesPerSecond() / step);
+      json.put("fit_validation_seconds_per_epoch" + suffix, fit.validationSeconds());
+    }
+
     double latency = lamina.latencyMicros(1);
     double latencyTwo = lamina.latencyMicros(2);
     double peerLatency = peers.get(1).map(PyTorchPeer.Result::latencyUs).orElse(Double.NaN);

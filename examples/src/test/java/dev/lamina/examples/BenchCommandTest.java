@@ -31,7 +31,9 @@ class BenchCommandTest {
         "train_b32_t1_lamina", "train_b128_t1_lamina", "train_b512_t1_lamina",
         "train_b128_t2_lamina", "infer_b128_t2_lamina", "speedup_train_b128_t2",
         "latency_us_lamina", "latency_us_lamina_t2", "latency_us_predictor",
-        "latency_us_lamina_f32_copy", "latency_us_lamina_bf16", "latency_bf16_fraction"}) {
+        "latency_us_lamina_f32_copy", "latency_us_lamina_bf16", "latency_bf16_fraction",
+        "fit_samples_per_second", "fit_fraction_of_step", "fit_samples_per_second_t2",
+        "fit_fraction_of_step_t2", "fit_validation_seconds_per_epoch"}) {
       assertTrue(number(json, key) > 0, key + " in " + json);
     }
     for (String key : new String[] {"ratio_train_b32_t1", "ratio_train_b128_t1",
