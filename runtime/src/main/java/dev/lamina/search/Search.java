@@ -114,13 +114,18 @@ public final class Search<N extends Network> {
    * @param train the data each trial trains on
    * @param validation the data each trial is scored on, after every epoch
    * @return every trial with its score
-   * @throws IllegalArgumentException if the search scores by cross-validation
+   * @throws IllegalArgumentException if the search scores by cross-validation, or {@code
+   *     validation} is null
    * @throws EnsembleTrainingException if a trial fails, or the thread is interrupted
    */
   public SearchResult fit(Dataset train, Dataset validation) {
     Objects.requireNonNull(train, "train");
-    Objects.requireNonNull(validation, "validation (a search scores each trial on it)");
     requireValidationScoring("fit(train, validation)");
+    if (validation == null) {
+      throw new IllegalArgumentException("validation is null, but a search scores each trial on"
+          + " it: pass a validation set, or build the search with crossValidation(k) and call"
+          + " fit(data) to score each trial on folds of the training data");
+    }
     return fit(MemberExecutor.inProcess(train, validation, threads));
   }
 

@@ -166,6 +166,12 @@ class SearchCrossValidationTest {
         + " crossValidation(k): add e.g. crossValidation(5) to the builder, or call"
         + " fit(train, validation) to score on a validation set", noCv.getMessage());
 
+    var noValidation = assertThrows(IllegalArgumentException.class,
+        () -> plain.fit(DATA, (Dataset) null));
+    assertEquals("validation is null, but a search scores each trial on it: pass a validation"
+        + " set, or build the search with crossValidation(k) and call fit(data) to score each"
+        + " trial on folds of the training data", noValidation.getMessage());
+
     Folds other = Folds.interleaved(60, 3);
     var wrongFolds = assertThrows(IllegalArgumentException.class,
         () -> search(SearchTest.BASE).crossValidation(other).build().fit(DATA));
