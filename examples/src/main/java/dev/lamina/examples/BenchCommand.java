@@ -147,12 +147,15 @@ final class BenchCommand implements Command {
     json.put("latency_us_predictor", predictorLatency);
     double copyLatency = lamina.copyLatencyMicros(WeightPrecision.FLOAT32);
     double bf16Latency = lamina.copyLatencyMicros(WeightPrecision.BFLOAT16);
+    double int8Latency = lamina.copyLatencyMicros(WeightPrecision.INT8);
     out.printf(Locale.ROOT, "Single-sample inference copy (network.inferenceCopy, one thread):"
-        + " float weights %.1f µs, bfloat16 weights %.1f µs (%.2f× the float copy's)%n",
-        copyLatency, bf16Latency, bf16Latency / copyLatency);
+        + " float weights %.1f µs, bfloat16 %.1f µs (%.2f× the float copy's), int8 %.1f µs"
+        + " (%.2f×)%n", copyLatency, bf16Latency, bf16Latency / copyLatency, int8Latency,
+        int8Latency / copyLatency);
     json.put("latency_us_lamina_f32_copy", copyLatency);
     json.put("latency_us_lamina_bf16", bf16Latency);
     json.put("latency_bf16_fraction", bf16Latency / copyLatency);
+    json.put("latency_us_lamina_int8", int8Latency);
     long allocated = lamina.allocatedBytesPerStep(128, 2, 500);
     out.printf("Allocated per training step (batch 128, 2 threads): %d bytes%n", allocated);
     json.put("latency_us_lamina", latency);

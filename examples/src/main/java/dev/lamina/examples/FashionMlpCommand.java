@@ -161,7 +161,7 @@ final class FashionMlpCommand implements Command {
     json.put("test_accuracy", test.accuracy());
     json.put("test_loss", test.loss());
     json.put("validation_accuracy", result.history().last().validationAccuracy());
-    bf16Accuracy(result.network(), data.test(), test, out, json);
+    copyAccuracy(result.network(), data.test(), test, out, json);
     json.put("epochs", config.epochs());
     json.put("batch_size", config.batchSize());
     json.put("train_seconds", result.history().trainSeconds());
@@ -210,7 +210,7 @@ final class FashionMlpCommand implements Command {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("test_accuracy", test.accuracy());
     json.put("test_loss", test.loss());
-    bf16Accuracy(network, data.test(), test, out, json);
+    copyAccuracy(network, data.test(), test, out, json);
     json.put("loaded", file.toString());
     json.put("saved_by", info.laminaVersion());
     if (saveLogits.isPresent()) {
@@ -221,16 +221,20 @@ final class FashionMlpCommand implements Command {
   }
 
   /**
-   * The test accuracy of the network's bfloat16 inference copy ({@code
-   * network.inferenceCopy(WeightPrecision.BFLOAT16)}) beside the float network's.
+   * The test accuracy of the network's bfloat16 and int8 inference copies ({@code
+   * network.inferenceCopy(precision)}) beside the float network's.
    */
-  private static void bf16Accuracy(Network network, Dataset test, Evaluation full, PrintStream out,
+  private static void copyAccuracy(Network network, Dataset test, Evaluation full, PrintStream out,
       Map<String, Object> json) {
-    Evaluation bf16 = network.inferenceCopy(WeightPrecision.BFLOAT16).evaluate(test);
-    out.printf(Locale.ROOT, "bfloat16 inference copy: test accuracy %.4f (%+.2f points), loss"
-        + " %.4f%n", bf16.accuracy(), 100 * (bf16.accuracy() - full.accuracy()), bf16.loss());
-    json.put("test_accuracy_bf16", bf16.accuracy());
-    json.put("test_loss_bf16", bf16.loss());
+    for (WeightPrecision precision : List.of(WeightPrecision.BFLOAT16, WeightPrecision.INT8)) {
+      Evaluation copy = network.inferenceCopy(precision).evaluate(test);
+      String name = precision == WeightPrecision.BFLOAT16 ? "bf16" : "int8";
+      out.printf(Locale.ROOT, "%s inference copy: test accuracy %.4f (%+.2f points), loss %.4f%n",
+          precision == WeightPrecision.BFLOAT16 ? "bfloat16" : "int8 (per-unit scales)",
+          copy.accuracy(), 100 * (copy.accuracy() - full.accuracy()), copy.loss());
+      json.put("test_accuracy_" + name, copy.accuracy());
+      json.put("test_loss_" + name, copy.loss());
+    }
   }
 
   /** The inference logits of every sample of {@code data}, as tensor "logits" (samples, classes). */

@@ -38,6 +38,7 @@ final class LaminaMeter {
     predictorLatencyMicros();
     copyLatencyMicros(WeightPrecision.FLOAT32);
     copyLatencyMicros(WeightPrecision.BFLOAT16);
+    copyLatencyMicros(WeightPrecision.INT8);
   }
 
   /**

@@ -32,6 +32,7 @@ class BenchCommandTest {
         "train_b128_t2_lamina", "infer_b128_t2_lamina", "speedup_train_b128_t2",
         "latency_us_lamina", "latency_us_lamina_t2", "latency_us_predictor",
         "latency_us_lamina_f32_copy", "latency_us_lamina_bf16", "latency_bf16_fraction",
+        "latency_us_lamina_int8",
         "fit_samples_per_second", "fit_fraction_of_step", "fit_samples_per_second_t2",
         "fit_fraction_of_step_t2", "fit_validation_seconds_per_epoch"}) {
       assertTrue(number(json, key) > 0, key + " in " + json);

@@ -6,6 +6,7 @@ import dev.lamina.internal.kernel.BFloat16;
 import dev.lamina.internal.kernel.Bf16Gemm;
 import dev.lamina.internal.kernel.DenseEpilogue;
 import dev.lamina.internal.kernel.Gemm;
+import dev.lamina.internal.kernel.Int8Gemm;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class InferenceCopy implements Network {
 
   /** One dense layer: its product and its epilogue, each row {@code ld} floats long. */
   private record Stage(int in, int out, int ld, int input, float[] weights, short[] packed,
-      float[] s1, float[] t1, float[] s2, float[] t2, dev.lamina.Nonlinearity f, float slope) {}
+      byte[] quantized, float[] s1, float[] t1, float[] s2, float[] t2, dev.lamina.Nonlinearity f, float slope) {}
 
   private InferenceCopy(Network source, WeightPrecision precision) {
     this.spec = source.spec();
@@ -91,17 +92,26 @@ final class InferenceCopy implements Network {
     int in = layer.fanIn();
     int out = layer.units();
     boolean bf16 = precision == WeightPrecision.BFLOAT16;
-    int ld = bf16 ? BFloat16.paddedColumns(out) : out;
+    boolean int8 = precision == WeightPrecision.INT8;
+    int ld = bf16 ? BFloat16.paddedColumns(out) : int8 ? Int8Gemm.paddedColumns(out) : out;
     float[] w = parameters.get(layer.name() + ".weight").values();
     short[] packed = null;
-    if (bf16) {
-      packed = BFloat16.pack(w, in, out);
-      // What this copy computes with, so that parameters() tells the truth.
-      System.arraycopy(BFloat16.unpack(packed, in, out), 0, w, 0, w.length);
-    }
+    byte[] quantized = null;
     float[] s1 = new float[ld];
     float[] t1 = new float[ld];
     Arrays.fill(s1, 0, out, 1f);
+    // What this copy computes with replaces the weights, so that parameters() tells the truth.
+    if (bf16) {
+      packed = BFloat16.pack(w, in, out);
+      System.arraycopy(BFloat16.unpack(packed, in, out), 0, w, 0, w.length);
+    } else if (int8) {
+      quantized = Int8Gemm.quantize(w, in, out, s1); // each column's scale: the sum's factor
+      for (int p = 0; p < in; p++) {
+        for (int j = 0; j < out; j++) {
+          w[p * out + j] = quantized[p * ld + j] * s1[j];
+        }
+      }
+    }
     if (layer.bias()) {
       System.arraycopy(parameters.get(layer.name() + ".bias").values(), 0, t1, 0, out);
     }
@@ -113,7 +123,7 @@ final class InferenceCopy implements Network {
       double[][] affine = batchNormAffine(layer);
       if (norm.beforeActivation()) {
         for (int j = 0; j < out; j++) { // (z + b)·scale + shift
-          s1[j] = (float) affine[0][j];
+          s1[j] = (float) (s1[j] * affine[0][j]);
           t1[j] = (float) (t1[j] * affine[0][j] + affine[1][j]);
         }
       } else {
@@ -130,7 +140,7 @@ final class InferenceCopy implements Network {
       t2 = new float[ld];
       Arrays.fill(s2, 0, out, drop);
     }
-    return new Stage(in, out, ld, spec.inputIndex(l), bf16 ? null : w, packed, s1, t1, s2, t2,
+    return new Stage(in, out, ld, spec.inputIndex(l), w, packed, quantized, s1, t1, s2, t2,
         layer.activation(), (float) layer.slope());
   }
 
@@ -203,6 +213,8 @@ final class InferenceCopy implements Network {
       float[] y = outputs[l];
       if (s.packed != null) {
         Bf16Gemm.matmul(y, s.ld, a, lda, s.packed, s.in, s.ld, 0, rows);
+      } else if (s.quantized != null) {
+        Int8Gemm.matmul(y, s.ld, a, lda, s.quantized, s.in, s.ld, 0, rows);
       } else {
         Gemm.matmul(y, a, s.weights, s.in, s.out, 0, rows);
       }

@@ -12,5 +12,12 @@ public enum WeightPrecision {
    * relative error of at most 2⁻⁸), half the bytes of a float, widened to float in registers. One
    * sample's inference streams every weight once, so it takes about half the time.
    */
-  BFLOAT16
+  BFLOAT16,
+  /**
+   * 8-bit integers with one scale per output unit (per column of W): each column's largest |w|
+   * maps to 127, the others round to the nearest step (an error of at most half a step, its
+   * largest |w| / 254), a quarter of the bytes of a float. The integers are widened to float in
+   * registers and the scale multiplies each sum.
+   */
+  INT8
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Inference copies against the scalar {@link ReferenceNetwork}: a float copy computes the network
- * it was made from, a bfloat16 copy the network with its weights rounded (both to float noise),
- * and the bfloat16 copy stays within the bound that bfloat16 rounding of the weights allows,
- * propagated layer by layer. Every activation, batch normalization on either side of it, both
+ * it was made from, a bfloat16 or int8 copy the network with its weights rounded or quantized
+ * (each to float noise), and those copies stay within the bound that rounding or quantizing the
+ * weights allows, propagated layer by layer. Every activation, batch normalization on either side of it, both
  * dropout modes, input scaling, layers without bias; batches of 1 to 37 rows.
  */
 class InferenceCopyTest {
@@ -52,12 +52,22 @@ class InferenceCopyTest {
         ReferenceNetwork source = trained(spec, 1);
         checkAgainstReference(source, WeightPrecision.FLOAT32);
         checkAgainstReference(source, WeightPrecision.BFLOAT16);
+        checkAgainstReference(source, WeightPrecision.INT8);
       }
     }
   }
 
   @Test
   void bf16CopyStaysWithinTheRoundingBound() {
+    checkWithinBound(WeightPrecision.BFLOAT16);
+  }
+
+  @Test
+  void int8CopyStaysWithinTheQuantizationBound() {
+    checkWithinBound(WeightPrecision.INT8);
+  }
+
+  private static void checkWithinBound(WeightPrecision precision) {
     NetworkSpec spec = new NetworkSpec("Mlp", Loss.SOFTMAX_CROSS_ENTROPY, 0, List.of(
         LayerSpec.input("in", 150, 0.9, DropoutMode.CLASSIC),
         dense("h1", 70, 150, true, Nonlinearity.RELU, BEFORE, 0.8, DropoutMode.INVERTED),
@@ -65,12 +75,12 @@ class InferenceCopyTest {
         dense("out", 10, 37, true, Nonlinearity.IDENTITY, NormSpec.NONE, 1,
             DropoutMode.INVERTED)));
     ReferenceNetwork source = trained(spec, 2);
-    Network copy = source.inferenceCopy(WeightPrecision.BFLOAT16);
+    Network copy = source.inferenceCopy(precision);
     int rows = 64;
     float[] input = random(rows * 150, 3);
     float[] exact = source.forwardInfer(input, rows).clone();
     float[] got = copy.forwardInfer(input, rows);
-    double[][] bound = bound(source, input, rows);
+    double[][] bound = bound(source, input, rows, precision);
     double worst = 0;
     double largest = 0;
     for (int r = 0; r < rows; r++) {
@@ -78,16 +88,17 @@ class InferenceCopyTest {
         double diff = Math.abs(got[r * 10 + j] - exact[r * 10 + j]);
         double allowed = bound[r][j] + ABS + REL * Math.abs(exact[r * 10 + j]);
         if (!(diff <= allowed)) {
-          fail(String.format("row %d, output %d: float %s, bf16 copy %s, |diff| %.3g over the"
-              + " bound %.3g", r, j, exact[r * 10 + j], got[r * 10 + j], diff, allowed));
+          fail(String.format("%s copy, row %d, output %d: float %s, copy %s, |diff| %.3g over"
+              + " the bound %.3g", precision, r, j, exact[r * 10 + j], got[r * 10 + j], diff,
+              allowed));
         }
         worst = Math.max(worst, diff / allowed);
         largest = Math.max(largest, diff);
       }
     }
-    assertTrue(largest > 0, "bfloat16 weights must change some output");
-    System.out.printf("bf16 copy vs float: max |diff| %.3g, %.0f%% of the rounding bound%n",
-        largest, 100 * worst);
+    assertTrue(largest > 0, precision + " weights must change some output");
+    System.out.printf("%s copy vs float: max |diff| %.3g, %.0f%% of the rounding bound%n",
+        precision, largest, 100 * worst);
   }
 
   @Test
@@ -154,12 +165,14 @@ class InferenceCopyTest {
   }
 
   /**
-   * Per row and output, the most the outputs can move when every weight moves by up to
-   * {@link #BF16_U} of itself: |Δz| ≤ |s1|·(Σ B_i·|W_ij|(1 + u) + u·Σ |x_i|·|W_ij|), then the
-   * activation's Lipschitz constant (1 for ReLU and tanh), then |s2|. x is the float network's
-   * layer input, computed here in double.
+   * Per row and output, the most the outputs can move when every weight moves by up to e_ij:
+   * |Δz| ≤ |s1|·(Σ B_i·(|W_ij| + e_ij) + Σ |x_i|·e_ij), then the activation's Lipschitz constant
+   * (1 for ReLU and tanh), then |s2|. x is the float network's layer input, computed here in
+   * double. For bfloat16, e_ij = {@link #BF16_U}·|W_ij|; for int8, half a step of column j, its
+   * largest |w| / 254.
    */
-  private static double[][] bound(ReferenceNetwork source, float[] input, int rows) {
+  private static double[][] bound(ReferenceNetwork source, float[] input, int rows,
+      WeightPrecision precision) {
     NetworkSpec spec = source.spec();
     double[][] result = new double[rows][];
     for (int r = 0; r < rows; r++) {
@@ -176,11 +189,16 @@ class InferenceCopyTest {
         double[] by = new double[n];
         for (int j = 0; j < n; j++) {
           double z = layer.bias() ? source.parameters().get(layer.name() + ".bias").values()[j] : 0;
+          double halfStep = 0;
+          for (int i = 0; i < x.length; i++) {
+            halfStep = Math.max(halfStep, Math.abs(w[i * n + j]) / 254);
+          }
           double bz = 0;
           for (int i = 0; i < x.length; i++) {
             double wij = w[i * n + j];
+            double e = precision == WeightPrecision.INT8 ? halfStep : BF16_U * Math.abs(wij);
             z += x[i] * wij;
-            bz += b[i] * Math.abs(wij) * (1 + BF16_U) + BF16_U * Math.abs(x[i] * wij);
+            bz += b[i] * (Math.abs(wij) + e) + Math.abs(x[i]) * e;
           }
           double s2 = 1;
           if (norm != null && layer.norm().beforeActivation()) {
