@@ -18,6 +18,7 @@ public final class Main {
       new FashionResNetCommand(),
       new CnnBenchCommand(),
       new BenchCommand(),
+      new ScalingCommand(),
       new RegularizationLabCommand(),
       new BatchNormLabCommand(),
       new BaggingLabCommand(),

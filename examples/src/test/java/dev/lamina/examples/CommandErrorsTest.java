@@ -123,6 +123,9 @@ class CommandErrorsTest {
         new Case(2, "--seconds must be > 0, got 0", "cnn-bench", "--seconds", "0"),
         new Case(2, "--seconds must be > 0, got -1", "bench", "--seconds", "-1"),
         new Case(2, "--seconds must be a finite number, got NaN", "bench", "--seconds", "NaN"),
+        new Case(2, "--seconds must be > 0, got 0", "scaling", "--seconds", "0"),
+        new Case(2, "--widths must list widths among 256, 1024 and 4096, separated by commas;"
+            + " got '256,300'", "scaling", "--widths", "256,300"),
 
         new Case(2, "--train must be >= 1, got 0", "regularization-lab", "--train", "0"),
         new Case(2, "--validation must be >= 1, got -1", "regularization-lab", "--validation",
