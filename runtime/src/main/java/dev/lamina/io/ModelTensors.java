@@ -1,5 +1,7 @@
 package dev.lamina.io;
 
+import dev.lamina.internal.layer.LayerOps;
+import dev.lamina.internal.layer.TorchLayout;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.NormSpec;
@@ -78,27 +80,10 @@ final class ModelTensors {
     int[] shape = p.shape();
     boolean weight = p.kind() == ParameterKind.WEIGHT;
     boolean affine = p.kind() == ParameterKind.GAMMA || p.kind() == ParameterKind.BETA;
-    if (layer.type() == LayerSpec.Type.DENSE && weight) {
-      requireShape(name, shape, layer.fanIn(), layer.units());
-      int units = shape[1];
-      if (previous.isImageLayer()) {
-        // Lamina flattens an image layer's output (H, W, C), PyTorch (C, H, W):
-        // (H, W, C, units) → (units, C, H, W). An image input reaches a dense layer as given,
-        // (C, H, W) already: only the transpose below.
-        Shape in = previous.image().out();
-        return new Slot(name, new int[] {units, shape[0]}, p.values(),
-            new int[] {in.height(), in.width(), in.channels(), units}, new int[] {3, 2, 0, 1});
-      }
-      return new Slot(name, new int[] {units, shape[0]}, p.values(), shape, new int[] {1, 0});
-    }
-    if (layer.type() == LayerSpec.Type.CONV && weight) {
-      // (k, k, channels, filters) → (filters, channels, k, k)
-      int k = layer.image().kernel();
-      int channels = layer.image().in().channels();
-      int filters = layer.image().out().channels();
-      requireShape(name, shape, k, k, channels, filters);
-      return new Slot(name, new int[] {filters, channels, k, k}, p.values(), shape,
-          new int[] {3, 2, 0, 1});
+    if (weight) {
+      TorchLayout layout = LayerOps.weighted(layer).torchWeight(layer, previous);
+      requireShape(name, shape, layout.stored());
+      return new Slot(name, layout.torch(), p.values(), layout.view(), layout.permutation());
     }
     if (layer.norm().kind() == NormSpec.Kind.LAYER && affine && layer.isImage()) {
       // (H, W, C) → (C, H, W)

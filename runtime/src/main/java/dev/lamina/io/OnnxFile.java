@@ -1,7 +1,9 @@
 package dev.lamina.io;
 
 import dev.lamina.DropoutMode;
-import dev.lamina.io.OnnxGraph.Attribute;
+import dev.lamina.internal.layer.LayerOps;
+import dev.lamina.internal.onnx.OnnxGraph;
+import dev.lamina.internal.onnx.OnnxGraph.Attribute;
 import dev.lamina.nn.InputScaling;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Network;
@@ -71,20 +73,8 @@ public final class OnnxFile {
     for (int at = 1; at < layers.size(); at++) {
       LayerSpec layer = layers.get(at);
       List<String> in = layer.inputs().stream().map(outputs::get).toList();
-      String x = in.getFirst();
-      boolean image = network.spec().inputOf(at).isImage();
-      x = switch (layer.type()) {
-        case INPUT -> throw new IllegalArgumentException(
-            "layer " + layer.name() + " is a second input; ONNX export takes one input layer");
-        case DENSE -> dense(image ? flatten(x, layer) : x, layer);
-        case CONV -> conv(x, layer);
-        case MAX_POOL -> graph.node("MaxPool", layer.name(), List.of(x), window(layer));
-        case AVG_POOL -> graph.node("AveragePool", layer.name(), List.of(x), window(layer));
-        case GLOBAL_AVG_POOL -> graph.node("GlobalAveragePool", layer.name(), List.of(x));
-        case ADD -> graph.node("Sum", layer.name(), in);
-        // Channels are axis 1 of (N, C, H, W), features axis 1 of (N, F).
-        case CONCAT -> graph.node("Concat", layer.name(), in, Attribute.of("axis", 1L));
-      };
+      String x = LayerOps.of(layer.type()).onnx(graph, layer, in, network.spec().inputOf(at),
+          suffix -> tensor(layer, suffix));
       outputs.put(layer.name(), dropout(normalizedAndActivated(x, layer), layer));
     }
     LayerSpec last = layers.getLast();
@@ -100,7 +90,7 @@ public final class OnnxFile {
     metadata.put("lamina.model", network.spec().name());
     metadata.put("lamina.version", LaminaVersion.get());
     return graph.encode(network.spec().name(), INPUT, inputDims, logits, network.outputSize(),
-        metadata);
+        LaminaVersion.get(), metadata);
   }
 
   /**
@@ -134,37 +124,6 @@ public final class OnnxFile {
       }
     }
     throw new IllegalStateException("the network has no state tensor " + name);
-  }
-
-  /** Gemm with nn.Linear's (units, fanIn) weight: x · Wᵀ + b. */
-  private String dense(String x, LayerSpec layer) {
-    List<String> inputs = layer.bias()
-        ? List.of(x, tensor(layer, "weight"), tensor(layer, "bias"))
-        : List.of(x, tensor(layer, "weight"));
-    return graph.node("Gemm", layer.name(), inputs, Attribute.of("transB", 1L));
-  }
-
-  /** An image layer's output read by a dense layer: (N, C, H, W) → (N, C·H·W), as PyTorch's. */
-  private String flatten(String x, LayerSpec layer) {
-    return graph.node("Flatten", layer.name() + "_flatten", List.of(x), Attribute.of("axis", 1L));
-  }
-
-  private String conv(String x, LayerSpec layer) {
-    var g = layer.image();
-    List<String> inputs = layer.bias()
-        ? List.of(x, tensor(layer, "weight"), tensor(layer, "bias"))
-        : List.of(x, tensor(layer, "weight"));
-    return graph.node("Conv", layer.name(), inputs,
-        Attribute.ints("kernel_shape", g.kernel(), g.kernel()),
-        Attribute.ints("strides", g.stride(), g.stride()),
-        Attribute.ints("pads", g.padding(), g.padding(), g.padding(), g.padding()),
-        Attribute.ints("dilations", g.dilation(), g.dilation()));
-  }
-
-  private static Attribute[] window(LayerSpec layer) {
-    var g = layer.image();
-    return new Attribute[] {Attribute.ints("kernel_shape", g.kernel(), g.kernel()),
-        Attribute.ints("strides", g.stride(), g.stride())};
   }
 
   /** The layer's normalization and activation, in the order its placement says. */

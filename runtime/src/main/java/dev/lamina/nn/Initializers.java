@@ -5,6 +5,7 @@ import dev.lamina.Nonlinearity;
 import dev.lamina.init.Draws;
 import dev.lamina.init.Fans;
 import dev.lamina.init.InitSpec;
+import dev.lamina.internal.layer.LayerOps;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -60,11 +61,7 @@ public final class Initializers {
    * @return its fans
    */
   public static Fans fans(LayerSpec layer) {
-    if (layer.type() == LayerSpec.Type.CONV) {
-      int area = layer.image().kernel() * layer.image().kernel();
-      return new Fans(layer.fanIn(), layer.image().out().channels() * area);
-    }
-    return Fans.dense(layer.fanIn(), layer.units());
+    return LayerOps.weighted(layer).fans(layer);
   }
 
   /**

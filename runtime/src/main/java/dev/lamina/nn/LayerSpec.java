@@ -4,6 +4,8 @@ import dev.lamina.DropoutMode;
 import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
 import dev.lamina.init.InitSpec;
+import dev.lamina.internal.layer.LayerOps;
+import dev.lamina.internal.layer.WeightedOp;
 import java.util.List;
 
 /**
@@ -77,7 +79,7 @@ public record LayerSpec(
      * @return true for DENSE and CONV
      */
     public boolean hasWeights() {
-      return this == DENSE || this == CONV;
+      return LayerOps.of(this) instanceof WeightedOp;
     }
 
     /**

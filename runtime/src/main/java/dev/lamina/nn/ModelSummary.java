@@ -3,6 +3,8 @@ package dev.lamina.nn;
 import dev.lamina.Init;
 import dev.lamina.Nonlinearity;
 import dev.lamina.init.InitSpec;
+import dev.lamina.internal.layer.LayerOp;
+import dev.lamina.internal.layer.LayerOps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,18 +123,19 @@ public final class ModelSummary {
   }
 
   private static Row row(LayerSpec layer, Parameters parameters) {
-    boolean weighted = layer.hasWeights();
+    LayerOp op = LayerOps.of(layer.type());
     long count = 0;
     for (Parameter p : parameters) {
       if (p.name().startsWith(layer.name() + ".")) {
         count += p.size();
       }
     }
-    String activation = !weighted && layer.type() != LayerSpec.Type.ADD ? "-" : layer.activation() == Nonlinearity.LEAKY_RELU
+    String activation = !op.hasActivation() ? "-"
+        : layer.activation() == Nonlinearity.LEAKY_RELU
         ? "leaky_relu " + number(layer.slope())
         : lower(layer.activation());
     String init = "-";
-    if (weighted) {
+    if (layer.hasWeights()) {
       InitSpec weights = layer.weightInit();
       Init resolved = InitSpec.resolve(weights.init(), layer.activation());
       // The bare name when fan mode and gain are the initializer's defaults.
@@ -149,28 +152,8 @@ public final class ModelSummary {
     String dropout = !layer.hasDropout() ? "-" : "keep " + number(layer.keep())
         + (layer.dropoutMode() == dev.lamina.DropoutMode.CLASSIC ? " classic" : "");
     String shape = layer.isImage() ? layer.image().out().toString() : "(" + layer.units() + ")";
-    return new Row(layer.name(), type(layer), shape, count, activation, init,
+    return new Row(layer.name(), op.summaryName(layer), shape, count, activation, init,
         normalization(layer.norm()), dropout, layer.inputs());
-  }
-
-  /** "Dense", "Conv2d 3x3, stride 2", "MaxPool2d 2x2"... */
-  private static String type(LayerSpec layer) {
-    ImageSpec image = layer.image();
-    String window = image == null ? "" : " " + image.kernel() + "x" + image.kernel()
-        + (image.stride() != (layer.type() == LayerSpec.Type.CONV ? 1 : image.kernel())
-            ? ", stride " + image.stride() : "");
-    return switch (layer.type()) {
-      case INPUT -> "Input";
-      case DENSE -> layer.bias() ? "Dense" : "Dense, no bias";
-      case CONV -> "Conv2d" + window + (image.padding() > 0 ? ", padding " + image.padding() : "")
-          + (image.dilation() > 1 ? ", dilation " + image.dilation() : "")
-          + (layer.bias() ? "" : ", no bias");
-      case MAX_POOL -> "MaxPool2d" + window;
-      case AVG_POOL -> "AvgPool2d" + window;
-      case GLOBAL_AVG_POOL -> "GlobalAvgPool2d";
-      case ADD -> "Add";
-      case CONCAT -> "Concat";
-    };
   }
 
   private static String normalization(NormSpec norm) {

@@ -1,6 +1,8 @@
 package dev.lamina.nn;
 
 import dev.lamina.Loss;
+import dev.lamina.internal.layer.LayerOps;
+import dev.lamina.internal.layer.WeightedOp;
 import java.util.List;
 
 /**
@@ -228,14 +230,9 @@ public record NetworkSpec(String name, Loss loss, double labelSmoothing, List<La
    */
   private static void addParameters(List<Parameter> list, LayerSpec layer) {
     int outputs = layer.channels(); // units of a dense layer, filters of a convolution
-    int[] weightShape = new int[] {layer.fanIn(), outputs};
-    int fanOut = outputs;
-    if (layer.type() == LayerSpec.Type.CONV) {
-      ImageSpec image = layer.image();
-      int k = image.kernel();
-      weightShape = new int[] {k, k, image.in().channels(), outputs};
-      fanOut = outputs * k * k;
-    }
+    WeightedOp op = LayerOps.weighted(layer);
+    int[] weightShape = op.weightShape(layer);
+    int fanOut = op.fans(layer).out();
     String name = layer.name();
     list.add(new Parameter(name + ".weight", ParameterKind.WEIGHT, weightShape, layer.fanIn(),
         fanOut, layer.decayScale()));

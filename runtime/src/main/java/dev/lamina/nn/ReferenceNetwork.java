@@ -6,6 +6,9 @@ import dev.lamina.internal.TrainableNetwork;
 import dev.lamina.internal.kernel.Activations;
 import dev.lamina.internal.kernel.Bernoulli;
 import dev.lamina.internal.kernel.Noise;
+import dev.lamina.internal.layer.Images;
+import dev.lamina.internal.layer.LayerOps;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +17,8 @@ import java.util.List;
  * It is the oracle the generated networks are tested against, and the place to read what they
  * compute. It draws the same dropout masks as the generated code.
  *
- * <p>A dense layer computes, in order: z = x·W + b; then normalization and activation in the
+ * <p>Every layer computes, in order: its kind's op ({@link LayerOps}: z = x·W + b for a dense
+ * layer, the window's maximum for max pooling, ...); then normalization and activation in the
  * layer's placement (norm → f, or f → norm); then, while training, Gaussian noise; then dropout.
  */
 public final class ReferenceNetwork implements TrainableNetwork {
@@ -101,16 +105,7 @@ public final class ReferenceNetwork implements TrainableNetwork {
         rows * spec.inputSize());
     for (int l = 0; l < layers.size(); l++) {
       LayerSpec layer = layers.get(l);
-      if (l > 0) {
-        x = outputs[spec.inputIndex(l)];
-      }
-      float[] y = switch (layer.type()) {
-        case INPUT -> x;
-        case DENSE, CONV -> dense(l, layer, x, rows, training);
-        case MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL -> ImageReference.pool(layer, imageInput(l, x), rows);
-        case ADD -> add(l, layer, rows);
-        case CONCAT -> concat(l, layer, rows);
-      };
+      float[] y = layer.type() == LayerSpec.Type.INPUT ? x : activated(l, layer, training);
       masks[l] = dropoutFactors(layer, l, rows, training, maskSeed);
       float[] h = new float[y.length];
       // Noise goes between the layer's output and its dropout, in training only.
@@ -125,26 +120,9 @@ public final class ReferenceNetwork implements TrainableNetwork {
     return outputs[layers.size() - 1];
   }
 
-  /** One dense layer: z = x·W + b, then normalization and activation in the layer's order. */
-  private float[] dense(int l, LayerSpec layer, float[] x, int rows, boolean training) {
-    float[] w = parameters.get(layer.name() + ".weight").values();
-    float[] b = layer.bias() ? parameters.get(layer.name() + ".bias").values() : null;
-    int in = layer.fanIn();
-    int out = layer.units();
-    double[] z = new double[rows * out];
-    if (layer.type() == LayerSpec.Type.CONV) {
-      z = ImageReference.conv(layer.image(), w, b, imageInput(l, x), rows);
-    } else {
-      for (int r = 0; r < rows; r++) {
-        for (int j = 0; j < out; j++) {
-          double s = b == null ? 0 : b[j];
-          for (int i = 0; i < in; i++) {
-            s += (double) x[r * in + i] * w[i * out + j];
-          }
-          z[r * out + j] = s;
-        }
-      }
-    }
+  /** The layer's op (see {@link LayerOps}), then normalization and activation in its order. */
+  private float[] activated(int l, LayerSpec layer, boolean training) {
+    double[] z = LayerOps.of(layer.type()).forward(layer, opInputs(l), parameters, rows);
     NormSpec norm = layer.norm();
     if (norm.isPresent() && norm.beforeActivation()) {
       z = normalize(l, layer, z, rows, training);
@@ -166,43 +144,20 @@ public final class ReferenceNetwork implements TrainableNetwork {
     return a;
   }
 
-  /** f(Σ inputs), element by element, the inputs summed in their order. */
-  private float[] add(int l, LayerSpec layer, int rows) {
-    int[] inputs = spec.inputIndices(l);
-    float[] a = new float[rows * layer.units()];
-    double[] sums = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      double sum = 0;
-      for (int in : inputs) {
-        sum += outputs[in][i];
-      }
-      sums[i] = sum;
-      a[i] = (float) Activations.apply(layer.activation(), layer.slope(), sum);
-    }
-    activations[l] = a;
-    preActivations[l] = sums;
-    return a;
-  }
-
   /**
-   * The inputs side by side: per sample and pixel (one pixel for flat layers), each input's
-   * channels in turn.
+   * The outputs of the layers that layer {@code l} reads, as its op reads them: an op that reads
+   * pixels gets an image input of several channels, given (C, H, W), as (H, W, C).
    */
-  private float[] concat(int l, LayerSpec layer, int rows) {
-    float[] y = new float[rows * layer.units()];
-    int pixels = layer.pixels();
-    int offset = 0;
+  private List<float[]> opInputs(int l) {
+    boolean pixels = LayerOps.of(layers.get(l).type()).readsPixels();
+    List<float[]> inputs = new ArrayList<>();
     for (int in : spec.inputIndices(l)) {
-      int channels = layers.get(in).channels();
-      for (int r = 0; r < rows; r++) {
-        for (int p = 0; p < pixels; p++) {
-          System.arraycopy(outputs[in], (r * pixels + p) * channels, y,
-              (r * pixels + p) * layer.channels() + offset, channels);
-        }
-      }
-      offset += channels;
+      LayerSpec input = layers.get(in);
+      inputs.add(pixels && input.isChannelMajorInput()
+          ? Images.channelsLast(outputs[in], input.image().out(), rows)
+          : outputs[in]);
     }
-    return y;
+    return inputs;
   }
 
   /** γ·x̂ + β, with x̂ from the batch (training), the running statistics (inference) or the row. */
@@ -274,18 +229,6 @@ public final class ReferenceNetwork implements TrainableNetwork {
     return n.y();
   }
 
-  /**
-   * The input of image layer {@code l} in its (H, W, C) layout: the network's input is given
-   * (C, H, W), which is the same thing only for one channel.
-   */
-  private float[] imageInput(int l, float[] x) {
-    LayerSpec previous = spec.inputOf(l);
-    if (previous.isChannelMajorInput()) {
-      return ImageReference.channelsLast(x, previous.image().out(), rows);
-    }
-    return x;
-  }
-
   /** Element i of group g: groups are rows for layer norm, columns for batch norm. */
   private static int index(boolean perRow, int g, int i, int units) {
     return perRow ? g * units + i : i * units + g;
@@ -337,7 +280,6 @@ public final class ReferenceNetwork implements TrainableNetwork {
     gradients[layers.size() - 1] = toDouble(Arrays.copyOf(outputGradient, rows * spec.outputSize()));
     for (int l = layers.size() - 1; l > 0; l--) {
       LayerSpec layer = layers.get(l);
-      int in = spec.inputIndex(l);
       double[] dh = gradients[l];
       if (dh == null) {
         zeroGradients(layer); // no layer reads its output
@@ -347,15 +289,6 @@ public final class ReferenceNetwork implements TrainableNetwork {
       double[] g = new double[dh.length];
       for (int i = 0; i < g.length; i++) {
         g[i] = dh[i] * masks[l][i];
-      }
-      if (layer.isMerge()) {
-        mergeBackward(l, layer, g, gradients);
-        continue;
-      }
-      if (!layer.hasWeights()) {
-        addGradient(gradients, in, ImageReference.poolBackward(layer, g, imageInput(l, outputs[in]),
-            rows));
-        continue;
       }
       if (norm.isPresent() && !norm.beforeActivation()) {
         g = normalizeBackward(l, layer, g, rows);
@@ -367,44 +300,12 @@ public final class ReferenceNetwork implements TrainableNetwork {
       if (norm.isPresent() && norm.beforeActivation()) {
         g = normalizeBackward(l, layer, g, rows);
       }
-      addGradient(gradients, in, layer.type() == LayerSpec.Type.CONV
-          ? ImageReference.convBackward(layer.image(), parameters.get(layer.name() + ".weight").values(),
-              parameters.get(layer.name() + ".weight").gradient(),
-              layer.bias() ? parameters.get(layer.name() + ".bias").gradient() : null, g,
-              imageInput(l, outputs[in]), rows)
-          : denseBackward(layer, g, outputs[in], rows));
-    }
-  }
-
-  /**
-   * A sum passes f'·g to each of its inputs; a concatenation passes each input its own channels
-   * of g.
-   */
-  private void mergeBackward(int l, LayerSpec layer, double[] g, double[][] gradients) {
-    int[] inputs = spec.inputIndices(l);
-    if (layer.type() == LayerSpec.Type.ADD) {
-      for (int i = 0; i < g.length; i++) {
-        g[i] *= Activations.derivative(layer.activation(), layer.slope(), preActivations[l][i],
-            activations[l][i]);
+      List<double[]> dx = LayerOps.of(layer.type()).backward(layer, opInputs(l), g, parameters,
+          rows);
+      int[] inputs = spec.inputIndices(l);
+      for (int i = 0; i < inputs.length; i++) {
+        addGradient(gradients, inputs[i], dx.get(i));
       }
-      for (int in : inputs) {
-        addGradient(gradients, in, g.clone());
-      }
-      return;
-    }
-    int pixels = layer.pixels();
-    int offset = 0;
-    for (int in : inputs) {
-      int channels = layers.get(in).channels();
-      double[] d = new double[rows * pixels * channels];
-      for (int r = 0; r < rows; r++) {
-        for (int p = 0; p < pixels; p++) {
-          System.arraycopy(g, (r * pixels + p) * layer.channels() + offset, d,
-              (r * pixels + p) * channels, channels);
-        }
-      }
-      addGradient(gradients, in, d);
-      offset += channels;
     }
   }
 
@@ -471,44 +372,6 @@ public final class ReferenceNetwork implements TrainableNetwork {
       }
     }
     return dz;
-  }
-
-  /** dW = xᵀ·dz, db = Σ dz, and returns dx = dz·Wᵀ. */
-  private double[] denseBackward(LayerSpec layer, double[] dz, float[] x, int rows) {
-    int in = layer.fanIn();
-    int out = layer.units();
-    float[] w = parameters.get(layer.name() + ".weight").values();
-    float[] dw = parameters.get(layer.name() + ".weight").gradient();
-    for (int i = 0; i < in; i++) {
-      for (int j = 0; j < out; j++) {
-        double s = 0;
-        for (int r = 0; r < rows; r++) {
-          s += x[r * in + i] * dz[r * out + j];
-        }
-        dw[i * out + j] = (float) s;
-      }
-    }
-    if (layer.bias()) {
-      float[] db = parameters.get(layer.name() + ".bias").gradient();
-      for (int j = 0; j < out; j++) {
-        double s = 0;
-        for (int r = 0; r < rows; r++) {
-          s += dz[r * out + j];
-        }
-        db[j] = (float) s;
-      }
-    }
-    double[] dx = new double[rows * in];
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < in; i++) {
-        double s = 0;
-        for (int j = 0; j < out; j++) {
-          s += dz[r * out + j] * w[i * out + j];
-        }
-        dx[r * in + i] = s;
-      }
-    }
-    return dx;
   }
 
   private static double[] toDouble(float[] v) {

@@ -1,4 +1,4 @@
-package dev.lamina.io;
+package dev.lamina.internal.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,11 +12,11 @@ import java.util.Map;
  * 8, default-domain opset 17). Node and tensor names are made unique here, so the exporter can
  * name them after the layers without worrying about clashes.
  */
-final class OnnxGraph {
-  static final int IR_VERSION = 8;
-  static final int OPSET = 17;
+public final class OnnxGraph {
+  public static final int IR_VERSION = 8;
+  public static final int OPSET = 17;
   /** The name of the batch dimension, left free so any batch size runs. */
-  static final String BATCH = "N";
+  public static final String BATCH = "N";
 
   private static final int FLOAT = 1;
   private static final int INT64 = 7;
@@ -25,16 +25,16 @@ final class OnnxGraph {
   private static final int ATTRIBUTE_INTS = 7;
 
   /** An attribute of a node: a float, an int or a list of ints. */
-  record Attribute(String name, Object value) {
-    static Attribute of(String name, float value) {
+  public record Attribute(String name, Object value) {
+    public static Attribute of(String name, float value) {
       return new Attribute(name, value);
     }
 
-    static Attribute of(String name, long value) {
+    public static Attribute of(String name, long value) {
       return new Attribute(name, value);
     }
 
-    static Attribute ints(String name, long... values) {
+    public static Attribute ints(String name, long... values) {
       return new Attribute(name, values);
     }
   }
@@ -44,39 +44,39 @@ final class OnnxGraph {
   private final Map<String, Integer> used = new LinkedHashMap<>();
 
   /** Keeps {@code name} for {@link #identity}: nodes named after layers get other names. */
-  void reserve(String name) {
+  public void reserve(String name) {
     used.merge(name, 1, Integer::sum);
   }
 
   /** Adds an Identity node whose output is the reserved name {@code name}; returns it. */
-  String identity(String name, String input) {
+  public String identity(String name, String input) {
     nodes.add(new Protobuf().string(1, input).string(2, name).string(3, name)
         .string(4, "Identity"));
     return name;
   }
 
   /** A fresh name starting with {@code base}. */
-  String name(String base) {
+  public String name(String base) {
     int count = used.merge(base, 1, Integer::sum);
     return count == 1 ? base : base + "_" + count;
   }
 
   /** Adds a float constant of {@code dims} (row-major values) and returns its name. */
-  String floats(String base, long[] dims, float[] values) {
+  public String floats(String base, long[] dims, float[] values) {
     ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     raw.asFloatBuffer().put(values);
     return constant(base, dims, FLOAT, raw.array());
   }
 
   /** Adds an int64 vector constant (a shape, for Reshape) and returns its name. */
-  String longs(String base, long... values) {
+  public String longs(String base, long... values) {
     ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     raw.asLongBuffer().put(values);
     return constant(base, new long[] {values.length}, INT64, raw.array());
   }
 
   /** Adds a node with one output, named after {@code base}, and returns the output's name. */
-  String node(String opType, String base, List<String> inputs, Attribute... attributes) {
+  public String node(String opType, String base, List<String> inputs, Attribute... attributes) {
     String output = name(base);
     Protobuf node = new Protobuf();
     for (String input : inputs) {
@@ -92,11 +92,11 @@ final class OnnxGraph {
 
   /**
    * The model: one float input {@code input} of shape ({@link #BATCH}, inputDims...), one float
-   * output {@code output} of shape ({@link #BATCH}, outputSize), and {@code metadata} as the
-   * model's metadata_props.
+   * output {@code output} of shape ({@link #BATCH}, outputSize), {@code producerVersion} as the
+   * producer's version, and {@code metadata} as the model's metadata_props.
    */
-  byte[] encode(String graphName, String input, long[] inputDims, String output, long outputSize,
-      Map<String, String> metadata) {
+  public byte[] encode(String graphName, String input, long[] inputDims, String output, long outputSize,
+      String producerVersion, Map<String, String> metadata) {
     Protobuf graph = new Protobuf();
     nodes.forEach(node -> graph.message(1, node));
     graph.string(2, graphName);
@@ -106,7 +106,7 @@ final class OnnxGraph {
     Protobuf model = new Protobuf()
         .integer(1, IR_VERSION)
         .string(2, "Lamina")
-        .string(3, LaminaVersion.get())
+        .string(3, producerVersion)
         .message(7, graph)
         .message(8, new Protobuf().string(1, "").integer(2, OPSET));
     metadata.forEach((key, value) -> model.message(14, new Protobuf().string(1, key).string(2, value)));

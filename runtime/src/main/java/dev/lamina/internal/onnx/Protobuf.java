@@ -1,4 +1,4 @@
-package dev.lamina.io;
+package dev.lamina.internal.onnx;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

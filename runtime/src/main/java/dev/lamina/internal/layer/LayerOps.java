@@ -1,0 +1,42 @@
+package dev.lamina.internal.layer;
+
+import dev.lamina.nn.LayerSpec;
+
+/** Each {@link LayerSpec.Type}'s op: the one line a new kind of layer adds in the runtime. */
+public final class LayerOps {
+  private LayerOps() {}
+
+  /**
+   * The op of {@code type}.
+   *
+   * @param type a layer type
+   * @return its op
+   */
+  public static LayerOp of(LayerSpec.Type type) {
+    return switch (type) {
+      case INPUT -> new InputOp();
+      case DENSE -> new DenseOp();
+      case CONV -> new ConvOp();
+      case MAX_POOL -> new MaxPoolOp();
+      case AVG_POOL -> new AvgPoolOp();
+      case GLOBAL_AVG_POOL -> new GlobalAvgPoolOp();
+      case ADD -> new AddOp();
+      case CONCAT -> new ConcatOp();
+    };
+  }
+
+  /**
+   * The op of {@code layer}'s type, as a weighted op.
+   *
+   * @param layer a layer with a weight
+   * @return its op
+   * @throws IllegalArgumentException if the layer's kind has no weight
+   */
+  public static WeightedOp weighted(LayerSpec layer) {
+    if (of(layer.type()) instanceof WeightedOp op) {
+      return op;
+    }
+    throw new IllegalArgumentException("layer " + layer.name() + " (" + layer.type()
+        + ") has no weight");
+  }
+}
