@@ -55,64 +55,13 @@ public final class SmallCnnNet extends GeneratedNetwork {
       .withNorm(NormSpec.group(3, NormPlacement.BEFORE_ACTIVATION, 1.0E-5)),
       LayerSpec.dense("logits", 3, 6, true, InitSpec.scaled(Init.XAVIER, FanMode.AVERAGE, Gain.AUTO), InitSpec.zeros(), Nonlinearity.IDENTITY, 0.01, 1.0, DropoutMode.INVERTED)));
 
-  private static final int LOGITS_BOUND = S.loopBound(3);
-
   private static final int CONV_BOUND = S.loopBound(4);
 
   private static final int POOL_BOUND = S.loopBound(4);
 
   private static final int CONV2_BOUND = S.loopBound(6);
 
-  private final float[] logitsWeight;
-
-  private final float[] logitsWeightGrad;
-
-  private final float[] logitsWeightT;
-
-  private final float[] logitsBias;
-
-  private final float[] logitsBiasGrad;
-
-  /**
-   * The input of the last training pass, read again by the backward pass.
-   */
-  private float[] lastInput;
-
-  private float[] inferInput;
-
-  private float[] outputGradient;
-
-  /**
-   * The rows of the pass in progress, read by every part of the team.
-   */
-  private int rows;
-
-  /**
-   * Each dropout layer's mask key for the training pass in progress.
-   */
-  private final int[] keys = new int[5];
-
-  private float[] convAct;
-
-  private float[] convNormalized;
-
-  private float[] convGrad;
-
-  private float[] poolAct;
-
-  private float[] poolMask;
-
-  private float[] poolOut;
-
-  private float[] poolGrad;
-
-  private float[] conv2Act;
-
-  private float[] conv2Normalized;
-
-  private float[] conv2Grad;
-
-  private float[] logitsAct;
+  private static final int LOGITS_BOUND = S.loopBound(3);
 
   private final float[] convWeight;
 
@@ -180,6 +129,57 @@ public final class SmallCnnNet extends GeneratedNetwork {
 
   private float[] conv2SumDXhat;
 
+  private final float[] logitsWeight;
+
+  private final float[] logitsWeightGrad;
+
+  private final float[] logitsWeightT;
+
+  private final float[] logitsBias;
+
+  private final float[] logitsBiasGrad;
+
+  /**
+   * The input of the last training pass, read again by the backward pass.
+   */
+  private float[] lastInput;
+
+  private float[] inferInput;
+
+  private float[] outputGradient;
+
+  /**
+   * The rows of the pass in progress, read by every part of the team.
+   */
+  private int rows;
+
+  /**
+   * Each dropout layer's mask key for the training pass in progress.
+   */
+  private final int[] keys = new int[5];
+
+  private float[] convAct;
+
+  private float[] convNormalized;
+
+  private float[] convGrad;
+
+  private float[] poolAct;
+
+  private float[] poolMask;
+
+  private float[] poolOut;
+
+  private float[] poolGrad;
+
+  private float[] conv2Act;
+
+  private float[] conv2Normalized;
+
+  private float[] conv2Grad;
+
+  private float[] logitsAct;
+
   /**
    * dLoss/d(im2col matrix), scratch shared by every convolution's backward pass.
    */
@@ -193,11 +193,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
   public SmallCnnNet(long seed) {
     super(SPEC, seed);
     Parameters p = parameters();
-    logitsWeight = p.get("logits.weight").values();
-    logitsWeightGrad = p.get("logits.weight").gradient();
-    logitsWeightT = new float[18];
-    logitsBias = p.get("logits.bias").values();
-    logitsBiasGrad = p.get("logits.bias").gradient();
     convWeight = p.get("conv.weight").values();
     convWeightGrad = p.get("conv.weight").gradient();
     convWeightScratch = new float[36];
@@ -223,6 +218,11 @@ public final class SmallCnnNet extends GeneratedNetwork {
     conv2GammaGrad = p.get("conv2.gamma").gradient();
     conv2Beta = p.get("conv2.beta").values();
     conv2BetaGrad = p.get("conv2.beta").gradient();
+    logitsWeight = p.get("logits.weight").values();
+    logitsWeightGrad = p.get("logits.weight").gradient();
+    logitsWeightT = new float[18];
+    logitsBias = p.get("logits.bias").values();
+    logitsBiasGrad = p.get("logits.bias").gradient();
   }
 
   /**

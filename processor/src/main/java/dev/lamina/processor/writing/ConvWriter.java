@@ -2,11 +2,16 @@ package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.lamina.Nonlinearity;
 import dev.lamina.internal.kernel.ConvWeights;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
 
 /**
  * One convolution's methods, every size a constant. The convolution is a matrix product over an
@@ -18,7 +23,7 @@ import dev.lamina.nn.LayerSpec;
  * the input's pixels (col2im). Every method covers samples r0..r1-1 (or its part of dW's rows), and
  * every element is computed the same way whatever the split.
  */
-final class ConvWriter {
+final class ConvWriter implements LayerWriter {
   /** The scratch matrix of dcols, shared by every convolution's backward pass. */
   static final String COL_GRAD = "colGrad";
   private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.internal.kernel", "ConvKernels");
@@ -26,11 +31,101 @@ final class ConvWriter {
   private final LayerNames n;
   private final LayerSpec layer;
   private final ImageSpec g;
+  private final PassCalls calls;
 
-  ConvWriter(LayerNames n) {
+  ConvWriter(LayerNames n, PassCalls calls) {
     this.n = n;
     this.layer = n.layer();
     this.g = layer.image();
+    this.calls = calls;
+  }
+
+  // LayerSpec.conv("conv1", ImageSpec.conv(new Shape(1, 28, 28), 32, 3, 1, 1, 1), false, ...)
+  @Override
+  public CodeBlock spec() {
+    return CodeBlock.of("$T.conv($S, $T.conv($L, $L, $L, $L, $L, $L), $L, $L, $L, $T.$L, $L, $L, $T.$L)",
+        Names.LAYER_SPEC, layer.name(), SpecLiteral.IMAGE_SPEC, SpecLiteral.shape(g.in()), c(),
+        g.kernel(), g.stride(), g.padding(), g.dilation(), layer.bias(),
+        InitCode.of(layer.weightInit()), InitCode.of(layer.biasInit()), Names.NONLINEARITY,
+        layer.activation(), layer.slope(), layer.keep(), Names.DROPOUT_MODE, layer.dropoutMode());
+  }
+
+  // private static final int CONV1_BOUND = S.loopBound(32); the parameters' fields; conv1Cols;
+  // [group norm's per-sample statistics]; [conv1Input]
+  @Override
+  public void addFields(TypeSpec.Builder type) {
+    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).initializer("S.loopBound($L)", c()).build());
+    ParameterCode.addFields(type, n, true);
+    type.addField(float[].class, n.cols(), Modifier.PRIVATE);
+    if (n.groupNorm()) {
+      for (String f : List.of(n.mean(), n.invStd(), n.sumD(), n.sumDXhat())) {
+        type.addField(float[].class, f, Modifier.PRIVATE);
+      }
+    }
+    ChannelsLast.addField(type, n);
+    ParameterCode.addRunningWeight(type, n);
+  }
+
+  @Override
+  public CodeBlock initialize() {
+    return ParameterCode.initialize(n, true);
+  }
+
+  @Override
+  public void allocate(MethodSpec.Builder m) {
+    m.addStatement("$N = new float[rows * $L]", n.cols(), pixels() * patch());
+    if (n.groupNorm()) {
+      for (String s : List.of(n.mean(), n.invStd(), n.sumD(), n.sumDXhat())) {
+        m.addStatement("$N = new float[rows * $L]", s, c());
+      }
+    }
+    ChannelsLast.allocate(m, n);
+  }
+
+  @Override
+  public Optional<SharedBuffer> sharedBuffer() {
+    return n.passesGradient()
+        ? Optional.of(new SharedBuffer(COL_GRAD, pixels() * patch(),
+            "dLoss/d(im2col matrix), scratch shared by every convolution's backward pass.\n"))
+        : Optional.empty();
+  }
+
+  @Override
+  public void addMethods(TypeSpec.Builder type) {
+    ChannelsLast.addMethod(type, n);
+    type.addMethod(im2col());
+    if (n.norm().isPresent()) {
+      ImageNormWriter norm = new ImageNormWriter(n);
+      type.addMethod(linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
+          .addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
+          .addMethod(norm.normBackward());
+    } else {
+      type.addMethod(forward(true)).addMethod(forward(false));
+    }
+    if (LoopBody.hasGradientPass(n)) {
+      type.addMethod(gradient());
+    }
+    type.addMethod(weightGradient());
+    if (n.passesGradient()) {
+      type.addMethod(inputGradient()).addMethod(col2im());
+    }
+  }
+
+  @Override
+  public CodeBlock forwardTrain() {
+    return calls.forwardTrain(n);
+  }
+
+  @Override
+  public CodeBlock forwardInfer() {
+    return calls.forwardInfer(n);
+  }
+
+  /** dW reads the im2col matrix, not the input. */
+  @Override
+  public CodeBlock backward() {
+    return calls.weightedBackward(n, false);
   }
 
   private int c() {
@@ -55,7 +150,7 @@ final class ConvWriter {
   //   for each output pixel (s, oh, ow), each tap (kh, kw): copy the C input values at
   //   (oh·stride − padding + kh·dilation, ow·stride − padding + kw·dilation), or zeros outside
   // }
-  MethodSpec im2col() {
+  private MethodSpec im2col() {
     CodeBlock.Builder b = CodeBlock.builder();
     Loops.outputPixels(b, g)
         .addStatement("int dst = ((s * $L + oh) * $L + ow) * $L", g.out().height(), g.out().width(), patch());
@@ -102,7 +197,7 @@ final class ConvWriter {
   //   dx = 0 for samples r0..r1-1; then for each output pixel and tap, in order:
   //   dx[input pixel of the tap] += colGrad[its row and tap]
   // }
-  MethodSpec col2im() {
+  private MethodSpec col2im() {
     CodeBlock.Builder b = CodeBlock.builder()
         .addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
     Loops.outputPixels(b, g)
@@ -126,25 +221,6 @@ final class ConvWriter {
         .build();
   }
 
-  // private void conv1ChannelsLast(float[] x, int r0, int r1) {
-  //   conv1Input[(s·H·W + p)·C + c] = x[(s·C + c)·H·W + p]   (the input comes (C, H, W))
-  // }
-  static MethodSpec channelsLast(LayerNames n) {
-    ImageSpec g = n.layer().image();
-    int hw = g.in().pixels();
-    int ch = g.in().channels();
-    return Methods.overRows(n.method(LayerMember.CHANNELS_LAST), "x")
-        .addJavadoc("$L: samples r0..r1-1 of the input, given (C, H, W), rearranged to (H, W, C).\n",
-            n.layer().name())
-        .beginControlFlow("for (int s = r0; s < r1; s++)")
-        .beginControlFlow("for (int c = 0; c < $L; c++)", ch)
-        .beginControlFlow("for (int p = 0; p < $L; p++)", hw)
-        .addStatement("$N[(s * $L + p) * $L + c] = x[(s * $L + c) * $L + p]", n.channelsLastInput(),
-            hw, ch, ch, hw)
-        .endControlFlow().endControlFlow().endControlFlow()
-        .build();
-  }
-
   /** im2col, then the product into act for samples r0..r1-1. */
   private CodeBlock product() {
     return CodeBlock.builder()
@@ -158,7 +234,7 @@ final class ConvWriter {
   //   conv1Im2col(x, r0, r1); Gemm.matmul(conv1Act, conv1Cols, conv1WeightT, 9, 32, ...);
   //   for each pixel row, 16 channels at a time: v = f(z + bias); store; [noise]; [dropout]
   // }
-  MethodSpec forward(boolean training) {
+  private MethodSpec forward(boolean training) {
     String name = n.method(training ? LayerMember.FORWARD_TRAIN : LayerMember.FORWARD_INFER);
     MethodSpec.Builder m = Methods.overRows(name, "x")
         .addJavadoc("$L ($L): $L$L → $L.\n", layer.name(), training ? "training" : "inference",
@@ -179,7 +255,7 @@ final class ConvWriter {
   // private void conv1Linear(float[] x, int r0, int r1) {
   //   im2col and the product, + bias, and the activation when the normalization comes after it
   // }
-  MethodSpec linear() {
+  private MethodSpec linear() {
     boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
     MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.LINEAR), "x")
         .addJavadoc("$L: $L$L$L for samples r0..r1-1, into $L.\n", layer.name(), shape(),
@@ -194,7 +270,7 @@ final class ConvWriter {
   // private void conv1Gradient(float[] d, int r0, int r1) {
   //   d = d · mask · f'(act) over samples r0..r1-1, 16 channels at a time
   // }
-  MethodSpec gradient() {
+  private MethodSpec gradient() {
     return Methods.overRows(n.method(LayerMember.GRADIENT), "d")
         .addJavadoc("$L: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.\n", layer.name())
         .addCode(Loops.pixels(n, LoopBody.gradient(n)))
@@ -206,7 +282,7 @@ final class ConvWriter {
   //       9, 32, 1598, i0, i1);   // dW = colsᵀ·dY, this part's rows, pixel rows in blocks
   //   conv1BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
   // }
-  MethodSpec weightGradient() {
+  private MethodSpec weightGradient() {
     MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "d")
         .addJavadoc("$L: this part's rows of dW = colsᵀ·dY$L.\n", layer.name(),
             layer.bias() ? " and filters of dBias = Σ dY" : "")
@@ -220,7 +296,7 @@ final class ConvWriter {
   //   Gemm.matmul(colGrad, d, conv2WeightT, 64, 288, ...);   // dcols = dY·Wᵀ
   //   conv2Col2im(dx, r0, r1);
   // }
-  MethodSpec inputGradient() {
+  private MethodSpec inputGradient() {
     return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx")
         .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.\n", layer.name())
         .addStatement("$T.matmul($N, d, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, COL_GRAD,

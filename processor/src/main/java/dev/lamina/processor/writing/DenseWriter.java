@@ -1,10 +1,12 @@
 package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.Nonlinearity;
 import dev.lamina.nn.LayerSpec;
+import javax.lang.model.element.Modifier;
 
 /**
  * One dense layer's methods. The matrix products go to the register-tiled {@code Gemm} kernels;
@@ -13,16 +15,42 @@ import dev.lamina.nn.LayerSpec;
  * and bias columns), so a team of threads can split a batch; every element is computed the same
  * way whatever the split, so results do not depend on the thread count.
  */
-final class DenseWriter {
+final class DenseWriter implements LayerWriter {
   private final LayerNames n;
   private final LayerSpec layer;
+  private final PassCalls calls;
 
-  DenseWriter(LayerNames n) {
+  DenseWriter(LayerNames n, PassCalls calls) {
     this.n = n;
     this.layer = n.layer();
+    this.calls = calls;
   }
 
-  void addMethods(TypeSpec.Builder type) {
+  // LayerSpec.dense("hidden", 256, 784, true, Init.HE, ..., Nonlinearity.RELU, 0.01, 1.0, DropoutMode.INVERTED)
+  @Override
+  public CodeBlock spec() {
+    return CodeBlock.of("$T.dense($S, $L, $L, $L, $L, $L, $T.$L, $L, $L, $T.$L)", Names.LAYER_SPEC,
+        layer.name(), layer.units(), layer.fanIn(), layer.bias(), InitCode.of(layer.weightInit()),
+        InitCode.of(layer.biasInit()), Names.NONLINEARITY, layer.activation(), layer.slope(),
+        layer.keep(), Names.DROPOUT_MODE, layer.dropoutMode());
+  }
+
+  // private static final int HIDDEN_BOUND = S.loopBound(256); then the parameters' fields
+  @Override
+  public void addFields(TypeSpec.Builder type) {
+    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).initializer("S.loopBound($L)", n.run()).build());
+    ParameterCode.addFields(type, n, false);
+    ParameterCode.addRunningWeight(type, n);
+  }
+
+  @Override
+  public CodeBlock initialize() {
+    return ParameterCode.initialize(n, false);
+  }
+
+  @Override
+  public void addMethods(TypeSpec.Builder type) {
     if (n.norm().isPresent()) {
       NormWriter norm = new DenseNormWriter(n);
       type.addMethod(linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
@@ -38,6 +66,22 @@ final class DenseWriter {
     if (n.passesGradient()) {
       type.addMethod(inputGradient());
     }
+  }
+
+  @Override
+  public CodeBlock forwardTrain() {
+    return calls.forwardTrain(n);
+  }
+
+  @Override
+  public CodeBlock forwardInfer() {
+    return calls.forwardInfer(n);
+  }
+
+  /** dW reads the layer's input. */
+  @Override
+  public CodeBlock backward() {
+    return calls.weightedBackward(n, true);
   }
 
   private String shape(boolean training) {

@@ -3,15 +3,37 @@ package dev.lamina.processor.writing;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.nn.LayerSpec;
+import dev.lamina.nn.Shape;
 
 /**
- * The input layer's methods: noise and dropout on the input while training, classic dropout's
- * scale at inference. Each is one loop over every value of rows r0..r1-1.
+ * The input layer: its line of {@code SPEC}, and its methods: noise and dropout on the input
+ * while training, classic dropout's scale at inference. Each is one loop over every value of rows
+ * r0..r1-1.
  */
-final class InputWriter {
-  private InputWriter() {}
+final class InputWriter implements LayerWriter {
+  private final LayerNames n;
 
-  static void addMethods(TypeSpec.Builder type, LayerNames n) {
+  InputWriter(LayerNames n) {
+    this.n = n;
+  }
+
+  // LayerSpec.input("pixels", 784, 1.0, DropoutMode.INVERTED)[.withImage(ImageSpec.input(...))]
+  @Override
+  public CodeBlock spec() {
+    LayerSpec l = n.layer();
+    CodeBlock input = CodeBlock.of("$T.input($S, $L, $L, $T.$L)", Names.LAYER_SPEC, l.name(),
+        l.units(), l.keep(), Names.DROPOUT_MODE, l.dropoutMode());
+    if (!l.isImage()) {
+      return input;
+    }
+    Shape s = l.image().out();
+    return CodeBlock.of("$L.withImage($T.input(new $T($L, $L, $L)))", input,
+        SpecLiteral.IMAGE_SPEC, SpecLiteral.SHAPE, s.channels(), s.height(), s.width());
+  }
+
+  @Override
+  public void addMethods(TypeSpec.Builder type) {
     if (n.layer().hasNoise()) {
       type.addMethod(noise(n));
     } else if (n.layer().hasDropout()) {
@@ -20,6 +42,34 @@ final class InputWriter {
     if (n.classicDropout()) {
       type.addMethod(inferScale(n));
     }
+  }
+
+  // pixelsNoise(lastInput, r0, r1, noiseKeys[0][, keys[0]]);  or  pixelsDropout(lastInput, r0, r1, keys[0]);
+  @Override
+  public CodeBlock forwardTrain() {
+    CodeBlock dropoutKey = PassCalls.dropoutKey(n);
+    if (n.layer().hasNoise()) {
+      return CodeBlock.of("$N($N, r0, r1$L$L);\n", n.method(LayerMember.NOISE_METHOD),
+          LayerNames.LAST_INPUT, NoiseCode.keyArgument(n), dropoutKey);
+    }
+    if (n.layer().hasDropout()) {
+      return CodeBlock.of("$N($N, r0, r1$L);\n", n.method(LayerMember.DROPOUT_METHOD),
+          LayerNames.LAST_INPUT, dropoutKey);
+    }
+    return CodeBlock.of("");
+  }
+
+  // [pixelsScale(inferInput, r0, r1);]
+  @Override
+  public CodeBlock forwardInfer() {
+    return n.classicDropout()
+        ? CodeBlock.of("$N($N, r0, r1);\n", n.method(LayerMember.SCALE_METHOD), LayerNames.INFER_INPUT)
+        : CodeBlock.of("");
+  }
+
+  @Override
+  public CodeBlock backward() {
+    throw new IllegalStateException("the backward pass stops at the input layer " + n.layer().name());
   }
 
   // private void pixelsDropout(float[] x, int r0, int r1, int key) {

@@ -1,10 +1,12 @@
 package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.nn.LayerSpec;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /**
  * One merge's methods. A sum is one fused vector loop per run: the inputs added, the activation,
@@ -12,15 +14,17 @@ import java.util.List;
  * input. A concatenation copies each input's runs (a pixel's channels, a row's features) into its
  * place, and back. The inputs' buffers are read where they are: a shortcut is never copied.
  */
-final class MergeWriter {
+final class MergeWriter implements LayerWriter {
   private final LayerNames n;
   private final LayerGraph graph;
+  private final PassCalls calls;
   private final List<LayerNames> inputs;
   private final LayerSpec layer;
 
-  MergeWriter(LayerNames n, LayerGraph graph) {
+  MergeWriter(LayerNames n, LayerGraph graph, PassCalls calls) {
     this.n = n;
     this.graph = graph;
+    this.calls = calls;
     this.inputs = graph.inputs(n);
     this.layer = n.layer();
   }
@@ -29,14 +33,63 @@ final class MergeWriter {
     return layer.type() == LayerSpec.Type.ADD;
   }
 
-  void addMethods(TypeSpec.Builder type) {
+  // LayerSpec.merge("block", LayerSpec.Type.ADD, List.of("stem", "conv2"), 6272,
+  //     ImageSpec.input(new Shape(32, 14, 14)), Nonlinearity.RELU, 0.01, 1.0, DropoutMode.INVERTED)
+  @Override
+  public CodeBlock spec() {
+    CodeBlock names = layer.inputs().stream().map(name -> CodeBlock.of("$S", name))
+        .collect(CodeBlock.joining(", "));
+    CodeBlock image = layer.isImage()
+        ? CodeBlock.of("$T.input($L)", SpecLiteral.IMAGE_SPEC, SpecLiteral.shape(layer.image().out()))
+        : CodeBlock.of("null");
+    return CodeBlock.of("$T.merge($S, $T.Type.$L, $T.of($L), $L, $L, $T.$L, $L, $L, $T.$L)",
+        Names.LAYER_SPEC, layer.name(), Names.LAYER_SPEC, layer.type(), Names.LIST, names,
+        layer.units(), image, Names.NONLINEARITY, layer.activation(), layer.slope(), layer.keep(),
+        Names.DROPOUT_MODE, layer.dropoutMode());
+  }
+
+  // private static final int BLOCK_BOUND = S.loopBound(32);
+  @Override
+  public void addFields(TypeSpec.Builder type) {
+    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).initializer("S.loopBound($L)", n.run()).build());
+  }
+
+  @Override
+  public void addMethods(TypeSpec.Builder type) {
     type.addMethod(forward(true)).addMethod(forward(false));
     if (LoopBody.hasGradientPass(n)) {
       type.addMethod(gradient());
     }
     if (inputs.stream().anyMatch(MergeWriter::hasGradient)) {
-      type.addMethod(backward());
+      type.addMethod(backwardMethod());
     }
+  }
+
+  // block(r0, r1[, keys[3]][, noiseKeys[3]]);   the inputs' buffers are fields
+  @Override
+  public CodeBlock forwardTrain() {
+    return CodeBlock.of("$N(r0, r1$L$L);\n", n.method(LayerMember.FORWARD_TRAIN),
+        PassCalls.dropoutKey(n), NoiseCode.keyArgument(n));
+  }
+
+  @Override
+  public CodeBlock forwardInfer() {
+    return CodeBlock.of("$N(r0, r1);\n", n.method(LayerMember.FORWARD_INFER));
+  }
+
+  // [blockGradient(d, r0, r1);] [blockBackward(d, r0, r1);]
+  @Override
+  public CodeBlock backward() {
+    String d = calls.outputGradient(n);
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (LoopBody.hasGradientPass(n)) {
+      b.addStatement("$N($N, r0, r1)", n.method(LayerMember.GRADIENT), d);
+    }
+    if (inputs.stream().anyMatch(MergeWriter::hasGradient)) {
+      b.addStatement("$N($N, r0, r1)", n.method(LayerMember.BACKWARD), d);
+    }
+    return b.build();
   }
 
   /** Whether the backward pass computes dLoss/d(output of {@code l}): not for the network input. */
@@ -116,7 +169,7 @@ final class MergeWriter {
   // private void blockBackward(float[] d, int r0, int r1) {
   //   stemGrad rows r0..r1-1 (+)= d; conv2Grad rows r0..r1-1 (+)= d
   // }
-  private MethodSpec backward() {
+  private MethodSpec backwardMethod() {
     MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.BACKWARD), "d")
         .addJavadoc("$L: dLoss/d(each input) (+)= $L, samples r0..r1-1; the first reader of an "
             + "input in the backward pass sets its gradient, the others add to it.\n",

@@ -2,7 +2,6 @@ package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeSpec;
-import dev.lamina.nn.LayerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -10,7 +9,8 @@ import javax.lang.model.element.Modifier;
 /**
  * The parameter fields of a layer with weights (a dense layer or a convolution) and their
  * initialization: the arrays of the network's {@code Parameters}, the copies and scratch the
- * passes need, and batch norm's statistics. Both kinds see the weight as (fanIn, run): a dense
+ * passes need (a weight scratch where the kind's weight gradient asks for one), and batch norm's
+ * statistics. Both kinds see the weight as (fanIn, run): a dense
  * layer's (inputs, units), a convolution's (patch, filters).
  */
 final class ParameterCode {
@@ -18,9 +18,9 @@ final class ParameterCode {
 
   // private final float[] conv1Weight; conv1WeightGrad; [conv1WeightScratch]; [conv1WeightT];
   //   [conv1Bias; conv1BiasGrad]; [γ, β and their gradients]; [batch norm's arrays]
-  static void addFields(TypeSpec.Builder type, LayerNames n) {
+  static void addFields(TypeSpec.Builder type, LayerNames n, boolean weightScratch) {
     List<String> names = new ArrayList<>(List.of(n.weight(), n.weightGrad()));
-    if (n.layer().type() == LayerSpec.Type.CONV) {
+    if (weightScratch) {
       names.add(n.weightScratch());
     }
     if (n.passesGradient()) {
@@ -42,13 +42,13 @@ final class ParameterCode {
   // conv1Weight = p.get("conv1.weight").values();
   // conv1WeightGrad = p.get("conv1.weight").gradient();
   // conv1WeightScratch = new float[288];   ... and so on for each field of addFields
-  static CodeBlock initialize(LayerNames n) {
+  static CodeBlock initialize(LayerNames n, boolean weightScratch) {
     String name = n.layer().name();
     int weightSize = n.layer().fanIn() * n.run();
     CodeBlock.Builder b = CodeBlock.builder()
         .addStatement("$N = p.get($S).values()", n.weight(), name + ".weight")
         .addStatement("$N = p.get($S).gradient()", n.weightGrad(), name + ".weight");
-    if (n.layer().type() == LayerSpec.Type.CONV) {
+    if (weightScratch) {
       b.addStatement("$N = new float[$L]", n.weightScratch(), weightSize);
     }
     if (n.passesGradient()) {

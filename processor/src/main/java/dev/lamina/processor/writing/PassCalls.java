@@ -1,14 +1,14 @@
 package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.lamina.nn.LayerSpec;
 import java.util.List;
 
 /**
- * Each layer's statements in the passes a team runs ({@code forwardTrainPart},
- * {@code forwardInferPart}, {@code backwardPart}): calls of the layer's methods on this part's rows,
- * and barriers only where a step needs every row (batch statistics, weight gradients). Dense layers
- * and convolutions call the same sequence; the writers of their methods differ.
+ * The statements of a layer that reads one layer (a dense layer, a convolution, a pooling layer)
+ * in the passes a team runs ({@code forwardTrainPart}, {@code forwardInferPart},
+ * {@code backwardPart}): calls of the layer's methods on this part's rows, and barriers only where
+ * a step needs every row (batch statistics, weight gradients). Dense layers and convolutions call
+ * the same sequence; the writers of their methods differ.
  */
 final class PassCalls {
   /** dLoss/d(a layer's output) from a layer that adds to a gradient another layer set, first. */
@@ -22,14 +22,9 @@ final class PassCalls {
     this.graph = graph;
   }
 
-  /** The layer that {@code n} reads: the one its spec names as its input. */
-  private LayerNames previous(LayerNames n) {
-    return graph.input(n);
-  }
-
   /** The layer's input buffer, rearranging an input of several channels first. */
   private static String input(CodeBlock.Builder b, LayerNames n, String previous) {
-    if (!ImageLayerCode.convertsInput(n)) {
+    if (!ChannelsLast.converts(n)) {
       return previous;
     }
     b.addStatement("$N($N, r0, r1)", n.method(LayerMember.CHANNELS_LAST), previous);
@@ -41,21 +36,8 @@ final class PassCalls {
   // hidden1ForwardTrain(x, r0, r1[, keys[1]][, noiseKeys[1]]);
   CodeBlock forwardTrain(LayerNames n) {
     CodeBlock.Builder b = CodeBlock.builder();
-    CodeBlock dropoutKey = n.layer().hasDropout() ? CodeBlock.of(", keys[$L]", n.index()) : CodeBlock.of("");
-    CodeBlock noiseKey = NoiseCode.keyArgument(n);
-    if (n.layer().type() == LayerSpec.Type.INPUT) {
-      if (n.layer().hasNoise()) {
-        b.addStatement("$N($N, r0, r1$L$L)", n.method(LayerMember.NOISE_METHOD), LayerNames.LAST_INPUT, noiseKey, dropoutKey);
-      } else if (n.layer().hasDropout()) {
-        b.addStatement("$N($N, r0, r1$L)", n.method(LayerMember.DROPOUT_METHOD), LayerNames.LAST_INPUT, dropoutKey);
-      }
-      return b.build();
-    }
-    CodeBlock keys = CodeBlock.of("$L$L", dropoutKey, noiseKey);
-    if (n.layer().isMerge()) {
-      return b.addStatement("$N(r0, r1$L)", n.method(LayerMember.FORWARD_TRAIN), keys).build();
-    }
-    String x = input(b, n, previous(n).trainOutput());
+    CodeBlock keys = CodeBlock.of("$L$L", dropoutKey(n), NoiseCode.keyArgument(n));
+    String x = input(b, n, graph.input(n).trainOutput());
     if (n.norm().isPresent()) {
       b.addStatement("$N($N, r0, r1)", n.method(LayerMember.LINEAR), x);
       if (n.batchNorm()) {
@@ -70,19 +52,15 @@ final class PassCalls {
     return b.addStatement("$N($N, r0, r1$L)", n.method(LayerMember.FORWARD_TRAIN), x, keys).build();
   }
 
-  // [inputScale(inferInput, r0, r1);]   or   hidden1ForwardInfer(x, r0, r1);
+  /** {@code , keys[i]} for a layer with dropout, else nothing. */
+  static CodeBlock dropoutKey(LayerNames n) {
+    return n.layer().hasDropout() ? CodeBlock.of(", keys[$L]", n.index()) : CodeBlock.of("");
+  }
+
+  // hidden1ForwardInfer(x, r0, r1);
   CodeBlock forwardInfer(LayerNames n) {
     CodeBlock.Builder b = CodeBlock.builder();
-    if (n.layer().type() == LayerSpec.Type.INPUT) {
-      if (n.classicDropout()) {
-        b.addStatement("$N($N, r0, r1)", n.method(LayerMember.SCALE_METHOD), LayerNames.INFER_INPUT);
-      }
-      return b.build();
-    }
-    if (n.layer().isMerge()) {
-      return b.addStatement("$N(r0, r1)", n.method(LayerMember.FORWARD_INFER)).build();
-    }
-    String x = input(b, n, previous(n).inferOutput());
+    String x = input(b, n, graph.input(n).inferOutput());
     return b.addStatement("$N($N, r0, r1)", n.method(LayerMember.FORWARD_INFER), x).build();
   }
 
@@ -104,26 +82,17 @@ final class PassCalls {
 
   // [hidden2Gradient(d, r0, r1);] [barrier; hidden2NormSums(d, part, parts); barrier;
   // hidden2NormBackward(d, r0, r1);] [barrier(parts);] hidden2WeightGradient([x, ]d, rows, part,
-  // parts); hidden2InputGradient(d, dx, r0, r1);   a pool: [Gradient;] pool1Backward(d, dx, r0, r1)
-  CodeBlock backward(LayerNames n) {
+  // parts); hidden2InputGradient(d, dx, r0, r1);
+  /**
+   * A layer with a weight; {@code weightGradientReadsInput} when its dW reads its input (a dense
+   * layer's does, a convolution's reads its im2col matrix).
+   */
+  CodeBlock weightedBackward(LayerNames n, boolean weightGradientReadsInput) {
     boolean last = n.index() == layers.size() - 1;
-    String d = last ? "outputGradient" : n.grad();
+    String d = outputGradient(n);
     CodeBlock.Builder b = CodeBlock.builder();
     if (LoopBody.hasGradientPass(n)) {
       b.addStatement("$N($N, r0, r1)", n.method(LayerMember.GRADIENT), d);
-    }
-    if (n.layer().isMerge()) {
-      if (graph.inputs(n).stream().anyMatch(MergeWriter::hasGradient)) {
-        b.addStatement("$N($N, r0, r1)", n.method(LayerMember.BACKWARD), d);
-      }
-      return b.build();
-    }
-    LayerNames previous = previous(n);
-    if (!n.hasWeights()) {
-      if (n.passesGradient()) {
-        b.add(toInput(n, previous, LayerMember.BACKWARD, d));
-      }
-      return b.build();
     }
     if (n.norm().isPresent()) {
       b.addStatement("barrier(parts)")
@@ -134,15 +103,33 @@ final class PassCalls {
     if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || !last) {
       b.addStatement("barrier(parts)");
     }
-    // A convolution's dW reads its im2col matrix; a dense layer's, its input.
-    CodeBlock x = n.layer().type() == LayerSpec.Type.CONV
-        ? CodeBlock.of("")
-        : CodeBlock.of("$N, ", previous.trainOutput());
+    CodeBlock x = weightGradientReadsInput
+        ? CodeBlock.of("$N, ", graph.input(n).trainOutput())
+        : CodeBlock.of("");
     b.addStatement("$N($L$N, rows, part, parts)", n.method(LayerMember.WEIGHT_GRADIENT), x, d);
     if (n.passesGradient()) {
-      b.add(toInput(n, previous, LayerMember.INPUT_GRADIENT, d));
+      b.add(toInput(n, graph.input(n), LayerMember.INPUT_GRADIENT, d));
     }
     return b.build();
+  }
+
+  // [pool1Gradient(d, r0, r1);] pool1Backward(d, dx, r0, r1)
+  /** A layer without a weight whose {@code BACKWARD} method writes its input's gradient. */
+  CodeBlock backward(LayerNames n) {
+    String d = outputGradient(n);
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (LoopBody.hasGradientPass(n)) {
+      b.addStatement("$N($N, r0, r1)", n.method(LayerMember.GRADIENT), d);
+    }
+    if (n.passesGradient()) {
+      b.add(toInput(n, graph.input(n), LayerMember.BACKWARD, d));
+    }
+    return b.build();
+  }
+
+  /** dLoss/d(output of {@code n}): the network's output gradient for the last layer. */
+  String outputGradient(LayerNames n) {
+    return n.index() == layers.size() - 1 ? "outputGradient" : n.grad();
   }
 
   /**

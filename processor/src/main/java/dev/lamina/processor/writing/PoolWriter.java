@@ -1,9 +1,12 @@
 package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
+import javax.lang.model.element.Modifier;
 
 /**
  * One pooling layer's methods. Images are (H, W, C), so a window's values for 16 channels are one
@@ -12,15 +15,75 @@ import dev.lamina.nn.LayerSpec;
  * pooling sums the taps. Noise and dropout on the output are fused into the same loop. Every
  * method covers samples r0..r1-1.
  */
-final class PoolWriter {
+final class PoolWriter implements LayerWriter {
   private final LayerNames n;
   private final LayerSpec layer;
   private final ImageSpec g;
+  private final PassCalls calls;
 
-  PoolWriter(LayerNames n) {
+  PoolWriter(LayerNames n, PassCalls calls) {
     this.n = n;
     this.layer = n.layer();
     this.g = layer.image();
+    this.calls = calls;
+  }
+
+  // LayerSpec.pool("pool1", LayerSpec.Type.MAX_POOL, ImageSpec.pool(new Shape(32, 28, 28), 2, 2), 1.0, DropoutMode.INVERTED)
+  @Override
+  public CodeBlock spec() {
+    CodeBlock geometry = global()
+        ? CodeBlock.of("$T.global($L)", SpecLiteral.IMAGE_SPEC, SpecLiteral.shape(g.in()))
+        : CodeBlock.of("$T.pool($L, $L, $L)", SpecLiteral.IMAGE_SPEC, SpecLiteral.shape(g.in()),
+            g.kernel(), g.stride());
+    return CodeBlock.of("$T.pool($S, $T.Type.$L, $L, $L, $T.$L)", Names.LAYER_SPEC, layer.name(),
+        Names.LAYER_SPEC, layer.type(), geometry, layer.keep(), Names.DROPOUT_MODE,
+        layer.dropoutMode());
+  }
+
+  // private static final int POOL1_BOUND = S.loopBound(32); [pool1Slots]; [pool1Input]
+  @Override
+  public void addFields(TypeSpec.Builder type) {
+    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).initializer("S.loopBound($L)", c()).build());
+    if (max()) {
+      type.addField(float[].class, n.slots(), Modifier.PRIVATE);
+    }
+    ChannelsLast.addField(type, n);
+  }
+
+  @Override
+  public void allocate(MethodSpec.Builder m) {
+    if (max()) {
+      m.addStatement("$N = new float[rows * $L]", n.slots(), layer.units());
+    }
+    ChannelsLast.allocate(m, n);
+  }
+
+  @Override
+  public void addMethods(TypeSpec.Builder type) {
+    ChannelsLast.addMethod(type, n);
+    type.addMethod(forward(true)).addMethod(forward(false));
+    if (layer.hasDropout()) {
+      type.addMethod(gradient());
+    }
+    if (n.passesGradient()) {
+      type.addMethod(backwardMethod());
+    }
+  }
+
+  @Override
+  public CodeBlock forwardTrain() {
+    return calls.forwardTrain(n);
+  }
+
+  @Override
+  public CodeBlock forwardInfer() {
+    return calls.forwardInfer(n);
+  }
+
+  @Override
+  public CodeBlock backward() {
+    return calls.backward(n);
   }
 
   private boolean global() {
@@ -45,7 +108,7 @@ final class PoolWriter {
   //   for each output pixel, 16 channels at a time: v = max over the window's taps (and the tap
   //   it came from → pool1Slots); store; [noise]; [dropout]
   // }
-  MethodSpec forward(boolean training) {
+  private MethodSpec forward(boolean training) {
     String name = n.method(training ? LayerMember.FORWARD_TRAIN : LayerMember.FORWARD_INFER);
     MethodSpec.Builder m = Methods.overRows(name, "x")
         .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", describe());
@@ -151,7 +214,7 @@ final class PoolWriter {
   }
 
   // private void pool1Gradient(float[] d, int r0, int r1) { d = d · mask, samples r0..r1-1 }
-  MethodSpec gradient() {
+  private MethodSpec gradient() {
     int units = layer.units();
     return Methods.overRows(n.method(LayerMember.GRADIENT), "d")
         .addJavadoc("$L: the dropout mask applied to dLoss/dOutput in place, samples r0..r1-1.\n",
@@ -172,7 +235,7 @@ final class PoolWriter {
   //   dx = 0 for samples r0..r1-1; then per output value: max — dx[its max's tap] += d;
   //   average — dx[every tap] += d / area; global — dx[every pixel] = d / (H·W)
   // }
-  MethodSpec backward() {
+  private MethodSpec backwardMethod() {
     MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.BACKWARD), "d", "dx")
         .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d.\n", layer.name());
     CodeBlock.Builder vector = CodeBlock.builder()

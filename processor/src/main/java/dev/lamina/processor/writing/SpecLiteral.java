@@ -10,38 +10,33 @@ import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.NormSpec;
 import dev.lamina.nn.Shape;
+import java.util.List;
 
-/** The generated class's {@code SPEC}: the model as the runtime sees it, as a Java expression. */
+/**
+ * The generated class's {@code SPEC}: the model as the runtime sees it, as a Java expression: each
+ * layer's line from its {@link LayerWriter}, then the modifiers every kind takes.
+ */
 final class SpecLiteral {
-  private static final ClassName IMAGE_SPEC = ClassName.get(ImageSpec.class);
-  private static final ClassName SHAPE = ClassName.get(Shape.class);
+  static final ClassName IMAGE_SPEC = ClassName.get(ImageSpec.class);
+  static final ClassName SHAPE = ClassName.get(Shape.class);
 
   private SpecLiteral() {}
+
+  /** {@code new Shape(1, 28, 28)}. */
+  static CodeBlock shape(Shape s) {
+    return CodeBlock.of("new $T($L, $L, $L)", SHAPE, s.channels(), s.height(), s.width());
+  }
 
   // new NetworkSpec("Mnist", Loss.SOFTMAX_CROSS_ENTROPY, 0.0, List.of(
   //     LayerSpec.input("pixels", 784, 1.0, DropoutMode.INVERTED),
   //     LayerSpec.dense("hidden", 256, 784, ...).withNorm(...).withNoise(0.1), ...))
-  static CodeBlock of(NetworkSpec spec) {
+  static CodeBlock of(NetworkSpec spec, List<LayerWriter> writers) {
     CodeBlock.Builder list = CodeBlock.builder();
     for (int i = 0; i < spec.layers().size(); i++) {
       LayerSpec l = spec.layers().get(i);
       list.add(i == 0 ? "\n" : ",\n");
-      if (l.type() == LayerSpec.Type.INPUT) {
-        list.add("$T.input($S, $L, $L, $T.$L)", Names.LAYER_SPEC, l.name(), l.units(), l.keep(),
-            Names.DROPOUT_MODE, l.dropoutMode());
-        list.add(inputImage(l));
-      } else if (l.isMerge()) {
-        list.add(merge(l));
-      } else if (l.isImage()) {
-        list.add(image(l));
-        list.add(normInitializer(l.norm()));
-      } else {
-        list.add("$T.dense($S, $L, $L, $L, $L, $L, $T.$L, $L, $L, $T.$L)", Names.LAYER_SPEC,
-            l.name(), l.units(), l.fanIn(), l.bias(), InitCode.of(l.weightInit()),
-            InitCode.of(l.biasInit()), Names.NONLINEARITY, l.activation(), l.slope(), l.keep(),
-            Names.DROPOUT_MODE, l.dropoutMode());
-        list.add(normInitializer(l.norm()));
-      }
+      list.add(writers.get(i).spec());
+      list.add(normInitializer(l.norm()));
       list.add(regularizationInitializer(l));
       if (!l.isMerge()) {
         list.add(inputsInitializer(l, i == 0 ? null : spec.layers().get(i - 1)));
@@ -79,49 +74,6 @@ final class SpecLiteral {
       case GROUP -> CodeBlock.of("\n.withNorm($T.group($L, $T.$L, $L))", normSpec, norm.groups(),
           placement, norm.placement(), norm.eps());
     };
-  }
-
-  // LayerSpec.conv("conv1", ImageSpec.conv(new Shape(1, 28, 28), 32, 3, 1, 1, 1), false, ...)
-  private static CodeBlock image(LayerSpec l) {
-    ImageSpec g = l.image();
-    CodeBlock in = CodeBlock.of("new $T($L, $L, $L)", SHAPE, g.in().channels(), g.in().height(),
-        g.in().width());
-    return switch (l.type()) {
-      case CONV -> CodeBlock.of("$T.conv($S, $T.conv($L, $L, $L, $L, $L, $L), $L, $L, $L, $T.$L, $L, $L, $T.$L)",
-          Names.LAYER_SPEC, l.name(), IMAGE_SPEC, in, g.out().channels(), g.kernel(), g.stride(),
-          g.padding(), g.dilation(), l.bias(), InitCode.of(l.weightInit()), InitCode.of(l.biasInit()),
-          Names.NONLINEARITY, l.activation(), l.slope(), l.keep(), Names.DROPOUT_MODE, l.dropoutMode());
-      case GLOBAL_AVG_POOL -> CodeBlock.of("$T.pool($S, $T.Type.$L, $T.global($L), $L, $T.$L)",
-          Names.LAYER_SPEC, l.name(), Names.LAYER_SPEC, l.type(), IMAGE_SPEC, in, l.keep(),
-          Names.DROPOUT_MODE, l.dropoutMode());
-      default -> CodeBlock.of("$T.pool($S, $T.Type.$L, $T.pool($L, $L, $L), $L, $T.$L)",
-          Names.LAYER_SPEC, l.name(), Names.LAYER_SPEC, l.type(), IMAGE_SPEC, in, g.kernel(),
-          g.stride(), l.keep(), Names.DROPOUT_MODE, l.dropoutMode());
-    };
-  }
-
-  // LayerSpec.merge("block", LayerSpec.Type.ADD, List.of("stem", "conv2"), 6272,
-  //     ImageSpec.input(new Shape(32, 14, 14)), Nonlinearity.RELU, 0.01, 1.0, DropoutMode.INVERTED)
-  private static CodeBlock merge(LayerSpec l) {
-    CodeBlock inputs = l.inputs().stream().map(n -> CodeBlock.of("$S", n))
-        .collect(CodeBlock.joining(", "));
-    CodeBlock image = l.isImage()
-        ? CodeBlock.of("$T.input(new $T($L, $L, $L))", IMAGE_SPEC, SHAPE, l.image().out().channels(),
-            l.image().out().height(), l.image().out().width())
-        : CodeBlock.of("null");
-    return CodeBlock.of("$T.merge($S, $T.Type.$L, $T.of($L), $L, $L, $T.$L, $L, $L, $T.$L)",
-        Names.LAYER_SPEC, l.name(), Names.LAYER_SPEC, l.type(), Names.LIST, inputs, l.units(), image,
-        Names.NONLINEARITY, l.activation(), l.slope(), l.keep(), Names.DROPOUT_MODE, l.dropoutMode());
-  }
-
-  /** {@code .withImage(ImageSpec.input(new Shape(1, 28, 28)))} for an image input, else nothing. */
-  private static CodeBlock inputImage(LayerSpec l) {
-    if (!l.isImage()) {
-      return CodeBlock.of("");
-    }
-    Shape s = l.image().out();
-    return CodeBlock.of(".withImage($T.input(new $T($L, $L, $L)))", IMAGE_SPEC, SHAPE,
-        s.channels(), s.height(), s.width());
   }
 
   /**
