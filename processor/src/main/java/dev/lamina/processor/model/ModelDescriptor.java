@@ -24,4 +24,10 @@ public record ModelDescriptor(TypeElement type, AnnotationMirror model, List<Lay
   public Optional<LayerDescriptor> last() {
     return layers.isEmpty() ? Optional.empty() : Optional.of(layers.get(layers.size() - 1));
   }
+
+  /** Whether an {@code @Add} reads {@code layer} directly: it is a residual branch or shortcut. */
+  public boolean isSummed(LayerDescriptor layer) {
+    return layers.stream().anyMatch(l -> l.kind().orElse(null) instanceof AddKind
+        && l.inputs().contains(layer.name()));
+  }
 }

@@ -4,7 +4,6 @@ import static dev.lamina.processor.model.Annotations.isExplicit;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.nn.ImageSpec;
-import dev.lamina.processor.model.AddKind;
 import dev.lamina.processor.model.ConvKind;
 import dev.lamina.processor.model.LayerDescriptor;
 import dev.lamina.processor.model.LayerKind;
@@ -39,9 +38,7 @@ final class ImageShapeRule {
    * reads one pixel in stride² on purpose (ResNet's option B).
    */
   private static boolean isProjection(ModelDescriptor model, LayerDescriptor layer, ImageSpec image) {
-    return layer.kind().get() instanceof ConvKind && image.kernel() == 1
-        && model.layers().stream().anyMatch(l -> l.kind().orElse(null) instanceof AddKind
-            && l.inputs().contains(layer.name()));
+    return layer.kind().get() instanceof ConvKind && image.kernel() == 1 && model.isSummed(layer);
   }
 
   private static void reportStop(Shapes.Stop stop, ValidationReport report) {

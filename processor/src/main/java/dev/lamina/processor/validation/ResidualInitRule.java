@@ -32,7 +32,7 @@ final class ResidualInitRule {
         if (!Double.isFinite(gamma)) {
           report.error(String.format(Messages.GAMMA_FINITE, gamma), layer.field(), batch.get(),
               value(batch.get(), "gamma"));
-        } else if (gamma == 0 && !summed(model, layer)) {
+        } else if (gamma == 0 && !model.isSummed(layer)) {
           report.warning(String.format(Messages.ZERO_GAMMA_OUTSIDE_RESIDUAL, layer.name()),
               layer.field(), batch.get(), value(batch.get(), "gamma"));
         }
@@ -56,12 +56,6 @@ final class ResidualInitRule {
     }
     memo.put(layer.name(), d);
     return d;
-  }
-
-  /** Whether an {@code @Add} reads the layer directly. */
-  private static boolean summed(ModelDescriptor model, LayerDescriptor layer) {
-    return model.layers().stream().anyMatch(l -> l.kind().orElse(null) instanceof AddKind
-        && l.inputs().contains(layer.name()));
   }
 
   /**
