@@ -82,8 +82,10 @@ final class LaminaMeter {
   FitRate fitRate(int batch, int threads, int epochs) {
     Trainer<FashionMlpBnNet> trainer = FashionMlpBnNet.trainer().optimizer(Optimizer.adam(1e-3))
         .batchSize(batch).epochs(epochs).seed(1).threads(threads).build();
+    Dataset train = fitData();
+    Dataset validation = fitValidation();
     long start = System.nanoTime();
-    History history = trainer.fit(fitData(), fitValidation()).history();
+    History history = trainer.fit(train, validation).history();
     double wall = (System.nanoTime() - start) / 1e9;
     double[] rates = history.epochs().stream().skip(1)
         .mapToDouble(EpochStats::samplesPerSecond).sorted().toArray();
