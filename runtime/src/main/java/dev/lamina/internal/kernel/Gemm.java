@@ -20,7 +20,10 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcasts one element of A per row and loads 4 vectors of B per step of p, and stores C once.
  * Leftover columns go to 1-vector tiles and a masked last vector. Rows are split into 5-row blocks
  * and up to four 4-row blocks (16 accumulators) so that no row is left over when there are 16 or
- * more; otherwise leftover rows go to 1-row tiles. A product of one row (one sample's inference)
+ * more; otherwise leftover rows go to 1-row tiles. A sum of more than 1024 terms goes in blocks
+ * of 512: each tile stores its partial sums in C and the next block's tile loads them back and
+ * goes on, so every element is still the one chain, and a panel of B stays in L2. A product of
+ * one row (one sample's inference)
  * is bound by reading B, and goes first through 1×16- and 1×8-vector tiles that read B's rows in
  * order.
  * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
@@ -40,6 +43,13 @@ public final class Gemm {
    * whole, in order.
    */
   private static final boolean WIDE_ROW = S.vectorBitSize() >= 512;
+  /**
+   * Sums longer than this go in blocks of {@link #KC}: a panel of B is then KC rows × 4 vectors
+   * (128 KB with 512-bit vectors), not k rows (1 MB for k = 4096, the whole L2 of the cores it
+   * was measured on, where the product fell to a quarter of the FMA peak).
+   */
+  private static final int BLOCK_FROM = 1024;
+  private static final int KC = 512;
   /** Rows of C per main tile. */
   private static final int MR = 5;
   /** Columns of C per main tile: 4 vectors. */
@@ -235,8 +245,27 @@ public final class Gemm {
    */
   private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1, int j0, int j1) {
+    if (len <= BLOCK_FROM || r1 - r0 == 1) {
+      columns(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, false);
+      return;
+    }
+    // A long sum in blocks of KC, C stored after each and loaded again by the next: each element
+    // is still one fma chain in increasing p, and a panel of B (KC × 4 vectors) stays in L2
+    // while the row blocks pass over it.
+    for (int p0 = 0; p0 < len; p0 += KC) {
+      columns(c, a, aOff + p0 * aStep, aRow, aStep, b, bOff + p0 * n, Math.min(KC, len - p0), n,
+          r0, r1, j0, j1, p0 > 0);
+    }
+  }
+
+  /**
+   * C rows [r0, r1), columns j0..j1-1, summed over p = 0..len-1 of the A and B given; with
+   * {@code more}, continuing the sums already in C rather than starting from 0.
+   */
+  private static void columns(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
+      int bOff, int len, int n, int r0, int r1, int j0, int j1, boolean more) {
     int j = j0;
-    if (r1 - r0 == 1 && WIDE_ROW) {
+    if (r1 - r0 == 1 && WIDE_ROW && !more) {
       int ai = aOff + r0 * aRow;
       for (; j + 16 * L <= j1; j += 16 * L) {
         tile1x16(c, r0 * n + j, a, ai, aStep, b, bOff + j, n, len);
@@ -246,79 +275,79 @@ public final class Gemm {
       }
     }
     for (; j + NR <= j1; j += NR) {
-      panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
+      panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j, more);
     }
     // Two vectors left (a layer of 32 filters): 10 accumulators, 2 loads of B per 5 broadcasts,
     // where two one-vector panels would load B twice as often per fma.
     for (; j + 2 * L <= j1; j += 2 * L) {
-      panel2(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
+      panel2(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j, more);
     }
     for (; j + L <= j1; j += L) {
-      panel1(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
+      panel1(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j, more);
     }
     if (j < j1) {
-      panelPart(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j);
+      panelPart(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j, more);
     }
   }
 
   /** Columns j..j+4L-1 of C rows [r0, r1). */
   private static void panel4(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
-      int r0, int r1, int j) {
+      int r0, int r1, int j, boolean more) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+      tile5x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+      tile4x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
     }
     for (; i < r1; i++) {
-      tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len);
+      tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
     }
   }
 
   /** Columns j..j+2L-1 of C rows [r0, r1). */
   private static void panel2(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
-      int r0, int r1, int j) {
+      int r0, int r1, int j, boolean more) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+      tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
     }
     for (; i < r1; i++) {
-      tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len);
+      tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
     }
   }
 
   /** Columns j..j+L-1 of C rows [r0, r1). */
   private static void panel1(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
-      int r0, int r1, int j) {
+      int r0, int r1, int j, boolean more) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5x1(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+      tile5x1(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4x1(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+      tile4x1(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
     }
     for (; i < r1; i++) {
-      tile1x1(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len);
+      tile1x1(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
     }
   }
 
   /** Columns j..n-1 (fewer than L) of C rows [r0, r1). */
   private static void panelPart(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
-      int r0, int r1, int j) {
+      int r0, int r1, int j, boolean more) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j);
+      tile5xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j, more);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j);
+      tile4xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j, more);
     }
     for (; i < r1; i++) {
-      tile1xPart(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, n - j);
+      tile1xPart(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, n - j, more);
     }
   }
 
@@ -339,12 +368,27 @@ public final class Gemm {
   /** 5 rows × 4 vectors of C in 20 accumulators: the main kernel. */
   private static void tile5x4(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len) {
-    FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-    FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-    FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-    FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-    FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
+    FloatVector c03 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c12 = more ? FloatVector.fromArray(S, c, ci + ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c13 = more ? FloatVector.fromArray(S, c, ci + ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c22 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c23 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c32 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c33 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c40 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
+    FloatVector c41 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + L) : FloatVector.zero(S);
+    FloatVector c42 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c43 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 3 * L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
     for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector b0 = FloatVector.fromArray(S, b, pb);
@@ -407,8 +451,12 @@ public final class Gemm {
   /** 5 rows × 1 vector of C: leftover whole vectors of a 5-row block. */
   private static void tile5x1(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len) {
-    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0;
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c4 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
     for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector b0 = FloatVector.fromArray(S, b, pb);
@@ -428,9 +476,17 @@ public final class Gemm {
   /** 5 rows × 2 vectors of C in 10 accumulators. */
   private static void tile5x2(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len) {
-    FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c40 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
+    FloatVector c41 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
     for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector b0 = FloatVector.fromArray(S, b, pb);
@@ -465,8 +521,9 @@ public final class Gemm {
 
   /** 1 row × 2 vectors of C. */
   private static void tile1x2(
-      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
-    FloatVector c0 = FloatVector.zero(S), c1 = c0;
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector x = FloatVector.broadcast(S, a[pa]);
       c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
@@ -479,9 +536,13 @@ public final class Gemm {
   /** 5 rows × the first {@code lanes} lanes of a vector of C: the column tail. */
   private static void tile5xPart(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len, int lanes) {
+      float[] b, int bi, int ldb, int len, int lanes, boolean more) {
     VectorMask<Float> m = S.indexInRange(0, lanes); // made here: a mask argument would be boxed
-    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0;
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci, m) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + ldc, m) : FloatVector.zero(S);
+    FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc, m) : FloatVector.zero(S);
+    FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc, m) : FloatVector.zero(S);
+    FloatVector c4 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc, m) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
     // Lanes past `lanes` are never stored and lanes do not mix, so B is read whole where the
     // vector fits in b, and masked only in its last rows.
@@ -513,11 +574,23 @@ public final class Gemm {
   /** 4 rows × 4 vectors of C in 16 accumulators: row blocks that make the 5-row blocks fit. */
   private static void tile4x4(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len) {
-    FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-    FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-    FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-    FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
+    FloatVector c03 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c12 = more ? FloatVector.fromArray(S, c, ci + ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c13 = more ? FloatVector.fromArray(S, c, ci + ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c22 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c23 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c32 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c33 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 3 * L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
     for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector b0 = FloatVector.fromArray(S, b, pb);
@@ -570,8 +643,11 @@ public final class Gemm {
   /** 4 rows × 1 vector of C. */
   private static void tile4x1(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len) {
-    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
     for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector b0 = FloatVector.fromArray(S, b, pb);
@@ -589,9 +665,12 @@ public final class Gemm {
   /** 4 rows × the first {@code lanes} lanes of a vector of C. */
   private static void tile4xPart(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len, int lanes) {
+      float[] b, int bi, int ldb, int len, int lanes, boolean more) {
     VectorMask<Float> m = S.indexInRange(0, lanes);
-    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci, m) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + ldc, m) : FloatVector.zero(S);
+    FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc, m) : FloatVector.zero(S);
+    FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc, m) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
     // Lanes past `lanes` are never stored and lanes do not mix, so B is read whole where the
     // vector fits in b, and masked only in its last rows.
@@ -619,8 +698,11 @@ public final class Gemm {
 
   /** 1 row × 4 vectors of C: leftover rows. */
   private static void tile1x4(
-      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
-    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
+    FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
     for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector x = FloatVector.broadcast(S, a[pa]);
       c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
@@ -708,8 +790,8 @@ public final class Gemm {
 
   /** 1 row × 1 vector of C. */
   private static void tile1x1(
-      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len) {
-    FloatVector c0 = FloatVector.zero(S);
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       c0 = FloatVector.broadcast(S, a[pa]).fma(FloatVector.fromArray(S, b, pb), c0);
     }
@@ -719,9 +801,9 @@ public final class Gemm {
   /** 1 row × the first {@code lanes} lanes of a vector of C. */
   private static void tile1xPart(
       float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len,
-      int lanes) {
+      int lanes, boolean more) {
     VectorMask<Float> m = S.indexInRange(0, lanes);
-    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci, m) : FloatVector.zero(S);
     int whole = wholeLoads(b.length, bi, ldb, len);
     int p = 0, pa = ai, pb = bi;
     for (; p < whole; p++, pa += aStep, pb += ldb) {

@@ -68,6 +68,24 @@ class GemmTest {
     }
   }
 
+  /**
+   * Sums over more than 1024 terms go in blocks, C stored and loaded between them: still the one
+   * chain per element, on every kind of tile (rows 2 to 11, tails of columns) and all three
+   * products.
+   */
+  @Test
+  void longSumsInBlocksAreTheSameChain() {
+    for (int rows : new int[] {2, 3, 4, 5, 9, 11}) {
+      for (int n : new int[] {17, 48, 65}) {
+        check(Op.MATMUL, rows, 1537, n);
+        check(Op.TRANS_B, rows, n, 1025); // dX: the sum runs over the 1025 columns of dY
+      }
+    }
+    check(Op.TRANS_A, 1100, 9, 70); // dW: the sum runs over 1100 rows
+    check(Op.MATMUL, 1, 2049, 300); // one row: W read whole, never in blocks
+    check(Op.MATMUL, 20, 4096, 64);
+  }
+
   @Test
   void emptySumGivesZeros() {
     check(Op.MATMUL, 7, 0, 65);
