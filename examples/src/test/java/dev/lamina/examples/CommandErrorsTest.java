@@ -80,6 +80,12 @@ class CommandErrorsTest {
         new Case(2, "--lr must be a finite number, got Infinity", "fashion-mlp", "--lr", "Infinity"),
         new Case(2, "--lr must be > 0, got 0", "fashion-mlp", "--lr", "0"),
         new Case(2, "--lr must be > 0, got -0.1", "fashion-mlp", "--lr", "-0.1"),
+        new Case(2, "--recipe must be 'default' or 'best', got 'fast'", "fashion-mlp", "--recipe",
+            "fast"),
+        new Case(2, "--recipe best needs --epochs of at least 2 (one warm-up epoch, then the cosine"
+            + " decay), got 1", "fashion-mlp", "--recipe", "best", "--epochs", "1"),
+        new Case(2, "--recipe best brings its own augmentation (" + FashionAugmentation.PRESET
+            + "); drop --augment", "fashion-mlp", "--recipe", "best", "--augment", "hflip=0.5"),
         new Case(2, "--checkpoint-every must be >= 1, got 0", "fashion-mlp",
             "--checkpoint-every", "0"),
         new Case(2, "--save " + dir + " is a directory; give a file in it", "fashion-mlp",
