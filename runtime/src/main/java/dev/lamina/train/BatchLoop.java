@@ -80,6 +80,7 @@ final class BatchLoop {
     long start = System.nanoTime();
     lossSum = 0;
     correct = 0;
+    boolean regression = train.targetKind() == Dataset.TargetKind.VALUES; // no accuracy
     rate = rates.varies() ? rates.rate(epoch, 0) : rates.base();
     if (rates.varies()) {
       step.stepper().learningRate(rate);
@@ -90,8 +91,9 @@ final class BatchLoop {
       }
       int first = b * rowsPerBatch;
       int rows = Math.min(rowsPerBatch, train.size() - first);
+      double stepRate = b > 0 && rates.perStep() ? rates.rate(epoch, b) : rate;
       if (b > 0 && rates.perStep()) {
-        step.stepper().learningRate(rates.rate(epoch, b));
+        step.stepper().learningRate(stepRate);
       }
       if (noise != null) {
         noise.begin(steps);
@@ -107,7 +109,8 @@ final class BatchLoop {
       }
       lossSum += step.loss();
       correct += step.correct();
-      listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows));
+      listener.onBatch(epoch, b + 1, batches, lossSum / (first + rows),
+          regression ? Double.NaN : (double) correct / (first + rows), stepRate);
       if (run.stopReason() != null) {
         return stopping.stopped(epoch, steps, run.stopReason());
       }

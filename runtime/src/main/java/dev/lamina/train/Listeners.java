@@ -26,6 +26,14 @@ record Listeners(List<TrainingListener> all) implements TrainingListener {
   }
 
   @Override
+  public void onBatch(int epoch, int batch, int batches, double loss, double accuracy,
+      double learningRate) {
+    for (int i = 0; i < all.size(); i++) {
+      all.get(i).onBatch(epoch, batch, batches, loss, accuracy, learningRate);
+    }
+  }
+
+  @Override
   public void onEpochEnd(EpochStats stats, int epochs) {
     all.forEach(l -> l.onEpochEnd(stats, epochs));
   }

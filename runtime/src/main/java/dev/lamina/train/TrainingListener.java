@@ -33,6 +33,25 @@ public interface TrainingListener {
   default void onBatch(int epoch, int batch, int batches, double loss) {}
 
   /**
+   * After each batch, with every running figure of the epoch: what {@link #onBatch(int, int, int,
+   * double)} hears, and also the training accuracy so far and the rate the batch's step took. By
+   * default it calls that method, so a listener overrides whichever it needs. Primitives, not a
+   * record: the training loop allocates nothing per step.
+   *
+   * @param epoch the epoch, from 1
+   * @param batch the batch, from 1
+   * @param batches the epoch's batch count
+   * @param loss the mean training loss of the epoch's batches so far
+   * @param accuracy the share of the epoch's training samples so far classified right (with
+   *     dropout, as {@link EpochStats#trainAccuracy()}); NaN for a regression model
+   * @param learningRate the learning rate of the batch's step
+   */
+  default void onBatch(int epoch, int batch, int batches, double loss, double accuracy,
+      double learningRate) {
+    onBatch(epoch, batch, batches, loss);
+  }
+
+  /**
    * After each epoch, with its figures and its learning rate ({@link EpochStats}).
    *
    * @param stats the epoch's figures

@@ -69,6 +69,41 @@ class TrainerRunTest {
   }
 
   @Test
+  void eachBatchIsToldTheRunningLossAndAccuracyAndItsStepsRate() {
+    List<Double> used = new ArrayList<>();
+    List<double[]> heard = new ArrayList<>();
+    List<Integer> plain = new ArrayList<>();
+    TrainingListener figures = new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, int batches, double loss, double accuracy,
+          double learningRate) {
+        heard.add(new double[] {epoch, batch, loss, accuracy, learningRate});
+      }
+    };
+    TrainingListener lossOnly = new TrainingListener() {
+      @Override
+      public void onBatch(int epoch, int batch, int batches, double loss) {
+        plain.add(batch);
+      }
+    };
+    TrainingResult<ReferenceNetwork> result = TinyModel.trainer().optimizer(new RecordingSgd(used))
+        .schedule(LearningRateSchedule.oneCycle(0.3)).epochs(2).listener(figures)
+        .listener(lossOnly).build().fit(TRAIN, VALIDATION);
+    assertEquals(8, heard.size(), "4 batches of 16 in each of 2 epochs");
+    assertEquals(List.of(1, 2, 3, 4, 1, 2, 3, 4), plain, "a listener of the short form still hears");
+    for (int i = 0; i < heard.size(); i++) {
+      assertEquals(used.get(i), heard.get(i)[4], "batch " + i + "'s rate is its step's");
+      assertTrue(heard.get(i)[3] >= 0 && heard.get(i)[3] <= 1, "accuracy " + heard.get(i)[3]);
+    }
+    for (EpochStats stats : result.history().epochs()) {
+      double[] last = heard.get(4 * stats.epoch() - 1);
+      assertEquals(stats.trainLoss(), last[2], 1e-12, "the last batch's running loss is the epoch's");
+      assertEquals(stats.trainAccuracy(), last[3], 1e-12,
+          "the last batch's running accuracy is the epoch's");
+    }
+  }
+
+  @Test
   void aConstantRateIsRecordedAsTheOptimizersOwn() {
     TrainingResult<ReferenceNetwork> result = TinyModel.trainer().epochs(2).build()
         .fit(TRAIN, VALIDATION);
