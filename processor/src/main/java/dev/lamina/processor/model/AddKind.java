@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.LayerSpec;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 
@@ -15,5 +16,11 @@ public record AddKind(AnnotationMirror annotation) implements MergeKind {
       }
     }
     return new ShapeResult.Known(first, first.isImage() ? ImageSpec.input(first.image()) : null);
+  }
+
+  @Override
+  public LayerSpec lower(Lowering l) {
+    return LayerSpec.merge(l.name(), LayerSpec.Type.ADD, inputs(), (int) l.shape().out().size(),
+        l.shape().geometry(), l.activation(), l.slope(), l.keep(), l.mode());
   }
 }

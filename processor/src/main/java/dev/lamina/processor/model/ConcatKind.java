@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -32,5 +33,11 @@ public record ConcatKind(AnnotationMirror annotation) implements MergeKind {
     }
     Shape out = new Shape(channels, first.image().height(), first.image().width());
     return new ShapeResult.Known(LayerShape.of(out), ImageSpec.input(out));
+  }
+
+  @Override
+  public LayerSpec lower(Lowering l) {
+    return LayerSpec.merge(l.name(), LayerSpec.Type.CONCAT, inputs(), (int) l.shape().out().size(),
+        l.shape().geometry(), l.activation(), l.slope(), l.keep(), l.mode());
   }
 }

@@ -3,6 +3,7 @@ package dev.lamina.processor.model;
 import static dev.lamina.processor.model.Annotations.intValue;
 
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -56,5 +57,12 @@ public record ConvKind(AnnotationMirror annotation) implements LayerKind {
     }
     ImageSpec geometry = ImageSpec.conv(in, filters(), kernel(), stride(), padding(), dilation());
     return new ShapeResult.Known(LayerShape.of(geometry.out()), geometry);
+  }
+
+  @Override
+  public LayerSpec lower(Lowering l) {
+    return LayerSpec.conv(l.name(), l.shape().geometry(), l.bias(annotation),
+        InitReader.weights(annotation, l.activation()), InitReader.biases(l.layer(), l.activation()),
+        l.activation(), l.slope(), l.keep(), l.mode()).withNorm(l.norm());
   }
 }

@@ -2,6 +2,7 @@ package dev.lamina.processor.model;
 
 import static dev.lamina.processor.model.Annotations.intValue;
 
+import dev.lamina.nn.LayerSpec;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 
@@ -20,5 +21,13 @@ public record DenseKind(AnnotationMirror annotation) implements LayerKind {
   public ShapeResult outputShape(List<LayerShape> inputs) {
     return units() > 0 ? new ShapeResult.Known(LayerShape.flat(units()), null)
         : new ShapeResult.BadValue(); // DenseValidator reports it
+  }
+
+  @Override
+  public LayerSpec lower(Lowering l) {
+    return LayerSpec.dense(l.name(), units(), (int) l.shape().inputs().get(0).size(),
+        l.bias(annotation), InitReader.weights(annotation, l.activation()),
+        InitReader.biases(l.layer(), l.activation()), l.activation(), l.slope(), l.keep(), l.mode())
+        .withNorm(l.norm());
   }
 }

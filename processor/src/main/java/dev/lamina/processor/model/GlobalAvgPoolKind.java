@@ -1,6 +1,7 @@
 package dev.lamina.processor.model;
 
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -20,5 +21,11 @@ public record GlobalAvgPoolKind(AnnotationMirror annotation) implements LayerKin
     }
     ImageSpec geometry = ImageSpec.global(in);
     return new ShapeResult.Known(LayerShape.of(geometry.out()), geometry);
+  }
+
+  @Override
+  public LayerSpec lower(Lowering l) {
+    return LayerSpec.pool(l.name(), LayerSpec.Type.GLOBAL_AVG_POOL, l.shape().geometry(), l.keep(),
+        l.mode());
   }
 }

@@ -4,6 +4,7 @@ import static dev.lamina.processor.model.Annotations.intValue;
 import static dev.lamina.processor.model.Annotations.isExplicit;
 
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -30,5 +31,11 @@ public record InputKind(AnnotationMirror annotation) implements LayerKind {
     }
     Shape shape = new Shape(c, h, w);
     return new ShapeResult.Known(LayerShape.of(shape), ImageSpec.input(shape));
+  }
+
+  @Override
+  public LayerSpec lower(Lowering l) {
+    return LayerSpec.input(l.name(), (int) l.shape().out().size(), l.keep(), l.mode())
+        .withImage(l.shape().geometry());
   }
 }

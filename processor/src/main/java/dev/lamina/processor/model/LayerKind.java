@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import dev.lamina.nn.LayerSpec;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 
@@ -37,4 +38,7 @@ public sealed interface LayerKind
    * input layer); a result that says why there is none when the inputs or values do not allow one.
    */
   ShapeResult outputShape(List<LayerShape> inputs);
+
+  /** The layer's runtime spec, before the noise, decay and inputs that every kind takes. */
+  LayerSpec lower(Lowering lowering);
 }

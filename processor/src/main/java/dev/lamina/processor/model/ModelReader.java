@@ -65,27 +65,8 @@ public final class ModelReader {
       keep = doubleValue(dropout.get(), "keep");
       mode = DropoutMode.valueOf(enumValue(dropout.get(), "mode"));
     }
-    Nonlinearity activation = activation(layer);
-    NormSpec norm = norm(layer);
-    return switch (layer.kind().orElseThrow()) {
-      case InputKind input -> LayerSpec.input(name, (int) shape.out().size(), keep, mode)
-          .withImage(shape.geometry());
-      case DenseKind dense -> LayerSpec.dense(name, dense.units(),
-          (int) shape.inputs().get(0).size(), bias(dense.annotation(), norm),
-          InitReader.weights(dense.annotation(), activation), InitReader.biases(layer, activation),
-          activation, slope(layer), keep, mode).withNorm(norm);
-      case ConvKind conv -> LayerSpec.conv(name, shape.geometry(), bias(conv.annotation(), norm),
-          InitReader.weights(conv.annotation(), activation), InitReader.biases(layer, activation),
-          activation, slope(layer), keep, mode).withNorm(norm);
-      case PoolKind pool -> LayerSpec.pool(name,
-          pool.max() ? LayerSpec.Type.MAX_POOL : LayerSpec.Type.AVG_POOL, shape.geometry(), keep,
-          mode);
-      case GlobalAvgPoolKind global -> LayerSpec.pool(name, LayerSpec.Type.GLOBAL_AVG_POOL,
-          shape.geometry(), keep, mode);
-      case MergeKind merge -> LayerSpec.merge(name,
-          merge instanceof AddKind ? LayerSpec.Type.ADD : LayerSpec.Type.CONCAT, layer.inputs(),
-          (int) shape.out().size(), shape.geometry(), activation, slope(layer), keep, mode);
-    };
+    return layer.kind().orElseThrow().lower(new Lowering(layer, shape, keep, mode,
+        activation(layer), slope(layer), norm(layer)));
   }
 
   /** The input's {@code @Standardize} or {@code @MinMaxScale}; none without either. */
@@ -117,7 +98,7 @@ public final class ModelReader {
     return bias(layer.kind().orElseThrow().annotation(), norm(layer));
   }
 
-  private static boolean bias(AnnotationMirror weights, NormSpec norm) {
+  static boolean bias(AnnotationMirror weights, NormSpec norm) {
     return isExplicit(weights, "bias") ? booleanValue(weights, "bias")
         : !(norm.kind() == NormSpec.Kind.BATCH && norm.beforeActivation());
   }

@@ -3,6 +3,7 @@ package dev.lamina.processor.model;
 import static dev.lamina.processor.model.Annotations.intValue;
 
 import dev.lamina.nn.ImageSpec;
+import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -43,5 +44,11 @@ public record PoolKind(AnnotationMirror annotation, boolean max) implements Laye
     }
     ImageSpec geometry = ImageSpec.pool(in, window(), stride());
     return new ShapeResult.Known(LayerShape.of(geometry.out()), geometry);
+  }
+
+  @Override
+  public LayerSpec lower(Lowering l) {
+    return LayerSpec.pool(l.name(), max ? LayerSpec.Type.MAX_POOL : LayerSpec.Type.AVG_POOL,
+        l.shape().geometry(), l.keep(), l.mode());
   }
 }
