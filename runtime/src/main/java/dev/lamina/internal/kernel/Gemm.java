@@ -23,9 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * more; otherwise leftover rows go to 1-row tiles. A sum of more than 1024 terms goes in blocks
  * of 512: each tile stores its partial sums in C and the next block's tile loads them back and
  * goes on, so every element is still the one chain, and a panel of B stays in L2. A product of
- * one row (one sample's inference)
- * is bound by reading B, and goes first through 1×16- and 1×8-vector tiles that read B's rows in
- * order.
+ * one row (one sample's inference) is bound by reading B, and goes first through 1×16- and
+ * 1×8-vector tiles that read B's rows in order; two or three rows through 2×8- and 3×8-vector
+ * tiles that share each load of B among them.
  * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
  * inlined; each is a few hundred bytes of bytecode.
  *
@@ -265,6 +265,17 @@ public final class Gemm {
   private static void columns(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1, int j0, int j1, boolean more) {
     int j = j0;
+    if ((r1 - r0 == 2 || r1 - r0 == 3) && WIDE_ROW && !more) {
+      // Two or three samples: the rows share each load of W (read in order, as one row's tiles
+      // read it, and once for all of them), where 4-vector panels would read W once per row.
+      for (; j + 8 * L <= j1; j += 8 * L) {
+        if (r1 - r0 == 2) {
+          tile2x8(c, r0 * n + j, n, a, aOff + r0 * aRow, aRow, aStep, b, bOff + j, n, len);
+        } else {
+          tile3x8(c, r0 * n + j, n, a, aOff + r0 * aRow, aRow, aStep, b, bOff + j, n, len);
+        }
+      }
+    }
     if (r1 - r0 == 1 && WIDE_ROW && !more) {
       int ai = aOff + r0 * aRow;
       for (; j + 16 * L <= j1; j += 16 * L) {
@@ -760,6 +771,134 @@ public final class Gemm {
     c13.intoArray(c, ci + 13 * L);
     c14.intoArray(c, ci + 14 * L);
     c15.intoArray(c, ci + 15 * L);
+  }
+
+  /** 2 rows × 8 vectors of C in 16 accumulators: two or three samples' products. */
+  private static void tile2x8(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len) {
+    FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c04 = c00;
+    FloatVector c05 = c00, c06 = c00, c07 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    FloatVector c14 = c00, c15 = c00, c16 = c00, c17 = c00;
+    int a1 = ai + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[ai + pa]);
+      FloatVector y = FloatVector.broadcast(S, a[a1 + pa]);
+      FloatVector w = FloatVector.fromArray(S, b, pb);
+      c00 = x.fma(w, c00);
+      c10 = y.fma(w, c10);
+      w = FloatVector.fromArray(S, b, pb + L);
+      c01 = x.fma(w, c01);
+      c11 = y.fma(w, c11);
+      w = FloatVector.fromArray(S, b, pb + 2 * L);
+      c02 = x.fma(w, c02);
+      c12 = y.fma(w, c12);
+      w = FloatVector.fromArray(S, b, pb + 3 * L);
+      c03 = x.fma(w, c03);
+      c13 = y.fma(w, c13);
+      w = FloatVector.fromArray(S, b, pb + 4 * L);
+      c04 = x.fma(w, c04);
+      c14 = y.fma(w, c14);
+      w = FloatVector.fromArray(S, b, pb + 5 * L);
+      c05 = x.fma(w, c05);
+      c15 = y.fma(w, c15);
+      w = FloatVector.fromArray(S, b, pb + 6 * L);
+      c06 = x.fma(w, c06);
+      c16 = y.fma(w, c16);
+      w = FloatVector.fromArray(S, b, pb + 7 * L);
+      c07 = x.fma(w, c07);
+      c17 = y.fma(w, c17);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + L);
+    c02.intoArray(c, ci + 2 * L);
+    c03.intoArray(c, ci + 3 * L);
+    c04.intoArray(c, ci + 4 * L);
+    c05.intoArray(c, ci + 5 * L);
+    c06.intoArray(c, ci + 6 * L);
+    c07.intoArray(c, ci + 7 * L);
+    int r = ci + ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + L);
+    c12.intoArray(c, r + 2 * L);
+    c13.intoArray(c, r + 3 * L);
+    c14.intoArray(c, r + 4 * L);
+    c15.intoArray(c, r + 5 * L);
+    c16.intoArray(c, r + 6 * L);
+    c17.intoArray(c, r + 7 * L);
+  }
+
+  /** 3 rows × 8 vectors of C in 24 accumulators: three samples' products. */
+  private static void tile3x8(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len) {
+    FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c04 = c00;
+    FloatVector c05 = c00, c06 = c00, c07 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    FloatVector c14 = c00, c15 = c00, c16 = c00, c17 = c00, c20 = c00, c21 = c00, c22 = c00;
+    FloatVector c23 = c00, c24 = c00, c25 = c00, c26 = c00, c27 = c00;
+    int a1 = ai + aRow;
+    int a2 = a1 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[ai + pa]);
+      FloatVector y = FloatVector.broadcast(S, a[a1 + pa]);
+      FloatVector z = FloatVector.broadcast(S, a[a2 + pa]);
+      FloatVector w = FloatVector.fromArray(S, b, pb);
+      c00 = x.fma(w, c00);
+      c10 = y.fma(w, c10);
+      c20 = z.fma(w, c20);
+      w = FloatVector.fromArray(S, b, pb + L);
+      c01 = x.fma(w, c01);
+      c11 = y.fma(w, c11);
+      c21 = z.fma(w, c21);
+      w = FloatVector.fromArray(S, b, pb + 2 * L);
+      c02 = x.fma(w, c02);
+      c12 = y.fma(w, c12);
+      c22 = z.fma(w, c22);
+      w = FloatVector.fromArray(S, b, pb + 3 * L);
+      c03 = x.fma(w, c03);
+      c13 = y.fma(w, c13);
+      c23 = z.fma(w, c23);
+      w = FloatVector.fromArray(S, b, pb + 4 * L);
+      c04 = x.fma(w, c04);
+      c14 = y.fma(w, c14);
+      c24 = z.fma(w, c24);
+      w = FloatVector.fromArray(S, b, pb + 5 * L);
+      c05 = x.fma(w, c05);
+      c15 = y.fma(w, c15);
+      c25 = z.fma(w, c25);
+      w = FloatVector.fromArray(S, b, pb + 6 * L);
+      c06 = x.fma(w, c06);
+      c16 = y.fma(w, c16);
+      c26 = z.fma(w, c26);
+      w = FloatVector.fromArray(S, b, pb + 7 * L);
+      c07 = x.fma(w, c07);
+      c17 = y.fma(w, c17);
+      c27 = z.fma(w, c27);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + L);
+    c02.intoArray(c, ci + 2 * L);
+    c03.intoArray(c, ci + 3 * L);
+    c04.intoArray(c, ci + 4 * L);
+    c05.intoArray(c, ci + 5 * L);
+    c06.intoArray(c, ci + 6 * L);
+    c07.intoArray(c, ci + 7 * L);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + L);
+    c12.intoArray(c, ci + ldc + 2 * L);
+    c13.intoArray(c, ci + ldc + 3 * L);
+    c14.intoArray(c, ci + ldc + 4 * L);
+    c15.intoArray(c, ci + ldc + 5 * L);
+    c16.intoArray(c, ci + ldc + 6 * L);
+    c17.intoArray(c, ci + ldc + 7 * L);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + L);
+    c22.intoArray(c, ci + 2 * ldc + 2 * L);
+    c23.intoArray(c, ci + 2 * ldc + 3 * L);
+    c24.intoArray(c, ci + 2 * ldc + 4 * L);
+    c25.intoArray(c, ci + 2 * ldc + 5 * L);
+    c26.intoArray(c, ci + 2 * ldc + 6 * L);
+    c27.intoArray(c, ci + 2 * ldc + 7 * L);
   }
 
   /** 1 row × 8 vectors of C: what is left of a single row after its 16-vector tiles. */
