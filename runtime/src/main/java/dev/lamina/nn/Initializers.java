@@ -1,7 +1,6 @@
 package dev.lamina.nn;
 
 import dev.lamina.Init;
-import dev.lamina.Nonlinearity;
 import dev.lamina.init.Draws;
 import dev.lamina.init.Fans;
 import dev.lamina.init.InitSpec;
