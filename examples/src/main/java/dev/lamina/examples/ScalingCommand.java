@@ -143,8 +143,8 @@ final class ScalingCommand implements Command {
    */
   private static void warmUp(Width width, Dataset data, int[] order) {
     Network net = width.factory().apply(1);
-    int calls = width.units() >= 4096 ? 300 : 3000;
-    for (int batch : new int[] {1, 16}) {
+    int calls = width.units() >= 4096 ? 150 : 1500;
+    for (int batch : new int[] {1, 2, 3, 16}) {
       Runnable step = trainingStep(width.factory().apply(1), data, order, batch);
       float[] input = new float[batch * 784];
       for (int i = 0; i < calls; i++) {

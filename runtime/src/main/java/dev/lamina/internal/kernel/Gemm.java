@@ -245,7 +245,7 @@ public final class Gemm {
    */
   private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1, int j0, int j1) {
-    if (len <= BLOCK_FROM || r1 - r0 == 1) {
+    if (len <= BLOCK_FROM || r1 - r0 <= 3) { // a block of B is worth keeping for 4 rows or more
       columns(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, false);
       return;
     }

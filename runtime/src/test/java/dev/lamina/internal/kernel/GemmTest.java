@@ -82,7 +82,9 @@ class GemmTest {
       }
     }
     check(Op.TRANS_A, 1100, 9, 70); // dW: the sum runs over 1100 rows
-    check(Op.MATMUL, 1, 2049, 300); // one row: W read whole, never in blocks
+    check(Op.MATMUL, 1, 2049, 300); // one to three rows: W read whole, never in blocks
+    check(Op.MATMUL, 2, 2049, 300);
+    check(Op.MATMUL, 3, 1100, 400);
     check(Op.MATMUL, 20, 4096, 64);
   }
 
