@@ -41,6 +41,11 @@ public record ConvKind(AnnotationMirror annotation) implements LayerKind {
   }
 
   @Override
+  public boolean slidesWindow() {
+    return true;
+  }
+
+  @Override
   public ShapeResult outputShape(List<LayerShape> inputs) {
     Shape in = inputs.get(0).image();
     if (in == null) {
@@ -53,7 +58,8 @@ public record ConvKind(AnnotationMirror annotation) implements LayerKind {
     int height = in.height() + 2 * padding();
     int width = in.width() + 2 * padding();
     if (extent > height || extent > width) {
-      return new ShapeResult.WindowTooLarge(extent, height, width, "kernel");
+      return new ShapeResult.WindowTooLarge(extent, height, width, "kernel",
+          "kernel " + kernel() + (dilation() > 1 ? ", dilation " + dilation() : ""), padding());
     }
     ImageSpec geometry = ImageSpec.conv(in, filters(), kernel(), stride(), padding(), dilation());
     return new ShapeResult.Known(LayerShape.of(geometry.out()), geometry);

@@ -28,6 +28,14 @@ public sealed interface LayerKind
     return false;
   }
 
+  /**
+   * Whether the layer slides a window over its image with a stride (a convolution, a pooling
+   * layer), whose stride and padding the shape rule checks.
+   */
+  default boolean slidesWindow() {
+    return false;
+  }
+
   /** Whether the layer reads its input as an image (C, H, W). */
   default boolean needsImage() {
     return false;

@@ -31,6 +31,11 @@ public record PoolKind(AnnotationMirror annotation, boolean max) implements Laye
   }
 
   @Override
+  public boolean slidesWindow() {
+    return true;
+  }
+
+  @Override
   public ShapeResult outputShape(List<LayerShape> inputs) {
     Shape in = inputs.get(0).image();
     if (in == null) {
@@ -40,7 +45,8 @@ public record PoolKind(AnnotationMirror annotation, boolean max) implements Laye
       return new ShapeResult.BadValue(); // ImageLayerValidator reports the member
     }
     if (window() > in.height() || window() > in.width()) {
-      return new ShapeResult.WindowTooLarge(window(), in.height(), in.width(), "value");
+      return new ShapeResult.WindowTooLarge(window(), in.height(), in.width(), "value",
+          "pooling window " + window(), 0);
     }
     ImageSpec geometry = ImageSpec.pool(in, window(), stride());
     return new ShapeResult.Known(LayerShape.of(geometry.out()), geometry);

@@ -28,7 +28,9 @@ public sealed interface ShapeResult {
    * The window is larger than the (padded) image it slides over.
    *
    * @param member the annotation member that sets the window: "kernel" or "value"
+   * @param window the window as the message names it: "kernel 3, dilation 2", "pooling window 4"
+   * @param padding the zeros on each side of the image, 0 for none
    */
-  record WindowTooLarge(int extent, int paddedHeight, int paddedWidth, String member)
-      implements ShapeResult {}
+  record WindowTooLarge(int extent, int paddedHeight, int paddedWidth, String member,
+      String window, int padding) implements ShapeResult {}
 }

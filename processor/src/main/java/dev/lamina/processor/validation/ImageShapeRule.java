@@ -49,11 +49,8 @@ final class ImageShapeRule {
       case ShapeResult.NeedsImage(long inputSize) -> report.error(String.format(
           Messages.NEEDS_IMAGE, kind.annotationName(), layer.inputs().get(0), inputSize),
           layer.field(), mirror, null);
-      case ShapeResult.WindowTooLarge(int extent, int height, int width, String member) -> {
-        String window = kind instanceof ConvKind conv
-            ? "kernel " + conv.kernel() + (conv.dilation() > 1 ? ", dilation " + conv.dilation() : "")
-            : "pooling window " + extent;
-        int padding = kind instanceof ConvKind conv ? conv.padding() : 0;
+      case ShapeResult.WindowTooLarge(int extent, int height, int width, String member,
+          String window, int padding) -> {
         String padded = padding > 0 ? " with padding " + padding + " on each side" : "";
         report.error(String.format(Messages.WINDOW_TOO_LARGE, extent, extent, window,
             stop.inputs().get(0).image(), height, width, padded), layer.field(), mirror,
@@ -70,9 +67,7 @@ final class ImageShapeRule {
   private static void warnAboutWindow(LayerDescriptor layer, LayerKind kind, ImageSpec image,
       ValidationReport report) {
     AnnotationMirror mirror = kind.annotation();
-    boolean conv = kind instanceof ConvKind;
-    boolean window = conv || kind instanceof dev.lamina.processor.model.PoolKind;
-    if (!window) {
+    if (!kind.slidesWindow()) {
       return;
     }
     int extent = image.extent();
@@ -81,7 +76,7 @@ final class ImageShapeRule {
           image.stride() - extent, image.stride(), image.in(), image.out(), extent), layer.field(),
           mirror, value(mirror, "stride"));
     }
-    if (conv && image.padding() >= extent) {
+    if (image.padding() >= extent) { // only a convolution pads
       report.warning(String.format(Messages.PADDING_ONLY_ZEROS, image.padding(), extent,
           image.in(), extent - 1), layer.field(), mirror, value(mirror, "padding"));
     }
