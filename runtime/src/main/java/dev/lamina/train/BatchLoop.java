@@ -91,8 +91,9 @@ final class BatchLoop {
       }
       int first = b * rowsPerBatch;
       int rows = Math.min(rowsPerBatch, train.size() - first);
-      double stepRate = b > 0 && rates.perStep() ? rates.rate(epoch, b) : rate;
+      double stepRate = rate;
       if (b > 0 && rates.perStep()) {
+        stepRate = rates.rate(epoch, b);
         step.stepper().learningRate(stepRate);
       }
       if (noise != null) {

@@ -155,7 +155,7 @@ class BaggingClusterTest {
     // the default: this JVM is a member too, and trains
     try (BaggingCluster cluster = BaggingCluster.start(settings(port + 2, 1))) {
       assertEquals(4, cluster.size());
-      Thread killer = new Thread(() -> killWhileTraining(victim), "killer");
+      Thread killer = new Thread(() -> LoopbackFaults.killWhileTraining(victim), "killer");
       killer.start();
       Ensemble<ClusterMlpNet> ensemble = bagging.fit(
           cluster.members(DataRef.ofClass(BaggingTestData.class, DATA)));
@@ -189,7 +189,7 @@ class BaggingClusterTest {
     String victimAddress = "member " + victim.getCluster().getLocalMember().getAddress();
     try (BaggingCluster cluster = BaggingCluster.start(settings(port + 2, 1))) {
       DataRef published = cluster.publish("search-faults", TRAIN, validation);
-      Thread killer = new Thread(() -> killWhileTraining(victim), "killer");
+      Thread killer = new Thread(() -> LoopbackFaults.killWhileTraining(victim), "killer");
       killer.start();
       SearchResult result = search.fit(cluster.members(published));
       killer.join();
@@ -207,23 +207,6 @@ class BaggingClusterTest {
   }
 
   /** Shuts {@code victim} down the moment it is training a member and has finished none. */
-  private static void killWhileTraining(HazelcastInstance victim) {
-    var executor = victim.getExecutorService(ClusterSettings.EXECUTOR);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      var stats = executor.getLocalExecutorStats(); // a snapshot: take a fresh one each time
-      if (stats.getStartedTaskCount() > 0 && stats.getCompletedTaskCount() == 0) {
-        victim.getLifecycleService().terminate();
-        return;
-      }
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
   private static void assertSameMembers(Ensemble<ClusterMlpNet> expected,
       Ensemble<ClusterMlpNet> actual) {
     assertEquals(expected.size(), actual.size());

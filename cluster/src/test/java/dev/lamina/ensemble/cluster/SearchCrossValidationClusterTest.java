@@ -15,9 +15,6 @@ import dev.lamina.search.SearchSpace;
 import dev.lamina.search.Trial;
 import dev.lamina.train.Optimizer;
 import dev.lamina.train.TrainingConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,13 +54,15 @@ class SearchCrossValidationClusterTest {
     };
     SearchResult threads = search(EnsembleListener.SILENT).fit(DATA);
 
-    int port = freePort();
-    HazelcastInstance victim = BaggingCluster.startMember(settings(port, port + 1));
+    int port = LoopbackFaults.freePort(47000);
+    HazelcastInstance victim =
+        BaggingCluster.startMember(LoopbackFaults.twoMembers("lamina-search-cv", port, port + 1));
     String victimAddress = "member " + victim.getCluster().getLocalMember().getAddress();
     // this JVM is a member too, and trains tasks
-    try (BaggingCluster cluster = BaggingCluster.start(settings(port, port))) {
+    try (BaggingCluster cluster =
+        BaggingCluster.start(LoopbackFaults.twoMembers("lamina-search-cv", port, port))) {
       assertEquals(2, cluster.size());
-      Thread killer = new Thread(() -> killWhileTraining(victim), "killer");
+      Thread killer = new Thread(() -> LoopbackFaults.killWhileTraining(victim), "killer");
       killer.start();
       SearchResult killed = search(listener)
           .fit(DATA, cluster.members(DataRef.ofClass(BaggingTestData.class, DATA_ARGUMENT)));
@@ -110,41 +109,4 @@ class SearchCrossValidationClusterTest {
         .grid(SearchSpace.of(SearchSpace.learningRate(1e-3, 3e-3, 1e-2)))
         .crossValidation(3)
         .threads(2).listener(listener).build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort() < 60000 ? socket.getLocalPort() : 47000;
-    }
-  }
-
-  private static ClusterSettings settings(int port, int ownPort) {
-    return ClusterSettings.builder()
-        .clusterName("lamina-search-cv-test-" + port)
-        .members(List.of("127.0.0.1:" + port, "127.0.0.1:" + (port + 1)))
-        .bindAddress("127.0.0.1")
-        .port(ownPort)
-        .threads(1)
-        .joinWait(Duration.ZERO)
-        .timeout(Duration.ofSeconds(90))
-        .build();
-  }
-
-  /** Kills {@code victim} (no goodbye) the moment it is training a task and has finished none. */
-  private static void killWhileTraining(HazelcastInstance victim) {
-    var executor = victim.getExecutorService(ClusterSettings.EXECUTOR);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      var stats = executor.getLocalExecutorStats(); // a snapshot: take a fresh one each time
-      if (stats.getStartedTaskCount() > 0 && stats.getCompletedTaskCount() == 0) {
-        victim.getLifecycleService().terminate();
-        return;
-      }
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-}
+  }}

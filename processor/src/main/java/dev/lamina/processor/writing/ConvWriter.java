@@ -2,7 +2,6 @@ package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.Nonlinearity;
@@ -23,21 +22,18 @@ import javax.lang.model.element.Modifier;
  * the input's pixels (col2im). Every method covers samples r0..r1-1 (or its part of dW's rows), and
  * every element is computed the same way whatever the split.
  */
-final class ConvWriter implements LayerWriter {
+final class ConvWriter extends SingleInputWriter {
   /** The scratch matrix of dcols, shared by every convolution's backward pass. */
   static final String COL_GRAD = "colGrad";
   private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.internal.kernel", "ConvKernels");
 
-  private final LayerNames n;
   private final LayerSpec layer;
   private final ImageSpec g;
-  private final PassCalls calls;
 
   ConvWriter(LayerNames n, PassCalls calls) {
-    this.n = n;
+    super(n, calls);
     this.layer = n.layer();
     this.g = layer.image();
-    this.calls = calls;
   }
 
   // LayerSpec.conv("conv1", ImageSpec.conv(new Shape(1, 28, 28), 32, 3, 1, 1, 1), false, ...)
@@ -54,8 +50,7 @@ final class ConvWriter implements LayerWriter {
   // [group norm's per-sample statistics]; [conv1Input]
   @Override
   public void addFields(TypeSpec.Builder type) {
-    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
-        Modifier.FINAL).initializer("S.loopBound($L)", c()).build());
+    type.addField(n.boundField());
     ParameterCode.addFields(type, n, true);
     type.addField(float[].class, n.cols(), Modifier.PRIVATE);
     if (n.groupNorm()) {
@@ -110,16 +105,6 @@ final class ConvWriter implements LayerWriter {
     if (n.passesGradient()) {
       type.addMethod(inputGradient()).addMethod(col2im());
     }
-  }
-
-  @Override
-  public CodeBlock forwardTrain() {
-    return calls.forwardTrain(n);
-  }
-
-  @Override
-  public CodeBlock forwardInfer() {
-    return calls.forwardInfer(n);
   }
 
   /** dW reads the im2col matrix, not the input. */

@@ -1,12 +1,10 @@
 package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.Nonlinearity;
 import dev.lamina.nn.LayerSpec;
-import javax.lang.model.element.Modifier;
 
 /**
  * One dense layer's methods. The matrix products go to the register-tiled {@code Gemm} kernels;
@@ -15,15 +13,12 @@ import javax.lang.model.element.Modifier;
  * and bias columns), so a team of threads can split a batch; every element is computed the same
  * way whatever the split, so results do not depend on the thread count.
  */
-final class DenseWriter implements LayerWriter {
-  private final LayerNames n;
+final class DenseWriter extends SingleInputWriter {
   private final LayerSpec layer;
-  private final PassCalls calls;
 
   DenseWriter(LayerNames n, PassCalls calls) {
-    this.n = n;
+    super(n, calls);
     this.layer = n.layer();
-    this.calls = calls;
   }
 
   // LayerSpec.dense("hidden", 256, 784, true, Init.HE, ..., Nonlinearity.RELU, 0.01, 1.0, DropoutMode.INVERTED)
@@ -38,8 +33,7 @@ final class DenseWriter implements LayerWriter {
   // private static final int HIDDEN_BOUND = S.loopBound(256); then the parameters' fields
   @Override
   public void addFields(TypeSpec.Builder type) {
-    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
-        Modifier.FINAL).initializer("S.loopBound($L)", n.run()).build());
+    type.addField(n.boundField());
     ParameterCode.addFields(type, n, false);
     ParameterCode.addRunningWeight(type, n);
   }
@@ -66,16 +60,6 @@ final class DenseWriter implements LayerWriter {
     if (n.passesGradient()) {
       type.addMethod(inputGradient());
     }
-  }
-
-  @Override
-  public CodeBlock forwardTrain() {
-    return calls.forwardTrain(n);
-  }
-
-  @Override
-  public CodeBlock forwardInfer() {
-    return calls.forwardInfer(n);
   }
 
   /** dW reads the layer's input. */

@@ -1,8 +1,10 @@
 package dev.lamina.processor.writing;
 
+import com.palantir.javapoet.FieldSpec;
 import dev.lamina.DropoutMode;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.NormSpec;
+import javax.lang.model.element.Modifier;
 
 /**
  * The names of one layer's fields, buffers and methods in the generated class, as {@link
@@ -167,6 +169,12 @@ record LayerNames(LayerSpec layer, int index, GeneratedNames names, boolean read
 
   String bound() {
     return names.of(index, LayerMember.BOUND_CONSTANT);
+  }
+
+  /** The {@link #bound()} constant: {@code private static final int HIDDEN_BOUND = S.loopBound(256)}. */
+  FieldSpec boundField() {
+    return FieldSpec.builder(int.class, bound(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("S.loopBound($L)", run()).build();
   }
 
   /** The buffer the next layer reads while training. */

@@ -1,12 +1,10 @@
 package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.nn.LayerSpec;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * One merge's methods. A sum is one fused vector loop per run: the inputs added, the activation,
@@ -51,8 +49,7 @@ final class MergeWriter implements LayerWriter {
   // private static final int BLOCK_BOUND = S.loopBound(32);
   @Override
   public void addFields(TypeSpec.Builder type) {
-    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
-        Modifier.FINAL).initializer("S.loopBound($L)", n.run()).build());
+    type.addField(n.boundField());
   }
 
   @Override

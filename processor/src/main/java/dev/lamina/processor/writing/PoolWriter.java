@@ -1,7 +1,6 @@
 package dev.lamina.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.nn.ImageSpec;
@@ -15,17 +14,14 @@ import javax.lang.model.element.Modifier;
  * pooling sums the taps. Noise and dropout on the output are fused into the same loop. Every
  * method covers samples r0..r1-1.
  */
-final class PoolWriter implements LayerWriter {
-  private final LayerNames n;
+final class PoolWriter extends SingleInputWriter {
   private final LayerSpec layer;
   private final ImageSpec g;
-  private final PassCalls calls;
 
   PoolWriter(LayerNames n, PassCalls calls) {
-    this.n = n;
+    super(n, calls);
     this.layer = n.layer();
     this.g = layer.image();
-    this.calls = calls;
   }
 
   // LayerSpec.pool("pool1", LayerSpec.Type.MAX_POOL, ImageSpec.pool(new Shape(32, 28, 28), 2, 2), 1.0, DropoutMode.INVERTED)
@@ -43,8 +39,7 @@ final class PoolWriter implements LayerWriter {
   // private static final int POOL1_BOUND = S.loopBound(32); [pool1Slots]; [pool1Input]
   @Override
   public void addFields(TypeSpec.Builder type) {
-    type.addField(FieldSpec.builder(int.class, n.bound(), Modifier.PRIVATE, Modifier.STATIC,
-        Modifier.FINAL).initializer("S.loopBound($L)", c()).build());
+    type.addField(n.boundField());
     if (max()) {
       type.addField(float[].class, n.slots(), Modifier.PRIVATE);
     }
@@ -69,16 +64,6 @@ final class PoolWriter implements LayerWriter {
     if (n.passesGradient()) {
       type.addMethod(backwardMethod());
     }
-  }
-
-  @Override
-  public CodeBlock forwardTrain() {
-    return calls.forwardTrain(n);
-  }
-
-  @Override
-  public CodeBlock forwardInfer() {
-    return calls.forwardInfer(n);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.lamina.internal.layer;
 import static dev.lamina.internal.layer.Images.pixel;
 
 import dev.lamina.internal.onnx.OnnxGraph;
-import dev.lamina.internal.onnx.OnnxGraph.Attribute;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Parameters;
@@ -77,9 +76,6 @@ final class AvgPoolOp implements LayerOp {
   @Override
   public String onnx(OnnxGraph graph, LayerSpec layer, List<String> inputs, LayerSpec input,
       Function<String, String> tensor) {
-    ImageSpec g = layer.image();
-    return graph.node("AveragePool", layer.name(), inputs,
-        Attribute.ints("kernel_shape", g.kernel(), g.kernel()),
-        Attribute.ints("strides", g.stride(), g.stride()));
+    return graph.node("AveragePool", layer.name(), inputs, Images.poolWindow(layer.image()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.internal.layer;
 
+import dev.lamina.internal.onnx.OnnxGraph.Attribute;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.Shape;
 
@@ -38,5 +39,11 @@ public final class Images {
   static String window(ImageSpec image, int usualStride) {
     return " " + image.kernel() + "x" + image.kernel()
         + (image.stride() != usualStride ? ", stride " + image.stride() : "");
+  }
+
+  /** A pooling node's window: ONNX's kernel_shape and strides. */
+  static Attribute[] poolWindow(ImageSpec g) {
+    return new Attribute[] {Attribute.ints("kernel_shape", g.kernel(), g.kernel()),
+        Attribute.ints("strides", g.stride(), g.stride())};
   }
 }

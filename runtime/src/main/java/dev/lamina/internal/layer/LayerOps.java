@@ -1,18 +1,23 @@
 package dev.lamina.internal.layer;
 
 import dev.lamina.nn.LayerSpec;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** Each {@link LayerSpec.Type}'s op: the one line a new kind of layer adds in the runtime. */
 public final class LayerOps {
+  /** The ops are stateless: one of each, made when the class loads. */
+  private static final Map<LayerSpec.Type, LayerOp> OPS = new EnumMap<>(LayerSpec.Type.class);
+
+  static {
+    for (LayerSpec.Type type : LayerSpec.Type.values()) {
+      OPS.put(type, make(type));
+    }
+  }
+
   private LayerOps() {}
 
-  /**
-   * The op of {@code type}.
-   *
-   * @param type a layer type
-   * @return its op
-   */
-  public static LayerOp of(LayerSpec.Type type) {
+  private static LayerOp make(LayerSpec.Type type) {
     return switch (type) {
       case INPUT -> new InputOp();
       case DENSE -> new DenseOp();
@@ -23,6 +28,16 @@ public final class LayerOps {
       case ADD -> new AddOp();
       case CONCAT -> new ConcatOp();
     };
+  }
+
+  /**
+   * The op of {@code type}.
+   *
+   * @param type a layer type
+   * @return its op
+   */
+  public static LayerOp of(LayerSpec.Type type) {
+    return OPS.get(type);
   }
 
   /**
