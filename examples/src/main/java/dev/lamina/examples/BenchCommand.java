@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * {@code bin/lamina bench}: Lamina and PyTorch side by side on the Fashion-MNIST MLP ({@link
  * FashionMlpBn}: 784-256-128-10, batch norm, ReLU, dropout, Adam), same batch sizes and thread
- * counts, after warm-up; plus the machine's FMA peak and each GEMM kernel as a fraction of it.
+ * counts, after warm-up; ONNX Runtime's inference of the same weights ({@link OrtPeer}) and, with
+ * {@code --djl}, DJL's training ({@link TrainingPeer}) in this JVM, their windows taken in turn
+ * with Lamina's; plus the machine's FMA peak and each GEMM kernel as a fraction of it.
  */
 final class BenchCommand implements Command {
   private static final int[] BATCHES = {32, 128, 512};
@@ -34,16 +36,24 @@ final class BenchCommand implements Command {
   public String usage() {
     return """
           --seconds X   measuring time per configuration (default 2)
-          --no-pytorch  measure Lamina alone""";
+          --no-pytorch  leave out the PyTorch peer (a Python process)
+          --no-ort      leave out the ONNX Runtime peer (inference, in this JVM)
+          --djl         add the DJL peer (training, libtorch, in this JVM; bin/lamina builds
+                        peers/ for it: mvn -Ppeers, 110 MB from Maven Central once)""";
   }
 
   @Override
   public Map<String, Object> run(Options options, PrintStream out) throws Exception {
     double seconds = options.number("--seconds", 2, 0);
     boolean withPeer = !options.flag("--no-pytorch");
+    boolean withOrt = !options.flag("--no-ort");
+    boolean withDjl = options.flag("--djl");
     options.requireAllUsed();
+    Optional<TrainingPeer> djl = withDjl ? Optional.of(TrainingPeers.djl()) : Optional.empty();
     Map<String, Object> json = new LinkedHashMap<>();
     Optional<PeerEnvironment> peerEnvironment = PeerEnvironment.announce(withPeer, json, out);
+    LaminaMeter lamina = new LaminaMeter();
+    InProcessPeers inProcess = InProcessPeers.start(lamina, THREADS, withOrt, djl, json, out);
 
     double peak = FmaPeak.measureGflops(1000);
     out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core (%d cores)%n%n", peak,
@@ -61,7 +71,6 @@ final class BenchCommand implements Command {
     }
     json.put("gemm_peak_fraction", forwardFraction);
 
-    LaminaMeter lamina = new LaminaMeter();
     out.println("\nWarming up Lamina's code paths...");
     lamina.warmUp(Math.max(6, 3 * seconds));
     String batches = String.join(",", java.util.Arrays.stream(BATCHES).mapToObj(Integer::toString).toList());
@@ -82,14 +91,16 @@ final class BenchCommand implements Command {
 
     out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%n");
     out.println("  batch threads | train Lamina  PyTorch  ratio | infer Lamina  PyTorch  ratio");
-    // Each batch size's training on 1 and 2 threads in alternating windows, so that the
-    // two-thread speed-up compares figures taken side by side, not half a minute apart.
+    // Each batch size's training on 1 and 2 threads (and the in-process peers' on the same
+    // counts) in alternating windows, so that the two-thread speed-up and the ratios compare
+    // figures taken side by side, not half a minute apart.
     Map<String, double[]> rates = new LinkedHashMap<>();
     for (int batch : BATCHES) {
-      double[] train = lamina.trainRates(batch, THREADS, seconds);
+      double[] train = inProcess.trainRates(lamina, batch, THREADS, seconds);
       for (int t = 0; t < THREADS.length; t++) {
-        rates.put(batch + "/" + THREADS[t],
-            new double[] {train[t], lamina.inferRate(batch, THREADS[t], seconds / 2)});
+        double[] infer = inProcess.inferRates(lamina, batch, THREADS[t], seconds / 2);
+        rates.put(batch + "/" + THREADS[t], new double[] {train[t], infer[0],
+            train[THREADS.length + t], infer[1]});
       }
     }
     Map<Integer, Double> oneThreadTrain = new LinkedHashMap<>();
@@ -118,6 +129,7 @@ final class BenchCommand implements Command {
             "train_pytorch", peerTrain, "infer_lamina", infer, "infer_pytorch", peerInfer));
       }
     }
+    inProcess.report(rates, BATCHES, THREADS, json, out);
     out.printf("%nTrainer.fit at batch 128 (55,000 random samples shuffled every epoch; the"
         + " median epoch after the first; validation timed on its own)%n");
     int fitEpochs = 3 + (int) Math.round(seconds);
@@ -134,8 +146,10 @@ final class BenchCommand implements Command {
       json.put("fit_validation_seconds_per_epoch" + suffix, fit.validationSeconds());
     }
 
-    double latency = lamina.latencyMicros(1);
-    double latencyTwo = lamina.latencyMicros(2);
+    double[] latencies = inProcess.latencyMicros(lamina, 1);
+    double[] latenciesTwo = inProcess.latencyMicros(lamina, 2);
+    double latency = latencies[0];
+    double latencyTwo = latenciesTwo[0];
     double peerLatency = peers.get(1).map(PyTorchPeer.Result::latencyUs).orElse(Double.NaN);
     double peerLatencyTwo = peers.get(2).map(PyTorchPeer.Result::latencyUs).orElse(Double.NaN);
     out.printf(Locale.ROOT, "%nSingle-sample inference (median, calls back to back): Lamina %.1f µs,"
@@ -162,8 +176,10 @@ final class BenchCommand implements Command {
     json.put("latency_us_pytorch", peerLatency);
     json.put("latency_us_lamina_t2", latencyTwo);
     json.put("latency_us_pytorch_t2", peerLatencyTwo);
+    inProcess.reportLatency(latencies, latenciesTwo, json, out);
     json.put("alloc_bytes_per_step", allocated);
     json.put("rows", rows);
+    inProcess.close();
 
     out.printf(Locale.ROOT, "%nTargets: train b128 t1 ≥ 2× PyTorch: %.2f×; b32 t1 ≥ 2.4×: %.2f×; "
         + "b128 two threads ≥ 1.7× one: %.2f×; latency ≤ 10 µs: %.1f µs (%.1f on 2 threads); "

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 /**
  * {@code bin/lamina cnn-bench}: {@link FashionCnn}'s training throughput (or, with {@code --model},
  * {@link FashionResNet}'s or {@link FashionPlain}'s) beside PyTorch's for the same network, batch
- * size and thread count (scripts/bench_cnn_pytorch.py), the bytes a training step allocates, and
- * the convolution forward pass as im2col + tiled product against a direct loop.
+ * size and thread count (scripts/bench_cnn_pytorch.py) and, with {@code --djl}, DJL's in this JVM
+ * (windows taken in turn with Lamina's), the bytes a training step allocates, and the convolution
+ * forward pass as im2col + tiled product against a direct loop.
  */
 final class CnnBenchCommand implements Command {
   private static final int SAMPLES = 4096;
@@ -45,7 +46,9 @@ final class CnnBenchCommand implements Command {
           --threads N   the largest thread count to measure; 1 up to N (default 2)
           --seconds X   measuring time per configuration (default 10)
           --model M     cnn (FashionCnn, the default), resnet (FashionResNet) or plain (FashionPlain)
-          --no-pytorch  measure Lamina alone""";
+          --no-pytorch  leave out the PyTorch peer (a Python process)
+          --djl         add the DJL peer (FashionCnn only; libtorch in this JVM; bin/lamina builds
+                        peers/ for it: mvn -Ppeers, 110 MB from Maven Central once)""";
   }
 
   @Override
@@ -61,10 +64,20 @@ final class CnnBenchCommand implements Command {
       case "plain" -> FashionPlainNet::new;
       default -> throw new Options.UsageException("--model must be cnn, resnet or plain, got " + model);
     };
+    boolean withDjl = options.flag("--djl");
+    if (withDjl && !model.equals("cnn")) {
+      throw new Options.UsageException("--djl trains FashionCnn only, got --model " + model
+          + "; leave out --djl or use --model cnn");
+    }
     String modelName = factory.apply(1).spec().name();
     options.requireAllUsed();
+    Optional<TrainingPeer> djl = withDjl ? Optional.of(TrainingPeers.djl()) : Optional.empty();
     Map<String, Object> json = new LinkedHashMap<>();
     Optional<PeerEnvironment> peerEnvironment = PeerEnvironment.announce(withPeer, json, out);
+    djl.ifPresent(peer -> {
+      json.putAll(peer.settings());
+      out.println("DJL peer: " + peer.settings());
+    });
     double peak = FmaPeak.measureGflops(1000);
     out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core%n", peak);
     json.put("fma_peak_gflops", peak);
@@ -82,18 +95,23 @@ final class CnnBenchCommand implements Command {
 
     out.printf("%n%s training, batch %d (random 28×28 images, Adam):%n", modelName, batch);
     json.put("model", modelName);
-    out.println("  threads | Lamina samples/s | PyTorch samples/s | ratio");
+    out.println("  threads | Lamina samples/s | PyTorch samples/s | ratio | DJL samples/s | ratio");
     Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_cnn_pytorch.py");
     for (int threads = 1; threads <= maxThreads; threads++) {
-      double lamina = trainRate(factory, batch, threads, seconds);
+      double[] rates = trainRates(factory, djl, batch, threads, seconds);
+      double lamina = rates[0];
+      double djlRate = rates[1];
       OptionalDouble peer = peerEnvironment.isPresent()
           ? pytorch(script, peerEnvironment.get(), model, threads, batch, seconds, out)
           : OptionalDouble.empty();
       double torch = peer.orElse(Double.NaN);
-      out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f%n", threads, lamina, torch, lamina / torch);
+      out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f | %13.0f | %5.2f%n", threads,
+          lamina, torch, lamina / torch, djlRate, lamina / djlRate);
       json.put("train_t" + threads + "_lamina", lamina);
       json.put("train_t" + threads + "_pytorch", torch);
       json.put("ratio_train_t" + threads, lamina / torch);
+      json.put("train_t" + threads + "_djl", djlRate);
+      json.put("ratio_train_t" + threads + "_vs_djl", lamina / djlRate);
     }
     long allocated = allocatedBytesPerStep(factory, batch, maxThreads);
     out.printf("%nAllocated per training step (batch %d, %d threads): %d bytes%n", batch, maxThreads,
@@ -115,26 +133,27 @@ final class CnnBenchCommand implements Command {
     return AllocationMeter.bytesPerStep(step, data, order, batch, 300, 50);
   }
 
-  /** Training samples per second of the real training step, after warm-up. */
-  private static double trainRate(LongFunction<GeneratedNetwork> factory, int batch, int threads,
-      double seconds) {
+  /**
+   * Training samples per second of the real training step and of DJL's (NaN without it), after
+   * warm-up, their windows taken in turn ({@link LaminaMeter#medianRates}).
+   */
+  private static double[] trainRates(LongFunction<GeneratedNetwork> factory,
+      Optional<TrainingPeer> djl, int batch, int threads, double seconds) {
     Dataset data = BenchData.random(SAMPLES, 784, 0);
     int[] order = new int[SAMPLES];
     Arrays.setAll(order, i -> i);
     GeneratedNetwork net = factory.apply(1);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
-    long count = 0;
-    long warm = System.nanoTime() + (long) (seconds / 2 * 1e9);
-    while (System.nanoTime() < warm) {
-      step.run(data, order, (int) ((count * batch) % (SAMPLES - batch)), batch, count++);
-    }
-    long first = count;
-    long begin = System.nanoTime();
-    while (System.nanoTime() - begin < seconds * 1e9) {
-      step.run(data, order, (int) ((count * batch) % (SAMPLES - batch)), batch, count++);
-    }
-    return (count - first) * batch / ((System.nanoTime() - begin) / 1e9);
+    long[] count = {0};
+    Runnable lamina = () -> step.run(data, order, (int) ((count[0] * batch) % (SAMPLES - batch)),
+        batch, count[0]++);
+    Runnable[] works = djl.isPresent()
+        ? new Runnable[] {lamina, djl.get().trainingStep(TrainingPeer.BenchModel.FASHION_CNN,
+            batch, threads)}
+        : new Runnable[] {lamina};
+    double[] rates = LaminaMeter.medianRates(works, batch, seconds);
+    return new double[] {rates[0], rates.length > 1 ? rates[1] : Double.NaN};
   }
 
   /** The peer's samples/s, or empty with the reason printed when /usr/bin/python3 or torch is missing. */

@@ -15,6 +15,8 @@ import java.util.Arrays;
 /** Lamina's side of {@code bin/lamina bench}: training, inference, latency, kernels, allocation. */
 final class LaminaMeter {
   private static final int SAMPLES = 8192;
+  /** The seed of every network here: the same weights in every measurement and every peer. */
+  static final long SEED = 1;
   private final Dataset data;
   private final int[] order;
   private Dataset fitData;
@@ -58,8 +60,8 @@ final class LaminaMeter {
   }
 
   /** One training step of a fresh network on {@code threads} threads, a new batch each call. */
-  private Runnable trainingStep(int batch, int threads) {
-    FashionMlpBnNet net = new FashionMlpBnNet(1);
+  Runnable trainingStep(int batch, int threads) {
+    FashionMlpBnNet net = new FashionMlpBnNet(SEED);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     long[] counter = {0};
@@ -108,18 +110,32 @@ final class LaminaMeter {
 
   /** Bytes allocated per training step in steady state, by the caller and the team's threads. */
   long allocatedBytesPerStep(int batch, int threads, int steps) {
-    FashionMlpBnNet net = new FashionMlpBnNet(1);
+    FashionMlpBnNet net = new FashionMlpBnNet(SEED);
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     return AllocationMeter.bytesPerStep(step, data, order, batch, 3_000, steps);
   }
 
   double inferRate(int batch, int threads, double seconds) {
-    Network net = new FashionMlpBnNet(1);
+    return medianRate(inference(batch, threads), batch, seconds);
+  }
+
+  /**
+   * One inference pass of a fresh network (the same weights as every network here) on
+   * {@code threads} threads over the first {@code batch} rows of {@link #features}.
+   */
+  Runnable inference(int batch, int threads) {
+    Network net = new FashionMlpBnNet(SEED);
     net.threads(threads);
-    float[] x = new float[batch * 784];
+    float[] x = features(batch);
+    return () -> net.forwardInfer(x, batch);
+  }
+
+  /** The first {@code rows} samples of the bench's data, row after row. */
+  float[] features(int rows) {
+    float[] x = new float[rows * 784];
     data.copyFeatures(0, x, 0);
-    return medianRate(() -> net.forwardInfer(x, batch), batch, seconds);
+    return x;
   }
 
   /**
@@ -127,14 +143,15 @@ final class LaminaMeter {
    * thread the team shares each product's columns.
    */
   double latencyMicros(int threads) {
-    Network net = new FashionMlpBnNet(1);
+    return medianMicros(singleSample(threads));
+  }
+
+  /** One single-sample inference pass of a fresh network on {@code threads} threads. */
+  Runnable singleSample(int threads) {
+    Network net = new FashionMlpBnNet(SEED);
     net.threads(threads);
-    float[] x = new float[784];
-    data.copyFeatures(0, x, 0);
-    for (int i = 0; i < 50_000; i++) {
-      net.forwardInfer(x, 1);
-    }
-    return medianMicros(() -> net.forwardInfer(x, 1));
+    float[] x = features(1);
+    return () -> net.forwardInfer(x, 1);
   }
 
   /**
@@ -142,7 +159,7 @@ final class LaminaMeter {
    * thread-safe path a server takes (the thread's own copy of the network, one thread).
    */
   double predictorLatencyMicros() {
-    Predictor predictor = Predictor.of(new FashionMlpBnNet(1), FashionMlpBnNet::new);
+    Predictor predictor = Predictor.of(new FashionMlpBnNet(SEED), FashionMlpBnNet::new);
     float[] x = new float[784];
     data.copyFeatures(0, x, 0);
     return medianMicros(() -> predictor.classOf(x));
@@ -153,24 +170,43 @@ final class LaminaMeter {
    * Network#inferenceCopy}) with weights in {@code precision}, on the calling thread.
    */
   double copyLatencyMicros(WeightPrecision precision) {
-    Network copy = new FashionMlpBnNet(1).inferenceCopy(precision);
+    Network copy = new FashionMlpBnNet(SEED).inferenceCopy(precision);
     float[] x = new float[784];
     data.copyFeatures(0, x, 0);
     return medianMicros(() -> copy.forwardInfer(x, 1));
   }
 
   private static double medianMicros(Runnable call) {
-    for (int i = 0; i < 50_000; i++) {
-      call.run();
+    return medianMicros(new Runnable[] {call})[0];
+  }
+
+  /**
+   * Median microseconds of each of {@code calls}, made back to back: 50,000 calls of warm-up
+   * each, then 20,000 timed calls each, taken in blocks of 1,000 in turn so that a slow spell of
+   * the machine falls on every one of them.
+   */
+  static double[] medianMicros(Runnable[] calls) {
+    for (Runnable call : calls) {
+      for (int i = 0; i < 50_000; i++) {
+        call.run();
+      }
     }
-    long[] times = new long[20_000];
-    for (int i = 0; i < times.length; i++) {
-      long start = System.nanoTime();
-      call.run();
-      times[i] = System.nanoTime() - start;
+    long[][] times = new long[calls.length][20_000];
+    for (int block = 0; block < 20; block++) {
+      for (int c = 0; c < calls.length; c++) {
+        for (int i = block * 1_000; i < (block + 1) * 1_000; i++) {
+          long start = System.nanoTime();
+          calls[c].run();
+          times[c][i] = System.nanoTime() - start;
+        }
+      }
     }
-    Arrays.sort(times);
-    return times[times.length / 2] / 1e3;
+    double[] medians = new double[calls.length];
+    for (int c = 0; c < calls.length; c++) {
+      Arrays.sort(times[c]);
+      medians[c] = times[c][times[c].length / 2] / 1e3;
+    }
+    return medians;
   }
 
   /** GFLOP/s of one kernel on one thread for (rows × k)·(k × n), best of several timed runs. */
@@ -217,9 +253,10 @@ final class LaminaMeter {
    * / 2} of warm-up each, the median of five windows of {@code seconds / 5}, so that a moment when
    * another process takes a core moves one window, not the figure. The works take their windows
    * in turn, so that a few seconds in which the virtual machine slows a core fall on windows of
-   * every one of them rather than on all of one. The PyTorch side takes its five windows in a row.
+   * every one of them rather than on all of one. The PyTorch side takes its five windows in a row;
+   * the peers in this JVM (ONNX Runtime, DJL) are among the works.
    */
-  private static double[] medianRates(Runnable[] works, int samples, double seconds) {
+  static double[] medianRates(Runnable[] works, int samples, double seconds) {
     for (Runnable work : works) {
       runFor(work, seconds / 2);
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code bin/lamina bench --no-pytorch} end to end, with very short windows: every figure the
- * JSON line promises is there, PyTorch's as null, and a training step allocates nothing.
+ * JSON line promises is there, ONNX Runtime's (on by default) included, PyTorch's and DJL's as
+ * null, and a training step allocates nothing.
  */
 class BenchCommandTest {
   @Test
@@ -34,13 +35,19 @@ class BenchCommandTest {
         "latency_us_lamina_f32_copy", "latency_us_lamina_bf16", "latency_bf16_fraction",
         "latency_us_lamina_int8",
         "fit_samples_per_second", "fit_fraction_of_step", "fit_samples_per_second_t2",
-        "fit_fraction_of_step_t2", "fit_validation_seconds_per_epoch"}) {
+        "fit_fraction_of_step_t2", "fit_validation_seconds_per_epoch",
+        "infer_b32_t1_ort", "infer_b128_t1_ort", "infer_b512_t2_ort", "ratio_infer_b128_t1_vs_ort",
+        "latency_us_ort", "latency_us_ort_t2", "ratio_latency_vs_ort"}) {
       assertTrue(number(json, key) > 0, key + " in " + json);
     }
     for (String key : new String[] {"ratio_train_b32_t1", "ratio_train_b128_t1",
         "ratio_train_b128_t2", "latency_us_pytorch"}) {
       assertTrue(json.contains("\"" + key + "\": null"), key + " without PyTorch in " + json);
     }
+    for (String key : new String[] {"train_b128_t1_djl", "ratio_train_b128_t1_vs_djl"}) {
+      assertTrue(json.contains("\"" + key + "\": null"), key + " without --djl in " + json);
+    }
+    assertTrue(json.contains("\"ort_version\": \"1.29.0\""), json);
     assertEquals(0, number(json, "alloc_bytes_per_step"), json);
   }
 

@@ -129,6 +129,12 @@ class CommandErrorsTest {
         new Case(2, "--seconds must be > 0, got 0", "cnn-bench", "--seconds", "0"),
         new Case(2, "--seconds must be > 0, got -1", "bench", "--seconds", "-1"),
         new Case(2, "--seconds must be a finite number, got NaN", "bench", "--seconds", "NaN"),
+        // The test class path has no peers/ module: the DJL peer is asked for and missing.
+        new Case(2, TrainingPeers.DJL_MISSING, "bench", "--djl"),
+        new Case(2, TrainingPeers.DJL_MISSING, "cnn-bench", "--djl"),
+        new Case(2, "--djl trains FashionCnn only, got --model resnet; leave out --djl or use"
+            + " --model cnn", "cnn-bench", "--djl", "--model", "resnet"),
+        new Case(2, "--no-ort takes no value, got 'yes'", "bench", "--no-ort", "yes"),
         new Case(2, "--seconds must be > 0, got 0", "scaling", "--seconds", "0"),
         new Case(2, "--widths must list widths among 256, 1024 and 4096, separated by commas;"
             + " got '256,300'", "scaling", "--widths", "256,300"),

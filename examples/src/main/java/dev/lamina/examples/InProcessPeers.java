@@ -1,0 +1,140 @@
+package dev.lamina.examples;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code bin/lamina bench}'s peers that run in this JVM — ONNX Runtime for inference, DJL for
+ * training — each measured in windows taken in turn with Lamina's on the same batch and threads
+ * ({@link LaminaMeter#medianRates}), so that a slow spell of the machine falls on both sides of a
+ * ratio. A missing peer's figures are NaN (null in the JSON).
+ */
+final class InProcessPeers implements AutoCloseable {
+  private final Map<Integer, OrtPeer> ort;
+  private final Optional<TrainingPeer> djl;
+
+  private InProcessPeers(Map<Integer, OrtPeer> ort, Optional<TrainingPeer> djl) {
+    this.ort = ort;
+    this.djl = djl;
+  }
+
+  /**
+   * Opens an ONNX Runtime session per thread count of the bench's network ({@code lamina}'s
+   * weights) when {@code withOrt}, and checks that each gives Lamina's logits at batch 512 and 1
+   * before anything is timed; records the peers' settings in {@code json}.
+   */
+  static InProcessPeers start(LaminaMeter lamina, int[] threadCounts, boolean withOrt,
+      Optional<TrainingPeer> djl, Map<String, Object> json, PrintStream out) {
+    Map<Integer, OrtPeer> ort = new LinkedHashMap<>();
+    if (withOrt) {
+      FashionMlpBnNet reference = new FashionMlpBnNet(LaminaMeter.SEED);
+      for (int threads : threadCounts) {
+        OrtPeer peer = new OrtPeer(reference, threads);
+        ort.put(threads, peer);
+        for (int rows : new int[] {512, 1}) {
+          peer.check(reference, lamina.features(rows), rows);
+        }
+      }
+      json.putAll(OrtPeer.settings());
+      out.printf("ONNX Runtime %s: the same weights through Lamina's ONNX export; its logits"
+          + " equal Lamina's within %.0e (batch 512 and 1)%n", OrtPeer.settings().get("ort_version"),
+          OrtPeer.TOLERANCE);
+    }
+    djl.ifPresent(peer -> {
+      Map<String, Object> settings = peer.settings();
+      json.putAll(settings);
+      out.println("DJL peer: " + settings);
+    });
+    return new InProcessPeers(ort, djl);
+  }
+
+  /**
+   * Training samples/s of Lamina on each of {@code threadCounts}, then DJL's on each (NaN
+   * without DJL), all their windows taken in turn.
+   */
+  double[] trainRates(LaminaMeter lamina, int batch, int[] threadCounts, double seconds) {
+    List<Runnable> works = new ArrayList<>();
+    for (int threads : threadCounts) {
+      works.add(lamina.trainingStep(batch, threads));
+    }
+    djl.ifPresent(peer -> {
+      for (int threads : threadCounts) {
+        works.add(peer.trainingStep(TrainingPeer.BenchModel.FASHION_MLP_BN, batch, threads));
+      }
+    });
+    double[] measured = LaminaMeter.medianRates(works.toArray(Runnable[]::new), batch, seconds);
+    double[] rates = new double[2 * threadCounts.length];
+    java.util.Arrays.fill(rates, Double.NaN);
+    System.arraycopy(measured, 0, rates, 0, measured.length);
+    return rates;
+  }
+
+  /** Inference samples/s of Lamina and ONNX Runtime (NaN without it), windows in turn. */
+  double[] inferRates(LaminaMeter lamina, int batch, int threads, double seconds) {
+    List<Runnable> works = new ArrayList<>(List.of(lamina.inference(batch, threads)));
+    if (ort.containsKey(threads)) {
+      works.add(ort.get(threads).pass(lamina.features(batch), batch));
+    }
+    double[] measured = LaminaMeter.medianRates(works.toArray(Runnable[]::new), batch, seconds);
+    return new double[] {measured[0], measured.length > 1 ? measured[1] : Double.NaN};
+  }
+
+  /** Median single-sample microseconds of Lamina and ONNX Runtime (NaN without it), in turn. */
+  double[] latencyMicros(LaminaMeter lamina, int threads) {
+    List<Runnable> calls = new ArrayList<>(List.of(lamina.singleSample(threads)));
+    if (ort.containsKey(threads)) {
+      calls.add(ort.get(threads).pass(lamina.features(1), 1));
+    }
+    double[] measured = LaminaMeter.medianMicros(calls.toArray(Runnable[]::new));
+    return new double[] {measured[0], measured.length > 1 ? measured[1] : Double.NaN};
+  }
+
+  /**
+   * Prints and records the peers' rates beside Lamina's: {@code rates} holds, for each
+   * "batch/threads", Lamina's training and inference, then DJL's training and ONNX Runtime's
+   * inference.
+   */
+  void report(Map<String, double[]> rates, int[] batches, int[] threadCounts,
+      Map<String, Object> json, PrintStream out) {
+    if (!ort.isEmpty() || djl.isPresent()) {
+      out.printf("%nPeers in this JVM, their windows taken in turn with Lamina's (samples/s)%n");
+      out.println("  batch threads | train Lamina      DJL  ratio | infer Lamina      ORT  ratio");
+    }
+    for (int threads : threadCounts) {
+      for (int batch : batches) {
+        double[] r = rates.get(batch + "/" + threads);
+        String key = "b" + batch + "_t" + threads;
+        json.put("train_" + key + "_djl", r[2]);
+        json.put("ratio_train_" + key + "_vs_djl", r[0] / r[2]);
+        json.put("infer_" + key + "_ort", r[3]);
+        json.put("ratio_infer_" + key + "_vs_ort", r[1] / r[3]);
+        if (!ort.isEmpty() || djl.isPresent()) {
+          out.printf(Locale.ROOT, "  %5d %7d | %12.0f %8.0f %6.2f | %12.0f %8.0f %6.2f%n", batch,
+              threads, r[0], r[2], r[0] / r[2], r[1], r[3], r[1] / r[3]);
+        }
+      }
+    }
+  }
+
+  /** Prints and records ONNX Runtime's single-sample latency beside Lamina's. */
+  void reportLatency(double[] one, double[] two, Map<String, Object> json, PrintStream out) {
+    if (!ort.isEmpty()) {
+      out.printf(Locale.ROOT, "Single-sample inference, ONNX Runtime (calls in blocks, in turn with"
+          + " Lamina's): %.1f µs on 1 thread, %.1f µs on 2%n", one[1], two[1]);
+    }
+    json.put("latency_us_ort", one[1]);
+    json.put("latency_us_ort_t2", two[1]);
+    json.put("ratio_latency_vs_ort", one[1] / one[0]);
+    json.put("ratio_latency_t2_vs_ort", two[1] / two[0]);
+  }
+
+  @Override
+  public void close() {
+    ort.values().forEach(OrtPeer::close);
+  }
+}
