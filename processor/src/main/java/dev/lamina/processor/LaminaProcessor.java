@@ -27,6 +27,9 @@ public final class LaminaProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
+    if (step == null) { // init reported the missing jar; the kinds' readers could not load
+      return Set.of(Annotations.MODEL);
+    }
     Set<String> types = new HashSet<>(LayerKinds.kindAnnotations());
     types.addAll(LayerKinds.MODIFIERS);
     types.add(Annotations.MODEL);

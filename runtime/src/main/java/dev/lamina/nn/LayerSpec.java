@@ -385,6 +385,27 @@ public record LayerSpec(
     if (type != Type.MAX_POOL && type != Type.AVG_POOL && type != Type.GLOBAL_AVG_POOL) {
       throw new IllegalArgumentException("type of " + name + " must be a pooling type, got " + type);
     }
+    return resample(name, type, image, keep, mode);
+  }
+
+  /**
+   * A layer that moves, reduces or repeats its input's pixels (pooling, upsampling): one input, an
+   * image, no parameters, no activation. A kind of layer without weights makes its spec here.
+   *
+   * @param name the field's name
+   * @param type a type without weights that reads one image
+   * @param image its geometry: the shapes it reads and writes, and its window if it has one
+   * @param keep the dropout keep probability; 1 for none
+   * @param mode where the 1/keep correction goes
+   * @return the layer
+   * @throws IllegalArgumentException if {@code type} has weights, merges, or is the input
+   */
+  public static LayerSpec resample(String name, Type type, ImageSpec image, double keep,
+      DropoutMode mode) {
+    if (type.hasWeights() || type.isMerge() || type == Type.INPUT) {
+      throw new IllegalArgumentException("type of " + name + " must be a type without weights"
+          + " that reads one image, got " + type);
+    }
     return new LayerSpec(name, type, image.out().size(), 0, false, InitSpec.zeros(),
         InitSpec.zeros(), Nonlinearity.IDENTITY, 0, keep, mode, NormSpec.NONE, 0, 1, false, image);
   }

@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import java.util.List;
@@ -22,5 +23,13 @@ public record AddKind(AnnotationMirror annotation) implements MergeKind {
   public LayerSpec lower(Lowering l) {
     return LayerSpec.merge(l.name(), LayerSpec.Type.ADD, inputs(), (int) l.shape().out().size(),
         l.shape().geometry(), l.activation(), l.slope(), l.keep(), l.mode());
+  }
+
+  /** Registers the kind: {@code @Add} makes a field a sum. */
+  @AutoService(KindReader.class)
+  public static final class Reader extends KindReader {
+    public Reader() {
+      super(Annotations.ADD, AddKind::new);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
@@ -39,5 +40,13 @@ public record ConcatKind(AnnotationMirror annotation) implements MergeKind {
   public LayerSpec lower(Lowering l) {
     return LayerSpec.merge(l.name(), LayerSpec.Type.CONCAT, inputs(), (int) l.shape().out().size(),
         l.shape().geometry(), l.activation(), l.slope(), l.keep(), l.mode());
+  }
+
+  /** Registers the kind: {@code @Concat} makes a field a concatenation. */
+  @AutoService(KindReader.class)
+  public static final class Reader extends KindReader {
+    public Reader() {
+      super(Annotations.CONCAT, ConcatKind::new);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.lamina.processor.model;
 
 import static dev.lamina.processor.model.Annotations.intValue;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
@@ -70,5 +71,13 @@ public record ConvKind(AnnotationMirror annotation) implements LayerKind {
     return LayerSpec.conv(l.name(), l.shape().geometry(), l.bias(annotation),
         InitReader.weights(annotation, l.activation()), InitReader.biases(l.layer(), l.activation()),
         l.activation(), l.slope(), l.keep(), l.mode()).withNorm(l.norm());
+  }
+
+  /** Registers the kind: {@code @Conv2d} makes a field a convolution. */
+  @AutoService(KindReader.class)
+  public static final class Reader extends KindReader {
+    public Reader() {
+      super(Annotations.CONV2D, ConvKind::new);
+    }
   }
 }

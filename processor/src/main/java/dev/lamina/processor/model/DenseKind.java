@@ -2,6 +2,7 @@ package dev.lamina.processor.model;
 
 import static dev.lamina.processor.model.Annotations.intValue;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.nn.LayerSpec;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -29,5 +30,13 @@ public record DenseKind(AnnotationMirror annotation) implements LayerKind {
         l.bias(annotation), InitReader.weights(annotation, l.activation()),
         InitReader.biases(l.layer(), l.activation()), l.activation(), l.slope(), l.keep(), l.mode())
         .withNorm(l.norm());
+  }
+
+  /** Registers the kind: {@code @Dense} makes a field a dense layer. */
+  @AutoService(KindReader.class)
+  public static final class Reader extends KindReader {
+    public Reader() {
+      super(Annotations.DENSE, DenseKind::new);
+    }
   }
 }

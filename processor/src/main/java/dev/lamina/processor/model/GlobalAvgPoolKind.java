@@ -1,5 +1,6 @@
 package dev.lamina.processor.model;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
@@ -8,6 +9,11 @@ import javax.lang.model.element.AnnotationMirror;
 
 /** {@code @GlobalAvgPool2d}: the mean of each channel over the whole image, one value per channel. */
 public record GlobalAvgPoolKind(AnnotationMirror annotation) implements LayerKind {
+  @Override
+  public boolean isResampling() {
+    return true;
+  }
+
   @Override
   public boolean needsImage() {
     return true;
@@ -27,5 +33,13 @@ public record GlobalAvgPoolKind(AnnotationMirror annotation) implements LayerKin
   public LayerSpec lower(Lowering l) {
     return LayerSpec.pool(l.name(), LayerSpec.Type.GLOBAL_AVG_POOL, l.shape().geometry(), l.keep(),
         l.mode());
+  }
+
+  /** Registers the kind: {@code @GlobalAvgPool2d} makes a field a global average pooling layer. */
+  @AutoService(KindReader.class)
+  public static final class Reader extends KindReader {
+    public Reader() {
+      super(Annotations.GLOBAL_AVG_POOL, GlobalAvgPoolKind::new);
+    }
   }
 }

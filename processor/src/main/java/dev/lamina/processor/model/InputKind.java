@@ -3,6 +3,7 @@ package dev.lamina.processor.model;
 import static dev.lamina.processor.model.Annotations.intValue;
 import static dev.lamina.processor.model.Annotations.isExplicit;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
@@ -37,5 +38,13 @@ public record InputKind(AnnotationMirror annotation) implements LayerKind {
   public LayerSpec lower(Lowering l) {
     return LayerSpec.input(l.name(), (int) l.shape().out().size(), l.keep(), l.mode())
         .withImage(l.shape().geometry());
+  }
+
+  /** Registers the kind: {@code @Input} makes a field the input. */
+  @AutoService(KindReader.class)
+  public static final class Reader extends KindReader {
+    public Reader() {
+      super(Annotations.INPUT, InputKind::new);
+    }
   }
 }

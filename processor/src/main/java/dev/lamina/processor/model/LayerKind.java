@@ -8,12 +8,11 @@ import javax.lang.model.element.AnnotationMirror;
  * What a layer is, from the one annotation that makes a field a layer: {@code @Input}, {@code
  * @Dense}, {@code @Conv2d}, a pooling annotation. Each kind answers the questions other code
  * would otherwise re-derive from annotations: whether it has weights, whether it reads an image,
- * and its output shape for given input shapes. {@link LayerKinds} lists them; values are read
- * from the annotation on demand, so a kind is built even when a value is out of range (its
- * validator reports that).
+ * and its output shape for given input shapes. Each kind registers a {@link KindReader}; values
+ * are read from the annotation on demand, so a kind is built even when a value is out of range
+ * (its {@link #problems()} or validator reports that).
  */
-public sealed interface LayerKind
-    permits InputKind, DenseKind, ConvKind, PoolKind, GlobalAvgPoolKind, MergeKind {
+public interface LayerKind {
   /** The annotation that makes the field this kind of layer. */
   AnnotationMirror annotation();
 
@@ -34,6 +33,22 @@ public sealed interface LayerKind
    */
   default boolean slidesWindow() {
     return false;
+  }
+
+  /**
+   * Whether the layer only pools or resamples its input's pixels (max, average and global
+   * pooling, upsampling): it has no weighted sum, so {@code @Activation} does not apply.
+   */
+  default boolean isResampling() {
+    return false;
+  }
+
+  /**
+   * The errors in the annotation's own values, each reported on its member. A kind that checks
+   * its values here needs no validator of its own, and keeps its messages in its own file.
+   */
+  default List<ValueProblem> problems() {
+    return List.of();
   }
 
   /** Whether the layer reads its input as an image (C, H, W). */

@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.ServiceLoader;
 import javax.lang.model.element.AnnotationMirror;
 
 /**
- * The one list of layer annotations: the kinds (one per layer) and the annotations that modify a
- * layer of any kind. Adding a layer kind adds its line to {@link #KINDS}.
+ * The layer annotations: the kinds (one per layer), found from their {@link KindReader}s, and the
+ * annotations that modify a layer of any kind.
  */
 public final class LayerKinds {
-  /** Each kind's annotation and how to read it, in the order a field with two is read. */
-  private static final Map<String, Function<AnnotationMirror, LayerKind>> KINDS = kinds();
+  /** Each kind's annotation and its reader, found when the class loads. */
+  private static final Map<String, KindReader> KINDS = load();
 
   /** Annotations that add to a layer of some kind: normalization, activation, regularization. */
   public static final List<String> MODIFIERS = List.of(Annotations.ACTIVATION,
@@ -24,16 +23,15 @@ public final class LayerKinds {
 
   private LayerKinds() {}
 
-  private static Map<String, Function<AnnotationMirror, LayerKind>> kinds() {
-    Map<String, Function<AnnotationMirror, LayerKind>> kinds = new LinkedHashMap<>();
-    kinds.put(Annotations.INPUT, InputKind::new);
-    kinds.put(Annotations.DENSE, DenseKind::new);
-    kinds.put(Annotations.CONV2D, ConvKind::new);
-    kinds.put(Annotations.MAX_POOL, m -> new PoolKind(m, true));
-    kinds.put(Annotations.AVG_POOL, m -> new PoolKind(m, false));
-    kinds.put(Annotations.GLOBAL_AVG_POOL, GlobalAvgPoolKind::new);
-    kinds.put(Annotations.ADD, AddKind::new);
-    kinds.put(Annotations.CONCAT, ConcatKind::new);
+  private static Map<String, KindReader> load() {
+    Map<String, KindReader> kinds = new LinkedHashMap<>();
+    for (KindReader reader : ServiceLoader.load(KindReader.class, KindReader.class.getClassLoader())) {
+      KindReader other = kinds.putIfAbsent(reader.annotation(), reader);
+      if (other != null) {
+        throw new IllegalStateException("two readers of @" + reader.annotation() + ": "
+            + other.getClass().getName() + " and " + reader.getClass().getName());
+      }
+    }
     return kinds;
   }
 
@@ -47,11 +45,15 @@ public final class LayerKinds {
     return KINDS.containsKey(qualifiedName) || MODIFIERS.contains(qualifiedName);
   }
 
-  /** The kinds whose annotations are in {@code annotations}, in {@link #KINDS}' order. */
+  /** The kinds whose annotations are in {@code annotations}, in their order on the field. */
   static List<LayerKind> of(Map<String, AnnotationMirror> annotations) {
     List<LayerKind> kinds = new ArrayList<>();
-    KINDS.forEach((name, read) ->
-        Optional.ofNullable(annotations.get(name)).map(read).ifPresent(kinds::add));
+    annotations.forEach((name, mirror) -> {
+      KindReader reader = KINDS.get(name);
+      if (reader != null) {
+        kinds.add(reader.read(mirror));
+      }
+    });
     return List.copyOf(kinds);
   }
 }

@@ -2,6 +2,7 @@ package dev.lamina.processor.model;
 
 import static dev.lamina.processor.model.Annotations.intValue;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
@@ -23,6 +24,11 @@ public record PoolKind(AnnotationMirror annotation, boolean max) implements Laye
   public int stride() {
     int stride = intValue(annotation, "stride");
     return stride == 0 ? window() : stride;
+  }
+
+  @Override
+  public boolean isResampling() {
+    return true;
   }
 
   @Override
@@ -56,5 +62,21 @@ public record PoolKind(AnnotationMirror annotation, boolean max) implements Laye
   public LayerSpec lower(Lowering l) {
     return LayerSpec.pool(l.name(), max ? LayerSpec.Type.MAX_POOL : LayerSpec.Type.AVG_POOL,
         l.shape().geometry(), l.keep(), l.mode());
+  }
+
+  /** Registers the kind: {@code @MaxPool2d} makes a field a max pooling layer. */
+  @AutoService(KindReader.class)
+  public static final class MaxReader extends KindReader {
+    public MaxReader() {
+      super(Annotations.MAX_POOL, m -> new PoolKind(m, true));
+    }
+  }
+
+  /** Registers the kind: {@code @AvgPool2d} makes a field an average pooling layer. */
+  @AutoService(KindReader.class)
+  public static final class AvgReader extends KindReader {
+    public AvgReader() {
+      super(Annotations.AVG_POOL, m -> new PoolKind(m, false));
+    }
   }
 }

@@ -5,9 +5,8 @@ import static dev.lamina.processor.model.Annotations.intValue;
 import static dev.lamina.processor.model.Annotations.value;
 
 import dev.lamina.processor.model.Annotations;
-import dev.lamina.processor.model.GlobalAvgPoolKind;
 import dev.lamina.processor.model.LayerDescriptor;
-import dev.lamina.processor.model.PoolKind;
+import dev.lamina.processor.model.LayerKind;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -29,8 +28,7 @@ final class ImageLayerValidator {
     for (String pool : List.of(Annotations.MAX_POOL, Annotations.AVG_POOL)) {
       layer.find(pool).ifPresent(p -> checkPool(field, p, report));
     }
-    if (layer.kind().orElse(null) instanceof PoolKind
-        || layer.kind().orElse(null) instanceof GlobalAvgPoolKind) {
+    if (layer.kind().filter(LayerKind::isResampling).isPresent()) {
       layer.find(Annotations.ACTIVATION).ifPresent(a ->
           report.error(String.format(Messages.NOT_ON_POOL, "Activation"), field, a, null));
     }

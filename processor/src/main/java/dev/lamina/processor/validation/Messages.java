@@ -1,7 +1,8 @@
 package dev.lamina.processor.validation;
 
 /**
- * Every message the processor reports, each starting with a stable id. Tests import these; a
+ * The messages the processor reports, each starting with a stable id, but for a kind's errors in
+ * its own values, which the kind keeps ({@code LayerKind.problems()}). Tests import these; a
  * warning can be silenced with {@code @SuppressWarnings("lamina:<Id>")} on the field or class.
  */
 public final class Messages {
@@ -221,8 +222,8 @@ public final class Messages {
       "[Lamina/GroupNormGroups] groups must divide the layer's %d channels; got %d. Use one of "
           + "%s.";
   public static final String NOT_ON_POOL =
-      "[Lamina/NotOnPool] @%s does not apply to a pooling layer, which has no weights or weighted "
-          + "sum; put it on the @Conv2d before it.";
+      "[Lamina/NotOnPool] @%s does not apply to a pooling or upsampling layer, which has no "
+          + "weights or weighted sum; put it on the @Conv2d before it.";
   public static final String TWO_IMAGE_LAYER_KINDS =
       "[Lamina/TwoLayerKinds] a field is one layer: it cannot be both @%s and @%s. Split it into "
           + "two fields.";

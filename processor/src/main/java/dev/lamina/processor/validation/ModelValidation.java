@@ -22,6 +22,7 @@ public final class ModelValidation {
     }
     for (LayerDescriptor layer : model.layers()) {
       LayerFieldRule.check(layer, report);
+      KindValueValidator.validate(layer, report);
       if (layer.find(Annotations.INPUT).isPresent()) {
         InputValidator.validate(layer, report);
       }

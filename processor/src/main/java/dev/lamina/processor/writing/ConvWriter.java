@@ -1,5 +1,6 @@
 package dev.lamina.processor.writing;
 
+import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -10,6 +11,7 @@ import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -288,5 +290,18 @@ final class ConvWriter extends SingleInputWriter {
             n.weightT(), c(), patch(), pixels(), pixels())
         .addStatement("$N(dx, r0, r1)", n.method(LayerMember.COL2IM))
         .build();
+  }
+
+  /** Registers the writer. */
+  @AutoService(LayerWriters.Factory.class)
+  public static final class Factory extends LayerWriters.Factory {
+    public Factory() {
+      super(Set.of(LayerSpec.Type.CONV));
+    }
+
+    @Override
+    LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
+      return new ConvWriter(n, calls);
+    }
   }
 }

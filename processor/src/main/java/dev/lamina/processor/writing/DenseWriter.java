@@ -1,10 +1,12 @@
 package dev.lamina.processor.writing;
 
+import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.Nonlinearity;
 import dev.lamina.nn.LayerSpec;
+import java.util.Set;
 
 /**
  * One dense layer's methods. The matrix products go to the register-tiled {@code Gemm} kernels;
@@ -174,5 +176,18 @@ final class DenseWriter extends SingleInputWriter {
         .addStatement("$T.matmulTransB(dx, d, $N, $L, $L, r0, r1)", Names.GEMM, n.weightT(),
             layer.fanIn(), layer.units())
         .build();
+  }
+
+  /** Registers the writer. */
+  @AutoService(LayerWriters.Factory.class)
+  public static final class Factory extends LayerWriters.Factory {
+    public Factory() {
+      super(Set.of(LayerSpec.Type.DENSE));
+    }
+
+    @Override
+    LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
+      return new DenseWriter(n, calls);
+    }
   }
 }

@@ -1,10 +1,12 @@
 package dev.lamina.processor.writing;
 
+import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Shape;
+import java.util.Set;
 
 /**
  * The input layer: its line of {@code SPEC}, and its methods: noise and dropout on the input
@@ -126,5 +128,18 @@ final class InputWriter implements LayerWriter {
         .add(body.scalar())
         .endControlFlow()
         .build();
+  }
+
+  /** Registers the writer. */
+  @AutoService(LayerWriters.Factory.class)
+  public static final class Factory extends LayerWriters.Factory {
+    public Factory() {
+      super(Set.of(LayerSpec.Type.INPUT));
+    }
+
+    @Override
+    LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
+      return new InputWriter(n);
+    }
   }
 }

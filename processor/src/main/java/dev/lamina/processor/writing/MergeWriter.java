@@ -1,10 +1,12 @@
 package dev.lamina.processor.writing;
 
+import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.nn.LayerSpec;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One merge's methods. A sum is one fused vector loop per run: the inputs added, the activation,
@@ -191,5 +193,18 @@ final class MergeWriter implements LayerWriter {
       offset += in.run();
     }
     return m.build();
+  }
+
+  /** Registers the writer. */
+  @AutoService(LayerWriters.Factory.class)
+  public static final class Factory extends LayerWriters.Factory {
+    public Factory() {
+      super(Set.of(LayerSpec.Type.ADD, LayerSpec.Type.CONCAT));
+    }
+
+    @Override
+    LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
+      return new MergeWriter(n, graph, calls);
+    }
   }
 }

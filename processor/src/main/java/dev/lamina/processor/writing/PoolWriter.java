@@ -1,10 +1,12 @@
 package dev.lamina.processor.writing;
 
+import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -263,5 +265,19 @@ final class PoolWriter extends SingleInputWriter {
       endTaps(scalar);
     }
     return m.addCode(outputLoop(new LoopBody().add(vector.build(), scalar.build()))).build();
+  }
+
+  /** Registers the writer. */
+  @AutoService(LayerWriters.Factory.class)
+  public static final class Factory extends LayerWriters.Factory {
+    public Factory() {
+      super(Set.of(LayerSpec.Type.MAX_POOL, LayerSpec.Type.AVG_POOL,
+          LayerSpec.Type.GLOBAL_AVG_POOL));
+    }
+
+    @Override
+    LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
+      return new PoolWriter(n, calls);
+    }
   }
 }

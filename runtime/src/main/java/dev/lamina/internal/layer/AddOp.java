@@ -1,5 +1,6 @@
 package dev.lamina.internal.layer;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Parameters;
@@ -8,7 +9,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The element-wise sum of layers of one shape (a residual sum), summed in the inputs' order. */
-final class AddOp implements LayerOp {
+@AutoService(LayerOp.class)
+public final class AddOp implements LayerOp {
+  /** Made once, by {@link LayerOps}. */
+  public AddOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.ADD;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     return "Add";

@@ -2,6 +2,7 @@ package dev.lamina.internal.layer;
 
 import static dev.lamina.internal.layer.Images.pixel;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
@@ -11,7 +12,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The mean of each window, per channel. */
-final class AvgPoolOp implements LayerOp {
+@AutoService(LayerOp.class)
+public final class AvgPoolOp implements LayerOp {
+  /** Made once, by {@link LayerOps}. */
+  public AvgPoolOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.AVG_POOL;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     return "AvgPool2d" + Images.window(layer.image(), layer.image().kernel());

@@ -1,5 +1,6 @@
 package dev.lamina.internal.layer;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.internal.onnx.OnnxGraph.Attribute;
 import dev.lamina.nn.LayerSpec;
@@ -12,7 +13,16 @@ import java.util.function.Function;
  * Layers side by side: per sample and pixel (one pixel for flat layers), each input's channels in
  * turn.
  */
-final class ConcatOp implements LayerOp {
+@AutoService(LayerOp.class)
+public final class ConcatOp implements LayerOp {
+  /** Made once, by {@link LayerOps}. */
+  public ConcatOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.CONCAT;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     return "Concat";

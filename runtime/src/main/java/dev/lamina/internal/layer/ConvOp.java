@@ -2,6 +2,7 @@ package dev.lamina.internal.layer;
 
 import static dev.lamina.internal.layer.Images.pixel;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.init.Fans;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.internal.onnx.OnnxGraph.Attribute;
@@ -16,7 +17,16 @@ import java.util.function.Function;
  * A 2-d convolution, its weight stored (kernel, kernel, input channels, filters): a dense weight
  * over each window's values.
  */
-final class ConvOp implements WeightedOp {
+@AutoService(LayerOp.class)
+public final class ConvOp implements WeightedOp {
+  /** Made once, by {@link LayerOps}. */
+  public ConvOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.CONV;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     ImageSpec image = layer.image();

@@ -1,5 +1,6 @@
 package dev.lamina.internal.layer;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.init.Fans;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.internal.onnx.OnnxGraph.Attribute;
@@ -10,7 +11,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A fully connected layer: z = x·W + b, with W stored (fanIn, units). */
-final class DenseOp implements WeightedOp {
+@AutoService(LayerOp.class)
+public final class DenseOp implements WeightedOp {
+  /** Made once, by {@link LayerOps}. */
+  public DenseOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.DENSE;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     return layer.bias() ? "Dense" : "Dense, no bias";

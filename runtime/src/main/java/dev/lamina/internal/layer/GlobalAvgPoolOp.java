@@ -1,5 +1,6 @@
 package dev.lamina.internal.layer;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Parameters;
@@ -8,7 +9,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The mean of each channel over the whole image: one value per channel. */
-final class GlobalAvgPoolOp implements LayerOp {
+@AutoService(LayerOp.class)
+public final class GlobalAvgPoolOp implements LayerOp {
+  /** Made once, by {@link LayerOps}. */
+  public GlobalAvgPoolOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.GLOBAL_AVG_POOL;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     return "GlobalAvgPool2d";

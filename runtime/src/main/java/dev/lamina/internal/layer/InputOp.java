@@ -1,5 +1,6 @@
 package dev.lamina.internal.layer;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.nn.LayerSpec;
 import dev.lamina.nn.Parameters;
@@ -7,7 +8,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The model's input: its values as given. */
-final class InputOp implements LayerOp {
+@AutoService(LayerOp.class)
+public final class InputOp implements LayerOp {
+  /** Made once, by {@link LayerOps}. */
+  public InputOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.INPUT;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     return "Input";

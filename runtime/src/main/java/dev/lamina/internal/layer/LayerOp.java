@@ -10,13 +10,20 @@ import java.util.function.Function;
  * What one kind of layer computes, and how the runtime describes it, in the code that is not
  * generated: the scalar reference, the summary and ONNX export. Normalization, activation, noise
  * and dropout are the same for every kind and are applied after the op by the code that calls it.
- * {@link LayerOps} maps each {@link LayerSpec.Type} to its op; a kind with a weight implements
- * {@link WeightedOp} too.
+ * A kind's op registers itself with {@code @AutoService(LayerOp.class)} and names its {@link
+ * #type()}; {@link LayerOps} finds them. A kind with a weight implements {@link WeightedOp} too.
  *
  * <p>Layout: a sample given to the network is (C, H, W); every image layer's output is stored
  * (H, W, C), element {@code ((s·H + h)·W + w)·C + c} of a batch.
  */
 public interface LayerOp {
+  /**
+   * The layers this op computes: exactly one op has each type.
+   *
+   * @return its type
+   */
+  LayerSpec.Type type();
+
   /**
    * The "Layer (type)" column of the summary: "Dense", "Conv2d 3x3, stride 2".
    *

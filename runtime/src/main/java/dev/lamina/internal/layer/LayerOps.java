@@ -3,31 +3,34 @@ package dev.lamina.internal.layer;
 import dev.lamina.nn.LayerSpec;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
-/** Each {@link LayerSpec.Type}'s op: the one line a new kind of layer adds in the runtime. */
+/**
+ * Each {@link LayerSpec.Type}'s op. Ops register themselves ({@code @AutoService(LayerOp.class)}
+ * on the op's class), so a new kind of layer adds no line here.
+ */
 public final class LayerOps {
-  /** The ops are stateless: one of each, made when the class loads. */
-  private static final Map<LayerSpec.Type, LayerOp> OPS = new EnumMap<>(LayerSpec.Type.class);
-
-  static {
-    for (LayerSpec.Type type : LayerSpec.Type.values()) {
-      OPS.put(type, make(type));
-    }
-  }
+  /** The ops are stateless: one of each, found when the class loads. */
+  private static final Map<LayerSpec.Type, LayerOp> OPS = load();
 
   private LayerOps() {}
 
-  private static LayerOp make(LayerSpec.Type type) {
-    return switch (type) {
-      case INPUT -> new InputOp();
-      case DENSE -> new DenseOp();
-      case CONV -> new ConvOp();
-      case MAX_POOL -> new MaxPoolOp();
-      case AVG_POOL -> new AvgPoolOp();
-      case GLOBAL_AVG_POOL -> new GlobalAvgPoolOp();
-      case ADD -> new AddOp();
-      case CONCAT -> new ConcatOp();
-    };
+  private static Map<LayerSpec.Type, LayerOp> load() {
+    Map<LayerSpec.Type, LayerOp> ops = new EnumMap<>(LayerSpec.Type.class);
+    for (LayerOp op : ServiceLoader.load(LayerOp.class, LayerOp.class.getClassLoader())) {
+      LayerOp other = ops.putIfAbsent(op.type(), op);
+      if (other != null) {
+        throw new IllegalStateException("two ops compute " + op.type() + " layers: "
+            + other.getClass().getName() + " and " + op.getClass().getName());
+      }
+    }
+    for (LayerSpec.Type type : LayerSpec.Type.values()) {
+      if (!ops.containsKey(type)) {
+        throw new IllegalStateException("no op computes " + type + " layers: give the kind a"
+            + " LayerOp annotated @AutoService(LayerOp.class)");
+      }
+    }
+    return ops;
   }
 
   /**

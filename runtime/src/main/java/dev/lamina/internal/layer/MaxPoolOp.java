@@ -2,6 +2,7 @@ package dev.lamina.internal.layer;
 
 import static dev.lamina.internal.layer.Images.pixel;
 
+import com.google.auto.service.AutoService;
 import dev.lamina.internal.onnx.OnnxGraph;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
@@ -11,7 +12,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /** The maximum of each window, per channel. */
-final class MaxPoolOp implements LayerOp {
+@AutoService(LayerOp.class)
+public final class MaxPoolOp implements LayerOp {
+  /** Made once, by {@link LayerOps}. */
+  public MaxPoolOp() {}
+
+  @Override
+  public LayerSpec.Type type() {
+    return LayerSpec.Type.MAX_POOL;
+  }
+
   @Override
   public String summaryName(LayerSpec layer) {
     return "MaxPool2d" + Images.window(layer.image(), layer.image().kernel());
