@@ -6,7 +6,7 @@ A Lamina model file is a PyTorch state_dict in safetensors form: tensors under L
 nn.Linear's (out_features, in_features) layout, convolution weights in nn.Conv2d's (filters,
 channels, k, k), and the model's layers described in the metadata (lamina.layers). This script
 builds the equivalent PyTorch module from that description — dense layers, convolutions,
-pooling, the four normalizations, dropout, and graphs: a layer reads the layers its "inputs"
+pooling, upsampling, the four normalizations, dropout, and graphs: a layer reads the layers its "inputs"
 name (the layer above when it names none), "add" sums them and "concat" joins them along
 channels or features — so no Lamina code is needed on the PyTorch side.
 It reads and writes the format with struct and numpy: Debian's python3-torch has no
@@ -235,6 +235,20 @@ class LaminaPool(nn.Module):
         return dropout(y, self.d, self.training)
 
 
+class LaminaUpsample(nn.Module):
+    """@Upsample2d: nearest-neighbour upsampling by the ratio of the output's side to the input's;
+    no tensors."""
+
+    def __init__(self, d):
+        super().__init__()
+        self.d = d
+
+    def forward(self, x):
+        g = self.d["image"]
+        y = F.interpolate(x, scale_factor=g["out"][1] // g["in"][1], mode="nearest")
+        return dropout(y, self.d, self.training)
+
+
 class LaminaAdd(nn.Module):
     """@Add: the inputs summed in their order (PyTorch's x + f(x)), then the activation, then
     dropout, as Lamina computes it; no tensors."""
@@ -264,7 +278,7 @@ class LaminaConcat(nn.Module):
 
 
 LAYERS = {"dense": LaminaDense, "conv": LaminaConv, "max_pool": LaminaPool,
-          "avg_pool": LaminaPool, "global_avg_pool": LaminaPool, "add": LaminaAdd,
+          "avg_pool": LaminaPool, "global_avg_pool": LaminaPool, "upsample": LaminaUpsample, "add": LaminaAdd,
           "concat": LaminaConcat}
 
 

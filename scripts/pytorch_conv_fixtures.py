@@ -3,7 +3,8 @@
 
 Each case is a small CNN on (2, 7, 6) images: conv1 (a Conv2d with the case's stride, padding and
 dilation) → a normalization (BatchNorm2d, LayerNorm over (C, H, W), InstanceNorm2d with affine, or
-GroupNorm) before or after an activation → a pooling (MaxPool2d, AvgPool2d, AdaptiveAvgPool2d(1) or
+GroupNorm) before or after an activation → a pooling (MaxPool2d, AvgPool2d, AdaptiveAvgPool2d(1),
+Upsample(nearest) or
 none) → conv2 (a Conv2d with an activation) → flatten → Linear to 3 logits. Three training batches
 run (running statistics accumulate), then the first batch once in eval mode. The fixture holds the
 weights (PyTorch layout), the batches, and PyTorch's logits, loss, gradients of the last batch's mean
@@ -61,10 +62,14 @@ def case(name, conv1, norm, act, pool, conv2, rows=4, seed=0, slope=0.1):
             layers.append(nn.MaxPool2d(pool["kernel"], stride=pool["stride"]))
         elif pool["kind"] == "avg":
             layers.append(nn.AvgPool2d(pool["kernel"], stride=pool["stride"]))
+        elif pool["kind"] == "up":
+            layers.append(nn.Upsample(scale_factor=pool["kernel"], mode="nearest"))
         else:
             layers.append(nn.AdaptiveAvgPool2d(1))
         if pool["kind"] == "global":
             h, w = 1, 1
+        elif pool["kind"] == "up":
+            h, w = h * pool["kernel"], w * pool["kernel"]
         else:
             h = side(h, pool["kernel"], pool["stride"], 0, 1)
             w = side(w, pool["kernel"], pool["stride"], 0, 1)
@@ -139,9 +144,11 @@ def main():
              pool("max", 3, 2), conv(3, 2, padding=1, bias=False, act="sigmoid"), seed=5),
         case("group_after_leaky", conv(4, 3, padding=1), norm("group", "AFTER_ACTIVATION", 2),
              "leaky_relu", pool("avg", 2, 2), conv(3, 2, padding=1, act="relu"), seed=6),
+        case("batch_relu_upsample", conv(3, 3, stride=2, padding=1, bias=False), norm("batch"), "relu",
+             pool("up", 2), conv(3, 3, padding=1, act="tanh"), seed=7),
     ]
     write("convolution.json", {
-        "description": "Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d(1), BatchNorm2d, LayerNorm, "
+        "description": "Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d(1), Upsample(nearest), BatchNorm2d, LayerNorm, "
                        "InstanceNorm2d(affine) and GroupNorm (PyTorch " + torch.__version__ + ") in "
                        "(2, 7, 6) → conv1 + norm + activation → pool → conv2 + activation → linear 3; "
                        "three training batches then eval on the first; gradients of the last batch's "

@@ -24,6 +24,7 @@ import dev.lamina.MaxPool2d;
 import dev.lamina.Model;
 import dev.lamina.NormPlacement;
 import dev.lamina.RunningStats;
+import dev.lamina.Upsample2d;
 import dev.lamina.internal.TrainableNetwork;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -43,9 +44,29 @@ final class ConvTestModels {
       "batch_one_row", ConvTestModels_BatchOneRowNet::new,
       "layer_sigmoid_global", ConvTestModels_LayerSigmoidGlobalNet::new,
       "instance_relu_overlapping_max", ConvTestModels_InstanceReluOverlappingMaxNet::new,
-      "group_after_leaky", ConvTestModels_GroupAfterLeakyNet::new);
+      "group_after_leaky", ConvTestModels_GroupAfterLeakyNet::new,
+      "batch_relu_upsample", ConvTestModels_BatchReluUpsampleNet::new);
 
   private ConvTestModels() {}
+
+  @Model
+  static class BatchReluUpsample {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 3, kernel = 3, stride = 2, padding = 1) @BatchNorm @Activation(RELU) Layer conv1;
+    @Upsample2d(2) Layer pool;
+    @Conv2d(filters = 3, kernel = 3, padding = 1) @Activation(TANH) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  /** Upsampling of a 3-channel input (read channel-major) with noise and classic dropout. */
+  @Model
+  static class UpsampleMix {
+    @Input(channels = 3, height = 4, width = 5) Layer in;
+    @Upsample2d(3) @GaussianNoise(0.1) @Dropout(keep = 0.7, mode = DropoutMode.CLASSIC) Layer up;
+    @Conv2d(filters = 4, kernel = 3, stride = 2) @Activation(TANH) Layer conv;
+    @Upsample2d(2) @Dropout(keep = 0.8) Layer up2;
+    @Dense(units = 3) Layer out;
+  }
 
   @Model
   static class BatchReluMax {

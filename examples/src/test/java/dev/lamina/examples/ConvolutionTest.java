@@ -55,7 +55,9 @@ class ConvolutionTest {
         new Case("ImageMix", ConvTestModels_ImageMixNet::new),
         new Case("ImageNoise", ConvTestModels_ImageNoiseNet::new),
         new Case("InstanceReluOverlappingMax", ConvTestModels_InstanceReluOverlappingMaxNet::new),
-        new Case("GroupAfterLeaky", ConvTestModels_GroupAfterLeakyNet::new));
+        new Case("GroupAfterLeaky", ConvTestModels_GroupAfterLeakyNet::new),
+        new Case("UpsampleMix", ConvTestModels_UpsampleMixNet::new),
+        new Case("BatchReluUpsample", ConvTestModels_BatchReluUpsampleNet::new));
   }
 
   /** Batch sizes that leave the kernels' row tails and one odd split. */

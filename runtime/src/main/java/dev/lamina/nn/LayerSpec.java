@@ -71,7 +71,9 @@ public record LayerSpec(
     /** The element-wise sum of two or more layers of one shape (a residual sum), then f. */
     ADD,
     /** Two or more layers side by side: along channels for images, along features otherwise. */
-    CONCAT;
+    CONCAT,
+    /** Each pixel repeated in a factor × factor block: nearest-neighbour upsampling. */
+    UPSAMPLE;
 
     /**
      * Whether layers of this type have a weight, and so parameters and an initializer.

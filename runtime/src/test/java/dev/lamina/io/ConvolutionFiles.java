@@ -27,8 +27,9 @@ public final class ConvolutionFiles {
           c.get("parameters").get(p.name()).floats()));
     }
     if (c.get("norm").get("kind").string().equals("batch")) {
-      tensors.add(new Tensor("conv1.running_mean", new int[] {4}, c.floats("running_mean")));
-      tensors.add(new Tensor("conv1.running_var", new int[] {4}, c.floats("running_var")));
+      int channels = c.get("conv1").get("filters").intValue();
+      tensors.add(new Tensor("conv1.running_mean", new int[] {channels}, c.floats("running_mean")));
+      tensors.add(new Tensor("conv1.running_var", new int[] {channels}, c.floats("running_var")));
       tensors.add(new Tensor("conv1.batches_tracked", new int[] {1}, new float[] {3}));
     }
     SafeTensors.write(file, Map.of("format", "pt"), tensors);

@@ -104,6 +104,21 @@ class OnnxFileTest {
   }
 
   @Test
+  void upsamplingIsResizeToTheNearestPixel() throws Exception {
+    Shape in = new Shape(3, 5, 4);
+    ImageSpec conv1 = ImageSpec.conv(in, 4, 3, 2, 1, 1);                  // (4, 3, 2)
+    ImageSpec up = new ImageSpec(conv1.out(), new Shape(4, 9, 6), 1, 1, 0, 1);
+    ImageSpec conv2 = ImageSpec.conv(up.out(), 2, 3, 1, 0, 1);            // (2, 7, 4)
+    checkAgainstOnnxRuntime(new NetworkSpec("Upsampler", Loss.SOFTMAX_CROSS_ENTROPY, 0, List.of(
+        LayerSpec.input("image", in.size(), 1, DropoutMode.INVERTED).withImage(ImageSpec.input(in)),
+        conv("conv1", conv1, Nonlinearity.RELU, NormSpec.NONE),
+        LayerSpec.resample("up", LayerSpec.Type.UPSAMPLE, up, 0.8, DropoutMode.CLASSIC),
+        conv("conv2", conv2, Nonlinearity.TANH, NormSpec.NONE),
+        dense("out", 3, conv2.out().size(), Nonlinearity.IDENTITY, NormSpec.NONE))),
+        new long[] {3, 5, 4});
+  }
+
+  @Test
   void aModelEndingInAnImageGivesItsRowsInLaminasOrder() throws Exception {
     Shape in = new Shape(2, 6, 6);
     ImageSpec conv = ImageSpec.conv(in, 3, 3, 1, 0, 1);                   // (3, 4, 4)

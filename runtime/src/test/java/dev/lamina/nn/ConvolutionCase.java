@@ -56,6 +56,9 @@ public final class ConvolutionCase {
             ImageSpec.pool(next, p.get("kernel").intValue(), p.get("stride").intValue()), 1, DropoutMode.INVERTED);
         case "avg" -> LayerSpec.pool("pool", LayerSpec.Type.AVG_POOL,
             ImageSpec.pool(next, p.get("kernel").intValue(), p.get("stride").intValue()), 1, DropoutMode.INVERTED);
+        case "up" -> LayerSpec.resample("pool", LayerSpec.Type.UPSAMPLE, new ImageSpec(next,
+            new Shape(next.channels(), next.height() * p.get("kernel").intValue(),
+                next.width() * p.get("kernel").intValue()), 1, 1, 0, 1), 1, DropoutMode.INVERTED);
         default -> LayerSpec.pool("pool", LayerSpec.Type.GLOBAL_AVG_POOL, ImageSpec.global(next), 1,
             DropoutMode.INVERTED);
       };

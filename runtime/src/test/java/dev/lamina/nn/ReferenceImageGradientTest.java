@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The reference network's image layers against central finite differences of the training loss:
  * every parameter of {@code in (2, 5, 6) → conv1 [norm] tanh → [pool] → conv2 tanh → dense 3},
- * for convolutions with stride, padding and dilation, each pooling, and each normalization of an
- * image. conv2's input gradient and the pooling's feed conv1's weight gradient, so they are
+ * for convolutions with stride, padding and dilation, each pooling and upsampling, and each
+ * normalization of an image. conv2's input gradient and the pooling's feed conv1's weight gradient, so they are
  * checked too.
  *
  * <p>As in {@link ReferenceNetworkGradientTest}, parameters and inputs are multiples of 2⁻¹², so
@@ -56,6 +56,7 @@ class ReferenceImageGradientTest {
         new Case("max pool 3 stride 2 (overlapping)", plain, NormSpec.NONE, LayerSpec.Type.MAX_POOL, 3, 2),
         new Case("average pool 2 stride 1", plain, NormSpec.NONE, LayerSpec.Type.AVG_POOL, 2, 1),
         new Case("global average pool", plain, NormSpec.NONE, LayerSpec.Type.GLOBAL_AVG_POOL, 0, 0),
+        new Case("upsample 2", plain, NormSpec.NONE, LayerSpec.Type.UPSAMPLE, 2, 0),
         new Case("batch norm", plain, NormSpec.batch(before, 1e-5, 0.1, RunningStats.EXPONENTIAL), null, 0, 0),
         new Case("batch norm after the activation", plain,
             NormSpec.batch(NormPlacement.AFTER_ACTIVATION, 1e-5, 0.1, RunningStats.EXPONENTIAL), null, 0, 0),
@@ -185,9 +186,13 @@ class ReferenceImageGradientTest {
     layers.add(conv1);
     Shape next = c.conv1().out();
     if (c.pool() != null) {
-      ImageSpec pool = c.pool() == LayerSpec.Type.GLOBAL_AVG_POOL ? ImageSpec.global(next)
-          : ImageSpec.pool(next, c.poolKernel(), c.poolStride());
-      layers.add(LayerSpec.pool("pool", c.pool(), pool, 1, DropoutMode.INVERTED));
+      ImageSpec pool = switch (c.pool()) {
+        case GLOBAL_AVG_POOL -> ImageSpec.global(next);
+        case UPSAMPLE -> new ImageSpec(next, new Shape(next.channels(),
+            next.height() * c.poolKernel(), next.width() * c.poolKernel()), 1, 1, 0, 1);
+        default -> ImageSpec.pool(next, c.poolKernel(), c.poolStride());
+      };
+      layers.add(LayerSpec.resample("pool", c.pool(), pool, 1, DropoutMode.INVERTED));
       next = pool.out();
     }
     ImageSpec second = ImageSpec.conv(next, 2, Math.min(2, next.height()), 1, 0, 1);
