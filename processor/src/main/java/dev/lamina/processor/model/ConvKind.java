@@ -36,6 +36,27 @@ public record ConvKind(AnnotationMirror annotation) implements LayerKind {
     return true;
   }
 
+  /**
+   * Fan-in: input channels × kernel², PyTorch's for {@code Conv2d}; the weights and the im2col
+   * matrix, a window's values for every output pixel of the batch.
+   */
+  @Override
+  public WeightedShape weightedShape(Shapes.Inferred shape) {
+    ImageSpec g = shape.geometry();
+    int channels = g.in().channels();
+    int k = kernel();
+    long patch = (long) channels * k * k;
+    long pixels = (long) g.out().height() * g.out().width();
+    long filters = g.out().channels();
+    String fanInText = patch + " (" + channels + (channels == 1 ? " channel" : " channels")
+        + " × " + k + " × " + k + ")";
+    return new WeightedShape(patch, fanInText, "convolution", "filter", List.of(
+        new WeightedShape.Buffer("its weights (" + patch + " × " + filters + ")", patch * filters,
+            false),
+        new WeightedShape.Buffer("its im2col matrix (batch × " + pixels + " pixels × " + patch
+            + ")", pixels * patch, true)));
+  }
+
   @Override
   public boolean needsImage() {
     return true;

@@ -18,6 +18,16 @@ public record DenseKind(AnnotationMirror annotation) implements LayerKind {
     return true;
   }
 
+  /** Fan-in: the input's size (an image's C·H·W, read flattened). */
+  @Override
+  public WeightedShape weightedShape(Shapes.Inferred shape) {
+    long fanIn = shape.inputs().get(0).size();
+    long units = shape.out().size();
+    return new WeightedShape(fanIn, Long.toString(fanIn), "dense layer", "unit", List.of(
+        new WeightedShape.Buffer("its weights (" + fanIn + " × " + units + ")", fanIn * units,
+            false)));
+  }
+
   @Override
   public ShapeResult outputShape(List<LayerShape> inputs) {
     return units() > 0 ? new ShapeResult.Known(LayerShape.flat(units()), null)

@@ -28,6 +28,15 @@ public interface LayerKind {
   }
 
   /**
+   * A kind with weights: its fan-in, names and weight buffers for the layer's inferred shapes.
+   *
+   * @throws UnsupportedOperationException for a kind without weights
+   */
+  default WeightedShape weightedShape(Shapes.Inferred shape) {
+    throw new UnsupportedOperationException("@" + annotationName() + " has no weights");
+  }
+
+  /**
    * Whether the layer slides a window over its image with a stride (a convolution, a pooling
    * layer), whose stride and padding the shape rule checks.
    */

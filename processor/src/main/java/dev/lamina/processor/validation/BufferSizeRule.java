@@ -1,10 +1,9 @@
 package dev.lamina.processor.validation;
 
-import dev.lamina.nn.ImageSpec;
-import dev.lamina.processor.model.ConvKind;
 import dev.lamina.processor.model.LayerDescriptor;
 import dev.lamina.processor.model.ModelDescriptor;
 import dev.lamina.processor.model.Shapes;
+import dev.lamina.processor.model.WeightedShape;
 
 /**
  * Rule [Lamina/BufferTooLarge]: every parameter and every activation buffer of a layer must fit a
@@ -36,17 +35,8 @@ final class BufferSizeRule {
       if (!layer.hasWeights()) {
         continue;
       }
-      ImageSpec g = shape.geometry();
-      if (layer.kind().orElseThrow() instanceof ConvKind) {
-        long patch = (long) g.kernel() * g.kernel() * g.in().channels();
-        long pixels = (long) g.out().height() * g.out().width();
-        check(report, layer, "its weights (" + patch + " × " + g.out().channels() + ")",
-            patch * g.out().channels());
-        check(report, layer, "its im2col matrix (batch × " + pixels + " pixels × " + patch + ")",
-            rows * pixels * patch);
-      } else {
-        long fanIn = shape.inputs().get(0).size();
-        check(report, layer, "its weights (" + fanIn + " × " + units + ")", fanIn * units);
+      for (WeightedShape.Buffer buffer : layer.kind().orElseThrow().weightedShape(shape).buffers()) {
+        check(report, layer, buffer.what(), buffer.perSample() ? rows * buffer.size() : buffer.size());
       }
     }
   }

@@ -2,15 +2,14 @@ package dev.lamina.processor.validation;
 
 import static dev.lamina.processor.model.Annotations.doubleValue;
 import static dev.lamina.processor.model.Annotations.enumValue;
-import static dev.lamina.processor.model.Annotations.intValue;
 
 import dev.lamina.Nonlinearity;
 import dev.lamina.processor.model.Annotations;
-import dev.lamina.processor.model.ConvKind;
 import dev.lamina.processor.model.LayerDescriptor;
 import dev.lamina.processor.model.LayerKind;
 import dev.lamina.processor.model.ModelDescriptor;
 import dev.lamina.processor.model.Shapes;
+import dev.lamina.processor.model.WeightedShape;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -18,31 +17,26 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * The layers with weights — dense layers and convolutions — as the whole-model init rules see
- * them: each one's fan-in, activation and place in the chain. A dense layer's fan-in is the
- * previous layer's size (an image's C·H·W); a convolution's is its input channels × kernel²,
- * PyTorch's fan-in of {@code Conv2d}.
+ * them: each one's fan-in and names ({@link WeightedShape}, from its kind), activation and place
+ * in the chain.
  */
 final class WeightedLayers {
   private WeightedLayers() {}
 
   /**
-   * One dense layer or convolution.
+   * One layer with weights.
    *
-   * @param weights the {@code @Dense} or {@code @Conv2d} that holds the initializer
-   * @param inChannels a convolution's input channels; 0 for a dense layer
+   * @param weights the annotation that holds the initializer ({@code @Dense}, {@code @Conv2d})
+   * @param shape its fan-in and how messages name it
    * @param hidden whether another weighted layer follows it
    * @param normalized whether a normalization comes before its activation, which makes the scale
    *     of its weights irrelevant to the forward pass
    */
   record Layer(LayerDescriptor descriptor, AnnotationMirror weights, String init, Nonlinearity activation,
-      double slope, int fanIn, int inChannels, boolean hidden, boolean normalized) {
-    boolean conv() {
-      return inChannels > 0;
-    }
-
-    /** How messages name it: "dense layer 'hidden'", "convolution 'conv1'". */
+      double slope, WeightedShape shape, boolean hidden, boolean normalized) {
+    /** How messages name it: "dense layer", "convolution". */
     String kind() {
-      return conv() ? "convolution" : "dense layer";
+      return shape.layer();
     }
 
     String name() {
@@ -55,22 +49,20 @@ final class WeightedLayers {
 
     /** What its weights feed: a dense layer's units, a convolution's filters. */
     String unit() {
-      return conv() ? "filter" : "unit";
+      return shape.unit();
+    }
+
+    long fanIn() {
+      return shape.fanIn();
     }
 
     /** "100", or for a convolution "288 (32 channels × 3 × 3)". */
     String fanInText() {
-      if (!conv()) {
-        return Integer.toString(fanIn);
-      }
-      int k = intValue(weights, "kernel");
-      return fanIn + " (" + inChannels + (inChannels == 1 ? " channel" : " channels") + " × " + k
-          + " × " + k + ")";
+      return shape.fanInText();
     }
 
     Layer asHidden(boolean isHidden) {
-      return new Layer(descriptor, weights, init, activation, slope, fanIn, inChannels, isHidden,
-          normalized);
+      return new Layer(descriptor, weights, init, activation, slope, shape, isHidden, normalized);
     }
   }
 
@@ -84,15 +76,9 @@ final class WeightedLayers {
       if (layer.kinds().size() != 1 || !layer.hasWeights()) {
         continue;
       }
-      Shapes.Inferred shape = shapes.of(layer).orElseThrow();
       LayerKind kind = layer.kind().orElseThrow();
-      if (kind instanceof ConvKind conv) {
-        int channels = shape.geometry().in().channels();
-        layers.add(layer(layer, conv.annotation(), channels * conv.kernel() * conv.kernel(),
-            channels));
-      } else {
-        layers.add(layer(layer, kind.annotation(), (int) shape.inputs().get(0).size(), 0));
-      }
+      layers.add(layer(layer, kind.annotation(),
+          kind.weightedShape(shapes.of(layer).orElseThrow())));
     }
     List<Layer> chain = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
@@ -101,8 +87,7 @@ final class WeightedLayers {
     return chain;
   }
 
-  private static Layer layer(LayerDescriptor layer, AnnotationMirror weights, int fanIn,
-      int inChannels) {
+  private static Layer layer(LayerDescriptor layer, AnnotationMirror weights, WeightedShape shape) {
     Nonlinearity activation = Nonlinearity.IDENTITY;
     double slope = 0;
     var act = layer.find(Annotations.ACTIVATION);
@@ -110,8 +95,8 @@ final class WeightedLayers {
       activation = Nonlinearity.valueOf(enumValue(act.get(), "value"));
       slope = doubleValue(act.get(), "slope");
     }
-    return new Layer(layer, weights, enumValue(weights, "init"), activation, slope, fanIn,
-        inChannels, false, normalizedBeforeActivation(layer));
+    return new Layer(layer, weights, enumValue(weights, "init"), activation, slope, shape, false,
+        normalizedBeforeActivation(layer));
   }
 
   /** Batch or layer normalization (and, on a convolution, instance or group) before the activation. */
