@@ -11,6 +11,7 @@ import dev.lamina.metrics.CrossValidation;
 import dev.lamina.metrics.Folds;
 import dev.lamina.nn.Network;
 import dev.lamina.nn.Seeds;
+import dev.lamina.train.Metric;
 import dev.lamina.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ import java.util.function.LongFunction;
 /**
  * A hyperparameter search over the settings chosen at run time: each trial trains the model from
  * the base {@link TrainingConfig} with one combination of a {@link SearchSpace}'s values, and is
- * scored by its best validation accuracy: on a validation set ({@link #fit(Dataset, Dataset)}),
+ * scored by its best validation accuracy (or, for regression, its lowest validation loss: {@link
+ * Builder#scoreBy}): on a validation set ({@link #fit(Dataset, Dataset)}),
  * or, with {@link Builder#crossValidation(int) k-fold cross-validation}, on each fold's held-out
  * samples after training on the others, the trial's score being the mean over folds ({@link
  * #fit(Dataset)}). Trials are bagging's tasks without the bootstrap (with cross-validation, one
@@ -57,6 +59,8 @@ public final class Search<N extends Network> {
   private final int k;
   /** The folds given to the builder, or null to draw them from the data. */
   private final Folds folds;
+  /** What trials are scored by, or null to let the results decide (see Builder#scoreBy). */
+  private final Metric scoreBy;
 
   private Search(Builder<N> b) {
     this.model = b.model;
@@ -67,6 +71,7 @@ public final class Search<N extends Network> {
     this.listener = b.listener;
     this.k = b.k;
     this.folds = b.folds;
+    this.scoreBy = b.scoreBy;
   }
 
   /**
@@ -146,21 +151,36 @@ public final class Search<N extends Network> {
       tasks.add(new MemberTask(i, false, configs.get(i)));
     }
     List<MemberResult> results = train(executor, tasks);
+    Metric metric = metric(results);
     List<Trial> trials = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       MemberResult r = results.get(i);
       requireIndex(r, i);
-      FoldScore best = FoldScore.of(r);
+      FoldScore best = FoldScore.of(r, metric);
       trials.add(new Trial(i, settings(picks.get(i)), configs.get(i), best.score(),
           best.epoch(), r.end(), r.trainedBy(), r.seconds()));
     }
-    return new SearchResult(dimensionNames(), trials);
+    return new SearchResult(dimensionNames(), trials, metric);
+  }
+
+  /**
+   * What the trials are scored by: the builder's {@link Builder#scoreBy}, or else validation
+   * accuracy when the tasks report one (classification) and validation loss when none does
+   * (regression, whose accuracy is NaN).
+   */
+  private Metric metric(List<MemberResult> results) {
+    if (scoreBy != null) {
+      return scoreBy;
+    }
+    boolean accuracy = results.stream().flatMap(r -> r.epochs().stream())
+        .anyMatch(e -> !Double.isNaN(e.validationAccuracy()));
+    return accuracy ? Metric.VALIDATION_ACCURACY : Metric.VALIDATION_LOSS;
   }
 
   /**
    * Scores every trial by k-fold cross-validation on threads in this JVM: for each trial and fold
    * of {@link #folds(Dataset)}, a network trains with the trial's configuration on every sample
-   * of {@code data} but the fold's, and its best epoch's accuracy on the fold's samples is the
+   * of {@code data} but the fold's, and its best epoch's accuracy (or loss) on the fold's samples is the
    * fold's score; the trial's score is the mean over its folds. The fold scores are those {@link
    * CrossValidation} gives for the trial's configuration and the same folds, bit for bit.
    *
@@ -205,6 +225,7 @@ public final class Search<N extends Network> {
       }
     }
     List<MemberResult> results = train(executor, tasks);
+    Metric metric = metric(results);
     List<Trial> trials = new ArrayList<>();
     for (int t = 0; t < configs.size(); t++) {
       List<FoldScore> scores = new ArrayList<>();
@@ -212,11 +233,11 @@ public final class Search<N extends Network> {
         MemberResult r = results.get(t * k + fold);
         requireIndex(r, t * k + fold);
         requireSameData(r, data, f, t, fold);
-        scores.add(FoldScore.of(r));
+        scores.add(FoldScore.of(r, metric));
       }
       trials.add(FoldScore.trial(t, settings(picks.get(t)), configs.get(t), scores));
     }
-    return new SearchResult(dimensionNames(), trials);
+    return new SearchResult(dimensionNames(), trials, metric);
   }
 
   /**
@@ -335,6 +356,7 @@ public final class Search<N extends Network> {
     private EnsembleListener listener = EnsembleListener.SILENT;
     private int k;
     private Folds folds;
+    private Metric scoreBy;
 
     private Builder(ModelRef<N> model) {
       this.model = model;
@@ -407,6 +429,27 @@ public final class Search<N extends Network> {
     public Builder<N> crossValidation(Folds folds) {
       this.folds = Objects.requireNonNull(folds, "folds");
       this.k = folds.count();
+      return this;
+    }
+
+    /**
+     * What each trial is scored by: its best epoch's {@link Metric#VALIDATION_ACCURACY} (the
+     * highest) or {@link Metric#VALIDATION_LOSS} (the lowest), figures every epoch records.
+     * Default: accuracy when the trials report one (classification), else the loss (regression).
+     *
+     * @param metric {@code Metric.VALIDATION_ACCURACY} or {@code Metric.VALIDATION_LOSS}
+     * @return this builder
+     * @throws IllegalArgumentException for any other metric
+     */
+    public Builder<N> scoreBy(Metric metric) {
+      Objects.requireNonNull(metric, "metric");
+      if (!metric.equals(Metric.VALIDATION_ACCURACY) && !metric.equals(Metric.VALIDATION_LOSS)) {
+        throw new IllegalArgumentException("scoreBy takes Metric.VALIDATION_ACCURACY or"
+            + " Metric.VALIDATION_LOSS, the figures every epoch of every trial records; got '"
+            + metric.name() + "'. To select on another metric, train the best trials again with"
+            + " early stopping on it");
+      }
+      this.scoreBy = metric;
       return this;
     }
 

@@ -1,11 +1,13 @@
 package dev.lamina.search;
 
 import dev.lamina.report.LineChart;
+import dev.lamina.train.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The trials of a {@link Search}, in trial order, with the best of them, a table and a chart.
@@ -13,25 +15,37 @@ import java.util.Locale;
  *
  * @param dimensions the names of the settings searched, in the space's order
  * @param trials every trial, in trial order (by {@link Trial#index()})
+ * @param scoredBy what the scores are: {@link Metric#VALIDATION_ACCURACY} (higher is better) or
+ *     {@link Metric#VALIDATION_LOSS} (lower is better)
  */
-public record SearchResult(List<String> dimensions, List<Trial> trials) {
+public record SearchResult(List<String> dimensions, List<Trial> trials, Metric scoredBy) {
   /** Copies both lists. */
   public SearchResult {
     dimensions = List.copyOf(dimensions);
     trials = List.copyOf(trials);
+    Objects.requireNonNull(scoredBy, "scoredBy");
   }
 
   /**
-   * The trial with the highest score; the earliest on ties.
+   * Trials scored by validation accuracy.
+   *
+   * @param dimensions the names of the settings searched, in the space's order
+   * @param trials every trial, in trial order
+   */
+  public SearchResult(List<String> dimensions, List<Trial> trials) {
+    this(dimensions, trials, Metric.VALIDATION_ACCURACY);
+  }
+
+  /**
+   * The trial with the best score (the highest accuracy, or the lowest loss); the earliest on
+   * ties.
    *
    * @return the best trial
    * @throws IllegalStateException if no trial has a score
    */
   public Trial best() {
-    return trials.stream().filter(t -> !Double.isNaN(t.score()))
-        .max(Comparator.comparingDouble(Trial::score)
-            .thenComparing(Comparator.comparingInt(Trial::index).reversed()))
-        .orElseThrow(() -> new IllegalStateException("no trial gave a validation accuracy"));
+    return trials.stream().filter(t -> !Double.isNaN(t.score())).sorted(bestFirst()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no trial gave a " + scoredBy.name()));
   }
 
   /**
@@ -54,11 +68,11 @@ public record SearchResult(List<String> dimensions, List<Trial> trials) {
     int k = folds();
     StringBuilder s = new StringBuilder("| trial | ");
     dimensions.forEach(d -> s.append(d).append(" | "));
-    s.append(k == 0 ? "validation accuracy | "
-        : k + "-fold validation accuracy (mean) | standard deviation | ");
+    s.append(k == 0 ? scoredBy.name() + " | "
+        : k + "-fold " + scoredBy.name() + " (mean) | standard deviation | ");
     s.append("best epoch | seconds |\n|");
     s.append(" --- |".repeat(dimensions.size() + (k == 0 ? 4 : 5))).append('\n');
-    trials.stream().sorted(BEST_FIRST).forEach(t -> {
+    trials.stream().sorted(bestFirst()).forEach(t -> {
       s.append("| ").append(t.index() + 1).append(" | ");
       dimensions.forEach(d -> s.append(t.settings().get(d)).append(" | "));
       s.append(String.format(Locale.ROOT, "%.4f | ", t.score()));
@@ -70,11 +84,13 @@ public record SearchResult(List<String> dimensions, List<Trial> trials) {
     return s.toString();
   }
 
-  /** Highest score first, trials without one last, the earlier trial first on ties. */
-  private static final Comparator<Trial> BEST_FIRST = Comparator
-      .comparing((Trial t) -> Double.isNaN(t.score()))
-      .thenComparing(Comparator.comparingDouble(Trial::score).reversed())
-      .thenComparingInt(Trial::index);
+  /** Best score first (by the metric's goal), trials without one last, the earlier on ties. */
+  private Comparator<Trial> bestFirst() {
+    Comparator<Trial> byScore = Comparator.comparingDouble(Trial::score);
+    return Comparator.comparing((Trial t) -> Double.isNaN(t.score()))
+        .thenComparing(scoredBy.goal() == Metric.Goal.MAXIMIZE ? byScore.reversed() : byScore)
+        .thenComparingInt(Trial::index);
+  }
 
   /**
    * A PNG of each trial's score in trial order, beside the best score so far: how quickly the
@@ -91,20 +107,21 @@ public record SearchResult(List<String> dimensions, List<Trial> trials) {
     double[] best = new double[trials.size()];
     double[] low = new double[trials.size()];
     double[] high = new double[trials.size()];
-    double so = Double.NEGATIVE_INFINITY;
+    boolean maximize = scoredBy.goal() == Metric.Goal.MAXIMIZE;
+    double so = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     for (int i = 0; i < x.length; i++) {
       Trial t = trials.get(i);
       x[i] = i + 1;
       score[i] = t.score();
-      so = Double.isNaN(score[i]) ? so : Math.max(so, score[i]);
+      so = Double.isNaN(score[i]) ? so : maximize ? Math.max(so, score[i]) : Math.min(so, score[i]);
       best[i] = so;
       low[i] = score[i] - t.spread();
       high[i] = score[i] + t.spread();
     }
     LineChart chart = LineChart.titled("Search over " + String.join(", ", dimensions) + ": "
             + trials.size() + " trials" + (k > 0 ? ", " + k + "-fold cross-validation" : ""))
-        .axes("trial", k > 0 ? "validation accuracy, mean over " + k + " folds"
-            : "validation accuracy", true)
+        .axes("trial", k > 0 ? scoredBy.name() + ", mean over " + k + " folds"
+            : scoredBy.name(), true)
         .series(k > 0 ? "trial (mean)" : "trial", x, score)
         .series("best so far", x, best);
     if (k > 0) {

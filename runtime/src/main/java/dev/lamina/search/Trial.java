@@ -10,8 +10,9 @@ import java.util.Map;
  * each fold's score, the score is their mean and {@link #spread()} their standard deviation).
  *
  * @param settings each dimension's name and the value tried, in the space's order
- * @param score the best validation accuracy of any of its epochs (the epoch early stopping would
- *     keep); with cross-validation, the mean over folds of each fold's best accuracy on its
+ * @param score the best validation accuracy of any of its epochs, or the lowest validation loss
+ *     when the search scores by loss ({@link SearchResult#scoredBy()}): the epoch early stopping
+ *     would keep; with cross-validation, the mean over folds of each fold's best figure on its
  *     held-out samples; NaN when no epoch gave a number
  * @param bestEpoch the epoch of that score; with cross-validation, the folds' best epochs'
  *     mean, rounded: how many epochs to train the chosen configuration for on all the data
@@ -39,7 +40,7 @@ public record Trial(int index, Map<String, String> settings, TrainingConfig conf
    * @param index the trial's place in the search, from 0
    * @param settings each dimension's name and the value tried
    * @param config the configuration the trial trained with
-   * @param score its best epoch's validation accuracy
+   * @param score its best epoch's validation accuracy (or loss)
    * @param bestEpoch the epoch of that score
    * @param end how its training ended
    * @param trainedBy where it ran
