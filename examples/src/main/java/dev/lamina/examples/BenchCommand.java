@@ -29,7 +29,8 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmark training and inference against PyTorch, and the kernels against the FMA peak";
+    return "benchmark training and inference against PyTorch, ONNX Runtime and DJL, and the kernels"
+        + " against the FMA peak";
   }
 
   @Override

@@ -36,7 +36,8 @@ final class CnnBenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "FashionCnn training samples/s beside PyTorch's, and im2col vs direct convolution";
+    return "FashionCnn training samples/s beside PyTorch's (and DJL's), and im2col vs direct"
+        + " convolution";
   }
 
   @Override

@@ -66,7 +66,7 @@ public final class DjlPeer implements TrainingPeer {
   }
 
   @Override
-  public Runnable trainingStep(TrainingPeer.BenchModel model, int batch, int threads) {
+  public Step trainingStep(TrainingPeer.BenchModel model, int batch, int threads) {
     Engine engine = Engine.getEngine("PyTorch");
     Model djl = Model.newInstance(model.name(), Device.cpu(), engine.getEngineName());
     djl.setBlock(block(model));
@@ -78,23 +78,55 @@ public final class DjlPeer implements TrainingPeer {
     NDManager manager = trainer.getManager();
     NDArray x = manager.randomUniform(0, 1, new Shape(SAMPLES).addAll(sample));
     NDArray y = manager.randomInteger(0, 10, new Shape(SAMPLES), DataType.INT64);
-    long[] count = {0};
-    return () -> {
+    return new Step(trainer, x, y, batch, threads);
+  }
+
+  /** A training step on the next batch of the peer's data each call. */
+  static final class Step implements Runnable {
+    private final Trainer trainer;
+    private final NDArray x;
+    private final NDArray y;
+    private final int batch;
+    private final int threads;
+    private long count;
+
+    private Step(Trainer trainer, NDArray x, NDArray y, int batch, int threads) {
+      this.trainer = trainer;
+      this.x = x;
+      this.y = y;
+      this.batch = batch;
+      this.threads = threads;
+    }
+
+    @Override
+    public void run() {
+      step(false);
+    }
+
+    /** Runs a step and returns its mean loss, read back from libtorch (tests only). */
+    float runAndReadLoss() {
+      return step(true);
+    }
+
+    private float step(boolean readLoss) {
       setThreads(threads);
-      int first = (int) ((count[0]++ * batch) % (SAMPLES - batch));
-      try (NDManager step = manager.newSubManager()) {
+      int first = (int) ((count++ * batch) % (SAMPLES - batch));
+      try (NDManager step = trainer.getManager().newSubManager()) {
         NDIndex rows = new NDIndex("{}:{}", first, first + batch);
         NDArray xb = x.get(rows);
         NDArray yb = y.get(rows);
         xb.attach(step);
         yb.attach(step);
+        NDArray loss;
         try (GradientCollector collector = trainer.newGradientCollector()) {
           NDList logits = trainer.forward(new NDList(xb));
-          collector.backward(trainer.getLoss().evaluate(new NDList(yb), logits));
+          loss = trainer.getLoss().evaluate(new NDList(yb), logits);
+          collector.backward(loss);
         }
         trainer.step();
+        return readLoss ? loss.getFloat() : Float.NaN;
       }
-    };
+    }
   }
 
   private static synchronized void setThreads(int threads) {
