@@ -19,28 +19,77 @@ public final class Normalization {
   /**
    * Per column: the mean, the biased variance and 1/√(variance + eps) of v's rows, in two passes
    * (mean first, then squared deviations) for accuracy.
+   *
+   * <p>Each column's sums run over the rows in order, one chain per column. The rows go in
+   * blocks of about 32 KB ({@link #blockRows}) and every whole vector of columns takes its turn
+   * on a block, its running sum kept in {@code mean} (then {@code variance}) between blocks: a
+   * pass reads v once, in order, where a column vector at a time read it once per vector (a
+   * (rows, 32) buffer twice with 512-bit vectors, half of each cache line each time).
    */
   public static void columnStatistics(float[] v, int rows, int units, int c0, int c1, float eps,
       float[] mean, float[] variance, float[] invStd) {
     float n = rows;
-    int j = c0;
-    for (int bound = c0 + S.loopBound(c1 - c0); j < bound; j += L) {
-      FloatVector sum = FloatVector.zero(S);
-      for (int r = 0; r < rows; r++) {
-        sum = sum.add(FloatVector.fromArray(S, v, r * units + j));
+    int bound = c0 + S.loopBound(c1 - c0);
+    int block = blockRows(units);
+    java.util.Arrays.fill(mean, c0, bound, 0f);
+    java.util.Arrays.fill(variance, c0, bound, 0f);
+    for (int r0 = 0; r0 < rows; r0 += block) {
+      int r1 = Math.min(rows, r0 + block);
+      int j = c0;
+      for (; j + 2 * L <= bound; j += 2 * L) { // two chains at a time: an add waits for the last
+        FloatVector sum0 = FloatVector.fromArray(S, mean, j);
+        FloatVector sum1 = FloatVector.fromArray(S, mean, j + L);
+        for (int r = r0; r < r1; r++) {
+          sum0 = sum0.add(FloatVector.fromArray(S, v, r * units + j));
+          sum1 = sum1.add(FloatVector.fromArray(S, v, r * units + j + L));
+        }
+        sum0.intoArray(mean, j);
+        sum1.intoArray(mean, j + L);
       }
-      FloatVector m = sum.div(n);
-      FloatVector squares = FloatVector.zero(S);
-      for (int r = 0; r < rows; r++) {
-        FloatVector d = FloatVector.fromArray(S, v, r * units + j).sub(m);
-        squares = d.fma(d, squares);
+      if (j < bound) {
+        FloatVector sum = FloatVector.fromArray(S, mean, j);
+        for (int r = r0; r < r1; r++) {
+          sum = sum.add(FloatVector.fromArray(S, v, r * units + j));
+        }
+        sum.intoArray(mean, j);
       }
-      FloatVector var = squares.div(n);
-      m.intoArray(mean, j);
+    }
+    for (int j = c0; j < bound; j += L) {
+      FloatVector.fromArray(S, mean, j).div(n).intoArray(mean, j);
+    }
+    for (int r0 = 0; r0 < rows; r0 += block) {
+      int r1 = Math.min(rows, r0 + block);
+      int j = c0;
+      for (; j + 2 * L <= bound; j += 2 * L) {
+        FloatVector m0 = FloatVector.fromArray(S, mean, j);
+        FloatVector m1 = FloatVector.fromArray(S, mean, j + L);
+        FloatVector squares0 = FloatVector.fromArray(S, variance, j);
+        FloatVector squares1 = FloatVector.fromArray(S, variance, j + L);
+        for (int r = r0; r < r1; r++) {
+          FloatVector d0 = FloatVector.fromArray(S, v, r * units + j).sub(m0);
+          FloatVector d1 = FloatVector.fromArray(S, v, r * units + j + L).sub(m1);
+          squares0 = d0.fma(d0, squares0);
+          squares1 = d1.fma(d1, squares1);
+        }
+        squares0.intoArray(variance, j);
+        squares1.intoArray(variance, j + L);
+      }
+      if (j < bound) {
+        FloatVector m = FloatVector.fromArray(S, mean, j);
+        FloatVector squares = FloatVector.fromArray(S, variance, j);
+        for (int r = r0; r < r1; r++) {
+          FloatVector d = FloatVector.fromArray(S, v, r * units + j).sub(m);
+          squares = d.fma(d, squares);
+        }
+        squares.intoArray(variance, j);
+      }
+    }
+    for (int j = c0; j < bound; j += L) {
+      FloatVector var = FloatVector.fromArray(S, variance, j).div(n);
       var.intoArray(variance, j);
       FloatVector.broadcast(S, 1f).div(var.add(eps).sqrt()).intoArray(invStd, j);
     }
-    for (; j < c1; j++) {
+    for (int j = bound; j < c1; j++) {
       float sum = 0;
       for (int r = 0; r < rows; r++) {
         sum += v[r * units + j];
@@ -56,6 +105,14 @@ public final class Normalization {
       variance[j] = var;
       invStd[j] = 1f / (float) Math.sqrt(var + eps);
     }
+  }
+
+  /**
+   * Rows per block of the column kernels: about 32 KB of a (rows, units) buffer, so that a block
+   * is still in L1 when the next vector of columns reads it.
+   */
+  private static int blockRows(int units) {
+    return Math.max(16, 8192 / Math.max(1, units));
   }
 
   /**
@@ -83,22 +140,51 @@ public final class Normalization {
     }
   }
 
-  /** Per column: Σ_rows g and Σ_rows g·x̂ — batch norm's dβ and dγ, and layer norm's too. */
+  /**
+   * Per column: Σ_rows g and Σ_rows g·x̂ — batch norm's dβ and dγ, and layer norm's too. Rows in
+   * order, in blocks as in {@link #columnStatistics}, the running sums kept in the outputs.
+   */
   public static void columnSums(float[] g, float[] xhat, int rows, int units, int c0, int c1,
       float[] sumG, float[] sumGXhat) {
-    int j = c0;
-    for (int bound = c0 + S.loopBound(c1 - c0); j < bound; j += L) {
-      FloatVector sg = FloatVector.zero(S);
-      FloatVector sgx = FloatVector.zero(S);
-      for (int r = 0; r < rows; r++) {
-        FloatVector gv = FloatVector.fromArray(S, g, r * units + j);
-        sg = sg.add(gv);
-        sgx = gv.fma(FloatVector.fromArray(S, xhat, r * units + j), sgx);
+    int bound = c0 + S.loopBound(c1 - c0);
+    int block = blockRows(units);
+    java.util.Arrays.fill(sumG, c0, bound, 0f);
+    java.util.Arrays.fill(sumGXhat, c0, bound, 0f);
+    for (int r0 = 0; r0 < rows; r0 += block) {
+      int r1 = Math.min(rows, r0 + block);
+      int j = c0;
+      for (; j + 2 * L <= bound; j += 2 * L) { // four chains at a time
+        FloatVector sg0 = FloatVector.fromArray(S, sumG, j);
+        FloatVector sg1 = FloatVector.fromArray(S, sumG, j + L);
+        FloatVector sgx0 = FloatVector.fromArray(S, sumGXhat, j);
+        FloatVector sgx1 = FloatVector.fromArray(S, sumGXhat, j + L);
+        for (int r = r0; r < r1; r++) {
+          int at = r * units + j;
+          FloatVector g0 = FloatVector.fromArray(S, g, at);
+          FloatVector g1 = FloatVector.fromArray(S, g, at + L);
+          sg0 = sg0.add(g0);
+          sg1 = sg1.add(g1);
+          sgx0 = g0.fma(FloatVector.fromArray(S, xhat, at), sgx0);
+          sgx1 = g1.fma(FloatVector.fromArray(S, xhat, at + L), sgx1);
+        }
+        sg0.intoArray(sumG, j);
+        sg1.intoArray(sumG, j + L);
+        sgx0.intoArray(sumGXhat, j);
+        sgx1.intoArray(sumGXhat, j + L);
       }
-      sg.intoArray(sumG, j);
-      sgx.intoArray(sumGXhat, j);
+      if (j < bound) {
+        FloatVector sg = FloatVector.fromArray(S, sumG, j);
+        FloatVector sgx = FloatVector.fromArray(S, sumGXhat, j);
+        for (int r = r0; r < r1; r++) {
+          FloatVector gv = FloatVector.fromArray(S, g, r * units + j);
+          sg = sg.add(gv);
+          sgx = gv.fma(FloatVector.fromArray(S, xhat, r * units + j), sgx);
+        }
+        sg.intoArray(sumG, j);
+        sgx.intoArray(sumGXhat, j);
+      }
     }
-    for (; j < c1; j++) {
+    for (int j = bound; j < c1; j++) {
       float sg = 0;
       float sgx = 0;
       for (int r = 0; r < rows; r++) {
@@ -118,18 +204,27 @@ public final class Normalization {
       float[] sumG, float[] sumGXhat, int rows, int units, int r0, int r1) {
     float m = rows;
     int bound = S.loopBound(units);
-    for (int r = r0; r < r1; r++) {
-      int row = r * units;
-      int j = 0;
-      for (; j < bound; j += L) {
+    // Rows in blocks, a vector of columns at a time within a block, so that each column's scale
+    // (a division) is made once per block rather than once per row.
+    int block = blockRows(units);
+    for (int b0 = r0; b0 < r1; b0 += block) {
+      int b1 = Math.min(r1, b0 + block);
+      for (int j = 0; j < bound; j += L) {
         FloatVector scale = FloatVector.fromArray(S, gamma, j)
             .mul(FloatVector.fromArray(S, invStd, j)).div(m);
-        FloatVector inner = FloatVector.fromArray(S, g, row + j).mul(m)
-            .sub(FloatVector.fromArray(S, sumG, j))
-            .sub(FloatVector.fromArray(S, xhat, row + j).mul(FloatVector.fromArray(S, sumGXhat, j)));
-        scale.mul(inner).intoArray(g, row + j);
+        FloatVector sg = FloatVector.fromArray(S, sumG, j);
+        FloatVector sgx = FloatVector.fromArray(S, sumGXhat, j);
+        for (int r = b0; r < b1; r++) {
+          int at = r * units + j;
+          FloatVector inner = FloatVector.fromArray(S, g, at).mul(m).sub(sg)
+              .sub(FloatVector.fromArray(S, xhat, at).mul(sgx));
+          scale.mul(inner).intoArray(g, at);
+        }
       }
-      for (; j < units; j++) {
+    }
+    for (int r = r0; r < r1; r++) {
+      int row = r * units;
+      for (int j = bound; j < units; j++) {
         float scale = gamma[j] * invStd[j] / m;
         g[row + j] = scale * (g[row + j] * m - sumG[j] - xhat[row + j] * sumGXhat[j]);
       }
