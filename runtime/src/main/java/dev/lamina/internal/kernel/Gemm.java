@@ -18,7 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>Layout of the work.</b> Rows of C go in blocks of 5, columns in blocks of 4 vectors; each
  * block is one call of {@code tile5x4}, which keeps the 5×4 block in 20 vector accumulators,
  * broadcasts one element of A per row and loads 4 vectors of B per step of p, and stores C once.
- * Leftover columns go to 1-vector tiles and a masked last vector. Rows are split into 5-row blocks
+ * Leftover columns go to 2- and 1-vector tiles and a masked last vector; two vectors (a layer of 32
+ * filters) go through 10×2-vector tiles where there are 32 vector registers, so that each load of
+ * B serves 10 rows. Rows are split into 5-row blocks
  * and up to four 4-row blocks (16 accumulators) so that no row is left over when there are 16 or
  * more; otherwise leftover rows go to 1-row tiles. A sum of more than 1024 terms goes in blocks
  * of 512: each tile stores its partial sums in C and the next block's tile loads them back and
@@ -38,9 +40,9 @@ public final class Gemm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   /**
-   * Whether a single row of C goes through {@link #tile1x16} and {@link #tile1x8}: with 32 vector
-   * registers (AVX-512) their accumulators fit, and one sample's inference reads each row of W
-   * whole, in order.
+   * Whether a single row of C goes through {@link #tile1x16} and {@link #tile1x8}, and two-vector
+   * panels through {@link #tile10x2}: with 32 vector registers (AVX-512) their accumulators fit,
+   * and one sample's inference reads each row of W whole, in order.
    */
   private static final boolean WIDE_ROW = S.vectorBitSize() >= 512;
   /**
@@ -288,8 +290,8 @@ public final class Gemm {
     for (; j + NR <= j1; j += NR) {
       panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j, more);
     }
-    // Two vectors left (a layer of 32 filters): 10 accumulators, 2 loads of B per 5 broadcasts,
-    // where two one-vector panels would load B twice as often per fma.
+    // Two vectors left (a layer of 32 filters): 10 or 20 accumulators, 2 loads of B per 5 or 10
+    // broadcasts, where two one-vector panels would load B twice as often per fma.
     for (; j + 2 * L <= j1; j += 2 * L) {
       panel2(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j, more);
     }
@@ -322,8 +324,16 @@ public final class Gemm {
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
     int i = r0;
-    for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+    if (WIDE_ROW) {
+      for (; i + 10 <= r1; i += 10) {
+        tile10x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
+      }
+    }
+    for (int end5 = r1 - 4 * fourRowBlocks(r1 - i); i + MR <= end5; i += MR) {
       tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
+    }
+    for (; i + 4 <= r1; i += 4) {
+      tile4x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
     }
     for (; i < r1; i++) {
       tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
@@ -528,6 +538,131 @@ public final class Gemm {
     c31.intoArray(c, ci + 3 * ldc + L);
     c40.intoArray(c, ci + 4 * ldc);
     c41.intoArray(c, ci + 4 * ldc + L);
+  }
+
+  /** 4 rows × 2 vectors of C in 8 accumulators: row blocks that make the 5-row blocks fit. */
+  private static void tile4x2(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + L);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + L);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + L);
+    c30.intoArray(c, ci + 3 * ldc);
+    c31.intoArray(c, ci + 3 * ldc + L);
+  }
+
+  /**
+   * 10 rows × 2 vectors of C in 20 accumulators (AVX-512's 32 registers): a layer of 32 filters
+   * loads its 2 vectors of B once per 10 broadcasts, where the 5×2 tile loads them per 5.
+   */
+  private static void tile10x2(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, boolean more) {
+    int r5 = ci + 5 * ldc;
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c40 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
+    FloatVector c41 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + L) : FloatVector.zero(S);
+    FloatVector c50 = more ? FloatVector.fromArray(S, c, r5) : FloatVector.zero(S);
+    FloatVector c51 = more ? FloatVector.fromArray(S, c, r5 + L) : FloatVector.zero(S);
+    FloatVector c60 = more ? FloatVector.fromArray(S, c, r5 + ldc) : FloatVector.zero(S);
+    FloatVector c61 = more ? FloatVector.fromArray(S, c, r5 + ldc + L) : FloatVector.zero(S);
+    FloatVector c70 = more ? FloatVector.fromArray(S, c, r5 + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c71 = more ? FloatVector.fromArray(S, c, r5 + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c80 = more ? FloatVector.fromArray(S, c, r5 + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c81 = more ? FloatVector.fromArray(S, c, r5 + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c90 = more ? FloatVector.fromArray(S, c, r5 + 4 * ldc) : FloatVector.zero(S);
+    FloatVector c91 = more ? FloatVector.fromArray(S, c, r5 + 4 * ldc + L) : FloatVector.zero(S);
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
+    int a5 = a4 + aRow, a6 = a5 + aRow, a7 = a6 + aRow, a8 = a7 + aRow, a9 = a8 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      x = FloatVector.broadcast(S, a[a4 + pa]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+      x = FloatVector.broadcast(S, a[a5 + pa]);
+      c50 = x.fma(b0, c50);
+      c51 = x.fma(b1, c51);
+      x = FloatVector.broadcast(S, a[a6 + pa]);
+      c60 = x.fma(b0, c60);
+      c61 = x.fma(b1, c61);
+      x = FloatVector.broadcast(S, a[a7 + pa]);
+      c70 = x.fma(b0, c70);
+      c71 = x.fma(b1, c71);
+      x = FloatVector.broadcast(S, a[a8 + pa]);
+      c80 = x.fma(b0, c80);
+      c81 = x.fma(b1, c81);
+      x = FloatVector.broadcast(S, a[a9 + pa]);
+      c90 = x.fma(b0, c90);
+      c91 = x.fma(b1, c91);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + L);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + L);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + L);
+    c30.intoArray(c, ci + 3 * ldc);
+    c31.intoArray(c, ci + 3 * ldc + L);
+    c40.intoArray(c, ci + 4 * ldc);
+    c41.intoArray(c, ci + 4 * ldc + L);
+    c50.intoArray(c, r5);
+    c51.intoArray(c, r5 + L);
+    c60.intoArray(c, r5 + ldc);
+    c61.intoArray(c, r5 + ldc + L);
+    c70.intoArray(c, r5 + 2 * ldc);
+    c71.intoArray(c, r5 + 2 * ldc + L);
+    c80.intoArray(c, r5 + 3 * ldc);
+    c81.intoArray(c, r5 + 3 * ldc + L);
+    c90.intoArray(c, r5 + 4 * ldc);
+    c91.intoArray(c, r5 + 4 * ldc + L);
   }
 
   /** 1 row × 2 vectors of C. */

@@ -88,6 +88,32 @@ class GemmTest {
     check(Op.MATMUL, 20, 4096, 64);
   }
 
+  /**
+   * Two vectors of columns (a layer of 32 filters on AVX-512, 16 on AVX2) with every count of
+   * rows from 1 to 33: 10×2, 5×2, 4×2 and 1×2 tiles in every mix, with one more vector, a
+   * partial one, or both beside them; short sums (a 3×3 window of one channel) and long ones
+   * summed in blocks (the `more` path, C loaded back between blocks).
+   */
+  @Test
+  void twoVectorPanelsOnEveryRowCount() {
+    int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+    int[] widths = {2 * lanes, 2 * lanes + 3, 3 * lanes, 6 * lanes + 5};
+    for (int rows = 1; rows <= 33; rows++) {
+      for (int n : widths) {
+        check(Op.MATMUL, rows, 9, n);
+        check(Op.TRANS_A, 37, rows, n); // dW: its rows are the patch (9 for a 3×3 window)
+        check(Op.TRANS_B, rows, n, 5);
+      }
+    }
+    for (int rows : new int[] {10, 14, 20, 23, 29}) {
+      check(Op.MATMUL, rows, 1300, 2 * lanes);
+      check(Op.MATMUL, rows, 1100, 2 * lanes + 1);
+      check(Op.TRANS_B, rows, 2 * lanes, 1025);
+    }
+    check(Op.TRANS_A, 1100, 10, 2 * lanes);
+    check(Op.TRANS_A, 1030, 29, 2 * lanes);
+  }
+
   @Test
   void emptySumGivesZeros() {
     check(Op.MATMUL, 7, 0, 65);
