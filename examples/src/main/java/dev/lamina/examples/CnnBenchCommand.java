@@ -71,6 +71,7 @@ final class CnnBenchCommand implements Command {
           + "; leave out --djl or use --model cnn");
     }
     String modelName = factory.apply(1).spec().name();
+    long flops = ProductFlops.training(factory.apply(1).spec());
     options.requireAllUsed();
     Optional<TrainingPeer> djl = withDjl ? Optional.of(TrainingPeers.djl()) : Optional.empty();
     Map<String, Object> json = new LinkedHashMap<>();
@@ -96,6 +97,7 @@ final class CnnBenchCommand implements Command {
 
     out.printf("%n%s training, batch %d (random 28×28 images, Adam):%n", modelName, batch);
     json.put("model", modelName);
+    json.put("train_flops_per_sample", flops);
     out.println("  threads | Lamina samples/s | PyTorch samples/s | ratio | DJL samples/s | ratio");
     Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_cnn_pytorch.py");
     for (int threads = 1; threads <= maxThreads; threads++) {
@@ -108,7 +110,14 @@ final class CnnBenchCommand implements Command {
       double torch = peer.orElse(Double.NaN);
       out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f | %13.0f | %5.2f%n", threads,
           lamina, torch, lamina / torch, djlRate, lamina / djlRate);
+      // The step's products against the peak of the cores it runs on (see ProductFlops).
+      double fraction = lamina * flops / (peak * 1e9 * threads);
+      out.printf(Locale.ROOT, "          (Lamina: %.1f GFLOP/s of products, %.1f%% of the FMA peak of"
+          + " %s)%n", lamina * flops / 1e9, 100 * fraction, threads == 1 ? "one core" : threads
+          + " cores");
       json.put("train_t" + threads + "_lamina", lamina);
+      json.put("train_gflops_t" + threads, lamina * flops / 1e9);
+      json.put("train_peak_fraction_t" + threads, fraction);
       json.put("train_t" + threads + "_pytorch", torch);
       json.put("ratio_train_t" + threads, lamina / torch);
       json.put("train_t" + threads + "_djl", djlRate);
