@@ -180,6 +180,7 @@ final class BenchCommand implements Command {
     inProcess.reportLatency(latencies, latenciesTwo, json, out);
     json.put("alloc_bytes_per_step", allocated);
     json.put("rows", rows);
+    json.put("load_average_end", PeerEnvironment.loadAverage());
     inProcess.close();
 
     out.printf(Locale.ROOT, "%nTargets: train b128 t1 ≥ 2× PyTorch: %.2f×; b32 t1 ≥ 2.4×: %.2f×; "

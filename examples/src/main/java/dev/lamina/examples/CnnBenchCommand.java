@@ -84,8 +84,7 @@ final class CnnBenchCommand implements Command {
     out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core%n", peak);
     json.put("fma_peak_gflops", peak);
     out.printf("Load average now: %.1f on %d cores (timings are noisy when the machine is busy)%n",
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        Runtime.getRuntime().availableProcessors());
+        PeerEnvironment.loadAverage(), Runtime.getRuntime().availableProcessors());
 
     ConvChoice choice = new ConvChoice(32);
     double im2col = LaminaMeter.gflops(choice::im2colGemm, choice.flops(), seconds / 2);
@@ -128,6 +127,7 @@ final class CnnBenchCommand implements Command {
         allocated);
     json.put("alloc_bytes_per_step", allocated);
     json.put("batch_size", batch);
+    json.put("load_average_end", PeerEnvironment.loadAverage());
     return json;
   }
 

@@ -70,11 +70,13 @@ record PeerEnvironment(Set<String> unset, Map<String, String> set, String blasCo
 
   /**
    * The peer's environment when {@code withPeer}, with the choice printed to {@code out} and
-   * recorded in {@code json} beside the CPU's model; empty when the peer is off or cannot run.
+   * recorded in {@code json} beside the CPU's model and the load average as the bench starts;
+   * empty when the peer is off or cannot run.
    */
   static Optional<PeerEnvironment> announce(boolean withPeer, Map<String, Object> json,
       java.io.PrintStream out) throws IOException, InterruptedException {
     json.put("cpu_model", cpuModel());
+    json.put("load_average_start", loadAverage());
     if (!withPeer) {
       return Optional.empty();
     }
@@ -109,6 +111,15 @@ record PeerEnvironment(Set<String> unset, Map<String, String> set, String blasCo
       // Not Linux, or not readable: the model is only reported, never needed.
     }
     return "unknown";
+  }
+
+  /**
+   * The one-minute load average: a bench's figures are worth keeping only when it is low (the
+   * benches record it at their start and end).
+   */
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
   }
 
   private static String machineCoreSetting() {
