@@ -371,8 +371,11 @@ public final class SmallCnnNet extends GeneratedNetwork {
      * conv: (1, 8, 8) → 4 filters 3×3, padding 1 → (4, 8, 8) for samples r0..r1-1, into convAct.
      */
     private void convLinear(float[] x, int r0, int r1) {
-      convIm2col(x, r0, r1);
-      Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
+      for (int s0 = r0; s0 < r1; s0 += 113) {
+        int s1 = Math.min(r1, s0 + 113);
+        convIm2col(x, s0, s1);
+        Gemm.matmul(convAct, convCols, convWeight, 9, 4, s0 * 64, s1 * 64);
+      }
     }
 
     /**
@@ -639,8 +642,11 @@ public final class SmallCnnNet extends GeneratedNetwork {
      * conv2: (4, 4, 4) → 6 filters 3×3, stride 2 → (6, 1, 1) + bias for samples r0..r1-1, into conv2Act.
      */
     private void conv2Linear(float[] x, int r0, int r1) {
-      conv2Im2col(x, r0, r1);
-      Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 36, 6, r0 * 1, r1 * 1);
+      for (int s0 = r0; s0 < r1; s0 += 1820) {
+        int s1 = Math.min(r1, s0 + 1820);
+        conv2Im2col(x, s0, s1);
+        Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 36, 6, s0 * 1, s1 * 1);
+      }
       for (int r = r0 * 1, end = r1 * 1; r < end; r++) {
         int row = r * 6;
         int j = 0;
@@ -776,11 +782,14 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.
+     * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im, 1820 samples at a time.
      */
     private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
-      Gemm.matmul(colGrad, d, conv2WeightT, 6, 36, r0 * 1, r1 * 1);
-      conv2Col2im(dx, r0, r1);
+      for (int s0 = r0; s0 < r1; s0 += 1820) {
+        int s1 = Math.min(r1, s0 + 1820);
+        Gemm.matmul(colGrad, d, conv2WeightT, 6, 36, s0 * 1, s1 * 1);
+        conv2Col2im(dx, s0, s1);
+      }
     }
 
     /**

@@ -304,8 +304,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
      * conv (training): (2, 5, 4) → 3 filters 3×3, padding 1 → (3, 5, 4) + bias → relu.
      */
     private void convForwardTrain(float[] x, int r0, int r1) {
-      convIm2col(x, r0, r1);
-      Gemm.matmul(convAct, convCols, convWeight, 18, 3, r0 * 20, r1 * 20);
+      for (int s0 = r0; s0 < r1; s0 += 182) {
+        int s1 = Math.min(r1, s0 + 182);
+        convIm2col(x, s0, s1);
+        Gemm.matmul(convAct, convCols, convWeight, 18, 3, s0 * 20, s1 * 20);
+      }
       for (int r = r0 * 20, end = r1 * 20; r < end; r++) {
         int row = r * 3;
         int j = 0;
@@ -328,8 +331,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
      * conv (inference): (2, 5, 4) → 3 filters 3×3, padding 1 → (3, 5, 4) + bias → relu.
      */
     private void convForwardInfer(float[] x, int r0, int r1) {
-      convIm2col(x, r0, r1);
-      Gemm.matmul(convAct, convCols, convWeight, 18, 3, r0 * 20, r1 * 20);
+      for (int s0 = r0; s0 < r1; s0 += 182) {
+        int s1 = Math.min(r1, s0 + 182);
+        convIm2col(x, s0, s1);
+        Gemm.matmul(convAct, convCols, convWeight, 18, 3, s0 * 20, s1 * 20);
+      }
       for (int r = r0 * 20, end = r1 * 20; r < end; r++) {
         int row = r * 3;
         int j = 0;
@@ -516,8 +522,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
      * conv2 (training): (3, 10, 8) → 2 filters 3×3 → (2, 8, 6) + bias → identity.
      */
     private void conv2ForwardTrain(float[] x, int r0, int r1) {
-      conv2Im2col(x, r0, r1);
-      Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 27, 2, r0 * 48, r1 * 48);
+      for (int s0 = r0; s0 < r1; s0 += 50) {
+        int s1 = Math.min(r1, s0 + 50);
+        conv2Im2col(x, s0, s1);
+        Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 27, 2, s0 * 48, s1 * 48);
+      }
       for (int r = r0 * 48, end = r1 * 48; r < end; r++) {
         int row = r * 2;
         int j = 0;
@@ -538,8 +547,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
      * conv2 (inference): (3, 10, 8) → 2 filters 3×3 → (2, 8, 6) + bias → identity.
      */
     private void conv2ForwardInfer(float[] x, int r0, int r1) {
-      conv2Im2col(x, r0, r1);
-      Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 27, 2, r0 * 48, r1 * 48);
+      for (int s0 = r0; s0 < r1; s0 += 50) {
+        int s1 = Math.min(r1, s0 + 50);
+        conv2Im2col(x, s0, s1);
+        Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 27, 2, s0 * 48, s1 * 48);
+      }
       for (int r = r0 * 48, end = r1 * 48; r < end; r++) {
         int row = r * 2;
         int j = 0;
@@ -578,11 +590,14 @@ public final class UpsamplerNet extends GeneratedNetwork {
     }
 
     /**
-     * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.
+     * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im, 50 samples at a time.
      */
     private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
-      Gemm.matmul(colGrad, d, conv2WeightT, 2, 27, r0 * 48, r1 * 48);
-      conv2Col2im(dx, r0, r1);
+      for (int s0 = r0; s0 < r1; s0 += 50) {
+        int s1 = Math.min(r1, s0 + 50);
+        Gemm.matmul(colGrad, d, conv2WeightT, 2, 27, s0 * 48, s1 * 48);
+        conv2Col2im(dx, s0, s1);
+      }
     }
 
     /**

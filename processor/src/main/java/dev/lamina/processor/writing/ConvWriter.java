@@ -208,13 +208,35 @@ final class ConvWriter extends SingleInputWriter {
         .build();
   }
 
-  /** im2col, then the product into act for samples r0..r1-1. */
+  // for (int s0 = r0; s0 < r1; s0 += 9) {
+  //   int s1 = Math.min(r1, s0 + 9);
+  //   conv1Im2col(x, s0, s1); Gemm.matmul(conv1Act, conv1Cols, conv1Weight, 9, 32, s0 * 784, s1 * 784);
+  // }
+  /**
+   * im2col, then the product into act for samples r0..r1-1, in groups of {@link #groupSamples}:
+   * the product reads a group's im2col rows while they are still in cache (a batch's are tens of
+   * MB). Each element of act is the same fma chain whatever rows a product call covers.
+   */
   private CodeBlock product() {
     return CodeBlock.builder()
-        .addStatement("$N(x, r0, r1)", n.method(LayerMember.IM2COL))
-        .addStatement("$T.matmul($N, $N, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, n.act(),
+        .beginControlFlow("for (int s0 = r0; s0 < r1; s0 += $L)", groupSamples())
+        .addStatement("int s1 = Math.min(r1, s0 + $L)", groupSamples())
+        .addStatement("$N(x, s0, s1)", n.method(LayerMember.IM2COL))
+        .addStatement("$T.matmul($N, $N, $N, $L, $L, s0 * $L, s1 * $L)", Names.GEMM, n.act(),
             n.cols(), n.weight(), patch(), c(), pixels(), pixels())
+        .endControlFlow()
         .build();
+  }
+
+  /**
+   * Samples per group of the im2col products: as many as fit their im2col rows in 256 KB (the
+   * cache they are read from next), and enough for 64 rows, so that a layer of few output pixels
+   * still multiplies many rows at once (a product of one row reads all of W for it).
+   */
+  private int groupSamples() {
+    int byCache = (int) Math.min(Integer.MAX_VALUE, 65536L / ((long) pixels() * patch()));
+    int byRows = (64 + pixels() - 1) / pixels();
+    return Math.max(1, Math.max(byCache, byRows));
   }
 
   // private void conv1ForwardTrain(float[] x, int r0, int r1[, int key][, int noiseKey]) {
@@ -280,15 +302,24 @@ final class ConvWriter extends SingleInputWriter {
   }
 
   // private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
-  //   Gemm.matmul(colGrad, d, conv2WeightT, 64, 288, ...);   // dcols = dY·Wᵀ
-  //   conv2Col2im(dx, r0, r1);
+  //   for (int s0 = r0; s0 < r1; s0 += 1) {
+  //     int s1 = Math.min(r1, s0 + 1);
+  //     Gemm.matmul(colGrad, d, conv2WeightT, 64, 288, s0 * 196, s1 * 196);   // dcols = dY·Wᵀ
+  //     conv2Col2im(dx, s0, s1);
+  //   }
   // }
   private MethodSpec inputGradient() {
+    // In groups of samples, so that col2im reads a group's dcols while they are still in cache;
+    // each sample's dx is summed in the same order as over the whole range.
     return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx")
-        .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im.\n", layer.name())
-        .addStatement("$T.matmul($N, d, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, COL_GRAD,
+        .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im, $L sample$L at a"
+            + " time.\n", layer.name(), groupSamples(), groupSamples() == 1 ? "" : "s")
+        .beginControlFlow("for (int s0 = r0; s0 < r1; s0 += $L)", groupSamples())
+        .addStatement("int s1 = Math.min(r1, s0 + $L)", groupSamples())
+        .addStatement("$T.matmul($N, d, $N, $L, $L, s0 * $L, s1 * $L)", Names.GEMM, COL_GRAD,
             n.weightT(), c(), patch(), pixels(), pixels())
-        .addStatement("$N(dx, r0, r1)", n.method(LayerMember.COL2IM))
+        .addStatement("$N(dx, s0, s1)", n.method(LayerMember.COL2IM))
+        .endControlFlow()
         .build();
   }
 
