@@ -112,22 +112,23 @@ final class OrtPeer implements AutoCloseable {
   /**
    * Runs {@code rows} samples of {@code x} through this session and through {@code network} (the
    * one it was made from) and fails, naming the largest difference, unless every logit agrees
-   * within {@link #TOLERANCE}.
+   * within {@link #TOLERANCE}; returns the largest scaled difference.
    */
-  void check(Network network, float[] x, int rows) {
+  double check(Network network, float[] x, int rows) {
     Pass pass = pass(x, rows);
     pass.run();
     pass.run(); // the output tensor must survive a result's closing
     float[] expected = network.forwardInfer(x, rows);
-    compare(expected, pass.logits(), rows * outputSize);
+    return compare(expected, pass.logits(), rows * outputSize);
   }
 
   /**
    * The comparison {@link #check} makes: fails with an {@link IllegalStateException} naming the
    * index, both values and the tolerance when {@code |actual − expected| / max(1, |expected|)}
-   * exceeds {@link #TOLERANCE} (or is NaN) for any of the first {@code count} values.
+   * exceeds {@link #TOLERANCE} (or is NaN) for any of the first {@code count} values; otherwise
+   * returns the largest.
    */
-  static void compare(float[] expected, float[] actual, int count) {
+  static double compare(float[] expected, float[] actual, int count) {
     double worst = 0;
     int at = -1;
     for (int i = 0; i < count; i++) {
@@ -143,6 +144,7 @@ final class OrtPeer implements AutoCloseable {
           + " (Lamina %s, ONNX Runtime %s), tolerance %.0e; the peer is not timed", worst, at,
           expected[at], actual[at], TOLERANCE));
     }
+    return worst;
   }
 
   private static FloatBuffer direct(int floats) {

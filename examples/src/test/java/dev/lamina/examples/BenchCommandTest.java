@@ -48,6 +48,7 @@ class BenchCommandTest {
       assertTrue(json.contains("\"" + key + "\": null"), key + " without --djl in " + json);
     }
     assertTrue(json.contains("\"ort_version\": \"1.29.0\""), json);
+    assertTrue(number(json, "ort_largest_logit_difference") <= OrtPeer.TOLERANCE, json);
     for (String key : new String[] {"load_average_start", "load_average_end"}) {
       assertTrue(number(json, key) >= 0, key + " in " + json);
     }
