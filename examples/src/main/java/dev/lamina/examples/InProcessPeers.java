@@ -2,6 +2,7 @@ package dev.lamina.examples;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ final class InProcessPeers implements AutoCloseable {
     });
     double[] measured = LaminaMeter.medianRates(works.toArray(Runnable[]::new), batch, seconds);
     double[] rates = new double[2 * threadCounts.length];
-    java.util.Arrays.fill(rates, Double.NaN);
+    Arrays.fill(rates, Double.NaN);
     System.arraycopy(measured, 0, rates, 0, measured.length);
     return rates;
   }

@@ -14,6 +14,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -139,7 +140,7 @@ final class OrtPeer implements AutoCloseable {
       }
     }
     if (worst > TOLERANCE) {
-      throw new IllegalStateException(String.format(java.util.Locale.ROOT, "ONNX Runtime's logits"
+      throw new IllegalStateException(String.format(Locale.ROOT, "ONNX Runtime's logits"
           + " differ from Lamina's on the same weights: largest scaled difference %.3g at %d"
           + " (Lamina %s, ONNX Runtime %s), tolerance %.0e; the peer is not timed", worst, at,
           expected[at], actual[at], TOLERANCE));

@@ -1,5 +1,6 @@
 package dev.lamina.internal.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -31,8 +32,8 @@ public final class Normalization {
     float n = rows;
     int bound = c0 + S.loopBound(c1 - c0);
     int block = blockRows(units);
-    java.util.Arrays.fill(mean, c0, bound, 0f);
-    java.util.Arrays.fill(variance, c0, bound, 0f);
+    Arrays.fill(mean, c0, bound, 0f);
+    Arrays.fill(variance, c0, bound, 0f);
     for (int r0 = 0; r0 < rows; r0 += block) {
       int r1 = Math.min(rows, r0 + block);
       int j = c0;
@@ -148,8 +149,8 @@ public final class Normalization {
       float[] sumG, float[] sumGXhat) {
     int bound = c0 + S.loopBound(c1 - c0);
     int block = blockRows(units);
-    java.util.Arrays.fill(sumG, c0, bound, 0f);
-    java.util.Arrays.fill(sumGXhat, c0, bound, 0f);
+    Arrays.fill(sumG, c0, bound, 0f);
+    Arrays.fill(sumGXhat, c0, bound, 0f);
     for (int r0 = 0; r0 < rows; r0 += block) {
       int r1 = Math.min(rows, r0 + block);
       int j = c0;
