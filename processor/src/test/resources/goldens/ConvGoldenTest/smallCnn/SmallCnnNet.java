@@ -12,6 +12,7 @@ import dev.lamina.RunningStats;
 import dev.lamina.init.InitSpec;
 import dev.lamina.internal.GeneratedNetwork;
 import dev.lamina.internal.kernel.Bernoulli;
+import dev.lamina.internal.kernel.ColumnSumsInTurn;
 import dev.lamina.internal.kernel.ConvKernels;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.internal.kernel.ImageNormalization;
@@ -382,10 +383,26 @@ public final class SmallCnnNet extends GeneratedNetwork {
      * conv: the batch normalization statistics of the training batch.
      */
     private void convStatistics(int part, int parts) {
-      int c0 = columnSplit(4, part, parts);
-      int c1 = columnSplit(4, part + 1, parts);
-      Normalization.columnStatistics(convAct, rows * 64, 4, c0, c1, 1.0E-5f, convMean, convVariance, convInvStd);
-      Normalization.updateRunning(convRunningMean, convRunningVar, convMean, convVariance, rows * 64, c0, c1, convRunningWeight);
+      int s0 = Team.split(rows, part, parts);
+      int s1 = Team.split(rows, part + 1, parts);
+      int r0 = s0 * 64;
+      int r1 = s1 * 64;
+      for (int turn = 0; turn < parts; turn++) {
+        if (turn == part) {
+          ColumnSumsInTurn.means(convAct, rows * 64, 4, r0, r1, convMean);
+        }
+        barrier(parts);
+      }
+      for (int turn = 0; turn < part; turn++) {
+        barrier(parts);
+      }
+      ColumnSumsInTurn.variances(convAct, rows * 64, 4, r0, r1, 1.0E-5f, convMean, convVariance, convInvStd);
+      if (part == parts - 1) {
+        Normalization.updateRunning(convRunningMean, convRunningVar, convMean, convVariance, rows * 64, 0, 4, convRunningWeight);
+      }
+      for (int turn = part + 1; turn < parts; turn++) {
+        barrier(parts);
+      }
     }
 
     /**
@@ -441,10 +458,20 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
+     * conv: dγ = Σ g·x̂ and dβ = Σ g over the batch, the parts adding their rows in turn.
      */
     private void convNormSums(float[] d, int part, int parts) {
-      Normalization.columnSums(d, convNormalized, rows * 64, 4, columnSplit(4, part, parts), columnSplit(4, part + 1, parts), convBetaGrad, convGammaGrad);
+      int s0 = Team.split(rows, part, parts);
+      int s1 = Team.split(rows, part + 1, parts);
+      int r0 = s0 * 64;
+      int r1 = s1 * 64;
+      for (int turn = 0; turn < part; turn++) {
+        barrier(parts);
+      }
+      ColumnSumsInTurn.gradientSums(d, convNormalized, 4, r0, r1, convBetaGrad, convGammaGrad);
+      for (int turn = part + 1; turn < parts; turn++) {
+        barrier(parts);
+      }
     }
 
     /**
@@ -725,10 +752,20 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv2: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.
+     * conv2: dγ = Σ g·x̂ and dβ = Σ g over the batch, the parts adding their rows in turn.
      */
     private void conv2NormSums(float[] d, int part, int parts) {
-      Normalization.columnSums(d, conv2Normalized, rows * 1, 6, columnSplit(6, part, parts), columnSplit(6, part + 1, parts), conv2BetaGrad, conv2GammaGrad);
+      int s0 = Team.split(rows, part, parts);
+      int s1 = Team.split(rows, part + 1, parts);
+      int r0 = s0 * 1;
+      int r1 = s1 * 1;
+      for (int turn = 0; turn < part; turn++) {
+        barrier(parts);
+      }
+      ColumnSumsInTurn.gradientSums(d, conv2Normalized, 6, r0, r1, conv2BetaGrad, conv2GammaGrad);
+      for (int turn = part + 1; turn < parts; turn++) {
+        barrier(parts);
+      }
     }
 
     /**

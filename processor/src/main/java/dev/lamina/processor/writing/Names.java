@@ -15,6 +15,8 @@ final class Names {
   static final ClassName GEMM = ClassName.get("dev.lamina.internal.kernel", "Gemm");
   static final ClassName BERNOULLI = ClassName.get("dev.lamina.internal.kernel", "Bernoulli");
   static final ClassName NORMALIZATION = ClassName.get("dev.lamina.internal.kernel", "Normalization");
+  static final ClassName COLUMN_SUMS_IN_TURN =
+      ClassName.get("dev.lamina.internal.kernel", "ColumnSumsInTurn");
   static final ClassName VECTOR_MATH = ClassName.get("dev.lamina.internal.kernel", "VectorMath");
   static final ClassName ACTIVATION_KERNELS =
       ClassName.get("dev.lamina.internal.kernel", "ActivationKernels");

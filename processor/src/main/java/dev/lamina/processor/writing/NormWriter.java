@@ -67,7 +67,7 @@ abstract class NormWriter {
     return affinePerValue() ? "gp + j" : "j";
   }
 
-  // Batch norm: mean, variance and 1/std of this part's columns over every run, and the running
+  // Batch norm: mean, variance and 1/std of every column over every run, and the running
   // statistics moved toward them. The others: the statistics of this part's samples.
   MethodSpec statistics() {
     MethodSpec.Builder m = MethodSpec.methodBuilder(n.method(LayerMember.STATISTICS))
@@ -80,12 +80,32 @@ abstract class NormWriter {
       return m.addCode(sampleStatistics(CodeBlock.of("$T.split(rows, part, parts)", Names.TEAM),
           CodeBlock.of("$T.split(rows, part + 1, parts)", Names.TEAM))).build();
     }
-    return m.addStatement("int c0 = columnSplit($L, part, parts)", n.run())
-        .addStatement("int c1 = columnSplit($L, part + 1, parts)", n.run())
-        .addStatement("$T.columnStatistics($N, $L, $L, c0, c1, $L, $N, $N, $N)", Names.NORMALIZATION,
+    // The parts add their own rows in turn (ColumnSumsInTurn), so that each reads only the rows
+    // it computed; the last part finishes the statistics and moves the running ones.
+    return m.addStatement("int s0 = $T.split(rows, part, parts)", Names.TEAM)
+        .addStatement("int s1 = $T.split(rows, part + 1, parts)", Names.TEAM)
+        .addStatement("int r0 = $L", firstRun("s0"))
+        .addStatement("int r1 = $L", firstRun("s1"))
+        .beginControlFlow("for (int turn = 0; turn < parts; turn++)")
+        .beginControlFlow("if (turn == part)")
+        .addStatement("$T.means($N, $L, $L, r0, r1, $N)", Names.COLUMN_SUMS_IN_TURN, n.act(), runs(),
+            n.run(), n.mean())
+        .endControlFlow()
+        .addStatement("barrier(parts)")
+        .endControlFlow()
+        .beginControlFlow("for (int turn = 0; turn < part; turn++)")
+        .addStatement("barrier(parts)")
+        .endControlFlow()
+        .addStatement("$T.variances($N, $L, $L, r0, r1, $L, $N, $N, $N)", Names.COLUMN_SUMS_IN_TURN,
             n.act(), runs(), n.run(), eps(), n.mean(), n.variance(), n.invStd())
-        .addStatement("$T.updateRunning($N, $N, $N, $N, $L, c0, c1, $N)", Names.NORMALIZATION,
-            n.runningMean(), n.runningVar(), n.mean(), n.variance(), runs(), n.runningWeight())
+        .beginControlFlow("if (part == parts - 1)")
+        .addStatement("$T.updateRunning($N, $N, $N, $N, $L, 0, $L, $N)", Names.NORMALIZATION,
+            n.runningMean(), n.runningVar(), n.mean(), n.variance(), runs(), n.run(),
+            n.runningWeight())
+        .endControlFlow()
+        .beginControlFlow("for (int turn = part + 1; turn < parts; turn++)")
+        .addStatement("barrier(parts)")
+        .endControlFlow()
         .build();
   }
 
@@ -176,21 +196,31 @@ abstract class NormWriter {
     return m.addCode(sampleLoop(body)).build();
   }
 
-  // dγ = Σ g·x̂ and dβ = Σ g over every run, this part's columns (per value over the samples
-  // where γ and β are per value).
+  // dγ = Σ g·x̂ and dβ = Σ g over every run (per value over the samples where γ and β are per
+  // value), the parts adding their own rows in turn.
   MethodSpec normGradientSums() {
     int columns = affinePerValue() ? layer.units() : n.run();
     return MethodSpec.methodBuilder(n.method(LayerMember.NORM_SUMS))
-        .addJavadoc("$L: dγ = Σ g·x̂ and dβ = Σ g over the batch, this part's columns.\n", layer.name())
+        .addJavadoc("$L: dγ = Σ g·x̂ and dβ = Σ g over the batch, the parts adding their rows in turn.\n", layer.name())
         .addModifiers(Modifier.PRIVATE)
         .addParameter(float[].class, "d")
         .addParameter(int.class, "part")
         .addParameter(int.class, "parts")
-        .addStatement("$T.columnSums(d, $N, $L, $L, columnSplit($L, part, parts), columnSplit($L, part + 1, parts), $N, $N)",
-            Names.NORMALIZATION, n.normalized(), affinePerValue() ? "rows" : runs(), columns, columns,
-            columns, n.betaGrad(), n.gammaGrad())
+        .addStatement("int s0 = $T.split(rows, part, parts)", Names.TEAM)
+        .addStatement("int s1 = $T.split(rows, part + 1, parts)", Names.TEAM)
+        .addStatement("int r0 = $L", affinePerValue() ? "s0" : firstRun("s0"))
+        .addStatement("int r1 = $L", affinePerValue() ? "s1" : firstRun("s1"))
+        .beginControlFlow("for (int turn = 0; turn < part; turn++)")
+        .addStatement("barrier(parts)")
+        .endControlFlow()
+        .addStatement("$T.gradientSums(d, $N, $L, r0, r1, $N, $N)", Names.COLUMN_SUMS_IN_TURN,
+            n.normalized(), columns, n.betaGrad(), n.gammaGrad())
+        .beginControlFlow("for (int turn = part + 1; turn < parts; turn++)")
+        .addStatement("barrier(parts)")
+        .endControlFlow()
         .build();
   }
+
 
   /** The closed-form input gradient of the normalization, in place over d, as a statement. */
   CodeBlock inputGradient() {

@@ -1,0 +1,150 @@
+package dev.lamina.internal.kernel;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Batch norm's column sums over a (rows, units) buffer, taken by the parts of a team in turn:
+ * each part adds its own rows r0..r1-1 to the running sums the previous part left, so every
+ * column's sum still runs over all rows in order, one chain, with the same bits as {@link
+ * Normalization#columnStatistics} and {@link Normalization#columnSums}. A part reads only the rows
+ * it computed: split by columns, both cores read every cache line of a 32-column buffer (a 64-byte
+ * vector of 16 columns straddles two lines), and the row-split pass that writes those rows next
+ * waited for the other core's copies to be invalidated (FashionCnn's conv1 normalize pass took
+ * four times as long on the second thread). The part holding row 0 clears the sums; the part
+ * holding the last row finishes them.
+ */
+public final class ColumnSumsInTurn {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  private ColumnSumsInTurn() {}
+
+  /** Adds rows r0..r1-1 of v to each column's sum in {@code mean}; at the last row, divides. */
+  public static void means(float[] v, int rows, int units, int r0, int r1, float[] mean) {
+    int bound = S.loopBound(units);
+    if (r0 == 0) {
+      Arrays.fill(mean, 0, units, 0f);
+    }
+    int block = blockRows(units);
+    for (int b0 = r0; b0 < r1; b0 += block) {
+      int b1 = Math.min(r1, b0 + block);
+      for (int j = 0; j < bound; j += L) {
+        FloatVector sum = FloatVector.fromArray(S, mean, j);
+        for (int r = b0; r < b1; r++) {
+          sum = sum.add(FloatVector.fromArray(S, v, r * units + j));
+        }
+        sum.intoArray(mean, j);
+      }
+      for (int j = bound; j < units; j++) {
+        float sum = mean[j];
+        for (int r = b0; r < b1; r++) {
+          sum += v[r * units + j];
+        }
+        mean[j] = sum;
+      }
+    }
+    if (finishes(rows, r0, r1)) {
+      float n = rows;
+      for (int j = 0; j < bound; j += L) {
+        FloatVector.fromArray(S, mean, j).div(n).intoArray(mean, j);
+      }
+      for (int j = bound; j < units; j++) {
+        mean[j] = mean[j] / n;
+      }
+    }
+  }
+
+  /**
+   * Adds the squared deviations from {@code mean} of rows r0..r1-1 to {@code variance}; at the
+   * last row, makes it the biased variance and fills {@code invStd} with 1/√(variance + eps).
+   */
+  public static void variances(float[] v, int rows, int units, int r0, int r1, float eps,
+      float[] mean, float[] variance, float[] invStd) {
+    int bound = S.loopBound(units);
+    if (r0 == 0) {
+      Arrays.fill(variance, 0, units, 0f);
+    }
+    int block = blockRows(units);
+    for (int b0 = r0; b0 < r1; b0 += block) {
+      int b1 = Math.min(r1, b0 + block);
+      for (int j = 0; j < bound; j += L) {
+        FloatVector m = FloatVector.fromArray(S, mean, j);
+        FloatVector squares = FloatVector.fromArray(S, variance, j);
+        for (int r = b0; r < b1; r++) {
+          FloatVector d = FloatVector.fromArray(S, v, r * units + j).sub(m);
+          squares = d.fma(d, squares);
+        }
+        squares.intoArray(variance, j);
+      }
+      for (int j = bound; j < units; j++) {
+        float m = mean[j];
+        float squares = variance[j];
+        for (int r = b0; r < b1; r++) {
+          float d = v[r * units + j] - m;
+          squares = Math.fma(d, d, squares);
+        }
+        variance[j] = squares;
+      }
+    }
+    if (finishes(rows, r0, r1)) {
+      float n = rows;
+      for (int j = 0; j < bound; j += L) {
+        FloatVector var = FloatVector.fromArray(S, variance, j).div(n);
+        var.intoArray(variance, j);
+        FloatVector.broadcast(S, 1f).div(var.add(eps).sqrt()).intoArray(invStd, j);
+      }
+      for (int j = bound; j < units; j++) {
+        float var = variance[j] / n;
+        variance[j] = var;
+        invStd[j] = 1f / (float) Math.sqrt(var + eps);
+      }
+    }
+  }
+
+  /** Adds rows r0..r1-1 to Σ g and Σ g·x̂ per column (batch norm's dβ and dγ). */
+  public static void gradientSums(float[] g, float[] xhat, int units, int r0, int r1,
+      float[] sumG, float[] sumGXhat) {
+    int bound = S.loopBound(units);
+    if (r0 == 0) {
+      Arrays.fill(sumG, 0, units, 0f);
+      Arrays.fill(sumGXhat, 0, units, 0f);
+    }
+    int block = blockRows(units);
+    for (int b0 = r0; b0 < r1; b0 += block) {
+      int b1 = Math.min(r1, b0 + block);
+      for (int j = 0; j < bound; j += L) {
+        FloatVector sg = FloatVector.fromArray(S, sumG, j);
+        FloatVector sgx = FloatVector.fromArray(S, sumGXhat, j);
+        for (int r = b0; r < b1; r++) {
+          FloatVector gv = FloatVector.fromArray(S, g, r * units + j);
+          sg = sg.add(gv);
+          sgx = gv.fma(FloatVector.fromArray(S, xhat, r * units + j), sgx);
+        }
+        sg.intoArray(sumG, j);
+        sgx.intoArray(sumGXhat, j);
+      }
+      for (int j = bound; j < units; j++) {
+        float sg = sumG[j];
+        float sgx = sumGXhat[j];
+        for (int r = b0; r < b1; r++) {
+          sg += g[r * units + j];
+          sgx = Math.fma(g[r * units + j], xhat[r * units + j], sgx);
+        }
+        sumG[j] = sg;
+        sumGXhat[j] = sgx;
+      }
+    }
+  }
+
+  /** Whether rows r0..r1-1 end the buffer: only one part does (an empty part never). */
+  private static boolean finishes(int rows, int r0, int r1) {
+    return r1 == rows && r0 < r1;
+  }
+
+  /** About 32 KB of rows, as in {@link Normalization}'s column kernels. */
+  private static int blockRows(int units) {
+    return Math.max(16, 8192 / Math.max(1, units));
+  }
+}
