@@ -30,14 +30,25 @@ public final class ColumnSumsInTurn {
     int block = blockRows(units);
     for (int b0 = r0; b0 < r1; b0 += block) {
       int b1 = Math.min(r1, b0 + block);
-      for (int j = 0; j < bound; j += L) {
+      int j = 0;
+      for (; j + 2 * L <= bound; j += 2 * L) { // two chains at a time: an add waits for the last
+        FloatVector sum0 = FloatVector.fromArray(S, mean, j);
+        FloatVector sum1 = FloatVector.fromArray(S, mean, j + L);
+        for (int r = b0; r < b1; r++) {
+          sum0 = sum0.add(FloatVector.fromArray(S, v, r * units + j));
+          sum1 = sum1.add(FloatVector.fromArray(S, v, r * units + j + L));
+        }
+        sum0.intoArray(mean, j);
+        sum1.intoArray(mean, j + L);
+      }
+      if (j < bound) {
         FloatVector sum = FloatVector.fromArray(S, mean, j);
         for (int r = b0; r < b1; r++) {
           sum = sum.add(FloatVector.fromArray(S, v, r * units + j));
         }
         sum.intoArray(mean, j);
       }
-      for (int j = bound; j < units; j++) {
+      for (j = bound; j < units; j++) {
         float sum = mean[j];
         for (int r = b0; r < b1; r++) {
           sum += v[r * units + j];
@@ -69,7 +80,22 @@ public final class ColumnSumsInTurn {
     int block = blockRows(units);
     for (int b0 = r0; b0 < r1; b0 += block) {
       int b1 = Math.min(r1, b0 + block);
-      for (int j = 0; j < bound; j += L) {
+      int j = 0;
+      for (; j + 2 * L <= bound; j += 2 * L) {
+        FloatVector m0 = FloatVector.fromArray(S, mean, j);
+        FloatVector m1 = FloatVector.fromArray(S, mean, j + L);
+        FloatVector squares0 = FloatVector.fromArray(S, variance, j);
+        FloatVector squares1 = FloatVector.fromArray(S, variance, j + L);
+        for (int r = b0; r < b1; r++) {
+          FloatVector d0 = FloatVector.fromArray(S, v, r * units + j).sub(m0);
+          FloatVector d1 = FloatVector.fromArray(S, v, r * units + j + L).sub(m1);
+          squares0 = d0.fma(d0, squares0);
+          squares1 = d1.fma(d1, squares1);
+        }
+        squares0.intoArray(variance, j);
+        squares1.intoArray(variance, j + L);
+      }
+      if (j < bound) {
         FloatVector m = FloatVector.fromArray(S, mean, j);
         FloatVector squares = FloatVector.fromArray(S, variance, j);
         for (int r = b0; r < b1; r++) {
@@ -78,7 +104,7 @@ public final class ColumnSumsInTurn {
         }
         squares.intoArray(variance, j);
       }
-      for (int j = bound; j < units; j++) {
+      for (j = bound; j < units; j++) {
         float m = mean[j];
         float squares = variance[j];
         for (int r = b0; r < b1; r++) {
@@ -114,7 +140,27 @@ public final class ColumnSumsInTurn {
     int block = blockRows(units);
     for (int b0 = r0; b0 < r1; b0 += block) {
       int b1 = Math.min(r1, b0 + block);
-      for (int j = 0; j < bound; j += L) {
+      int j = 0;
+      for (; j + 2 * L <= bound; j += 2 * L) { // four chains at a time
+        FloatVector sg0 = FloatVector.fromArray(S, sumG, j);
+        FloatVector sg1 = FloatVector.fromArray(S, sumG, j + L);
+        FloatVector sgx0 = FloatVector.fromArray(S, sumGXhat, j);
+        FloatVector sgx1 = FloatVector.fromArray(S, sumGXhat, j + L);
+        for (int r = b0; r < b1; r++) {
+          int at = r * units + j;
+          FloatVector g0 = FloatVector.fromArray(S, g, at);
+          FloatVector g1 = FloatVector.fromArray(S, g, at + L);
+          sg0 = sg0.add(g0);
+          sg1 = sg1.add(g1);
+          sgx0 = g0.fma(FloatVector.fromArray(S, xhat, at), sgx0);
+          sgx1 = g1.fma(FloatVector.fromArray(S, xhat, at + L), sgx1);
+        }
+        sg0.intoArray(sumG, j);
+        sg1.intoArray(sumG, j + L);
+        sgx0.intoArray(sumGXhat, j);
+        sgx1.intoArray(sumGXhat, j + L);
+      }
+      if (j < bound) {
         FloatVector sg = FloatVector.fromArray(S, sumG, j);
         FloatVector sgx = FloatVector.fromArray(S, sumGXhat, j);
         for (int r = b0; r < b1; r++) {
@@ -125,7 +171,7 @@ public final class ColumnSumsInTurn {
         sg.intoArray(sumG, j);
         sgx.intoArray(sumGXhat, j);
       }
-      for (int j = bound; j < units; j++) {
+      for (j = bound; j < units; j++) {
         float sg = sumG[j];
         float sgx = sumGXhat[j];
         for (int r = b0; r < b1; r++) {
