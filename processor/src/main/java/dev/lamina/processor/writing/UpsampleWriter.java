@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.internal.layer.UpsampleOp;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
 import java.util.Set;
@@ -23,7 +24,7 @@ final class UpsampleWriter extends SingleInputWriter {
     super(n, calls);
     this.layer = n.layer();
     this.g = layer.image();
-    this.factor = g.out().height() / g.in().height();
+    this.factor = UpsampleOp.factor(g);
   }
 
   // LayerSpec.resample("up", LayerSpec.Type.UPSAMPLE, new ImageSpec(new Shape(16, 7, 7),
