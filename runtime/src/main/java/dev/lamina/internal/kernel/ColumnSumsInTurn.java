@@ -7,12 +7,14 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Batch norm's column sums over a (rows, units) buffer, taken by the parts of a team in turn:
  * each part adds its own rows r0..r1-1 to the running sums the previous part left, so every
- * column's sum still runs over all rows in order, one chain, with the same bits as {@link
- * Normalization#columnStatistics} and {@link Normalization#columnSums}. A part reads only the rows
- * it computed: split by columns, both cores read every cache line of a 32-column buffer (a 64-byte
- * vector of 16 columns straddles two lines), and the row-split pass that writes those rows next
- * waited for the other core's copies to be invalidated (FashionCnn's conv1 normalize pass took
- * four times as long on the second thread). The part holding row 0 clears the sums; the part
+ * column's sum still runs over all rows in order, one chain per column, the same bits for any
+ * split (and so for any number of threads). The rows go in blocks of about 32 KB ({@code
+ * Normalization.blockRows}), every whole vector of columns taking its turn on a block, so a pass
+ * reads v once, in order. A part reads only the rows it computed: split by columns, both cores
+ * read every cache line of a 32-column buffer (a 64-byte vector of 16 columns straddles two
+ * lines), and the row-split pass that writes those rows next waited for the other core's copies
+ * to be invalidated (FashionCnn's conv1 normalize pass took four times as long on the second
+ * thread). The part holding row 0 clears the sums; the part
  * holding the last row finishes them.
  */
 public final class ColumnSumsInTurn {
@@ -27,7 +29,7 @@ public final class ColumnSumsInTurn {
     if (r0 == 0) {
       Arrays.fill(mean, 0, units, 0f);
     }
-    int block = blockRows(units);
+    int block = Normalization.blockRows(units);
     for (int b0 = r0; b0 < r1; b0 += block) {
       int b1 = Math.min(r1, b0 + block);
       int j = 0;
@@ -77,7 +79,7 @@ public final class ColumnSumsInTurn {
     if (r0 == 0) {
       Arrays.fill(variance, 0, units, 0f);
     }
-    int block = blockRows(units);
+    int block = Normalization.blockRows(units);
     for (int b0 = r0; b0 < r1; b0 += block) {
       int b1 = Math.min(r1, b0 + block);
       int j = 0;
@@ -137,7 +139,7 @@ public final class ColumnSumsInTurn {
       Arrays.fill(sumG, 0, units, 0f);
       Arrays.fill(sumGXhat, 0, units, 0f);
     }
-    int block = blockRows(units);
+    int block = Normalization.blockRows(units);
     for (int b0 = r0; b0 < r1; b0 += block) {
       int b1 = Math.min(r1, b0 + block);
       int j = 0;
@@ -187,10 +189,5 @@ public final class ColumnSumsInTurn {
   /** Whether rows r0..r1-1 end the buffer: only one part does (an empty part never). */
   private static boolean finishes(int rows, int r0, int r1) {
     return r1 == rows && r0 < r1;
-  }
-
-  /** About 32 KB of rows, as in {@link Normalization}'s column kernels. */
-  private static int blockRows(int units) {
-    return Math.max(16, 8192 / Math.max(1, units));
   }
 }

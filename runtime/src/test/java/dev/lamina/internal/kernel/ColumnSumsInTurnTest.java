@@ -8,16 +8,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The column sums taken by parts in turn, each part adding its own rows (split as a team splits
- * them, empty parts included), give the bits of the whole-buffer kernels in {@link Normalization},
- * which {@link NormalizationTest} checks against one chain per column.
+ * them, empty parts included), give the bits of the same sums written one column at a time over
+ * the rows in order (their definition), on vector tails and row counts that end mid-block.
  */
 class ColumnSumsInTurnTest {
   /** (rows, units): vector tails, one or many blocks of rows, a convolution's (pixels, channels). */
   private static final int[][] SHAPES = {
-      {1, 1}, {2, 10}, {7, 17}, {300, 16}, {5000, 32}, {1300, 64}, {129, 100}, {1000, 33}};
+      {1, 1}, {2, 10}, {7, 17}, {3, 17}, {300, 16}, {300, 32}, {5000, 32}, {1300, 64},
+      {129, 100}, {40, 128}, {1000, 33}};
 
   @Test
-  void statisticsInTurnAreTheWholeBufferStatistics() {
+  void statisticsInTurnAreTheColumnChains() {
     for (int[] s : SHAPES) {
       int rows = s[0];
       int units = s[1];
@@ -25,7 +26,20 @@ class ColumnSumsInTurnTest {
       float[] mean = new float[units];
       float[] variance = new float[units];
       float[] invStd = new float[units];
-      Normalization.columnStatistics(v, rows, units, 0, units, 1e-5f, mean, variance, invStd);
+      for (int j = 0; j < units; j++) { // one chain per column, rows in order
+        float sum = 0;
+        for (int r = 0; r < rows; r++) {
+          sum += v[r * units + j];
+        }
+        mean[j] = sum / rows;
+        float squares = 0;
+        for (int r = 0; r < rows; r++) {
+          float d = v[r * units + j] - mean[j];
+          squares = Math.fma(d, d, squares);
+        }
+        variance[j] = squares / rows;
+        invStd[j] = 1f / (float) Math.sqrt(variance[j] + 1e-5f);
+      }
       for (int parts = 1; parts <= 3; parts++) {
         float[] turnMean = random(units, 1); // stale values from an earlier batch
         float[] turnVariance = random(units, 2);
@@ -47,7 +61,7 @@ class ColumnSumsInTurnTest {
   }
 
   @Test
-  void gradientSumsInTurnAreTheWholeBufferSums() {
+  void gradientSumsInTurnAreTheColumnChains() {
     for (int[] s : SHAPES) {
       int rows = s[0];
       int units = s[1];
@@ -55,7 +69,12 @@ class ColumnSumsInTurnTest {
       float[] xhat = random(rows * units, rows + 11L * units);
       float[] sumG = new float[units];
       float[] sumGXhat = new float[units];
-      Normalization.columnSums(g, xhat, rows, units, 0, units, sumG, sumGXhat);
+      for (int j = 0; j < units; j++) {
+        for (int r = 0; r < rows; r++) {
+          sumG[j] += g[r * units + j];
+          sumGXhat[j] = Math.fma(g[r * units + j], xhat[r * units + j], sumGXhat[j]);
+        }
+      }
       for (int parts = 1; parts <= 3; parts++) {
         float[] turnSumG = random(units, 4);
         float[] turnSumGXhat = random(units, 5);
@@ -77,7 +96,7 @@ class ColumnSumsInTurnTest {
   private static void assertSameBits(float[] expected, float[] actual, String at) {
     for (int j = 0; j < expected.length; j++) {
       if (Float.floatToRawIntBits(expected[j]) != Float.floatToRawIntBits(actual[j])) {
-        fail(at + ": column " + j + " is " + actual[j] + ", the whole-buffer kernel gives "
+        fail(at + ": column " + j + " is " + actual[j] + ", one chain per column gives "
             + expected[j] + " (difference " + Math.abs(actual[j] - expected[j]) + ")");
       }
     }
