@@ -1,5 +1,7 @@
 package dev.lamina.internal.kernel;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -56,6 +58,11 @@ public final class Gemm {
   private static final int MR = 5;
   /** Columns of C per main tile: 4 vectors. */
   private static final int NR = 4 * L;
+  /** Bytes of one vector, and of one row of a packed 4- and 2-vector panel of B. */
+  private static final long VECTOR_BYTES = (long) L * Float.BYTES;
+  private static final long PANEL4_ROW = 4 * VECTOR_BYTES;
+  private static final long PANEL2_ROW = 2 * VECTOR_BYTES;
+  private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
   /**
    * Lane indexes for {@link #swapStage}, one row per stage (h = L/2, L/4, …, 1): an index below L
    * picks that lane of the first vector, L + t lane t of the second.
@@ -307,15 +314,22 @@ public final class Gemm {
   private static void panel4(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
-    int i = r0;
-    for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
-    }
-    for (; i + 4 <= r1; i += 4) {
-      tile4x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
-    }
-    for (; i < r1; i++) {
-      tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
+    // Sums longer than a panel go in parts, each continuing the sums the last one stored.
+    for (int p0 = 0; p0 < len; p0 += PackedPanel.MAX_ROWS) {
+      int rows = Math.min(PackedPanel.MAX_ROWS, len - p0);
+      int ap = aOff + p0 * aStep;
+      boolean goOn = more || p0 > 0;
+      MemorySegment panel = PackedPanel.pack(b, bOff + p0 * n + j, n, rows, 4);
+      int i = r0;
+      for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+        tile5x4(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+      }
+      for (; i + 4 <= r1; i += 4) {
+        tile4x4(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+      }
+      for (; i < r1; i++) {
+        tile1x4(c, i * n + j, a, ap + i * aRow, aStep, panel, rows, goOn);
+      }
     }
   }
 
@@ -323,20 +337,27 @@ public final class Gemm {
   private static void panel2(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
-    int i = r0;
-    if (WIDE_ROW) {
-      for (; i + 10 <= r1; i += 10) {
-        tile10x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
+    // Sums longer than a panel go in parts, each continuing the sums the last one stored.
+    for (int p0 = 0; p0 < len; p0 += PackedPanel.MAX_ROWS) {
+      int rows = Math.min(PackedPanel.MAX_ROWS, len - p0);
+      int ap = aOff + p0 * aStep;
+      boolean goOn = more || p0 > 0;
+      MemorySegment panel = PackedPanel.pack(b, bOff + p0 * n + j, n, rows, 2);
+      int i = r0;
+      if (WIDE_ROW) {
+        for (; i + 10 <= r1; i += 10) {
+          tile10x2(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+        }
       }
-    }
-    for (int end5 = r1 - 4 * fourRowBlocks(r1 - i); i + MR <= end5; i += MR) {
-      tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
-    }
-    for (; i + 4 <= r1; i += 4) {
-      tile4x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
-    }
-    for (; i < r1; i++) {
-      tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
+      for (int end5 = r1 - 4 * fourRowBlocks(r1 - i); i + MR <= end5; i += MR) {
+        tile5x2(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+      }
+      for (; i + 4 <= r1; i += 4) {
+        tile4x2(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+      }
+      for (; i < r1; i++) {
+        tile1x2(c, i * n + j, a, ap + i * aRow, aStep, panel, rows, goOn);
+      }
     }
   }
 
@@ -389,7 +410,7 @@ public final class Gemm {
   /** 5 rows × 4 vectors of C in 20 accumulators: the main kernel. */
   private static void tile5x4(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len, boolean more) {
+      MemorySegment b, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
@@ -411,11 +432,12 @@ public final class Gemm {
     FloatVector c42 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 2 * L) : FloatVector.zero(S);
     FloatVector c43 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 3 * L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
-    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
-      FloatVector b0 = FloatVector.fromArray(S, b, pb);
-      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
-      FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
-      FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+    long pb = 0;
+    for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL4_ROW) {
+      FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
+      FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
+      FloatVector b2 = FloatVector.fromMemorySegment(S, b, pb + 2 * VECTOR_BYTES, NATIVE);
+      FloatVector b3 = FloatVector.fromMemorySegment(S, b, pb + 3 * VECTOR_BYTES, NATIVE);
       FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
@@ -497,7 +519,7 @@ public final class Gemm {
   /** 5 rows × 2 vectors of C in 10 accumulators. */
   private static void tile5x2(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len, boolean more) {
+      MemorySegment b, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
@@ -509,9 +531,10 @@ public final class Gemm {
     FloatVector c40 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
     FloatVector c41 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
-    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
-      FloatVector b0 = FloatVector.fromArray(S, b, pb);
-      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+    long pb = 0;
+    for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
+      FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
+      FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
       FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
@@ -543,7 +566,7 @@ public final class Gemm {
   /** 4 rows × 2 vectors of C in 8 accumulators: row blocks that make the 5-row blocks fit. */
   private static void tile4x2(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len, boolean more) {
+      MemorySegment b, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
@@ -553,9 +576,10 @@ public final class Gemm {
     FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
     FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
-      FloatVector b0 = FloatVector.fromArray(S, b, pb);
-      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+    long pb = 0;
+    for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
+      FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
+      FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
       FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
@@ -585,7 +609,7 @@ public final class Gemm {
    */
   private static void tile10x2(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len, boolean more) {
+      MemorySegment b, int len, boolean more) {
     int r5 = ci + 5 * ldc;
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
@@ -609,9 +633,10 @@ public final class Gemm {
     FloatVector c91 = more ? FloatVector.fromArray(S, c, r5 + 4 * ldc + L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
     int a5 = a4 + aRow, a6 = a5 + aRow, a7 = a6 + aRow, a8 = a7 + aRow, a9 = a8 + aRow;
-    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
-      FloatVector b0 = FloatVector.fromArray(S, b, pb);
-      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+    long pb = 0;
+    for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
+      FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
+      FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
       FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
@@ -667,13 +692,14 @@ public final class Gemm {
 
   /** 1 row × 2 vectors of C. */
   private static void tile1x2(
-      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len, boolean more) {
+      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, int len, boolean more) {
     FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
-    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+    long pb = 0;
+    for (int p = 0, pa = ai; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
       FloatVector x = FloatVector.broadcast(S, a[pa]);
-      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
-      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
+      c0 = x.fma(FloatVector.fromMemorySegment(S, b, pb, NATIVE), c0);
+      c1 = x.fma(FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE), c1);
     }
     c0.intoArray(c, ci);
     c1.intoArray(c, ci + L);
@@ -720,7 +746,7 @@ public final class Gemm {
   /** 4 rows × 4 vectors of C in 16 accumulators: row blocks that make the 5-row blocks fit. */
   private static void tile4x4(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      float[] b, int bi, int ldb, int len, boolean more) {
+      MemorySegment b, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
@@ -738,11 +764,12 @@ public final class Gemm {
     FloatVector c32 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 2 * L) : FloatVector.zero(S);
     FloatVector c33 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 3 * L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
-      FloatVector b0 = FloatVector.fromArray(S, b, pb);
-      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
-      FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
-      FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+    long pb = 0;
+    for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL4_ROW) {
+      FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
+      FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
+      FloatVector b2 = FloatVector.fromMemorySegment(S, b, pb + 2 * VECTOR_BYTES, NATIVE);
+      FloatVector b3 = FloatVector.fromMemorySegment(S, b, pb + 3 * VECTOR_BYTES, NATIVE);
       FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
       c00 = x.fma(b0, c00);
       c01 = x.fma(b1, c01);
@@ -844,17 +871,18 @@ public final class Gemm {
 
   /** 1 row × 4 vectors of C: leftover rows. */
   private static void tile1x4(
-      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len, boolean more) {
+      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, int len, boolean more) {
     FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
     FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
-    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+    long pb = 0;
+    for (int p = 0, pa = ai; p < len; p++, pa += aStep, pb += PANEL4_ROW) {
       FloatVector x = FloatVector.broadcast(S, a[pa]);
-      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
-      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
-      c2 = x.fma(FloatVector.fromArray(S, b, pb + 2 * L), c2);
-      c3 = x.fma(FloatVector.fromArray(S, b, pb + 3 * L), c3);
+      c0 = x.fma(FloatVector.fromMemorySegment(S, b, pb, NATIVE), c0);
+      c1 = x.fma(FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE), c1);
+      c2 = x.fma(FloatVector.fromMemorySegment(S, b, pb + 2 * VECTOR_BYTES, NATIVE), c2);
+      c3 = x.fma(FloatVector.fromMemorySegment(S, b, pb + 3 * VECTOR_BYTES, NATIVE), c3);
     }
     c0.intoArray(c, ci);
     c1.intoArray(c, ci + L);
