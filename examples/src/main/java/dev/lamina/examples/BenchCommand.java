@@ -90,6 +90,11 @@ final class BenchCommand implements Command {
       json.put("pytorch_blas", p.blas());
     });
 
+    // The products of a training step and of an inference pass per sample (see ProductFlops).
+    long trainFlops = ProductFlops.training(new FashionMlpBnNet(LaminaMeter.SEED).spec());
+    long inferFlops = ProductFlops.forward(new FashionMlpBnNet(LaminaMeter.SEED).spec());
+    json.put("train_flops_per_sample", trainFlops);
+    json.put("infer_flops_per_sample", inferFlops);
     out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%n");
     out.println("  batch threads | train Lamina  PyTorch  ratio | infer Lamina  PyTorch  ratio");
     // Each batch size's training on 1 and 2 threads (and the in-process peers' on the same
@@ -121,6 +126,8 @@ final class BenchCommand implements Command {
         json.put("infer_" + key + "_lamina", infer);
         json.put("infer_" + key + "_pytorch", peerInfer);
         json.put("ratio_infer_" + key, infer / peerInfer);
+        json.put("train_peak_fraction_" + key, train * trainFlops / (peak * 1e9 * threads));
+        json.put("infer_peak_fraction_" + key, infer * inferFlops / (peak * 1e9 * threads));
         if (threads == 1) {
           oneThreadTrain.put(batch, train);
         } else {
@@ -128,6 +135,17 @@ final class BenchCommand implements Command {
         }
         rows.add(Map.of("batch", batch, "threads", threads, "train_lamina", train,
             "train_pytorch", peerTrain, "infer_lamina", infer, "infer_pytorch", peerInfer));
+      }
+    }
+    out.printf(Locale.ROOT, "%nOf the FMA peak of the cores used (products only: %,d FLOP per"
+        + " training sample, %,d per inference)%n", trainFlops, inferFlops);
+    out.println("  batch threads |  train  infer");
+    for (int threads : THREADS) {
+      for (int batch : BATCHES) {
+        String key = "b" + batch + "_t" + threads;
+        out.printf(Locale.ROOT, "  %5d %7d | %5.1f%% %5.1f%%%n", batch, threads,
+            100 * (double) json.get("train_peak_fraction_" + key),
+            100 * (double) json.get("infer_peak_fraction_" + key));
       }
     }
     inProcess.report(rates, BATCHES, THREADS, json, out);

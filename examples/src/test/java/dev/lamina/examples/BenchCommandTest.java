@@ -53,6 +53,19 @@ class BenchCommandTest {
       assertTrue(number(json, key) >= 0, key + " in " + json);
     }
     assertEquals(0, number(json, "alloc_bytes_per_step"), json);
+
+    // Products per sample of 784-256-128-10: forward 2·(784·256 + 256·128 + 128·10); training
+    // adds every weight gradient and the input gradients of the two layers after the first.
+    assertEquals(469_504, number(json, "infer_flops_per_sample"), json);
+    assertEquals(1_007_104, number(json, "train_flops_per_sample"), json);
+    double peak = number(json, "fma_peak_gflops") * 1e9;
+    for (String key : new String[] {"b32_t1", "b128_t1", "b512_t1", "b128_t2"}) {
+      int threads = key.endsWith("t2") ? 2 : 1;
+      assertEquals(number(json, "train_" + key + "_lamina") * 1_007_104 / (peak * threads),
+          number(json, "train_peak_fraction_" + key), 1e-9, key);
+      assertEquals(number(json, "infer_" + key + "_lamina") * 469_504 / (peak * threads),
+          number(json, "infer_peak_fraction_" + key), 1e-9, key);
+    }
   }
 
   private static double number(String json, String key) {
