@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import dev.lamina.internal.kernel.FmaPeak;
+import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.nn.WeightPrecision;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -60,7 +61,9 @@ final class BenchCommand implements Command {
     out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core (%d cores)%n%n", peak,
         Runtime.getRuntime().availableProcessors());
     json.put("fma_peak_gflops", peak);
-    out.println("GEMM kernels, one thread, 128×784×256   GFLOP/s   of peak");
+    out.println("GEMM kernels (main tile " + Gemm.mainTile() + ")");
+    json.put("gemm_main_tile", Gemm.mainTile());
+    out.println("  one thread, 128×784×256               GFLOP/s   of peak");
     double forwardFraction = 0;
     for (String kernel : List.of("forward", "weight_gradient", "input_gradient")) {
       double gflops = LaminaMeter.gemmGflops(kernel, 128, 784, 256, seconds);

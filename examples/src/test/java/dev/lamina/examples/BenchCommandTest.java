@@ -3,6 +3,7 @@ package dev.lamina.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.internal.kernel.Gemm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ class BenchCommandTest {
       assertTrue(json.contains("\"" + key + "\": null"), key + " without --djl in " + json);
     }
     assertTrue(json.contains("\"ort_version\": \"1.29.0\""), json);
+    assertTrue(json.contains("\"gemm_main_tile\": \"" + Gemm.mainTile() + "\""), json);
     assertTrue(number(json, "ort_largest_logit_difference") <= OrtPeer.TOLERANCE, json);
     for (String key : new String[] {"load_average_start", "load_average_end"}) {
       assertTrue(number(json, key) >= 0, key + " in " + json);

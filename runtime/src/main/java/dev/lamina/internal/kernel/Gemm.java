@@ -20,6 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>Layout of the work.</b> Rows of C go in blocks of 5, columns in blocks of 4 vectors; each
  * block is one call of {@code tile5x4}, which keeps the 5×4 block in 20 vector accumulators,
  * broadcasts one element of A per row and loads 4 vectors of B per step of p, and stores C once.
+ * With 16 vector registers (AVX2) that tile would spill, so columns go in blocks of 2 vectors
+ * through {@code tile5x2} instead ({@link #mainTile}). Each column panel of B is first copied into
+ * a 64-byte-aligned buffer ({@link PackedPanel}), so that no load of B spans two cache lines.
  * Leftover columns go to 2- and 1-vector tiles and a masked last vector; two vectors (a layer of 32
  * filters) go through 10×2-vector tiles where there are 32 vector registers, so that each load of
  * B serves 10 rows. Rows are split into 5-row blocks
@@ -48,6 +51,19 @@ public final class Gemm {
    */
   private static final boolean WIDE_ROW = S.vectorBitSize() >= 512;
   /**
+   * Vector registers of the core: 32 with AVX-512 (and on AArch64), 16 with AVX2. The main tile
+   * is chosen by them, not tuned for one machine.
+   */
+  private static final int REGISTERS =
+      S.vectorBitSize() >= 512 || System.getProperty("os.arch", "").equals("aarch64") ? 32 : 16;
+  /**
+   * Whether columns go in 4-vector panels through the 5×4 tile (20 accumulators, 4 vectors of B
+   * and a broadcast: 25 registers) or, with 16 registers, in 2-vector panels through the 5×2 tile
+   * (13 registers). With AVX2 the 5×4 tile spilled and ran at 58% of the FMA peak, the 5×2 at
+   * 95–100% (-XX:UseAVX=2 on Zen 5, 128×784×256).
+   */
+  private static final boolean FOUR_VECTOR_PANELS = REGISTERS >= 32;
+  /**
    * Sums longer than this go in blocks of {@link #KC}: a panel of B is then KC rows × 4 vectors
    * (128 KB with 512-bit vectors), not k rows (1 MB for k = 4096, the whole L2 of the cores it
    * was measured on, where the product fell to a quarter of the FMA peak).
@@ -71,6 +87,12 @@ public final class Gemm {
   private static final float[][] SWAP_HI = swapIndexes(false);
 
   private Gemm() {}
+
+  /** The main register tile on this core, e.g. "5×4 vectors of 16 floats (32 registers)". */
+  public static String mainTile() {
+    return (FOUR_VECTOR_PANELS ? "5×4" : "5×2") + " vectors of " + L + " floats (" + REGISTERS
+        + " registers)";
+  }
 
   /**
    * Forward product {@code Y = X·W}: {@code C[r0:r1, :] = A[r0:r1, :]·B}.
@@ -294,7 +316,7 @@ public final class Gemm {
         tile1x8(c, r0 * n + j, a, ai, aStep, b, bOff + j, n, len);
       }
     }
-    for (; j + NR <= j1; j += NR) {
+    for (; FOUR_VECTOR_PANELS && j + NR <= j1; j += NR) {
       panel4(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j, more);
     }
     // Two vectors left (a layer of 32 filters): 10 or 20 accumulators, 2 loads of B per 5 or 10
