@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcasts one element of A per row and loads 4 vectors of B per step of p, and stores C once.
  * With 16 vector registers (AVX2) that tile would spill, so columns go in blocks of 2 vectors
  * through {@code tile5x2} instead ({@link #mainTile}). Each column panel of B is first copied into
- * a 64-byte-aligned buffer ({@link PackedPanel}), so that no load of B spans two cache lines.
+ * a 64-byte-aligned buffer ({@code PackedPanel}), so that no load of B spans two cache lines.
  * Leftover columns go to 2- and 1-vector tiles and a masked last vector; two vectors (a layer of 32
  * filters) go through 10×2-vector tiles where there are 32 vector registers, so that each load of
  * B serves 10 rows. Rows are split into 5-row blocks
