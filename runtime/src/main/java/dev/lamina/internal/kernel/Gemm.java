@@ -31,8 +31,8 @@ import jdk.incubator.vector.VectorSpecies;
  * of 512: each tile stores its partial sums in C and the next block's tile loads them back and
  * goes on, so every element is still the one chain, and a panel of B stays in L2. A product of
  * one row (one sample's inference) is bound by reading B, and goes first through 1×16- and
- * 1×8-vector tiles that read B's rows in order; two or three rows through 2×8- and 3×8-vector
- * tiles that share each load of B among them.
+ * 1×8-vector tiles that read B's rows in order; two to eight rows, in groups of two and three,
+ * through 2×8- and 3×8-vector tiles that share each load of B among a group.
  * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
  * inlined; each is a few hundred bytes of bytecode.
  *
@@ -59,10 +59,17 @@ public final class Gemm {
   /**
    * Whether columns go in 4-vector panels through the 5×4 tile (20 accumulators, 4 vectors of B
    * and a broadcast: 25 registers) or, with 16 registers, in 2-vector panels through the 5×2 tile
-   * (13 registers). With AVX2 the 5×4 tile spilled and ran at 58% of the FMA peak, the 5×2 at
-   * 95–100% (-XX:UseAVX=2 on Zen 5, 128×784×256).
+   * (13 registers). With AVX2 the 5×4 tile spilled and ran at 58–61% of the FMA peak, the 5×2
+   * at 97–100% (-XX:UseAVX=2 on Zen 5, 128×784×256).
    */
   private static final boolean FOUR_VECTOR_PANELS = REGISTERS >= 32;
+  /**
+   * Up to this many rows, groups of 2 and 3 rows read W in place ({@link #tile2x8}, {@link
+   * #tile3x8}) rather than through aligned panels: copying a panel costs about what a few rows
+   * save. One 784×256 product took 18–23 µs for 4 rows and 29–33 for 8 this way, 25–26 and 33
+   * through panels; from 10 rows the panels win (37 against 39–44 µs).
+   */
+  private static final int FEW_ROWS = 8;
   /**
    * Sums longer than this go in blocks of {@link #KC}: a panel of B is then KC rows × 4 vectors
    * (128 KB with 512-bit vectors), not k rows (1 MB for k = 4096, the whole L2 of the cores it
@@ -296,14 +303,19 @@ public final class Gemm {
   private static void columns(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1, int j0, int j1, boolean more) {
     int j = j0;
-    if ((r1 - r0 == 2 || r1 - r0 == 3) && WIDE_ROW && !more) {
-      // Two or three samples: the rows share each load of W (read in order, as one row's tiles
-      // read it, and once for all of them), where 4-vector panels would read W once per row.
+    if (r1 - r0 >= 2 && r1 - r0 <= FEW_ROWS && WIDE_ROW && !more) {
+      // A few samples: groups of two or three rows share each load of W, read in place and in
+      // order, where copying W into aligned panels would cost more than the rows save.
       for (; j + 8 * L <= j1; j += 8 * L) {
-        if (r1 - r0 == 2) {
-          tile2x8(c, r0 * n + j, n, a, aOff + r0 * aRow, aRow, aStep, b, bOff + j, n, len);
-        } else {
-          tile3x8(c, r0 * n + j, n, a, aOff + r0 * aRow, aRow, aStep, b, bOff + j, n, len);
+        for (int i = r0; i < r1; ) {
+          int rest = r1 - i;
+          if (rest == 2 || rest == 4) {
+            tile2x8(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+            i += 2;
+          } else {
+            tile3x8(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len);
+            i += 3;
+          }
         }
       }
     }

@@ -86,6 +86,10 @@ class GemmTest {
     check(Op.MATMUL, 2, 2049, 300);
     check(Op.MATMUL, 3, 1100, 400);
     check(Op.MATMUL, 20, 4096, 64);
+    for (int rows = 4; rows <= 9; rows++) {
+      // a few rows: the first block in groups of 2 and 3 rows, the next ones through panels
+      check(Op.MATMUL, rows, 1537, 300);
+    }
   }
 
   /**
