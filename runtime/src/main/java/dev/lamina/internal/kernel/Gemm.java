@@ -21,8 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * block is one call of {@code tile5x4}, which keeps the 5×4 block in 20 vector accumulators,
  * broadcasts one element of A per row and loads 4 vectors of B per step of p, and stores C once.
  * With 16 vector registers (AVX2) that tile would spill, so columns go in blocks of 2 vectors
- * through {@code tile5x2} instead ({@link #mainTile}). Each column panel of B is first copied into
- * a 64-byte-aligned buffer ({@code PackedPanel}), so that no load of B spans two cache lines.
+ * through {@code tile5x2} instead ({@link #mainTile}). For 32 rows or more, each column panel of B
+ * is first copied into a 64-byte-aligned buffer ({@code PackedPanel}), so that no load of B spans
+ * two cache lines.
  * Leftover columns go to 2- and 1-vector tiles and a masked last vector; two vectors (a layer of 32
  * filters) go through 10×2-vector tiles where there are 32 vector registers, so that each load of
  * B serves 10 rows. Rows are split into 5-row blocks
@@ -31,8 +32,9 @@ import jdk.incubator.vector.VectorSpecies;
  * of 512: each tile stores its partial sums in C and the next block's tile loads them back and
  * goes on, so every element is still the one chain, and a panel of B stays in L2. A product of
  * one row (one sample's inference) is bound by reading B, and goes first through 1×16- and
- * 1×8-vector tiles that read B's rows in order; two to eight rows, in groups of two and three,
- * through 2×8- and 3×8-vector tiles that share each load of B among a group.
+ * 1×8-vector tiles that read B's rows in order; 2, 3, 6 or 7 rows, in groups of two and three,
+ * through 2×8- and 3×8-vector tiles that share each load of B among a group. Fewer than 32 rows
+ * read B in place: a copy is repaid only when about six row blocks read it.
  * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
  * inlined; each is a few hundred bytes of bytecode.
  *
@@ -64,12 +66,21 @@ public final class Gemm {
    */
   private static final boolean FOUR_VECTOR_PANELS = REGISTERS >= 32;
   /**
-   * Up to this many rows, groups of 2 and 3 rows read W in place ({@link #tile2x8}, {@link
-   * #tile3x8}) rather than through aligned panels: copying a panel costs about what a few rows
-   * save. One 784×256 product took 18–23 µs for 4 rows and 29–33 for 8 this way, 25–26 and 33
-   * through panels; from 10 rows the panels win (37 against 39–44 µs).
+   * Up to this many rows, a row count that the 5- and 4-row tiles would split with single rows
+   * left over (2, 3, 6, 7) goes in groups of 2 and 3 rows that share each load of W instead
+   * ({@link #tile2x8}, {@link #tile3x8}). One 784×256 product of 6 and 7 rows took 19 and 28 µs
+   * in groups, 22–26 and 32–38 as 5 + 1 and 5 + 1 + 1 rows; 4 and 5 rows took 11–14 µs in 4- and
+   * 5-row tiles, 18–19 in groups.
    */
-  private static final int FEW_ROWS = 8;
+  private static final int GROUPED_UP_TO = 7;
+  /**
+   * Fewer rows than this read a panel of B in place: copying it is repaid only when about six row
+   * blocks read the copy. A 784×256 product of 13, 16 and 24 rows took 37–40, 48–49 and 63–69 µs
+   * in place, 44–50, 49–56 and 65–71 through copies; of 32 rows, 87–94 in place and 82–87 through
+   * copies (three runs each). conv1's weight gradient (9 rows of dW over 100,352 pixel rows) took
+   * 1.33 ms a step through copies and 0.86–1.2 ms in place.
+   */
+  private static final int PACK_FROM_ROWS = 32;
   /**
    * Sums longer than this go in blocks of {@link #KC}: a panel of B is then KC rows × 4 vectors
    * (128 KB with 512-bit vectors), not k rows (1 MB for k = 4096, the whole L2 of the cores it
@@ -303,9 +314,10 @@ public final class Gemm {
   private static void columns(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1, int j0, int j1, boolean more) {
     int j = j0;
-    if (r1 - r0 >= 2 && r1 - r0 <= FEW_ROWS && WIDE_ROW && !more) {
+    int rows = r1 - r0;
+    if (rows >= 2 && rows <= GROUPED_UP_TO && leavesSingleRows(rows) && WIDE_ROW && !more) {
       // A few samples: groups of two or three rows share each load of W, read in place and in
-      // order, where copying W into aligned panels would cost more than the rows save.
+      // order, where 5- and 4-row tiles would read it again for each row left over.
       for (; j + 8 * L <= j1; j += 8 * L) {
         for (int i = r0; i < r1; ) {
           int rest = r1 - i;
@@ -348,22 +360,30 @@ public final class Gemm {
   private static void panel4(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
-    // Sums longer than a panel go in parts, each continuing the sums the last one stored.
-    for (int p0 = 0; p0 < len; p0 += PackedPanel.MAX_ROWS) {
-      int rows = Math.min(PackedPanel.MAX_ROWS, len - p0);
-      int ap = aOff + p0 * aStep;
-      boolean goOn = more || p0 > 0;
-      MemorySegment panel = PackedPanel.pack(b, bOff + p0 * n + j, n, rows, 4);
+    if (r1 - r0 < PACK_FROM_ROWS) {
       int i = r0;
       for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-        tile5x4(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+        tile5x4InPlace(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
       }
       for (; i + 4 <= r1; i += 4) {
-        tile4x4(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+        tile4x4InPlace(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
       }
       for (; i < r1; i++) {
-        tile1x4(c, i * n + j, a, ap + i * aRow, aStep, panel, rows, goOn);
+        tile1x4InPlace(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
       }
+      return;
+    }
+    // With 32 rows or more, product() has cut the sum to at most 1024 terms: one panel holds it.
+    MemorySegment panel = PackedPanel.pack(b, bOff + j, n, len, 4);
+    int i = r0;
+    for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+      tile5x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+    }
+    for (; i + 4 <= r1; i += 4) {
+      tile4x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+    }
+    for (; i < r1; i++) {
+      tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, panel, len, more);
     }
   }
 
@@ -371,27 +391,35 @@ public final class Gemm {
   private static void panel2(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
-    // Sums longer than a panel go in parts, each continuing the sums the last one stored.
-    for (int p0 = 0; p0 < len; p0 += PackedPanel.MAX_ROWS) {
-      int rows = Math.min(PackedPanel.MAX_ROWS, len - p0);
-      int ap = aOff + p0 * aStep;
-      boolean goOn = more || p0 > 0;
-      MemorySegment panel = PackedPanel.pack(b, bOff + p0 * n + j, n, rows, 2);
+    if (r1 - r0 < PACK_FROM_ROWS) {
       int i = r0;
-      if (WIDE_ROW) {
-        for (; i + 10 <= r1; i += 10) {
-          tile10x2(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
-        }
-      }
-      for (int end5 = r1 - 4 * fourRowBlocks(r1 - i); i + MR <= end5; i += MR) {
-        tile5x2(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+      for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
+        tile5x2InPlace(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
       }
       for (; i + 4 <= r1; i += 4) {
-        tile4x2(c, i * n + j, n, a, ap + i * aRow, aRow, aStep, panel, rows, goOn);
+        tile4x2InPlace(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
       }
       for (; i < r1; i++) {
-        tile1x2(c, i * n + j, a, ap + i * aRow, aStep, panel, rows, goOn);
+        tile1x2InPlace(c, i * n + j, a, aOff + i * aRow, aStep, b, bOff + j, n, len, more);
       }
+      return;
+    }
+    // With 32 rows or more, product() has cut the sum to at most 1024 terms: one panel holds it.
+    MemorySegment panel = PackedPanel.pack(b, bOff + j, n, len, 2);
+    int i = r0;
+    if (WIDE_ROW) {
+      for (; i + 10 <= r1; i += 10) {
+        tile10x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+      }
+    }
+    for (int end5 = r1 - 4 * fourRowBlocks(r1 - i); i + MR <= end5; i += MR) {
+      tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+    }
+    for (; i + 4 <= r1; i += 4) {
+      tile4x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+    }
+    for (; i < r1; i++) {
+      tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, panel, len, more);
     }
   }
 
@@ -435,6 +463,11 @@ public final class Gemm {
   private static int fourRowBlocks(int rows) {
     int f = (MR - rows % MR) % MR;
     return 4 * f <= rows ? f : 0;
+  }
+
+  /** Whether 5- and 4-row blocks leave single rows of {@code rows} (1, 2, 3, 6, 7, 11). */
+  private static boolean leavesSingleRows(int rows) {
+    return rows % MR != 0 && fourRowBlocks(rows) == 0;
   }
 
   // ---- kernels --------------------------------------------------------------------------------
@@ -739,6 +772,271 @@ public final class Gemm {
     c1.intoArray(c, ci + L);
   }
 
+  /** {@link #tile5x4} reading B in place, for rows too few to repay an aligned copy. */
+  private static void tile5x4InPlace(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
+    FloatVector c03 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c12 = more ? FloatVector.fromArray(S, c, ci + ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c13 = more ? FloatVector.fromArray(S, c, ci + ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c22 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c23 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c32 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c33 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c40 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
+    FloatVector c41 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + L) : FloatVector.zero(S);
+    FloatVector c42 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c43 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 3 * L) : FloatVector.zero(S);
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      c02 = x.fma(b2, c02);
+      c03 = x.fma(b3, c03);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      c12 = x.fma(b2, c12);
+      c13 = x.fma(b3, c13);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      c22 = x.fma(b2, c22);
+      c23 = x.fma(b3, c23);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      c32 = x.fma(b2, c32);
+      c33 = x.fma(b3, c33);
+      x = FloatVector.broadcast(S, a[a4 + pa]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+      c42 = x.fma(b2, c42);
+      c43 = x.fma(b3, c43);
+    }
+    int r = ci;
+    c00.intoArray(c, r);
+    c01.intoArray(c, r + L);
+    c02.intoArray(c, r + 2 * L);
+    c03.intoArray(c, r + 3 * L);
+    r += ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + L);
+    c12.intoArray(c, r + 2 * L);
+    c13.intoArray(c, r + 3 * L);
+    r += ldc;
+    c20.intoArray(c, r);
+    c21.intoArray(c, r + L);
+    c22.intoArray(c, r + 2 * L);
+    c23.intoArray(c, r + 3 * L);
+    r += ldc;
+    c30.intoArray(c, r);
+    c31.intoArray(c, r + L);
+    c32.intoArray(c, r + 2 * L);
+    c33.intoArray(c, r + 3 * L);
+    r += ldc;
+    c40.intoArray(c, r);
+    c41.intoArray(c, r + L);
+    c42.intoArray(c, r + 2 * L);
+    c43.intoArray(c, r + 3 * L);
+  }
+  /** {@link #tile4x4} reading B in place, for rows too few to repay an aligned copy. */
+  private static void tile4x4InPlace(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
+    FloatVector c03 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c12 = more ? FloatVector.fromArray(S, c, ci + ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c13 = more ? FloatVector.fromArray(S, c, ci + ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c22 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c23 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + 3 * L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c32 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 2 * L) : FloatVector.zero(S);
+    FloatVector c33 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 3 * L) : FloatVector.zero(S);
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+      FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      c02 = x.fma(b2, c02);
+      c03 = x.fma(b3, c03);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      c12 = x.fma(b2, c12);
+      c13 = x.fma(b3, c13);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      c22 = x.fma(b2, c22);
+      c23 = x.fma(b3, c23);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      c32 = x.fma(b2, c32);
+      c33 = x.fma(b3, c33);
+    }
+    int r = ci;
+    c00.intoArray(c, r);
+    c01.intoArray(c, r + L);
+    c02.intoArray(c, r + 2 * L);
+    c03.intoArray(c, r + 3 * L);
+    r += ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + L);
+    c12.intoArray(c, r + 2 * L);
+    c13.intoArray(c, r + 3 * L);
+    r += ldc;
+    c20.intoArray(c, r);
+    c21.intoArray(c, r + L);
+    c22.intoArray(c, r + 2 * L);
+    c23.intoArray(c, r + 3 * L);
+    r += ldc;
+    c30.intoArray(c, r);
+    c31.intoArray(c, r + L);
+    c32.intoArray(c, r + 2 * L);
+    c33.intoArray(c, r + 3 * L);
+  }
+  /** {@link #tile1x4} reading B in place, for rows too few to repay an aligned copy. */
+  private static void tile1x4InPlace(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
+    FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
+    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[pa]);
+      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
+      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
+      c2 = x.fma(FloatVector.fromArray(S, b, pb + 2 * L), c2);
+      c3 = x.fma(FloatVector.fromArray(S, b, pb + 3 * L), c3);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + L);
+    c2.intoArray(c, ci + 2 * L);
+    c3.intoArray(c, ci + 3 * L);
+  }
+  /** {@link #tile5x2} reading B in place, for rows too few to repay an aligned copy. */
+  private static void tile5x2InPlace(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c40 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
+    FloatVector c41 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + L) : FloatVector.zero(S);
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      x = FloatVector.broadcast(S, a[a4 + pa]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + L);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + L);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + L);
+    c30.intoArray(c, ci + 3 * ldc);
+    c31.intoArray(c, ci + 3 * ldc + L);
+    c40.intoArray(c, ci + 4 * ldc);
+    c41.intoArray(c, ci + 4 * ldc + L);
+  }
+  /** {@link #tile4x2} reading B in place, for rows too few to repay an aligned copy. */
+  private static void tile4x2InPlace(
+      float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
+      float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
+    FloatVector c11 = more ? FloatVector.fromArray(S, c, ci + ldc + L) : FloatVector.zero(S);
+    FloatVector c20 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 = more ? FloatVector.fromArray(S, c, ci + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
+    int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, pb);
+      FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0 + pa]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(S, a[a1 + pa]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(S, a[a2 + pa]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(S, a[a3 + pa]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + L);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + L);
+    c20.intoArray(c, ci + 2 * ldc);
+    c21.intoArray(c, ci + 2 * ldc + L);
+    c30.intoArray(c, ci + 3 * ldc);
+    c31.intoArray(c, ci + 3 * ldc + L);
+  }
+  /** {@link #tile1x2} reading B in place, for rows too few to repay an aligned copy. */
+  private static void tile1x2InPlace(
+      float[] c, int ci, float[] a, int ai, int aStep, float[] b, int bi, int ldb, int len, boolean more) {
+    FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
+    for (int p = 0, pa = ai, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
+      FloatVector x = FloatVector.broadcast(S, a[pa]);
+      c0 = x.fma(FloatVector.fromArray(S, b, pb), c0);
+      c1 = x.fma(FloatVector.fromArray(S, b, pb + L), c1);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + L);
+  }
   /** 5 rows × the first {@code lanes} lanes of a vector of C: the column tail. */
   private static void tile5xPart(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,

@@ -42,12 +42,28 @@ final class PackedPanel {
           + MAX_VECTORS + " vectors, got " + rows + " rows of " + vectors);
     }
     MemorySegment panel = BUFFERS.get();
-    long rowBytes = (long) vectors * L * Float.BYTES;
-    long to = 0;
-    for (int p = 0, from = first; p < rows; p++, from += ldb, to += rowBytes) {
-      for (int v = 0; v < vectors; v++) {
-        FloatVector.fromArray(S, b, from + v * L)
-            .intoMemorySegment(panel, to + (long) v * L * Float.BYTES, NATIVE);
+    long v = (long) L * Float.BYTES;
+    // One loop per width, so that each row is straight-line loads and stores.
+    if (vectors == 4) {
+      for (int p = 0, from = first; p < rows; p++, from += ldb) {
+        long to = p * 4 * v;
+        FloatVector.fromArray(S, b, from).intoMemorySegment(panel, to, NATIVE);
+        FloatVector.fromArray(S, b, from + L).intoMemorySegment(panel, to + v, NATIVE);
+        FloatVector.fromArray(S, b, from + 2 * L).intoMemorySegment(panel, to + 2 * v, NATIVE);
+        FloatVector.fromArray(S, b, from + 3 * L).intoMemorySegment(panel, to + 3 * v, NATIVE);
+      }
+    } else if (vectors == 2) {
+      for (int p = 0, from = first; p < rows; p++, from += ldb) {
+        long to = p * 2 * v;
+        FloatVector.fromArray(S, b, from).intoMemorySegment(panel, to, NATIVE);
+        FloatVector.fromArray(S, b, from + L).intoMemorySegment(panel, to + v, NATIVE);
+      }
+    } else {
+      for (int p = 0, from = first; p < rows; p++, from += ldb) {
+        long to = p * vectors * v;
+        for (int k = 0; k < vectors; k++) {
+          FloatVector.fromArray(S, b, from + k * L).intoMemorySegment(panel, to + k * v, NATIVE);
+        }
       }
     }
     return panel;

@@ -118,6 +118,22 @@ class GemmTest {
     check(Op.TRANS_A, 1030, 29, 2 * lanes);
   }
 
+  /**
+   * 32 rows or more copy each panel of B into an aligned buffer, fewer read it in place: both
+   * sides of that line, on every column tail, short and blocked sums, and the weight gradient.
+   */
+  @Test
+  void alignedCopiesAndInPlacePanelsGiveTheSameChains() {
+    for (int rows : new int[] {31, 32, 33, 37, 64}) {
+      for (int n : TAIL_N) {
+        check(Op.MATMUL, rows, 9, n);
+        check(Op.MATMUL, rows, 1537, n);
+        check(Op.TRANS_A, 45, rows, n);
+        check(Op.TRANS_B, rows, n, 40);
+      }
+    }
+  }
+
   @Test
   void emptySumGivesZeros() {
     check(Op.MATMUL, 7, 0, 65);
