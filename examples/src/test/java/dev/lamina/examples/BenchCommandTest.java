@@ -27,6 +27,8 @@ class BenchCommandTest {
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
     String json = lines[lines.length - 1];
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Targets (issue 20, one thread):"
+        + " training ≥ 70% of peak at b128 and b512: "), out.toString(StandardCharsets.UTF_8));
 
     for (String key : new String[] {"fma_peak_gflops", "gemm_forward_gflops",
         "gemm_weight_gradient_gflops", "gemm_input_gradient_gflops", "gemm_peak_fraction",
