@@ -156,7 +156,8 @@ final class CnnBenchCommand implements Command {
     // Warm-up by samples, not steps: until C2 compiles the step, vectors are boxed, and a small
     // batch's steps reach the JIT's thresholds later (batch 4 still allocated 60,928 bytes a
     // step after 300 steps, none after 3,000).
-    return AllocationMeter.bytesPerStep(step, data, order, batch, Math.max(300, 12_000 / batch), 50);
+    int warmUp = Math.max(300, 12_000 / batch);
+    return AllocationMeter.bytesPerStep(step, data, order, batch, warmUp, 50);
   }
 
   /**

@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * one mostly spans two cache lines; on a core with full-width 512-bit units the 5×4 tile then ran
  * at 146–153 GFLOP/s, and at 185–214 from aligned data (AMD Zen 5, 2026-12-07). The copy
  * is made once per panel and read by every row block of A, so it costs a few percent of the
- * product; the values, and so every result bit, are B's.
+ * product where there are enough of them ({@code Gemm} copies for 32 rows of A or more); the
+ * values, and so every result bit, are B's.
  */
 final class PackedPanel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -22,28 +23,26 @@ final class PackedPanel {
   static final long ALIGNMENT = 64;
   /** The longest sum Gemm packs: sums past it go in blocks of fewer rows. */
   static final int MAX_ROWS = 1024;
-  /** The widest panel Gemm packs, in vectors. */
-  static final int MAX_VECTORS = 4;
 
   /** One buffer per thread, freed with the thread; a thread packs one panel at a time. */
   private static final ThreadLocal<MemorySegment> BUFFERS = ThreadLocal.withInitial(
-      () -> Arena.ofAuto().allocate((long) MAX_ROWS * MAX_VECTORS * L * Float.BYTES, ALIGNMENT));
+      () -> Arena.ofAuto().allocate((long) MAX_ROWS * 4 * L * Float.BYTES, ALIGNMENT));
 
   private PackedPanel() {}
 
   /**
-   * Copies {@code rows} rows of {@code vectors} vectors from b, row p starting at
+   * Copies {@code rows} rows of {@code vectors} (2 or 4) vectors from b, row p starting at
    * {@code b[first + p·ldb]}, into this thread's buffer, row after row with no gap, and returns
    * the buffer. The buffer is overwritten by the thread's next call.
    */
   static MemorySegment pack(float[] b, int first, int ldb, int rows, int vectors) {
-    if (rows > MAX_ROWS || vectors > MAX_VECTORS) {
-      throw new IllegalArgumentException("a panel is at most " + MAX_ROWS + " rows of "
-          + MAX_VECTORS + " vectors, got " + rows + " rows of " + vectors);
+    if (rows > MAX_ROWS || (vectors != 2 && vectors != 4)) {
+      throw new IllegalArgumentException("a panel is at most " + MAX_ROWS + " rows of 2 or 4"
+          + " vectors, got " + rows + " rows of " + vectors);
     }
     MemorySegment panel = BUFFERS.get();
     long v = (long) L * Float.BYTES;
-    // One loop per width, so that each row is straight-line loads and stores.
+    // A loop per width, so that each row is straight-line loads and stores.
     if (vectors == 4) {
       for (int p = 0, from = first; p < rows; p++, from += ldb) {
         long to = p * 4 * v;
@@ -52,18 +51,11 @@ final class PackedPanel {
         FloatVector.fromArray(S, b, from + 2 * L).intoMemorySegment(panel, to + 2 * v, NATIVE);
         FloatVector.fromArray(S, b, from + 3 * L).intoMemorySegment(panel, to + 3 * v, NATIVE);
       }
-    } else if (vectors == 2) {
+    } else {
       for (int p = 0, from = first; p < rows; p++, from += ldb) {
         long to = p * 2 * v;
         FloatVector.fromArray(S, b, from).intoMemorySegment(panel, to, NATIVE);
         FloatVector.fromArray(S, b, from + L).intoMemorySegment(panel, to + v, NATIVE);
-      }
-    } else {
-      for (int p = 0, from = first; p < rows; p++, from += ldb) {
-        long to = p * vectors * v;
-        for (int k = 0; k < vectors; k++) {
-          FloatVector.fromArray(S, b, from + k * L).intoMemorySegment(panel, to + k * v, NATIVE);
-        }
       }
     }
     return panel;
