@@ -472,7 +472,8 @@ public final class Gemm {
 
   // ---- kernels --------------------------------------------------------------------------------
   // Shared arguments: C block at c[ci + r·ldc + v·L]; A(r, p) = a[ai + r·aRow + p·aStep];
-  // B(p, v) = b[bi + p·ldb + v·L]; p runs 0..len-1 innermost.
+  // B(p, v) = b[bi + p·ldb + v·L], or, where b is a MemorySegment (a PackedPanel of w vectors),
+  // the floats at byte (p·w + v)·L·4; p runs 0..len-1 innermost.
 
   /** 5 rows × 4 vectors of C in 20 accumulators: the main kernel. */
   private static void tile5x4(
