@@ -360,7 +360,7 @@ public final class Gemm {
   private static void panel4(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
-    if (r1 - r0 < PACK_FROM_ROWS) {
+    if (r1 - r0 < PACK_FROM_ROWS || !PackedPanel.available()) {
       int i = r0;
       for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
         tile5x4InPlace(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);
@@ -391,7 +391,7 @@ public final class Gemm {
   private static void panel2(
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
-    if (r1 - r0 < PACK_FROM_ROWS) {
+    if (r1 - r0 < PACK_FROM_ROWS || !PackedPanel.available()) {
       int i = r0;
       for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
         tile5x2InPlace(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, more);

@@ -24,11 +24,20 @@ final class PackedPanel {
   /** The longest sum Gemm packs: sums past it go in blocks of fewer rows. */
   static final int MAX_ROWS = 1024;
 
-  /** One buffer per thread, freed with the thread; a thread packs one panel at a time. */
+  /**
+   * One buffer per platform thread, freed after the thread; a thread packs one panel at a time.
+   * Virtual threads get none ({@link #available}): there may be a great many of them, and each
+   * buffer is 256 KB outside the heap, freed only when the collector finds its thread gone.
+   */
   private static final ThreadLocal<MemorySegment> BUFFERS = ThreadLocal.withInitial(
       () -> Arena.ofAuto().allocate((long) MAX_ROWS * 4 * L * Float.BYTES, ALIGNMENT));
 
   private PackedPanel() {}
+
+  /** Whether the calling thread may pack: platform threads may, virtual threads read in place. */
+  static boolean available() {
+    return !Thread.currentThread().isVirtual();
+  }
 
   /**
    * Copies {@code rows} rows of {@code vectors} (2 or 4) vectors from b, row p starting at

@@ -134,6 +134,24 @@ class GemmTest {
     }
   }
 
+  /** A virtual thread reads B in place (it gets no aligned buffer): the same chains. */
+  @Test
+  void aVirtualThreadGivesTheSameChains() throws InterruptedException {
+    Throwable[] failure = new Throwable[1];
+    Thread thread = Thread.ofVirtual().start(() -> {
+      try {
+        check(Op.MATMUL, 64, 784, 273);
+        check(Op.TRANS_A, 45, 64, 130);
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    });
+    thread.join();
+    if (failure[0] != null) {
+      throw new AssertionError(failure[0]);
+    }
+  }
+
   @Test
   void emptySumGivesZeros() {
     check(Op.MATMUL, 7, 0, 65);
