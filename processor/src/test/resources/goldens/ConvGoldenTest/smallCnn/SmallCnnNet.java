@@ -611,7 +611,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
      * pool: dx of samples r0..r1-1 from dLoss/dOutput d.
      */
     private void poolBackward(float[] d, float[] dx, int r0, int r1) {
-      Arrays.fill(dx, r0 * 256, r1 * 256, 0f);
       for (int s = r0; s < r1; s++) {
         for (int oh = 0; oh < 4; oh++) {
           for (int ow = 0; ow < 4; ow++) {
@@ -624,13 +623,16 @@ public final class SmallCnnNet extends GeneratedNetwork {
               for (int tap = 0; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
                 int at = i0 + offset + j;
-                FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(FloatVector.fromArray(S, dx, at)).intoArray(dx, at);
+                FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(0f).intoArray(dx, at);
               }
             }
             for (; j < 4; j++) {
               float gv = d[o + j];
               int slot = (int) poolSlots[o + j];
-              dx[i0 + ((slot / 2) * 8 + slot % 2) * 4 + j] += gv;
+              for (int tap = 0; tap < 4; tap++) {
+                int offset = ((tap / 2) * 8 + tap % 2) * 4;
+                dx[i0 + offset + j] = (tap == slot ? gv : 0f) + 0f;
+              }
             }
           }
         }

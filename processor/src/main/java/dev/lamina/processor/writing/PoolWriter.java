@@ -81,6 +81,12 @@ final class PoolWriter extends SingleInputWriter {
     return layer.type() == LayerSpec.Type.MAX_POOL;
   }
 
+  /** Whether the windows cover every input value exactly once (stride = kernel, no remainder). */
+  private boolean tilesExactly() {
+    return g.stride() == g.kernel() && g.out().height() * g.kernel() == g.in().height()
+        && g.out().width() * g.kernel() == g.in().width();
+  }
+
   private int c() {
     return g.out().channels();
   }
@@ -219,8 +225,9 @@ final class PoolWriter extends SingleInputWriter {
   }
 
   // private void pool1Backward(float[] d, float[] dx, int r0, int r1) {
-  //   dx = 0 for samples r0..r1-1; then per output value: max — dx[its max's tap] += d;
-  //   average — dx[every tap] += d / area; global — dx[every pixel] = d / (H·W)
+  //   windows that tile the input: per output value, max — dx[tap] = (tap is its max's ? d : 0);
+  //   average — dx[every tap] = d / area; otherwise dx = 0 first, then += the same;
+  //   global — dx[every pixel] = d / (H·W)
   // }
   private MethodSpec backwardMethod() {
     MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.BACKWARD), "d", "dx")
@@ -240,28 +247,43 @@ final class PoolWriter extends SingleInputWriter {
           .endControlFlow();
       return m.addCode(outputLoop(new LoopBody().add(vector.build(), scalar.build()))).build();
     }
-    m.addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
+    // Windows that tile the input exactly write each input value once: dx = (its share) + 0, the
+    // "+ 0" turning −0 into +0 as adding into zeros did. Otherwise dx is zeroed and added into.
+    boolean tiles = tilesExactly();
+    if (!tiles) {
+      m.addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
+    }
+    String onto = tiles ? "add(0f)" : "add($T.fromArray(S, dx, at))";
     if (max()) {
       vector.addStatement("$T slot = $T.fromArray(S, $N, o + j)", Names.FLOAT_VECTOR,
           Names.FLOAT_VECTOR, n.slots());
       scalar.addStatement("int slot = (int) $N[o + j]", n.slots());
       taps(vector, false);
       vector.addStatement("int at = i0 + offset + j")
-          .addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).add($T.fromArray(S, dx, at)).intoArray(dx, at)",
-              Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, Names.FLOAT_VECTOR);
+          .addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap))." + onto
+              + ".intoArray(dx, at)", tiles
+                  ? new Object[] {Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS}
+                  : new Object[] {Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, Names.FLOAT_VECTOR});
       endTaps(vector);
-      scalar.addStatement("dx[i0 + ((slot / $L) * $L + slot % $L) * $L + j] += gv", g.kernel(),
-          g.in().width(), g.kernel(), c());
+      if (tiles) {
+        taps(scalar, false);
+        scalar.addStatement("dx[i0 + offset + j] = (tap == slot ? gv : 0f) + 0f");
+        endTaps(scalar);
+      } else {
+        scalar.addStatement("dx[i0 + ((slot / $L) * $L + slot % $L) * $L + j] += gv", g.kernel(),
+            g.in().width(), g.kernel(), c());
+      }
     } else {
       String area = Elementwise.literal(1.0 / (g.kernel() * g.kernel()));
       vector.addStatement("gv = gv.mul($L)", area);
       scalar.addStatement("gv *= $L", area);
       taps(vector, false);
       vector.addStatement("int at = i0 + offset + j")
-          .addStatement("gv.add($T.fromArray(S, dx, at)).intoArray(dx, at)", Names.FLOAT_VECTOR);
+          .addStatement("gv." + onto + ".intoArray(dx, at)", tiles
+              ? new Object[0] : new Object[] {Names.FLOAT_VECTOR});
       endTaps(vector);
       taps(scalar, false);
-      scalar.addStatement("dx[i0 + offset + j] += gv");
+      scalar.addStatement(tiles ? "dx[i0 + offset + j] = gv + 0f" : "dx[i0 + offset + j] += gv");
       endTaps(scalar);
     }
     return m.addCode(outputLoop(new LoopBody().add(vector.build(), scalar.build()))).build();
