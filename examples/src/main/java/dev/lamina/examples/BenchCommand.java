@@ -2,6 +2,7 @@ package dev.lamina.examples;
 
 import dev.lamina.internal.kernel.FmaPeak;
 import dev.lamina.internal.kernel.Gemm;
+import dev.lamina.nn.NetworkSpec;
 import dev.lamina.nn.WeightPrecision;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -94,8 +95,9 @@ final class BenchCommand implements Command {
     });
 
     // The products of a training step and of an inference pass per sample (see ProductFlops).
-    long trainFlops = ProductFlops.training(new FashionMlpBnNet(LaminaMeter.SEED).spec());
-    long inferFlops = ProductFlops.forward(new FashionMlpBnNet(LaminaMeter.SEED).spec());
+    NetworkSpec spec = new FashionMlpBnNet(LaminaMeter.SEED).spec();
+    long trainFlops = ProductFlops.training(spec);
+    long inferFlops = ProductFlops.forward(spec);
     json.put("train_flops_per_sample", trainFlops);
     json.put("infer_flops_per_sample", inferFlops);
     out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%n");

@@ -253,17 +253,16 @@ final class PoolWriter extends SingleInputWriter {
     if (!tiles) {
       m.addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
     }
-    String onto = tiles ? "add(0f)" : "add($T.fromArray(S, dx, at))";
+    CodeBlock onto = tiles ? CodeBlock.of("add(0f)")
+        : CodeBlock.of("add($T.fromArray(S, dx, at))", Names.FLOAT_VECTOR);
     if (max()) {
       vector.addStatement("$T slot = $T.fromArray(S, $N, o + j)", Names.FLOAT_VECTOR,
           Names.FLOAT_VECTOR, n.slots());
       scalar.addStatement("int slot = (int) $N[o + j]", n.slots());
       taps(vector, false);
       vector.addStatement("int at = i0 + offset + j")
-          .addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap))." + onto
-              + ".intoArray(dx, at)", tiles
-                  ? new Object[] {Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS}
-                  : new Object[] {Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, Names.FLOAT_VECTOR});
+          .addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).$L.intoArray(dx, at)",
+              Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, onto);
       endTaps(vector);
       if (tiles) {
         taps(scalar, false);
@@ -279,8 +278,7 @@ final class PoolWriter extends SingleInputWriter {
       scalar.addStatement("gv *= $L", area);
       taps(vector, false);
       vector.addStatement("int at = i0 + offset + j")
-          .addStatement("gv." + onto + ".intoArray(dx, at)", tiles
-              ? new Object[0] : new Object[] {Names.FLOAT_VECTOR});
+          .addStatement("gv.$L.intoArray(dx, at)", onto);
       endTaps(vector);
       taps(scalar, false);
       scalar.addStatement(tiles ? "dx[i0 + offset + j] = gv + 0f" : "dx[i0 + offset + j] += gv");
