@@ -77,14 +77,25 @@ final class InProcessPeers implements AutoCloseable {
     return rates;
   }
 
-  /** Inference samples/s of Lamina and ONNX Runtime (NaN without it), windows in turn. */
+  /**
+   * Inference samples/s of Lamina's network, ONNX Runtime (NaN without it) and, on one thread,
+   * Lamina's float inference copy (NaN on more), windows in turn.
+   */
   double[] inferRates(LaminaMeter lamina, int batch, int threads, double seconds) {
     List<Runnable> works = new ArrayList<>(List.of(lamina.inference(batch, threads)));
+    int copy = -1;
+    if (threads == 1) {
+      copy = works.size();
+      works.add(lamina.copyInference(batch));
+    }
+    int onnx = -1;
     if (ort.containsKey(threads)) {
+      onnx = works.size();
       works.add(ort.get(threads).pass(lamina.features(batch), batch));
     }
     double[] measured = LaminaMeter.medianRates(works.toArray(Runnable[]::new), batch, seconds);
-    return new double[] {measured[0], measured.length > 1 ? measured[1] : Double.NaN};
+    return new double[] {measured[0], onnx < 0 ? Double.NaN : measured[onnx],
+        copy < 0 ? Double.NaN : measured[copy]};
   }
 
   /** Median single-sample microseconds of Lamina and ONNX Runtime (NaN without it), in turn. */
@@ -99,8 +110,8 @@ final class InProcessPeers implements AutoCloseable {
 
   /**
    * Prints and records the peers' rates beside Lamina's: {@code rates} holds, for each
-   * "batch/threads", Lamina's training and inference, then DJL's training and ONNX Runtime's
-   * inference.
+   * "batch/threads", Lamina's training and inference, DJL's training, ONNX Runtime's inference,
+   * and Lamina's float inference copy's (NaN on more than one thread).
    */
   void report(Map<String, double[]> rates, int[] batches, int[] threadCounts,
       Map<String, Object> json, PrintStream out) {
@@ -116,6 +127,9 @@ final class InProcessPeers implements AutoCloseable {
         json.put("ratio_train_" + key + "_vs_djl", r[0] / r[2]);
         json.put("infer_" + key + "_ort", r[3]);
         json.put("ratio_infer_" + key + "_vs_ort", r[1] / r[3]);
+        if (threads == 1) {
+          json.put("ratio_infer_copy_" + key + "_vs_ort", r[4] / r[3]);
+        }
         if (!ort.isEmpty() || djl.isPresent()) {
           out.printf(Locale.ROOT, "  %5d %7d | %12.0f %8.0f %6.2f | %12.0f %8.0f %6.2f%n", batch,
               threads, r[0], r[2], r[0] / r[2], r[1], r[3], r[1] / r[3]);

@@ -131,6 +131,16 @@ final class LaminaMeter {
     return () -> net.forwardInfer(x, batch);
   }
 
+  /**
+   * One batch pass of a float inference copy ({@link Network#inferenceCopy}) of the same
+   * network, whose weights are laid out once for the products; it runs on the calling thread.
+   */
+  Runnable copyInference(int batch) {
+    Network copy = new FashionMlpBnNet(SEED).inferenceCopy(WeightPrecision.FLOAT32);
+    float[] x = features(batch);
+    return () -> copy.forwardInfer(x, batch);
+  }
+
   /** The first {@code rows} samples of the bench's data, row after row. */
   float[] features(int rows) {
     float[] x = new float[rows * 784];

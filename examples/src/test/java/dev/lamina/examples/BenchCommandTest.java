@@ -40,7 +40,8 @@ class BenchCommandTest {
         "fit_samples_per_second", "fit_fraction_of_step", "fit_samples_per_second_t2",
         "fit_fraction_of_step_t2", "fit_validation_seconds_per_epoch",
         "infer_b32_t1_ort", "infer_b128_t1_ort", "infer_b512_t2_ort", "ratio_infer_b128_t1_vs_ort",
-        "latency_us_ort", "latency_us_ort_t2", "ratio_latency_vs_ort"}) {
+        "latency_us_ort", "latency_us_ort_t2", "ratio_latency_vs_ort",
+        "infer_copy_b128_t1_lamina", "infer_copy_b512_t1_lamina", "ratio_infer_copy_b128_t1_vs_ort"}) {
       assertTrue(number(json, key) > 0, key + " in " + json);
     }
     for (String key : new String[] {"ratio_train_b32_t1", "ratio_train_b128_t1",
@@ -70,6 +71,13 @@ class BenchCommandTest {
       assertEquals(number(json, "infer_" + key + "_lamina") * 469_504 / (peak * threads),
           number(json, "infer_peak_fraction_" + key), 1e-9, key);
     }
+    for (String key : new String[] {"b32_t1", "b128_t1", "b512_t1"}) {
+      assertEquals(number(json, "infer_copy_" + key + "_lamina") * 469_504 / peak,
+          number(json, "infer_copy_peak_fraction_" + key), 1e-9, key);
+      assertEquals(number(json, "infer_copy_" + key + "_lamina") / number(json, "infer_" + key
+          + "_ort"), number(json, "ratio_infer_copy_" + key + "_vs_ort"), 1e-9, key);
+    }
+    assertTrue(!json.contains("infer_copy_b128_t2"), "the copy runs on one thread: " + json);
   }
 
   private static double number(String json, String key) {

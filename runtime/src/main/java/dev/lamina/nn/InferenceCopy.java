@@ -7,13 +7,15 @@ import dev.lamina.internal.kernel.Bf16Gemm;
 import dev.lamina.internal.kernel.DenseEpilogue;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.internal.kernel.Int8Gemm;
+import dev.lamina.internal.kernel.PackedMatrix;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A network frozen for inference ({@link Network#inferenceCopy}): its weights, biases,
  * normalization statistics and input scaling taken when it is made, each dense layer one product
- * (float, or bfloat16 widened in registers by {@link Bf16Gemm}) followed by one {@link
+ * (float weights laid out once for the product's tiles, {@link PackedMatrix}; or bfloat16
+ * widened in registers by {@link Bf16Gemm}; or int8) followed by one {@link
  * DenseEpilogue}: {@code f((x·W)·s1 + t1)·s2 + t2}, where s1 and t1 hold the bias and a batch
  * normalization before the activation (running statistics), s2 and t2 one after it and classic
  * dropout's scale. It runs on the calling thread.
@@ -35,7 +37,7 @@ final class InferenceCopy implements Network {
   private int capacity;
 
   /** One dense layer: its product and its epilogue, each row {@code ld} floats long. */
-  private record Stage(int in, int out, int ld, int input, float[] weights, short[] packed,
+  private record Stage(int in, int out, int ld, int input, PackedMatrix weights, short[] packed,
       byte[] quantized, float[] s1, float[] t1, float[] s2, float[] t2, dev.lamina.Nonlinearity f, float slope) {}
 
   private InferenceCopy(Network source, WeightPrecision precision) {
@@ -140,7 +142,8 @@ final class InferenceCopy implements Network {
       t2 = new float[ld];
       Arrays.fill(s2, 0, out, drop);
     }
-    return new Stage(in, out, ld, spec.inputIndex(l), w, packed, quantized, s1, t1, s2, t2,
+    PackedMatrix floats = bf16 || int8 ? null : PackedMatrix.of(w, in, out);
+    return new Stage(in, out, ld, spec.inputIndex(l), floats, packed, quantized, s1, t1, s2, t2,
         layer.activation(), (float) layer.slope());
   }
 
@@ -216,7 +219,7 @@ final class InferenceCopy implements Network {
       } else if (s.quantized != null) {
         Int8Gemm.matmul(y, s.ld, a, lda, s.quantized, s.in, s.ld, 0, rows);
       } else {
-        Gemm.matmul(y, a, s.weights, s.in, s.out, 0, rows);
+        Gemm.matmul(y, a, s.weights, 0, rows);
       }
       for (int r = 0; r < rows; r++) {
         DenseEpilogue.apply(y, r * s.ld, s.out, s.s1, s.t1, s.f, s.slope, s.s2, s.t2);

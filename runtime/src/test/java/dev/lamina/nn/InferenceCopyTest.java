@@ -106,17 +106,24 @@ class InferenceCopyTest {
     NetworkSpec spec = new NetworkSpec("Small", Loss.SOFTMAX_CROSS_ENTROPY, 0, List.of(
         LayerSpec.input("in", 5, 1, DropoutMode.INVERTED),
         dense("out", 3, 5, true, Nonlinearity.IDENTITY, NormSpec.NONE, 1, DropoutMode.INVERTED)));
-    ReferenceNetwork source = trained(spec, 4);
-    Network copy = source.inferenceCopy(WeightPrecision.BFLOAT16);
-    float[] input = random(5, 5);
-    float[] before = copy.forwardInfer(input, 1).clone();
-    for (float v : copy.parameters().get("out.weight").values()) {
-      assertEquals(v, BFloat16.round(v), 0f, "a bf16 copy's weights are bfloat16 values");
+    for (WeightPrecision precision : WeightPrecision.values()) {
+      ReferenceNetwork source = trained(spec, 4);
+      Network copy = source.inferenceCopy(precision);
+      float[] input = random(8 * 5, 8); // 8 rows: a float copy reads its laid-out panels
+      float[] before = copy.forwardInfer(input, 8).clone();
+      if (precision == WeightPrecision.BFLOAT16) {
+        for (float v : copy.parameters().get("out.weight").values()) {
+          assertEquals(v, BFloat16.round(v), 0f, "a bf16 copy's weights are bfloat16 values");
+        }
+      }
+      source.parameters().get("out.weight").values()[0] += 1f;
+      copy.parameters().get("out.weight").values()[1] += 1f;
+      float[] after = copy.forwardInfer(input, 8);
+      assertEquals(before[0], after[0], 0f, precision + ": changing the source or the copy's"
+          + " parameters must not change what the copy computes");
+      assertEquals(before[1], after[1], 0f, precision + ": the copy's own parameters, changed");
+      assertNotEquals(source.forwardInfer(input, 8)[0], after[0]);
     }
-    source.parameters().get("out.weight").values()[0] += 1f;
-    float[] after = copy.forwardInfer(input, 1);
-    assertEquals(before[0], after[0], 0f, "training the source further must not change the copy");
-    assertNotEquals(source.forwardInfer(input, 1)[0], after[0]);
   }
 
   @Test

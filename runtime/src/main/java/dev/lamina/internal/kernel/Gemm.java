@@ -34,7 +34,9 @@ import jdk.incubator.vector.VectorSpecies;
  * one row (one sample's inference) is bound by reading B, and goes first through 1×16- and
  * 1×8-vector tiles that read B's rows in order; 2, 3, 6 or 7 rows, in groups of two and three,
  * through 2×8- and 3×8-vector tiles that share each load of B among a group. Fewer than 32 rows
- * read B in place: a copy is repaid only when about six row blocks read it.
+ * read B in place: a copy is repaid only when about six row blocks read it. B that does not
+ * change (an inference copy's weights) can be laid out once ({@link PackedMatrix}); then from 4
+ * rows on every product reads the panels without copying them.
  * The kernels take arrays and offsets only, never vectors, so nothing is boxed if one is not
  * inlined; each is a few hundred bytes of bytecode.
  *
@@ -64,7 +66,7 @@ public final class Gemm {
    * (13 registers). With AVX2 the 5×4 tile spilled and ran at 58–61% of the FMA peak, the 5×2
    * at 97–100% (-XX:UseAVX=2 on Zen 5, 128×784×256).
    */
-  private static final boolean FOUR_VECTOR_PANELS = REGISTERS >= 32;
+  static final boolean FOUR_VECTOR_PANELS = REGISTERS >= 32;
   /**
    * Up to this many rows, a row count that the 5- and 4-row tiles would split with single rows
    * left over (2, 3, 6, 7) goes in groups of 2 and 3 rows that share each load of W instead
@@ -81,6 +83,12 @@ public final class Gemm {
    * 1.33 ms a step through copies and 0.86–1.2 ms in place.
    */
   private static final int PACK_FROM_ROWS = 32;
+  /**
+   * Where B was laid out beforehand ({@link PackedMatrix}), rows from this many on read its
+   * panels: an inference copy of the bench's MLP ran 4, 7, 8 and 24 samples 24%, 45%, 50% and
+   * 35% faster so than in place, 3 samples 37% slower (their 3×8 tiles share each load of W).
+   */
+  private static final int PACKED_MATRIX_FROM_ROWS = 4;
   /**
    * Sums longer than this go in blocks of {@link #KC}: a panel of B is then KC rows × 4 vectors
    * (128 KB with 512-bit vectors), not k rows (1 MB for k = 4096, the whole L2 of the cores it
@@ -125,6 +133,42 @@ public final class Gemm {
     checkLength("b", b, (long) k * n);
     checkLength("c", c, (long) r1 * n);
     product(c, a, k, 1, b, k, n, r0, r1);
+  }
+
+  /**
+   * {@link #matmul} with B laid out beforehand: the same bits, without copying B's panels in each
+   * call. One to three rows read B in place, as there.
+   */
+  public static void matmul(float[] c, float[] a, PackedMatrix b, int r0, int r1) {
+    int k = b.k;
+    int n = b.n;
+    checkSizes(k, n, r0, r1);
+    checkLength("a", a, (long) r1 * k);
+    checkLength("c", c, (long) r1 * n);
+    if (r1 - r0 < PACKED_MATRIX_FROM_ROWS) {
+      product(c, a, k, 1, b.values, k, n, r0, r1);
+      return;
+    }
+    // The blocks of the sum that product() makes, and the tiles that columns() picks.
+    int block = k <= BLOCK_FROM ? k : KC;
+    for (int p0 = 0; p0 < k; p0 += block) {
+      int len = Math.min(block, k - p0);
+      boolean more = p0 > 0;
+      int j = 0;
+      int q = 0;
+      for (; q < b.fourVectorPanels; q++, j += NR) {
+        panel4(c, a, p0, k, 1, b.panels, b.offset(q, p0), len, n, r0, r1, j, more);
+      }
+      for (; q < b.fourVectorPanels + b.twoVectorPanels; q++, j += 2 * L) {
+        panel2(c, a, p0, k, 1, b.panels, b.offset(q, p0), len, n, r0, r1, j, more);
+      }
+      for (; j + L <= n; j += L) {
+        panel1(c, a, p0, k, 1, b.values, p0 * n, len, n, r0, r1, j, more);
+      }
+      if (j < n) {
+        panelPart(c, a, p0, k, 1, b.values, p0 * n, len, n, r0, r1, j, more);
+      }
+    }
   }
 
   /**
@@ -374,16 +418,25 @@ public final class Gemm {
       return;
     }
     // With 32 rows or more, product() has cut the sum to at most 1024 terms: one panel holds it.
-    MemorySegment panel = PackedPanel.pack(b, bOff + j, n, len, 4);
+    panel4(c, a, aOff, aRow, aStep, PackedPanel.pack(b, bOff + j, n, len, 4), 0, len, n, r0, r1,
+        j, more);
+  }
+
+  /**
+   * Columns j..j+4L-1 of C rows [r0, r1), from a packed 4-vector panel of B whose row p starts at
+   * byte {@code bo + p·4·L·4} of {@code panel}.
+   */
+  private static void panel4(float[] c, float[] a, int aOff, int aRow, int aStep,
+      MemorySegment panel, long bo, int len, int n, int r0, int r1, int j, boolean more) {
     int i = r0;
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+      tile5x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, bo, len, more);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+      tile4x4(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, bo, len, more);
     }
     for (; i < r1; i++) {
-      tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, panel, len, more);
+      tile1x4(c, i * n + j, a, aOff + i * aRow, aStep, panel, bo, len, more);
     }
   }
 
@@ -405,21 +458,30 @@ public final class Gemm {
       return;
     }
     // With 32 rows or more, product() has cut the sum to at most 1024 terms: one panel holds it.
-    MemorySegment panel = PackedPanel.pack(b, bOff + j, n, len, 2);
+    panel2(c, a, aOff, aRow, aStep, PackedPanel.pack(b, bOff + j, n, len, 2), 0, len, n, r0, r1,
+        j, more);
+  }
+
+  /**
+   * Columns j..j+2L-1 of C rows [r0, r1), from a packed 2-vector panel of B whose row p starts at
+   * byte {@code bo + p·2·L·4} of {@code panel}.
+   */
+  private static void panel2(float[] c, float[] a, int aOff, int aRow, int aStep,
+      MemorySegment panel, long bo, int len, int n, int r0, int r1, int j, boolean more) {
     int i = r0;
     if (WIDE_ROW) {
       for (; i + 10 <= r1; i += 10) {
-        tile10x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+        tile10x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, bo, len, more);
       }
     }
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - i); i + MR <= end5; i += MR) {
-      tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+      tile5x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, bo, len, more);
     }
     for (; i + 4 <= r1; i += 4) {
-      tile4x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, len, more);
+      tile4x2(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, panel, bo, len, more);
     }
     for (; i < r1; i++) {
-      tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, panel, len, more);
+      tile1x2(c, i * n + j, a, aOff + i * aRow, aStep, panel, bo, len, more);
     }
   }
 
@@ -478,7 +540,7 @@ public final class Gemm {
   /** 5 rows × 4 vectors of C in 20 accumulators: the main kernel. */
   private static void tile5x4(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      MemorySegment b, int len, boolean more) {
+      MemorySegment b, long bo, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
@@ -500,7 +562,7 @@ public final class Gemm {
     FloatVector c42 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 2 * L) : FloatVector.zero(S);
     FloatVector c43 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + 3 * L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
-    long pb = 0;
+    long pb = bo;
     for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL4_ROW) {
       FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
       FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
@@ -587,7 +649,7 @@ public final class Gemm {
   /** 5 rows × 2 vectors of C in 10 accumulators. */
   private static void tile5x2(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      MemorySegment b, int len, boolean more) {
+      MemorySegment b, long bo, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
@@ -599,7 +661,7 @@ public final class Gemm {
     FloatVector c40 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc) : FloatVector.zero(S);
     FloatVector c41 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc + L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
-    long pb = 0;
+    long pb = bo;
     for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
       FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
       FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
@@ -634,7 +696,7 @@ public final class Gemm {
   /** 4 rows × 2 vectors of C in 8 accumulators: row blocks that make the 5-row blocks fit. */
   private static void tile4x2(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      MemorySegment b, int len, boolean more) {
+      MemorySegment b, long bo, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c10 = more ? FloatVector.fromArray(S, c, ci + ldc) : FloatVector.zero(S);
@@ -644,7 +706,7 @@ public final class Gemm {
     FloatVector c30 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc) : FloatVector.zero(S);
     FloatVector c31 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-    long pb = 0;
+    long pb = bo;
     for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
       FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
       FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
@@ -677,7 +739,7 @@ public final class Gemm {
    */
   private static void tile10x2(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      MemorySegment b, int len, boolean more) {
+      MemorySegment b, long bo, int len, boolean more) {
     int r5 = ci + 5 * ldc;
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
@@ -701,7 +763,7 @@ public final class Gemm {
     FloatVector c91 = more ? FloatVector.fromArray(S, c, r5 + 4 * ldc + L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
     int a5 = a4 + aRow, a6 = a5 + aRow, a7 = a6 + aRow, a8 = a7 + aRow, a9 = a8 + aRow;
-    long pb = 0;
+    long pb = bo;
     for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
       FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
       FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
@@ -760,10 +822,10 @@ public final class Gemm {
 
   /** 1 row × 2 vectors of C. */
   private static void tile1x2(
-      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, int len, boolean more) {
+      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, long bo, int len, boolean more) {
     FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
-    long pb = 0;
+    long pb = bo;
     for (int p = 0, pa = ai; p < len; p++, pa += aStep, pb += PANEL2_ROW) {
       FloatVector x = FloatVector.broadcast(S, a[pa]);
       c0 = x.fma(FloatVector.fromMemorySegment(S, b, pb, NATIVE), c0);
@@ -1079,7 +1141,7 @@ public final class Gemm {
   /** 4 rows × 4 vectors of C in 16 accumulators: row blocks that make the 5-row blocks fit. */
   private static void tile4x4(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
-      MemorySegment b, int len, boolean more) {
+      MemorySegment b, long bo, int len, boolean more) {
     FloatVector c00 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c01 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c02 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
@@ -1097,7 +1159,7 @@ public final class Gemm {
     FloatVector c32 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 2 * L) : FloatVector.zero(S);
     FloatVector c33 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc + 3 * L) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-    long pb = 0;
+    long pb = bo;
     for (int p = 0, pa = 0; p < len; p++, pa += aStep, pb += PANEL4_ROW) {
       FloatVector b0 = FloatVector.fromMemorySegment(S, b, pb, NATIVE);
       FloatVector b1 = FloatVector.fromMemorySegment(S, b, pb + VECTOR_BYTES, NATIVE);
@@ -1204,12 +1266,12 @@ public final class Gemm {
 
   /** 1 row × 4 vectors of C: leftover rows. */
   private static void tile1x4(
-      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, int len, boolean more) {
+      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, long bo, int len, boolean more) {
     FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     FloatVector c2 = more ? FloatVector.fromArray(S, c, ci + 2 * L) : FloatVector.zero(S);
     FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * L) : FloatVector.zero(S);
-    long pb = 0;
+    long pb = bo;
     for (int p = 0, pa = ai; p < len; p++, pa += aStep, pb += PANEL4_ROW) {
       FloatVector x = FloatVector.broadcast(S, a[pa]);
       c0 = x.fma(FloatVector.fromMemorySegment(S, b, pb, NATIVE), c0);

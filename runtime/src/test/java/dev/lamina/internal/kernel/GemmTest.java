@@ -19,7 +19,7 @@ class GemmTest {
   /** (batch, in, out) of the MLP 784-256-128-10, training and single-sample inference. */
   private static final int[][] MLP = {{128, 784, 256}, {128, 256, 128}, {128, 128, 10}, {1, 784, 256}};
 
-  private enum Op { MATMUL, TRANS_A, TRANS_B }
+  private enum Op { MATMUL, TRANS_A, TRANS_B, PACKED }
 
   @Test
   void matmulOnEveryTailShape() {
@@ -152,6 +152,45 @@ class GemmTest {
     }
   }
 
+  /**
+   * B laid out once (an inference copy's weights): the same chains as the product that copies
+   * its panels, for row counts on both sides of the 4-row line, every column tail (4-, 2-, 1-
+   * vector and partial panels), and short and blocked sums.
+   */
+  @Test
+  void packedMatricesGiveTheSameChains() {
+    for (int rows : new int[] {1, 3, 4, 5, 7, 8, 31, 32, 64, 128}) {
+      for (int n : TAIL_N) {
+        for (int k : new int[] {9, 784, 1537}) {
+          check(Op.PACKED, rows, k, n);
+        }
+      }
+    }
+    Problem p = new Problem(Op.PACKED, 70, 300, 273, 5);
+    float[] rowsApart = new float[70 * 273];
+    p.runInto(rowsApart, 0, 33);
+    p.runInto(rowsApart, 33, 70);
+    assertBitsEqual(p.fmaChain(), rowsApart, "packed B, rows 0..33 and 33..70");
+  }
+
+  /** A packed matrix keeps its own copy: changing B afterwards changes no product. */
+  @Test
+  void packedMatrixIgnoresLaterChangesToB() {
+    Random random = new Random(3);
+    float[] a = randomMatrix(random, 40 * 20);
+    float[] b = randomMatrix(random, 20 * 70);
+    float[] expected = new float[40 * 70];
+    Gemm.matmul(expected, a, b, 20, 70, 0, 40);
+    PackedMatrix packed = PackedMatrix.of(b, 20, 70);
+    java.util.Arrays.fill(b, 7f);
+    for (int rows : new int[] {40, 3}) { // panels, and B read in place
+      float[] c = new float[40 * 70];
+      Gemm.matmul(c, a, packed, 0, rows);
+      assertArrayEquals(java.util.Arrays.copyOf(expected, rows * 70),
+          java.util.Arrays.copyOf(c, rows * 70));
+    }
+  }
+
   @Test
   void emptySumGivesZeros() {
     check(Op.MATMUL, 7, 0, 65);
@@ -250,6 +289,12 @@ class GemmTest {
     assertThrows(IllegalArgumentException.class,
         () -> Gemm.matmulTransA(m, m, m, 4, 4, 4, 0, 5));
     assertThrows(IllegalArgumentException.class, () -> Gemm.transpose(m, m, 5, 4));
+    IllegalArgumentException tooShort =
+        assertThrows(IllegalArgumentException.class, () -> PackedMatrix.of(m, 4, 5));
+    assertEquals("b must hold k × n floats with k, n > 0; got k = 4, n = 5 and 16 floats",
+        tooShort.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Gemm.matmul(m, m, PackedMatrix.of(m, 4, 4), 0, 5));
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -325,7 +370,7 @@ class GemmTest {
     /** Length of each dot product. */
     int len() {
       return switch (op) {
-        case MATMUL -> k;
+        case MATMUL, PACKED -> k;
         case TRANS_A -> rows;
         case TRANS_B -> n;
       };
@@ -344,6 +389,7 @@ class GemmTest {
     void runInto(float[] c, int from, int to) {
       switch (op) {
         case MATMUL -> Gemm.matmul(c, a, b, k, n, from, to);
+        case PACKED -> Gemm.matmul(c, a, PackedMatrix.of(b, k, n), from, to);
         case TRANS_A -> Gemm.matmulTransA(c, a, b, rows, k, n, from, to);
         case TRANS_B -> Gemm.matmulTransB(c, a, b, k, n, from, to);
       }
@@ -352,7 +398,7 @@ class GemmTest {
     float[] reference() {
       float[] c = new float[outRows() * outCols()];
       switch (op) {
-        case MATMUL -> GemmReference.matmul(c, a, b, rows, k, n);
+        case MATMUL, PACKED -> GemmReference.matmul(c, a, b, rows, k, n);
         case TRANS_A -> GemmReference.matmulTransA(c, a, b, rows, k, n);
         case TRANS_B -> GemmReference.matmulTransB(c, a, b, rows, k, n);
       }
@@ -368,7 +414,7 @@ class GemmTest {
           float acc = 0;
           for (int p = 0; p < len(); p++) {
             float x = switch (op) {
-              case MATMUL -> a[i * k + p];
+              case MATMUL, PACKED -> a[i * k + p];
               case TRANS_A -> a[p * k + i];
               case TRANS_B -> a[i * n + p];
             };
