@@ -506,8 +506,14 @@ public final class Gemm {
       float[] c, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int len, int n,
       int r0, int r1, int j, boolean more) {
     int i = r0;
+    int whole = wholeLoads(b.length, bOff + j, n, len);
     for (int end5 = r1 - 4 * fourRowBlocks(r1 - r0); i + MR <= end5; i += MR) {
-      tile5xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j, more);
+      tile5xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, whole, n - j,
+          more);
+      if (whole < len) {
+        tile5xPartLast(c, i * n + j, n, a, aOff + i * aRow + whole * aStep, aRow, aStep, b,
+            bOff + j + whole * n, n, len - whole, n - j);
+      }
     }
     for (; i + 4 <= r1; i += 4) {
       tile4xPart(c, i * n + j, n, a, aOff + i * aRow, aRow, aStep, b, bOff + j, n, len, n - j, more);
@@ -1100,7 +1106,11 @@ public final class Gemm {
     c0.intoArray(c, ci);
     c1.intoArray(c, ci + L);
   }
-  /** 5 rows × the first {@code lanes} lanes of a vector of C: the column tail. */
+  /**
+   * 5 rows × the first {@code lanes} lanes of a vector of C, the column tail: B read as whole
+   * vectors (lanes past {@code lanes} are never stored and lanes do not mix), so len must not
+   * run past {@link #wholeLoads}; {@link #tile5xPartLast} takes the rows after.
+   */
   private static void tile5xPart(
       float[] c, int ci, int ldc, float[] a, int ai, int aRow, int aStep,
       float[] b, int bi, int ldb, int len, int lanes, boolean more) {
@@ -1111,20 +1121,8 @@ public final class Gemm {
     FloatVector c3 = more ? FloatVector.fromArray(S, c, ci + 3 * ldc, m) : FloatVector.zero(S);
     FloatVector c4 = more ? FloatVector.fromArray(S, c, ci + 4 * ldc, m) : FloatVector.zero(S);
     int a0 = ai, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow, a4 = a3 + aRow;
-    // Lanes past `lanes` are never stored and lanes do not mix, so B is read whole where the
-    // vector fits in b, and masked only in its last rows.
-    int whole = wholeLoads(b.length, bi, ldb, len);
-    int p = 0, pa = 0, pb = bi;
-    for (; p < whole; p++, pa += aStep, pb += ldb) {
+    for (int p = 0, pa = 0, pb = bi; p < len; p++, pa += aStep, pb += ldb) {
       FloatVector b0 = FloatVector.fromArray(S, b, pb);
-      c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
-      c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
-      c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
-      c3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, c3);
-      c4 = FloatVector.broadcast(S, a[a4 + pa]).fma(b0, c4);
-    }
-    for (; p < len; p++, pa += aStep, pb += ldb) {
-      FloatVector b0 = FloatVector.fromArray(S, b, pb, m);
       c0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, c0);
       c1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, c1);
       c2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, c2);
@@ -1136,6 +1134,27 @@ public final class Gemm {
     c2.intoArray(c, ci + 2 * ldc, m);
     c3.intoArray(c, ci + 3 * ldc, m);
     c4.intoArray(c, ci + 4 * ldc, m);
+  }
+
+  /**
+   * The last rows of B for {@link #tile5xPart}, where a whole vector would run past the end of
+   * b: each element's chain goes on from C in scalar fma, as a lane of a masked load would. Not
+   * a second, masked loop in tile5xPart: with one, C1 could not compile it ("out of virtual
+   * registers in linear scan"), nor a masked kernel of its own, and in one JVM tile5xPart then
+   * stayed in its first C1 code, the Vector API not intrinsified: a 128×128×10 product took
+   * 0.4–15 ms instead of 12 µs for as long as it was measured (16 s).
+   */
+  private static void tile5xPartLast(float[] c, int ci, int ldc, float[] a, int ai, int aRow,
+      int aStep, float[] b, int bi, int ldb, int len, int lanes) {
+    for (int r = 0; r < MR; r++) {
+      for (int t = 0; t < lanes; t++) {
+        float acc = c[ci + r * ldc + t];
+        for (int p = 0; p < len; p++) {
+          acc = Math.fma(a[ai + r * aRow + p * aStep], b[bi + p * ldb + t], acc);
+        }
+        c[ci + r * ldc + t] = acc;
+      }
+    }
   }
 
   /** 4 rows × 4 vectors of C in 16 accumulators: row blocks that make the 5-row blocks fit. */
