@@ -62,8 +62,9 @@ final class BenchCommand implements Command {
     out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core (%d cores)%n%n", peak,
         Runtime.getRuntime().availableProcessors());
     json.put("fma_peak_gflops", peak);
-    out.println("GEMM kernels (main tile " + Gemm.mainTile() + ")");
+    out.println("GEMM kernels (main tile " + Gemm.mainTile() + "; " + Gemm.blocking() + ")");
     json.put("gemm_main_tile", Gemm.mainTile());
+    json.put("gemm_blocking", Gemm.blocking());
     out.println("  one thread, 128×784×256               GFLOP/s   of peak");
     double forwardFraction = 0;
     for (String kernel : List.of("forward", "weight_gradient", "input_gradient")) {

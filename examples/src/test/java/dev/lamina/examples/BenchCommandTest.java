@@ -53,6 +53,7 @@ class BenchCommandTest {
     }
     assertTrue(json.contains("\"ort_version\": \"1.29.0\""), json);
     assertTrue(json.contains("\"gemm_main_tile\": \"" + Gemm.mainTile() + "\""), json);
+    assertTrue(json.contains("\"gemm_blocking\": \"" + Gemm.blocking() + "\""), json);
     assertTrue(number(json, "ort_largest_logit_difference") <= OrtPeer.TOLERANCE, json);
     for (String key : new String[] {"load_average_start", "load_average_end"}) {
       assertTrue(number(json, key) >= 0, key + " in " + json);

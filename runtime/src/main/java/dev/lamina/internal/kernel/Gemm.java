@@ -28,9 +28,10 @@ import jdk.incubator.vector.VectorSpecies;
  * filters) go through 10×2-vector tiles where there are 32 vector registers, so that each load of
  * B serves 10 rows. Rows are split into 5-row blocks
  * and up to four 4-row blocks (16 accumulators) so that no row is left over when there are 16 or
- * more; otherwise leftover rows go to 1-row tiles. A sum of more than 1024 terms goes in blocks
- * of 512: each tile stores its partial sums in C and the next block's tile loads them back and
- * goes on, so every element is still the one chain, and a panel of B stays in L2. A product of
+ * more; otherwise leftover rows go to 1-row tiles. A long sum goes in blocks sized from the
+ * core's L2 ({@link #blocking}; 512 terms with a 1 MB L2): each tile stores its partial sums in C
+ * and the next block's tile loads them back and goes on, so every element is still the one chain
+ * whatever the block, and a panel of B stays in L2. A product of
  * one row (one sample's inference) is bound by reading B, and goes first through 1×16- and
  * 1×8-vector tiles that read B's rows in order; 2, 3, 6 or 7 rows, in groups of two and three,
  * through 2×8- and 3×8-vector tiles that share each load of B among a group. Fewer than 32 rows
@@ -89,13 +90,6 @@ public final class Gemm {
    * 35% faster so than in place, 3 samples 37% slower (their 3×8 tiles share each load of W).
    */
   private static final int PACKED_MATRIX_FROM_ROWS = 4;
-  /**
-   * Sums longer than this go in blocks of {@link #KC}: a panel of B is then KC rows × 4 vectors
-   * (128 KB with 512-bit vectors), not k rows (1 MB for k = 4096, the whole L2 of the cores it
-   * was measured on, where the product fell to a quarter of the FMA peak).
-   */
-  private static final int BLOCK_FROM = 1024;
-  private static final int KC = 512;
   /** Rows of C per main tile. */
   private static final int MR = 5;
   /** Columns of C per main tile: 4 vectors. */
@@ -104,6 +98,16 @@ public final class Gemm {
   private static final long VECTOR_BYTES = (long) L * Float.BYTES;
   private static final long PANEL4_ROW = 4 * VECTOR_BYTES;
   private static final long PANEL2_ROW = 2 * VECTOR_BYTES;
+  /** Bytes of one row of the main tile's panel of B: 4 vectors, or 2 with 16 registers. */
+  static final long PANEL_ROW = FOUR_VECTOR_PANELS ? PANEL4_ROW : PANEL2_ROW;
+  /**
+   * Rows of B per block of a long sum ({@link #sumBlock}), from the size of this core's L2: a
+   * main panel of KC rows fills an eighth of it, so that it stays there while every row block of
+   * A passes over it. Where it does not, a product slows to a fraction of the FMA peak.
+   */
+  private static final int KC = sumBlock(L2Cache.SIZE.bytes(), PANEL_ROW);
+  /** Sums of up to this many terms are not cut; longer ones go in blocks of KC. */
+  static final int BLOCK_FROM = 2 * KC;
   private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
   /**
    * Lane indexes for {@link #swapStage}, one row per stage (h = L/2, L/4, …, 1): an index below L
@@ -113,6 +117,32 @@ public final class Gemm {
   private static final float[][] SWAP_HI = swapIndexes(false);
 
   private Gemm() {}
+
+  /**
+   * Rows per block of a long sum for an L2 of {@code l2Bytes}: the largest power of two from 128
+   * to 2048 whose panel ({@code panelRowBytes} a row) takes at most an eighth of the L2. With 4
+   * vectors of 16 floats and a 1 MiB L2 that is 512 rows, 128 KB; 2048 rows (512 KB) ran the
+   * 128×4096×256 product at 119–127 GFLOP/s against 145–176 for 128 to 1024 rows (Zen 5). Which
+   * block a product takes does not change its bits: C is stored between blocks and loaded back,
+   * each element one fma chain.
+   */
+  static int sumBlock(long l2Bytes, long panelRowBytes) {
+    int rows = 128;
+    while (rows < 2048 && 2L * rows * panelRowBytes <= l2Bytes / 8) {
+      rows *= 2;
+    }
+    return rows;
+  }
+
+  /**
+   * How this core's long sums are blocked, e.g. "sums of more than 1024 terms in blocks of 512
+   * (a 128 KB panel of B, an eighth of a 1024 KB L2 from /proc/cpuinfo)".
+   */
+  public static String blocking() {
+    return "sums of more than " + BLOCK_FROM + " terms in blocks of " + KC + " (a "
+        + KC * PANEL_ROW / 1024 + " KB panel of B, an eighth of a " + L2Cache.SIZE.bytes() / 1024
+        + " KB L2 from " + L2Cache.SIZE.source() + ")";
+  }
 
   /** The main register tile on this core, e.g. "5×4 vectors of 16 floats (32 registers)". */
   public static String mainTile() {
@@ -338,15 +368,27 @@ public final class Gemm {
    */
   private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1, int j0, int j1) {
-    if (len <= BLOCK_FROM || r1 - r0 <= 3) { // a block of B is worth keeping for 4 rows or more
+    product(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, KC);
+  }
+
+  /** {@link #matmul} with sums cut in blocks of {@code kc}, for tests: the same bits for any. */
+  static void matmulInBlocksOf(int kc, float[] c, float[] a, float[] b, int k, int n, int r0,
+      int r1) {
+    product(c, a, 0, k, 1, b, 0, k, n, r0, r1, 0, n, kc);
+  }
+
+  /** As above, sums longer than 2·kc in blocks of kc. */
+  private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
+      int bOff, int len, int n, int r0, int r1, int j0, int j1, int kc) {
+    if (len <= 2 * kc || r1 - r0 <= 3) { // a block of B is worth keeping for 4 rows or more
       columns(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, false);
       return;
     }
     // A long sum in blocks of KC, C stored after each and loaded again by the next: each element
     // is still one fma chain in increasing p, and a panel of B (KC × 4 vectors) stays in L2
     // while the row blocks pass over it.
-    for (int p0 = 0; p0 < len; p0 += KC) {
-      columns(c, a, aOff + p0 * aStep, aRow, aStep, b, bOff + p0 * n, Math.min(KC, len - p0), n,
+    for (int p0 = 0; p0 < len; p0 += kc) {
+      columns(c, a, aOff + p0 * aStep, aRow, aStep, b, bOff + p0 * n, Math.min(kc, len - p0), n,
           r0, r1, j0, j1, p0 > 0);
     }
   }
@@ -417,7 +459,8 @@ public final class Gemm {
       }
       return;
     }
-    // With 32 rows or more, product() has cut the sum to at most 1024 terms: one panel holds it.
+    // With 32 rows or more, product() has cut the sum to at most BLOCK_FROM terms: one panel
+    // holds it.
     panel4(c, a, aOff, aRow, aStep, PackedPanel.pack(b, bOff + j, n, len, 4), 0, len, n, r0, r1,
         j, more);
   }
@@ -457,7 +500,8 @@ public final class Gemm {
       }
       return;
     }
-    // With 32 rows or more, product() has cut the sum to at most 1024 terms: one panel holds it.
+    // With 32 rows or more, product() has cut the sum to at most BLOCK_FROM terms: one panel
+    // holds it.
     panel2(c, a, aOff, aRow, aStep, PackedPanel.pack(b, bOff + j, n, len, 2), 0, len, n, r0, r1,
         j, more);
   }

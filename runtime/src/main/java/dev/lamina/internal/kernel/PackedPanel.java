@@ -21,16 +21,17 @@ final class PackedPanel {
   private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
   /** A cache line, and the widest vector. */
   static final long ALIGNMENT = 64;
-  /** The longest sum Gemm packs: sums past it go in blocks of fewer rows. */
-  static final int MAX_ROWS = 1024;
+  /** Room for the longest panel Gemm packs: sums past BLOCK_FROM terms go in shorter blocks. */
+  private static final long CAPACITY = Gemm.BLOCK_FROM * Gemm.PANEL_ROW;
 
   /**
    * One buffer per platform thread, freed after the thread; a thread packs one panel at a time.
    * Virtual threads get none ({@link #available}): there may be a great many of them, and each
-   * buffer is 256 KB outside the heap, freed only when the collector finds its thread gone.
+   * buffer is a quarter of the L2 outside the heap (256 KB of a 1 MB L2), freed only when the
+   * collector finds its thread gone.
    */
   private static final ThreadLocal<MemorySegment> BUFFERS = ThreadLocal.withInitial(
-      () -> Arena.ofAuto().allocate((long) MAX_ROWS * 4 * L * Float.BYTES, ALIGNMENT));
+      () -> Arena.ofAuto().allocate(CAPACITY, ALIGNMENT));
 
   private PackedPanel() {}
 
@@ -45,9 +46,9 @@ final class PackedPanel {
    * the buffer. The buffer is overwritten by the thread's next call.
    */
   static MemorySegment pack(float[] b, int first, int ldb, int rows, int vectors) {
-    if (rows > MAX_ROWS || (vectors != 2 && vectors != 4)) {
-      throw new IllegalArgumentException("a panel is at most " + MAX_ROWS + " rows of 2 or 4"
-          + " vectors, got " + rows + " rows of " + vectors);
+    if ((vectors != 2 && vectors != 4) || (long) rows * vectors * L * Float.BYTES > CAPACITY) {
+      throw new IllegalArgumentException("a panel is " + Gemm.BLOCK_FROM + " rows of the main"
+          + " tile's width at most, in 2 or 4 vectors; got " + rows + " rows of " + vectors);
     }
     MemorySegment panel = BUFFERS.get();
     long v = (long) L * Float.BYTES;

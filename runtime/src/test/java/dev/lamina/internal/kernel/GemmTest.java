@@ -173,6 +173,33 @@ class GemmTest {
     assertBitsEqual(p.fmaChain(), rowsApart, "packed B, rows 0..33 and 33..70");
   }
 
+  /** Long sums go in blocks sized from the L2: a main panel of the block fills an eighth of it. */
+  @Test
+  void sumBlocksFollowTheL2() {
+    long fourVectors = 4 * 16 * Float.BYTES; // a row of a 4-vector panel of 512-bit vectors
+    assertEquals(512, Gemm.sumBlock(1 << 20, fourVectors)); // 128 KB of a 1 MB L2
+    assertEquals(1024, Gemm.sumBlock(2 << 20, fourVectors));
+    assertEquals(256, Gemm.sumBlock(512 << 10, fourVectors));
+    assertEquals(128, Gemm.sumBlock(64 << 10, fourVectors)); // never fewer than 128 rows
+    assertEquals(2048, Gemm.sumBlock(32 << 20, fourVectors)); // nor more than 2048
+    assertEquals(2048, Gemm.sumBlock(1 << 20, 2 * 8 * Float.BYTES)); // AVX2's 2-vector panels
+  }
+
+  /** The block a long sum is cut in changes no bit: C is stored and loaded back between them. */
+  @Test
+  void everySumBlockGivesTheSameChains() {
+    for (int kc : new int[] {128, 256, 512, 1024}) {
+      for (int rows : new int[] {5, 33, 64}) {
+        for (int n : new int[] {17, 65, 256}) {
+          Problem p = new Problem(Op.MATMUL, rows, 2500, n, 11L * kc + rows + n);
+          float[] c = new float[rows * n];
+          Gemm.matmulInBlocksOf(kc, c, p.a(), p.b(), 2500, n, 0, rows);
+          assertBitsEqual(p.fmaChain(), c, "blocks of " + kc + ", " + p.shape());
+        }
+      }
+    }
+  }
+
   /** A packed matrix keeps its own copy: changing B afterwards changes no product. */
   @Test
   void packedMatrixIgnoresLaterChangesToB() {
