@@ -65,6 +65,9 @@ class BenchCommandTest {
     assertEquals(469_504, number(json, "infer_flops_per_sample"), json);
     assertEquals(1_007_104, number(json, "train_flops_per_sample"), json);
     double peak = number(json, "fma_peak_gflops") * 1e9;
+    // The peak counted is the highest of its measurements, the first one among them.
+    assertTrue(number(json, "fma_peak_gflops") >= number(json, "fma_peak_gflops_first"), json);
+    assertTrue(number(json, "fma_peak_gflops_first") > 0, json);
     for (String key : new String[] {"b32_t1", "b128_t1", "b512_t1", "b128_t2"}) {
       int threads = key.endsWith("t2") ? 2 : 1;
       assertEquals(number(json, "train_" + key + "_lamina") * 1_007_104 / (peak * threads),

@@ -32,6 +32,9 @@ class CnnBenchCommandTest {
     // and the input gradients of every layer but conv1 (see ProductFlops).
     assertEquals(24_995_328, number(json, "train_flops_per_sample"), json);
     double peak = number(json, "fma_peak_gflops") * 1e9;
+    // The peak counted is the highest of its measurements, the first one among them.
+    assertTrue(number(json, "fma_peak_gflops") >= number(json, "fma_peak_gflops_first"), json);
+    assertTrue(number(json, "fma_peak_gflops_first") > 0, json);
     for (int threads = 1; threads <= 2; threads++) {
       assertEquals(number(json, "train_t" + threads + "_lamina") * 24_995_328 / (peak * threads),
           number(json, "train_peak_fraction_t" + threads), 1e-9, json);
