@@ -87,7 +87,7 @@ public final class Gemm {
   /**
    * Where B was laid out beforehand ({@link PackedMatrix}), rows from this many on read its
    * panels: an inference copy of the bench's MLP ran 4, 7, 8 and 24 samples 24%, 45%, 50% and
-   * 35% faster so than in place, 3 samples 37% slower (their 3×8 tiles share each load of W).
+   * 35% faster that way than in place, 3 samples 37% slower (their 3×8 tiles share each load of W).
    */
   private static final int PACKED_MATRIX_FROM_ROWS = 4;
   /** Rows of C per main tile. */
@@ -384,8 +384,8 @@ public final class Gemm {
       columns(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, false);
       return;
     }
-    // A long sum in blocks of KC, C stored after each and loaded again by the next: each element
-    // is still one fma chain in increasing p, and a panel of B (KC × 4 vectors) stays in L2
+    // A long sum in blocks of kc, C stored after each and loaded again by the next: each element
+    // is still one fma chain in increasing p, and a panel of B (kc × 4 vectors) stays in L2
     // while the row blocks pass over it.
     for (int p0 = 0; p0 < len; p0 += kc) {
       columns(c, a, aOff + p0 * aStep, aRow, aStep, b, bOff + p0 * n, Math.min(kc, len - p0), n,
@@ -872,7 +872,8 @@ public final class Gemm {
 
   /** 1 row × 2 vectors of C. */
   private static void tile1x2(
-      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, long bo, int len, boolean more) {
+      float[] c, int ci, float[] a, int ai, int aStep, MemorySegment b, long bo, int len,
+      boolean more) {
     FloatVector c0 = more ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
     FloatVector c1 = more ? FloatVector.fromArray(S, c, ci + L) : FloatVector.zero(S);
     long pb = bo;

@@ -66,7 +66,8 @@ final class L2Cache {
 
   /** The "cache size" of an AMD core's /proc/cpuinfo entry, which is its L2; none for others. */
   static OptionalLong fromCpuinfo(List<String> lines) {
-    boolean amd = lines.stream().anyMatch(l -> l.startsWith("vendor_id") && l.contains("AuthenticAMD"));
+    boolean amd = lines.stream()
+        .anyMatch(l -> l.startsWith("vendor_id") && l.contains("AuthenticAMD"));
     if (!amd) {
       return OptionalLong.empty();
     }

@@ -80,6 +80,7 @@ public final class PackedMatrix {
     if (q < fourVectorPanels) {
       return ((long) q * k + p) * fourRow;
     }
-    return fourVectorPanels * k * fourRow + ((long) (q - fourVectorPanels) * k + p) * 2 * VECTOR_BYTES;
+    long twoRow = 2 * VECTOR_BYTES;
+    return fourVectorPanels * k * fourRow + ((long) (q - fourVectorPanels) * k + p) * twoRow;
   }
 }
