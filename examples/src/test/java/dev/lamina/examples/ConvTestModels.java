@@ -7,14 +7,12 @@ import static dev.lamina.Nonlinearity.SIGMOID;
 import static dev.lamina.Nonlinearity.TANH;
 
 import dev.lamina.Activation;
-import dev.lamina.Add;
 import dev.lamina.AvgPool2d;
 import dev.lamina.BatchNorm;
 import dev.lamina.Conv2d;
 import dev.lamina.Dense;
 import dev.lamina.Dropout;
 import dev.lamina.DropoutMode;
-import dev.lamina.From;
 import dev.lamina.GaussianNoise;
 import dev.lamina.GlobalAvgPool2d;
 import dev.lamina.GroupNorm;
@@ -163,32 +161,6 @@ final class ConvTestModels {
   static class ImageDense {
     @Input(channels = 2, height = 3, width = 4) Layer in;
     @Dense(units = 5) @Activation(RELU) Layer a;
-    @Dense(units = 3) Layer out;
-  }
-
-  /**
-   * ReLU convolutions read by max pools alone whose windows tile them, so each pool's backward
-   * pass takes the ReLU's gradient (LayerGraph.reluGradientInPool): 20 channels (a vector and a
-   * tail) after batch norm, then 3 (scalar code).
-   */
-  @Model
-  static class ReluIntoMax {
-    @Input(channels = 2, height = 8, width = 8) Layer in;
-    @Conv2d(filters = 20, kernel = 3, padding = 1) @BatchNorm @Activation(RELU) Layer a; // (20, 8, 8)
-    @MaxPool2d(2) Layer p;                                                                 // (20, 4, 4)
-    @Conv2d(filters = 3, kernel = 3, padding = 1) @Activation(RELU) Layer b;             // (3, 4, 4)
-    @MaxPool2d(2) Layer q;                                                                 // (3, 2, 2)
-    @Dense(units = 3) Layer out;
-  }
-
-  /** A ReLU convolution read by a max pool and an average pool: the ReLU keeps its own pass. */
-  @Model
-  static class ReluReadTwice {
-    @Input(channels = 2, height = 4, width = 4) Layer in;
-    @Conv2d(filters = 3, kernel = 3, padding = 1) @Activation(RELU) Layer a;  // (3, 4, 4)
-    @MaxPool2d(2) Layer p;                                                   // (3, 2, 2)
-    @From("a") @AvgPool2d(2) Layer q;                                         // (3, 2, 2)
-    @Add({"p", "q"}) Layer sum;
     @Dense(units = 3) Layer out;
   }
 

@@ -57,9 +57,7 @@ class ConvolutionTest {
         new Case("InstanceReluOverlappingMax", ConvTestModels_InstanceReluOverlappingMaxNet::new),
         new Case("GroupAfterLeaky", ConvTestModels_GroupAfterLeakyNet::new),
         new Case("UpsampleMix", ConvTestModels_UpsampleMixNet::new),
-        new Case("BatchReluUpsample", ConvTestModels_BatchReluUpsampleNet::new),
-        new Case("ReluIntoMax", ConvTestModels_ReluIntoMaxNet::new),
-        new Case("ReluReadTwice", ConvTestModels_ReluReadTwiceNet::new));
+        new Case("BatchReluUpsample", ConvTestModels_BatchReluUpsampleNet::new));
   }
 
   /** Batch sizes that leave the kernels' row tails and one odd split. */

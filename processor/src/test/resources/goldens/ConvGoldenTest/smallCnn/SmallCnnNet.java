@@ -333,6 +333,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
       conv2InputGradient(conv2Grad, poolGrad, r0, r1);
       poolGradient(poolGrad, r0, r1);
       poolBackward(poolGrad, convGrad, r0, r1);
+      convGradient(convGrad, r0, r1);
       barrier(parts);
       convNormSums(convGrad, part, parts);
       barrier(parts);
@@ -481,6 +482,28 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
+     * conv: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.
+     */
+    private void convGradient(float[] d, int r0, int r1) {
+      for (int r = r0 * 64, end = r1 * 64; r < end; r++) {
+        int row = r * 4;
+        int j = 0;
+        for (; j < CONV_BOUND; j += S.length()) {
+          FloatVector g = FloatVector.fromArray(S, d, row + j);
+          FloatVector y = FloatVector.fromArray(S, convAct, row + j);
+          g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
+          g.intoArray(d, row + j);
+        }
+        for (; j < 4; j++) {
+          float g = d[row + j];
+          float y = convAct[row + j];
+          g = y > 0f ? g : 0f;
+          d[row + j] = g;
+        }
+      }
+    }
+
+    /**
      * conv: this part's rows of dW = colsᵀ·dY.
      */
     private void convWeightGradient(float[] d, int rows, int part, int parts) {
@@ -585,7 +608,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * pool: dx of samples r0..r1-1 from dLoss/dOutput d, with conv's ReLU gradient.
+     * pool: dx of samples r0..r1-1 from dLoss/dOutput d.
      */
     private void poolBackward(float[] d, float[] dx, int r0, int r1) {
       for (int s = r0; s < r1; s++) {
@@ -600,7 +623,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
               for (int tap = 0; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
                 int at = i0 + offset + j;
-                FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap).andNot(FloatVector.fromArray(S, convAct, at).compare(VectorOperators.LE, 0f))).add(0f).intoArray(dx, at);
+                FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(0f).intoArray(dx, at);
               }
             }
             for (; j < 4; j++) {
@@ -608,7 +631,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
               int slot = (int) poolSlots[o + j];
               for (int tap = 0; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
-                dx[i0 + offset + j] = (tap == slot && !(convAct[i0 + offset + j] <= 0f) ? gv : 0f) + 0f;
+                dx[i0 + offset + j] = (tap == slot ? gv : 0f) + 0f;
               }
             }
           }

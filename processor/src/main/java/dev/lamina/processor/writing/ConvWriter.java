@@ -100,7 +100,7 @@ final class ConvWriter extends SingleInputWriter {
     } else {
       type.addMethod(forward(true)).addMethod(forward(false));
     }
-    if (calls.hasGradientPass(n)) {
+    if (LoopBody.hasGradientPass(n)) {
       type.addMethod(gradient());
     }
     type.addMethod(weightGradient());

@@ -1,8 +1,5 @@
 package dev.lamina.processor.writing;
 
-import dev.lamina.Nonlinearity;
-import dev.lamina.nn.ImageSpec;
-import dev.lamina.nn.LayerSpec;
 import java.util.List;
 
 /**
@@ -37,31 +34,6 @@ final class LayerGraph {
     int last = layers.stream().filter(l -> l.layer().inputs().contains(input.layer().name()))
         .mapToInt(LayerNames::index).max().orElseThrow();
     return last == reader.index();
-  }
-
-  /**
-   * Whether {@code n}'s ReLU gradient is left to the max pool that reads it: {@code n} is a
-   * convolution whose output is its ReLU's (no dropout, noise or normalization after it), read by
-   * that pool alone, whose windows tile it exactly. Its backward pass writes each window's share
-   * only where the ReLU passed the value (y > 0), which is what n's own pass would have kept, and
-   * saves that pass over n's output gradient.
-   */
-  boolean reluGradientInPool(LayerNames n) {
-    LayerSpec layer = n.layer();
-    if (layer.type() != LayerSpec.Type.CONV || layer.activation() != Nonlinearity.RELU
-        || !n.trainOutput().equals(n.act()) || !LoopBody.activationInGradientPass(n)) {
-      return false;
-    }
-    List<LayerNames> readers = layers.stream()
-        .filter(l -> l.layer().inputs().contains(layer.name())).toList();
-    return readers.size() == 1 && readers.get(0).layer().type() == LayerSpec.Type.MAX_POOL
-        && tilesExactly(readers.get(0).layer().image());
-  }
-
-  /** Whether a pool's windows cover every input value exactly once (stride = kernel, no remainder). */
-  static boolean tilesExactly(ImageSpec g) {
-    return g.stride() == g.kernel() && g.out().height() * g.kernel() == g.in().height()
-        && g.out().width() * g.kernel() == g.in().width();
   }
 
   /**

@@ -91,8 +91,7 @@ final class PassCalls {
     boolean last = n.index() == layers.size() - 1;
     String d = outputGradient(n);
     CodeBlock.Builder b = CodeBlock.builder();
-    boolean gradientPass = hasGradientPass(n);
-    if (gradientPass) {
+    if (LoopBody.hasGradientPass(n)) {
       b.addStatement("$N($N, r0, r1)", n.method(LayerMember.GRADIENT), d);
     }
     if (n.norm().isPresent()) {
@@ -101,7 +100,7 @@ final class PassCalls {
           .addStatement("barrier(parts)")
           .addStatement("$N($N, r0, r1)", n.method(LayerMember.NORM_BACKWARD), d);
     }
-    if (gradientPass || n.norm().isPresent() || !last) {
+    if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || !last) {
       b.addStatement("barrier(parts)");
     }
     CodeBlock x = weightGradientReadsInput
@@ -112,15 +111,6 @@ final class PassCalls {
       b.add(toInput(n, graph.input(n), LayerMember.INPUT_GRADIENT, d));
     }
     return b.build();
-  }
-
-  /**
-   * Whether {@code n} has its own elementwise pass before the products or the normalization (see
-   * {@link LoopBody#hasGradientPass}): not where the max pool that reads it takes its ReLU
-   * gradient ({@link LayerGraph#reluGradientInPool}).
-   */
-  boolean hasGradientPass(LayerNames n) {
-    return LoopBody.hasGradientPass(n) && !graph.reluGradientInPool(n);
   }
 
   // [pool1Gradient(d, r0, r1);] pool1Backward(d, dx, r0, r1)

@@ -19,15 +19,11 @@ import javax.lang.model.element.Modifier;
 final class PoolWriter extends SingleInputWriter {
   private final LayerSpec layer;
   private final ImageSpec g;
-  /** The convolution it reads, when its ReLU gradient is taken here (else null). */
-  private final LayerNames relu;
 
-  PoolWriter(LayerNames n, LayerGraph graph, PassCalls calls) {
+  PoolWriter(LayerNames n, PassCalls calls) {
     super(n, calls);
     this.layer = n.layer();
     this.g = layer.image();
-    LayerNames input = n.passesGradient() ? graph.input(n) : null;
-    this.relu = input != null && graph.reluGradientInPool(input) ? input : null;
   }
 
   // LayerSpec.pool("pool1", LayerSpec.Type.MAX_POOL, ImageSpec.pool(new Shape(32, 28, 28), 2, 2), 1.0, DropoutMode.INVERTED)
@@ -87,7 +83,8 @@ final class PoolWriter extends SingleInputWriter {
 
   /** Whether the windows cover every input value exactly once (stride = kernel, no remainder). */
   private boolean tilesExactly() {
-    return LayerGraph.tilesExactly(g);
+    return g.stride() == g.kernel() && g.out().height() * g.kernel() == g.in().height()
+        && g.out().width() * g.kernel() == g.in().width();
   }
 
   private int c() {
@@ -228,15 +225,13 @@ final class PoolWriter extends SingleInputWriter {
   }
 
   // private void pool1Backward(float[] d, float[] dx, int r0, int r1) {
-  //   windows that tile the input: per output value, max — dx[tap] = (tap is its max's ? d : 0),
-  //   and 0 too where a convolution's ReLU stopped the value (LayerGraph.reluGradientInPool);
+  //   windows that tile the input: per output value, max — dx[tap] = (tap is its max's ? d : 0);
   //   average — dx[every tap] = d / area; otherwise dx = 0 first, then += the same;
   //   global — dx[every pixel] = d / (H·W)
   // }
   private MethodSpec backwardMethod() {
     MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.BACKWARD), "d", "dx")
-        .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d$L.\n", layer.name(),
-            relu == null ? "" : ", with " + relu.layer().name() + "'s ReLU gradient");
+        .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d.\n", layer.name());
     CodeBlock.Builder vector = CodeBlock.builder()
         .addStatement("$T gv = $T.fromArray(S, d, o + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
     CodeBlock.Builder scalar = CodeBlock.builder().addStatement("float gv = d[o + j]");
@@ -265,29 +260,13 @@ final class PoolWriter extends SingleInputWriter {
           Names.FLOAT_VECTOR, n.slots());
       scalar.addStatement("int slot = (int) $N[o + j]", n.slots());
       taps(vector, false);
-      vector.addStatement("int at = i0 + offset + j");
-      if (relu != null) {
-        // The convolution's ReLU gradient too: its share only where y > 0 passed (not "y <= 0",
-        // as its own pass tests, so that a NaN keeps its share there and here alike).
-        vector.addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)"
-                + ".andNot($T.fromArray(S, $N, at).compare($T.LE, 0f))).add(0f).intoArray(dx, at)",
-            Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, Names.FLOAT_VECTOR, relu.act(),
-            Names.VECTOR_OPERATORS);
-      } else {
-        vector.addStatement(
-            "$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).$L.intoArray(dx, at)",
-            Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, onto);
-      }
+      vector.addStatement("int at = i0 + offset + j")
+          .addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).$L.intoArray(dx, at)",
+              Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, onto);
       endTaps(vector);
       if (tiles) {
         taps(scalar, false);
-        if (relu != null) {
-          scalar.addStatement(
-              "dx[i0 + offset + j] = (tap == slot && !($N[i0 + offset + j] <= 0f) ? gv : 0f) + 0f",
-              relu.act());
-        } else {
-          scalar.addStatement("dx[i0 + offset + j] = (tap == slot ? gv : 0f) + 0f");
-        }
+        scalar.addStatement("dx[i0 + offset + j] = (tap == slot ? gv : 0f) + 0f");
         endTaps(scalar);
       } else {
         scalar.addStatement("dx[i0 + ((slot / $L) * $L + slot % $L) * $L + j] += gv", g.kernel(),
@@ -318,7 +297,7 @@ final class PoolWriter extends SingleInputWriter {
 
     @Override
     LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
-      return new PoolWriter(n, graph, calls);
+      return new PoolWriter(n, calls);
     }
   }
 }
