@@ -40,7 +40,11 @@ final class InferenceCopy implements Network {
   private record Stage(int in, int out, int ld, int input, PackedMatrix weights, short[] packed,
       byte[] quantized, float[] s1, float[] t1, float[] s2, float[] t2, dev.lamina.Nonlinearity f, float slope) {}
 
-  private InferenceCopy(Network source, WeightPrecision precision) {
+  /**
+   * Copies the source's parameters, state and input scaling; builds the stages, or takes {@code
+   * shared} ones: a copy's stages (its laid-out weights and affines) never change once made.
+   */
+  private InferenceCopy(Network source, WeightPrecision precision, Stage[] shared) {
     this.spec = source.spec();
     this.precision = precision;
     List<LayerSpec> layers = spec.layers();
@@ -62,17 +66,27 @@ final class InferenceCopy implements Network {
     }
     this.scaler = InputScaler.of(spec, state);
     this.inputScale = dropoutScale(layers.get(0));
-    this.stages = new Stage[layers.size()];
     this.outputs = new float[layers.size()][];
+    if (shared != null) {
+      this.stages = shared;
+      return;
+    }
+    this.stages = new Stage[layers.size()];
     for (int l = 1; l < layers.size(); l++) {
       stages[l] = stage(l, layers.get(l));
     }
   }
 
+  /**
+   * A copy of {@code source}. A copy of a copy in the same precision (each thread's, in {@link
+   * Predictor}) shares its stages rather than laying the weights out again.
+   */
   static Network of(Network source, WeightPrecision precision) {
     java.util.Objects.requireNonNull(source, "source");
     java.util.Objects.requireNonNull(precision, "precision");
-    return new InferenceCopy(source, precision);
+    Stage[] shared = source instanceof InferenceCopy copy && copy.precision == precision
+        ? copy.stages : null;
+    return new InferenceCopy(source, precision, shared);
   }
 
   private void requireSupported(LayerSpec layer) {

@@ -56,8 +56,9 @@ public final class Predictor {
   /**
    * A predictor whose threads run inference copies ({@link Network#inferenceCopy}) of {@code
    * trained}'s current weights in {@code precision}: with {@link WeightPrecision#BFLOAT16}, one
-   * sample takes about half the time of the float network, with weights rounded to bfloat16. Each
-   * thread's copy holds its own packed weights. It covers the dense models an inference copy does.
+   * sample takes about half the time of the float network, with weights rounded to bfloat16. The
+   * threads' copies share one laid-out copy of the weights, and each has its own buffers. It
+   * covers the dense models an inference copy does.
    *
    * <pre>{@code
    * Predictor predictor = Predictor.of(trained, WeightPrecision.BFLOAT16);

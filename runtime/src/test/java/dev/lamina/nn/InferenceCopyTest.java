@@ -101,6 +101,34 @@ class InferenceCopyTest {
         precision, largest, 100 * worst);
   }
 
+  /**
+   * A copy of a copy in the same precision (each thread's, in a Predictor) shares the laid-out
+   * weights: the same bits as its source, and buffers of its own, so that a pass of one leaves the
+   * other's last outputs as they were.
+   */
+  @Test
+  void aCopyOfACopyComputesTheSameWithItsOwnBuffers() {
+    NetworkSpec spec = new NetworkSpec("Shared", Loss.SOFTMAX_CROSS_ENTROPY, 0,
+        List.of(LayerSpec.input("in", 23, 1, DropoutMode.INVERTED),
+            dense("h", 40, 23, true, Nonlinearity.RELU, BEFORE, 1, DropoutMode.INVERTED),
+            dense("out", 10, 40, true, Nonlinearity.IDENTITY, NormSpec.NONE, 1,
+                DropoutMode.INVERTED)), InputScaling.STANDARDIZE);
+    ReferenceNetwork source = trained(spec, 2);
+    for (WeightPrecision precision : WeightPrecision.values()) {
+      Network first = source.inferenceCopy(precision);
+      Network second = first.inferenceCopy(precision);
+      float[] x = random(8 * 23, 8);
+      float[] expected = first.forwardInfer(x, 8).clone();
+      float[] firstOut = first.forwardInfer(x, 8);
+      float[] secondOut = second.forwardInfer(random(8 * 23, 9), 8);
+      assertNotEquals(expected[0], secondOut[0], precision + ": other rows, other outputs");
+      assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(firstOut),
+          precision + ": the second copy's pass must not touch the first's buffers");
+      assertEquals(java.util.Arrays.toString(expected),
+          java.util.Arrays.toString(second.forwardInfer(x, 8)), precision + ": the same bits");
+    }
+  }
+
   @Test
   void theCopyKeepsTheWeightsItWasMadeWith() {
     NetworkSpec spec = new NetworkSpec("Small", Loss.SOFTMAX_CROSS_ENTROPY, 0, List.of(
