@@ -112,14 +112,9 @@ final class CnnBenchCommand implements Command {
       peak = Math.max(peak, FmaPeak.measureGflops(1000));
       out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f | %13.0f | %5.2f%n", threads,
           lamina, torch, lamina / torch, djlRate, lamina / djlRate);
-      // The step's products against the peak of the cores it runs on (see ProductFlops).
-      double fraction = lamina * flops / (peak * 1e9 * threads);
-      out.printf(Locale.ROOT, "          (Lamina: %.1f GFLOP/s of products, %.1f%% of the FMA peak of"
-          + " %s)%n", lamina * flops / 1e9, 100 * fraction, threads == 1 ? "one core" : threads
-          + " cores");
+      out.printf(Locale.ROOT, "          (Lamina: %.1f GFLOP/s of products)%n", lamina * flops / 1e9);
       json.put("train_t" + threads + "_lamina", lamina);
       json.put("train_gflops_t" + threads, lamina * flops / 1e9);
-      json.put("train_peak_fraction_t" + threads, fraction);
       json.put("train_t" + threads + "_pytorch", torch);
       json.put("ratio_train_t" + threads, lamina / torch);
       json.put("train_t" + threads + "_djl", djlRate);
@@ -135,9 +130,19 @@ final class CnnBenchCommand implements Command {
     json.put("alloc_bytes_per_step", allocated);
     json.put("batch_size", batch);
     json.put("load_average_end", PeerEnvironment.loadAverage());
-    out.printf(Locale.ROOT, "FMA peak, the highest of %d measurements (first and after each"
-        + " timing): %.1f GFLOP/s%n", maxThreads + 1, peak);
+    // The step's products against the peak of the cores it runs on (see ProductFlops), the
+    // highest measurement counting.
+    out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on one core, the highest of %d measurements"
+        + " (first and after each timing)%nProducts of a training step, of the peak of the cores"
+        + " used:", peak, maxThreads + 1);
     json.put("fma_peak_gflops", peak);
+    for (int threads = 1; threads <= maxThreads; threads++) {
+      double fraction = (double) json.get("train_gflops_t" + threads) / (peak * threads);
+      json.put("train_peak_fraction_t" + threads, fraction);
+      out.printf(Locale.ROOT, "%s %d thread%s %.1f%%", threads == 1 ? "" : ",", threads,
+          threads == 1 ? "" : "s", 100 * fraction);
+    }
+    out.println();
     StringBuilder peers = new StringBuilder();
     for (int threads = 1; threads <= maxThreads; threads++) {
       peers.append(String.format(Locale.ROOT, "%s%d thread%s %.2f×", threads == 1 ? "" : ", ",
