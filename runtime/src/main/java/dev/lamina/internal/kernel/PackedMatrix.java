@@ -2,7 +2,6 @@ package dev.lamina.internal.kernel;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,7 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
 public final class PackedMatrix {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
-  private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
   private static final long VECTOR_BYTES = (long) L * Float.BYTES;
 
   final int k;
@@ -37,15 +35,9 @@ public final class PackedMatrix {
     this.twoVectorPanels = (n - fourVectorPanels * 4 * L) / (2 * L);
     long bytes = (long) k * (fourVectorPanels * 4 + twoVectorPanels * 2) * VECTOR_BYTES;
     this.panels = Arena.ofAuto().allocate(Math.max(bytes, 1), PackedPanel.ALIGNMENT);
-    int j = 0;
-    long to = 0;
-    for (int q = 0; q < fourVectorPanels + twoVectorPanels; q++) {
+    for (int q = 0, j = 0; q < fourVectorPanels + twoVectorPanels; q++) {
       int vectors = q < fourVectorPanels ? 4 : 2;
-      for (int p = 0; p < k; p++) {
-        for (int v = 0; v < vectors; v++, to += VECTOR_BYTES) {
-          FloatVector.fromArray(S, values, p * n + j + v * L).intoMemorySegment(panels, to, NATIVE);
-        }
-      }
+      PackedPanel.copy(values, j, n, k, vectors, panels, offset(q, 0));
       j += vectors * L;
     }
   }

@@ -51,23 +51,33 @@ final class PackedPanel {
           + " tile's width at most, in 2 or 4 vectors; got " + rows + " rows of " + vectors);
     }
     MemorySegment panel = BUFFERS.get();
+    copy(b, first, ldb, rows, vectors, panel, 0);
+    return panel;
+  }
+
+  /**
+   * Copies {@code rows} rows of {@code vectors} (2 or 4) vectors from b, row p starting at
+   * {@code b[first + p·ldb]}, into {@code into} from byte {@code at}, row after row with no gap:
+   * the layout Gemm's packed tiles read ({@link PackedMatrix} lays its panels out with it too).
+   */
+  static void copy(float[] b, int first, int ldb, int rows, int vectors, MemorySegment into,
+      long at) {
     long v = (long) L * Float.BYTES;
     // A loop per width, so that each row is straight-line loads and stores.
     if (vectors == 4) {
       for (int p = 0, from = first; p < rows; p++, from += ldb) {
-        long to = p * 4 * v;
-        FloatVector.fromArray(S, b, from).intoMemorySegment(panel, to, NATIVE);
-        FloatVector.fromArray(S, b, from + L).intoMemorySegment(panel, to + v, NATIVE);
-        FloatVector.fromArray(S, b, from + 2 * L).intoMemorySegment(panel, to + 2 * v, NATIVE);
-        FloatVector.fromArray(S, b, from + 3 * L).intoMemorySegment(panel, to + 3 * v, NATIVE);
+        long to = at + p * 4 * v;
+        FloatVector.fromArray(S, b, from).intoMemorySegment(into, to, NATIVE);
+        FloatVector.fromArray(S, b, from + L).intoMemorySegment(into, to + v, NATIVE);
+        FloatVector.fromArray(S, b, from + 2 * L).intoMemorySegment(into, to + 2 * v, NATIVE);
+        FloatVector.fromArray(S, b, from + 3 * L).intoMemorySegment(into, to + 3 * v, NATIVE);
       }
     } else {
       for (int p = 0, from = first; p < rows; p++, from += ldb) {
-        long to = p * 2 * v;
-        FloatVector.fromArray(S, b, from).intoMemorySegment(panel, to, NATIVE);
-        FloatVector.fromArray(S, b, from + L).intoMemorySegment(panel, to + v, NATIVE);
+        long to = at + p * 2 * v;
+        FloatVector.fromArray(S, b, from).intoMemorySegment(into, to, NATIVE);
+        FloatVector.fromArray(S, b, from + L).intoMemorySegment(into, to + v, NATIVE);
       }
     }
-    return panel;
   }
 }
