@@ -122,7 +122,7 @@ public final class Gemm {
    * Rows per block of a long sum for an L2 of {@code l2Bytes}: the largest power of two from 128
    * to 2048 whose panel ({@code panelRowBytes} a row) takes at most an eighth of the L2. With 4
    * vectors of 16 floats and a 1 MiB L2 that is 512 rows, 128 KB; 2048 rows (512 KB) ran the
-   * 128×4096×256 product at 119–127 GFLOP/s against 145–176 for 128 to 1024 rows (Zen 5). Which
+   * 128×4096×256 product at 119–127 GFLOP/s against 145–178 for 128 to 1024 rows (Zen 5). Which
    * block a product takes does not change its bits: C is stored between blocks and loaded back,
    * each element one fma chain.
    */

@@ -11,11 +11,13 @@ import java.util.OptionalLong;
  * The size of one core's L2 cache, which sets how {@link Gemm} blocks long sums: read once from
  * Linux's sysfs ({@code /sys/devices/system/cpu/cpu0/cache/index*}); where a virtual machine
  * leaves that out, from {@code /proc/cpuinfo} on AMD cores (whose "cache size" is a core's L2;
- * Intel's is the L3); else 1 MiB. The system property {@code lamina.l2Bytes} overrides it.
+ * Intel's is the L3); else 1 MiB. The system property {@code lamina.l2Bytes} ("2M") overrides it.
  */
 final class L2Cache {
   /** What is assumed when nothing says: the L2 of the cores the blocking was first measured on. */
   static final long DEFAULT_BYTES = 1 << 20;
+  /** The system property that overrides what is read. */
+  static final String PROPERTY = "lamina.l2Bytes";
   private static final Path SYSFS = Path.of("/sys/devices/system/cpu/cpu0/cache");
   private static final Path CPUINFO = Path.of("/proc/cpuinfo");
 
@@ -28,9 +30,9 @@ final class L2Cache {
   private L2Cache() {}
 
   private static Size detect() {
-    Long property = Long.getLong("lamina.l2Bytes");
-    if (property != null && property > 0) {
-      return new Size(property, "lamina.l2Bytes");
+    String property = System.getProperty(PROPERTY);
+    if (property != null) {
+      return new Size(fromProperty(property), PROPERTY);
     }
     OptionalLong sysfs = fromSysfs(SYSFS);
     if (sysfs.isPresent()) {
@@ -45,6 +47,17 @@ final class L2Cache {
       // not Linux, or not readable: the default below
     }
     return new Size(DEFAULT_BYTES, "default");
+  }
+
+  /**
+   * The value of {@value #PROPERTY}: bytes, or with K or M ("1048576", "1024K", "1M").
+   *
+   * @throws IllegalArgumentException naming the property, if it is none of these or not positive
+   */
+  static long fromProperty(String value) {
+    return parseSize(value).orElseThrow(() -> new IllegalArgumentException(PROPERTY + " must be"
+        + " the L2 cache size of one core, as bytes or with K or M (1048576, 1024K, 1M); got \""
+        + value + "\""));
   }
 
   /** The size of the level-2 data or unified cache among {@code dir}'s index* entries. */

@@ -1,6 +1,7 @@
 package dev.lamina.internal.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -46,6 +47,17 @@ class L2CacheTest {
     assertEquals(OptionalLong.of(524288), L2Cache.parseSize("524288"));
     assertEquals(OptionalLong.empty(), L2Cache.parseSize("lots"));
     assertEquals(OptionalLong.empty(), L2Cache.parseSize("0K"));
+  }
+
+  @Test
+  void thePropertyTakesTheSameFormatsAndRefusesOthersByName() {
+    assertEquals(2 << 20, L2Cache.fromProperty("2M"));
+    assertEquals(1 << 20, L2Cache.fromProperty("1048576"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> L2Cache.fromProperty("big"));
+    assertEquals("lamina.l2Bytes must be the L2 cache size of one core, as bytes or with K or M"
+        + " (1048576, 1024K, 1M); got \"big\"", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> L2Cache.fromProperty("-1"));
   }
 
   @Test
