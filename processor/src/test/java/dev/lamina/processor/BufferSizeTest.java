@@ -64,20 +64,21 @@ class BufferSizeTest {
   }
 
   @Test
-  void convolutionWhoseIm2colMatrixIsTooLarge() {
-    // 128 samples × 1000² pixels × (3 × 3 × 16) = 18.4e9 floats; the output (128 × 16 × 1000²) = 2.0e9 fits.
+  void convolutionWhoseIm2colRowsAreTooLarge() {
+    // One sample's im2col rows: 3700² pixels × 13² = 2.31e9 floats; the input and the output
+    // (128 × 3700²) = 1.75e9 fit.
     JavaFileObject source = model("BigImage",
         "@Model",
         "class BigImage {",
-        "  @Input(channels = 16, height = 1000, width = 1000) Layer in;",
-        "  @Conv2d(filters = 1, kernel = 3, padding = 1) Layer conv;",
+        "  @Input(channels = 1, height = 3700, width = 3700) Layer in;",
+        "  @Conv2d(filters = 1, kernel = 13, padding = 6) Layer conv;",
         "  @Dense(units = 2) Layer out;",
         "}");
 
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorContaining(String.format(Messages.BUFFER_TOO_LARGE, "conv",
-            "its im2col matrix (batch × 1000000 pixels × 144)", 18_432_000_000L, 128, MAX_ARRAY))
+            "its im2col rows of one sample (13690000 pixels × 169)", 2_313_610_000L, 128, MAX_ARRAY))
         .inFile(source).onLineContaining("@Conv2d(filters = 1");
     assertThat(compilation).hadErrorCount(1);
   }

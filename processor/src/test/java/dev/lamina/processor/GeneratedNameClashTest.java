@@ -61,7 +61,8 @@ class GeneratedNameClashTest {
 
   @Test
   void convolutionNamedColBesideTheSharedColumnGradient() {
-    // Its gradient buffer was colGrad, the scratch every convolution's backward pass shares.
+    // Its gradient buffer was colGrad, the name of the scratch convolutions shared before
+    // convScratch; a layer named conv beside it compiles too.
     Compilation compilation = compile(model("ColNames",
         "@Model",
         "class ColNames {",

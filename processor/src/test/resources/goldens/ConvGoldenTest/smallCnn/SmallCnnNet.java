@@ -94,8 +94,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
 
   private final float[] convShift;
 
-  private float[] convCols;
-
   private float convRunningWeight;
 
   private float[] poolSlots;
@@ -119,8 +117,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
   private final float[] conv2Beta;
 
   private final float[] conv2BetaGrad;
-
-  private float[] conv2Cols;
 
   private float[] conv2Mean;
 
@@ -182,9 +178,9 @@ public final class SmallCnnNet extends GeneratedNetwork {
   private float[] logitsAct;
 
   /**
-   * dLoss/d(im2col matrix), scratch shared by every convolution's backward pass.
+   * Each part's im2col rows, or their gradient, shared by every convolution's passes.
    */
-  private float[] colGrad;
+  private float[][] convScratch;
 
   private final Passes passes = new Passes();
 
@@ -246,14 +242,11 @@ public final class SmallCnnNet extends GeneratedNetwork {
     conv2Normalized = new float[rows * 6];
     conv2Grad = new float[rows * 6];
     logitsAct = new float[rows * 3];
-    convCols = new float[rows * 576];
     poolSlots = new float[rows * 64];
-    conv2Cols = new float[rows * 36];
     conv2Mean = new float[rows * 6];
     conv2InvStd = new float[rows * 6];
     conv2SumD = new float[rows * 6];
     conv2SumDXhat = new float[rows * 6];
-    colGrad = new float[rows * 36];
   }
 
   @Override
@@ -282,6 +275,11 @@ public final class SmallCnnNet extends GeneratedNetwork {
     run(passes.backwardTask, rows);
   }
 
+  @Override
+  protected void allocateParts(int parts) {
+    convScratch = new float[parts][65520];
+  }
+
   /**
    * The passes of the network, linked on first use (see GeneratedNetwork).
    */
@@ -295,13 +293,13 @@ public final class SmallCnnNet extends GeneratedNetwork {
     private void forwardTrainPart(int part, int parts) {
       int r0 = Team.split(rows, part, parts);
       int r1 = Team.split(rows, part + 1, parts);
-      convLinear(lastInput, r0, r1);
+      convLinear(lastInput, convScratch[part], r0, r1);
       barrier(parts);
       convStatistics(part, parts);
       barrier(parts);
       convNormalize(r0, r1);
       poolForwardTrain(convAct, r0, r1, keys[2]);
-      conv2Linear(poolOut, r0, r1);
+      conv2Linear(poolOut, convScratch[part], r0, r1);
       conv2Statistics(part, parts);
       conv2Normalize(r0, r1);
       logitsForwardTrain(conv2Act, r0, r1);
@@ -312,9 +310,9 @@ public final class SmallCnnNet extends GeneratedNetwork {
     private void forwardInferPart(int part, int parts) {
       int r0 = Team.split(rows, part, parts);
       int r1 = Team.split(rows, part + 1, parts);
-      convForwardInfer(inferInput, r0, r1);
+      convForwardInfer(inferInput, convScratch[part], r0, r1);
       poolForwardInfer(convAct, r0, r1);
-      conv2ForwardInfer(poolAct, r0, r1);
+      conv2ForwardInfer(poolAct, convScratch[part], r0, r1);
       logitsForwardInfer(conv2Act, r0, r1);
     }
 
@@ -329,8 +327,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
       barrier(parts);
       conv2NormBackward(conv2Grad, r0, r1);
       barrier(parts);
-      conv2WeightGradient(conv2Grad, rows, part, parts);
-      conv2InputGradient(conv2Grad, poolGrad, r0, r1);
+      conv2WeightGradient(poolOut, conv2Grad, rows, part, parts);
+      conv2InputGradient(conv2Grad, poolGrad, convScratch[part], r0, r1);
       poolGradient(poolGrad, r0, r1);
       poolBackward(poolGrad, convGrad, r0, r1);
       convGradient(convGrad, r0, r1);
@@ -339,30 +337,40 @@ public final class SmallCnnNet extends GeneratedNetwork {
       barrier(parts);
       convNormBackward(convGrad, r0, r1);
       barrier(parts);
-      convWeightGradient(convGrad, rows, part, parts);
+      convWeightGradient(lastInput, convGrad, rows, part, parts);
     }
 
     /**
-     * conv: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 1 channels.
+     * conv: the im2col rows of pixel rows p0..p1-1 (one per output pixel: its 3×3 window of 1 channels, taps t0..t1-1 only) into cols from row 0.
      */
-    private void convIm2col(float[] x, int r0, int r1) {
-      for (int s = r0; s < r1; s++) {
-        for (int oh = 0; oh < 8; oh++) {
-          for (int ow = 0; ow < 8; ow++) {
-            int dst = ((s * 8 + oh) * 8 + ow) * 9;
-            for (int kh = 0; kh < 3; kh++) {
-              int ih = oh - 1 + kh;
-              for (int kw = 0; kw < 3; kw++) {
-                int iw = ow - 1 + kw;
-                int d = dst + (kh * 3 + kw);
-                if (ih < 0 || ih >= 8 || iw < 0 || iw >= 8) {
-                  convCols[d] = 0f;
-                } else {
-                  int src = ((s * 8 + ih) * 8 + iw);
-                  convCols[d] = x[src];
-                }
-              }
+    private void convIm2col(float[] x, float[] cols, int p0, int p1, int t0, int t1) {
+      int s = p0 / 64;
+      int oh = p0 % 64 / 8;
+      int ow = p0 % 8;
+      for (int p = p0; p < p1; p++) {
+        int dst = (p - p0) * 9;
+        for (int kh = 0; kh < 3; kh++) {
+          int ih = oh - 1 + kh;
+          for (int kw = 0; kw < 3; kw++) {
+            int iw = ow - 1 + kw;
+            int tap = kh * 3 + kw;
+            if (tap < t0 || tap >= t1) {
+              continue;
             }
+            int d = dst + tap;
+            if (ih < 0 || ih >= 8 || iw < 0 || iw >= 8) {
+              cols[d] = 0f;
+            } else {
+              int src = ((s * 8 + ih) * 8 + iw);
+              cols[d] = x[src];
+            }
+          }
+        }
+        if (++ow == 8) {
+          ow = 0;
+          if (++oh == 8) {
+            oh = 0;
+            s++;
           }
         }
       }
@@ -371,11 +379,11 @@ public final class SmallCnnNet extends GeneratedNetwork {
     /**
      * conv: (1, 8, 8) → 4 filters 3×3, padding 1 → (4, 8, 8) for samples r0..r1-1, into convAct.
      */
-    private void convLinear(float[] x, int r0, int r1) {
+    private void convLinear(float[] x, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 113) {
         int s1 = Math.min(r1, s0 + 113);
-        convIm2col(x, s0, s1);
-        Gemm.matmul(convAct, convCols, convWeight, 9, 4, s0 * 64, s1 * 64);
+        convIm2col(x, cols, s0 * 64, s1 * 64, 0, 9);
+        Gemm.matmulFromRow(convAct, cols, 0, convWeight, 9, 4, s0 * 64, s1 * 64);
       }
     }
 
@@ -434,9 +442,12 @@ public final class SmallCnnNet extends GeneratedNetwork {
     /**
      * conv (inference).
      */
-    private void convForwardInfer(float[] x, int r0, int r1) {
-      convIm2col(x, r0, r1);
-      Gemm.matmul(convAct, convCols, convWeight, 9, 4, r0 * 64, r1 * 64);
+    private void convForwardInfer(float[] x, float[] cols, int r0, int r1) {
+      for (int s0 = r0; s0 < r1; s0 += 113) {
+        int s1 = Math.min(r1, s0 + 113);
+        convIm2col(x, cols, s0 * 64, s1 * 64, 0, 9);
+        Gemm.matmulFromRow(convAct, cols, 0, convWeight, 9, 4, s0 * 64, s1 * 64);
+      }
       for (int s = r0; s < r1; s++) {
         for (int p = 0; p < 64; p++) {
           int row = (s * 64 + p) * 4;
@@ -504,10 +515,17 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv: this part's rows of dW = colsᵀ·dY.
+     * conv: this part's rows of dW = colsᵀ·dY, the im2col rows built again from x block by block of 4096 pixel rows.
      */
-    private void convWeightGradient(float[] d, int rows, int part, int parts) {
-      ConvKernels.weightGradient(convWeightGrad, convWeightScratch, convCols, d, rows * 64, 9, 4, 4096, Team.split(9, part, parts), Team.split(9, part + 1, parts));
+    private void convWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      int i0 = Team.split(9, part, parts);
+      int i1 = Team.split(9, part + 1, parts);
+      float[] cols = convScratch[part];
+      for (int p0 = 0; i0 < i1 && p0 < rows * 64; p0 += 4096) {
+        int p1 = Math.min(rows * 64, p0 + 4096);
+        convIm2col(x, cols, p0, p1, i0, i1);
+        ConvKernels.addBlock(convWeightGrad, convWeightScratch, cols, d, p0, p1 - p0, 9, 4, i0, i1);
+      }
     }
 
     /**
@@ -640,28 +658,38 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv2: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 4 channels.
+     * conv2: the im2col rows of pixel rows p0..p1-1 (one per output pixel: its 3×3 window of 4 channels, taps t0..t1-1 only) into cols from row 0.
      */
-    private void conv2Im2col(float[] x, int r0, int r1) {
-      for (int s = r0; s < r1; s++) {
-        for (int oh = 0; oh < 1; oh++) {
-          for (int ow = 0; ow < 1; ow++) {
-            int dst = ((s * 1 + oh) * 1 + ow) * 36;
-            for (int kh = 0; kh < 3; kh++) {
-              int ih = oh * 2 + kh;
-              for (int kw = 0; kw < 3; kw++) {
-                int iw = ow * 2 + kw;
-                int d = dst + (kh * 3 + kw) * 4;
-                int src = ((s * 4 + ih) * 4 + iw) * 4;
-                int c = 0;
-                for (; c < S.loopBound(4); c += S.length()) {
-                  FloatVector.fromArray(S, x, src + c).intoArray(conv2Cols, d + c);
-                }
-                for (; c < 4; c++) {
-                  conv2Cols[d + c] = x[src + c];
-                }
-              }
+    private void conv2Im2col(float[] x, float[] cols, int p0, int p1, int t0, int t1) {
+      int s = p0 / 1;
+      int oh = p0 % 1 / 1;
+      int ow = p0 % 1;
+      for (int p = p0; p < p1; p++) {
+        int dst = (p - p0) * 36;
+        for (int kh = 0; kh < 3; kh++) {
+          int ih = oh * 2 + kh;
+          for (int kw = 0; kw < 3; kw++) {
+            int iw = ow * 2 + kw;
+            int tap = kh * 3 + kw;
+            if (tap < t0 || tap >= t1) {
+              continue;
             }
+            int d = dst + tap * 4;
+            int src = ((s * 4 + ih) * 4 + iw) * 4;
+            int c = 0;
+            for (; c < S.loopBound(4); c += S.length()) {
+              FloatVector.fromArray(S, x, src + c).intoArray(cols, d + c);
+            }
+            for (; c < 4; c++) {
+              cols[d + c] = x[src + c];
+            }
+          }
+        }
+        if (++ow == 1) {
+          ow = 0;
+          if (++oh == 1) {
+            oh = 0;
+            s++;
           }
         }
       }
@@ -670,11 +698,11 @@ public final class SmallCnnNet extends GeneratedNetwork {
     /**
      * conv2: (4, 4, 4) → 6 filters 3×3, stride 2 → (6, 1, 1) + bias for samples r0..r1-1, into conv2Act.
      */
-    private void conv2Linear(float[] x, int r0, int r1) {
+    private void conv2Linear(float[] x, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 1820) {
         int s1 = Math.min(r1, s0 + 1820);
-        conv2Im2col(x, s0, s1);
-        Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 36, 6, s0 * 1, s1 * 1);
+        conv2Im2col(x, cols, s0 * 1, s1 * 1, 0, 9);
+        Gemm.matmulFromRow(conv2Act, cols, 0, conv2Weight, 36, 6, s0 * 1, s1 * 1);
       }
       for (int r = r0 * 1, end = r1 * 1; r < end; r++) {
         int row = r * 6;
@@ -730,8 +758,8 @@ public final class SmallCnnNet extends GeneratedNetwork {
     /**
      * conv2 (inference).
      */
-    private void conv2ForwardInfer(float[] x, int r0, int r1) {
-      conv2Linear(x, r0, r1);
+    private void conv2ForwardInfer(float[] x, float[] cols, int r0, int r1) {
+      conv2Linear(x, cols, r0, r1);
       ImageNormalization.groupStatistics(conv2Act, 1, 6, 2, r0, r1, 1.0E-5f, conv2Mean, conv2InvStd);
       for (int s = r0; s < r1; s++) {
         int st = s * 6;
@@ -800,10 +828,17 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv2: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY.
+     * conv2: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY, the im2col rows built again from x block by block of 1560 pixel rows.
      */
-    private void conv2WeightGradient(float[] d, int rows, int part, int parts) {
-      ConvKernels.weightGradient(conv2WeightGrad, conv2WeightScratch, conv2Cols, d, rows * 1, 36, 6, 1560, Team.split(36, part, parts), Team.split(36, part + 1, parts));
+    private void conv2WeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      int i0 = Team.split(36, part, parts);
+      int i1 = Team.split(36, part + 1, parts);
+      float[] cols = convScratch[part];
+      for (int p0 = 0; i0 < i1 && p0 < rows * 1; p0 += 1560) {
+        int p1 = Math.min(rows * 1, p0 + 1560);
+        conv2Im2col(x, cols, p0, p1, i0 / 4, (i1 + 3) / 4);
+        ConvKernels.addBlock(conv2WeightGrad, conv2WeightScratch, cols, d, p0, p1 - p0, 36, 6, i0, i1);
+      }
       int c0 = columnSplit(6, part, parts);
       int c1 = columnSplit(6, part + 1, parts);
       Arrays.fill(conv2BiasGrad, c0, c1, 0f);
@@ -823,23 +858,23 @@ public final class SmallCnnNet extends GeneratedNetwork {
     /**
      * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im, 1820 samples at a time.
      */
-    private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
+    private void conv2InputGradient(float[] d, float[] dx, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 1820) {
         int s1 = Math.min(r1, s0 + 1820);
-        Gemm.matmul(colGrad, d, conv2WeightT, 6, 36, s0 * 1, s1 * 1);
-        conv2Col2im(dx, s0, s1);
+        Gemm.matmulFromRow(cols, d, s0 * 1, conv2WeightT, 6, 36, 0, (s1 - s0) * 1);
+        conv2Col2im(dx, cols, s0, s1);
       }
     }
 
     /**
-     * conv2: dx of samples r0..r1-1, the window gradients in colGrad summed back onto their input pixels in a fixed order.
+     * conv2: dx of samples r0..r1-1, the window gradients in cols (from sample r0 on) summed back onto their input pixels in a fixed order.
      */
-    private void conv2Col2im(float[] dx, int r0, int r1) {
+    private void conv2Col2im(float[] dx, float[] cols, int r0, int r1) {
       Arrays.fill(dx, r0 * 64, r1 * 64, 0f);
       for (int s = r0; s < r1; s++) {
         for (int oh = 0; oh < 1; oh++) {
           for (int ow = 0; ow < 1; ow++) {
-            int src = ((s * 1 + oh) * 1 + ow) * 36;
+            int src = (((s - r0) * 1 + oh) * 1 + ow) * 36;
             for (int kh = 0; kh < 3; kh++) {
               int ih = oh * 2 + kh;
               for (int kw = 0; kw < 3; kw++) {
@@ -848,10 +883,10 @@ public final class SmallCnnNet extends GeneratedNetwork {
                 int t = src + (kh * 3 + kw) * 4;
                 int c = 0;
                 for (; c < S.loopBound(4); c += S.length()) {
-                  FloatVector.fromArray(S, colGrad, t + c).add(FloatVector.fromArray(S, dx, d + c)).intoArray(dx, d + c);
+                  FloatVector.fromArray(S, cols, t + c).add(FloatVector.fromArray(S, dx, d + c)).intoArray(dx, d + c);
                 }
                 for (; c < 4; c++) {
-                  dx[d + c] += colGrad[t + c];
+                  dx[d + c] += cols[t + c];
                 }
               }
             }

@@ -65,8 +65,6 @@ public final class UpsamplerNet extends GeneratedNetwork {
 
   private final float[] convBiasGrad;
 
-  private float[] convCols;
-
   private float[] convInput;
 
   private final float[] conv2Weight;
@@ -80,8 +78,6 @@ public final class UpsamplerNet extends GeneratedNetwork {
   private final float[] conv2Bias;
 
   private final float[] conv2BiasGrad;
-
-  private float[] conv2Cols;
 
   private final float[] logitsWeight;
 
@@ -131,9 +127,9 @@ public final class UpsamplerNet extends GeneratedNetwork {
   private float[] logitsAct;
 
   /**
-   * dLoss/d(im2col matrix), scratch shared by every convolution's backward pass.
+   * Each part's im2col rows, or their gradient, shared by every convolution's passes.
    */
-  private float[] colGrad;
+  private float[][] convScratch;
 
   private final Passes passes = new Passes();
 
@@ -179,10 +175,7 @@ public final class UpsamplerNet extends GeneratedNetwork {
     conv2Act = new float[rows * 96];
     conv2Grad = new float[rows * 96];
     logitsAct = new float[rows * 3];
-    convCols = new float[rows * 360];
     convInput = new float[rows * 40];
-    conv2Cols = new float[rows * 1296];
-    colGrad = new float[rows * 1296];
   }
 
   @Override
@@ -208,6 +201,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
     run(passes.backwardTask, rows);
   }
 
+  @Override
+  protected void allocateParts(int parts) {
+    convScratch = new float[parts][65520];
+  }
+
   /**
    * The passes of the network, linked on first use (see GeneratedNetwork).
    */
@@ -222,9 +220,9 @@ public final class UpsamplerNet extends GeneratedNetwork {
       int r0 = Team.split(rows, part, parts);
       int r1 = Team.split(rows, part + 1, parts);
       convChannelsLast(lastInput, r0, r1);
-      convForwardTrain(convInput, r0, r1);
+      convForwardTrain(convInput, convScratch[part], r0, r1);
       upForwardTrain(convAct, r0, r1, keys[2]);
-      conv2ForwardTrain(upOut, r0, r1);
+      conv2ForwardTrain(upOut, convScratch[part], r0, r1);
       logitsForwardTrain(conv2Act, r0, r1);
       Gemm.transpose(conv2WeightT, conv2Weight, 27, 2, columnSplit(2, part, parts), columnSplit(2, part + 1, parts));
       Gemm.transpose(logitsWeightT, logitsWeight, 96, 3, columnSplit(3, part, parts), columnSplit(3, part + 1, parts));
@@ -234,9 +232,9 @@ public final class UpsamplerNet extends GeneratedNetwork {
       int r0 = Team.split(rows, part, parts);
       int r1 = Team.split(rows, part + 1, parts);
       convChannelsLast(inferInput, r0, r1);
-      convForwardInfer(convInput, r0, r1);
+      convForwardInfer(convInput, convScratch[part], r0, r1);
       upForwardInfer(convAct, r0, r1);
-      conv2ForwardInfer(upAct, r0, r1);
+      conv2ForwardInfer(upAct, convScratch[part], r0, r1);
       logitsForwardInfer(conv2Act, r0, r1);
     }
 
@@ -246,13 +244,13 @@ public final class UpsamplerNet extends GeneratedNetwork {
       logitsWeightGradient(conv2Act, outputGradient, rows, part, parts);
       logitsInputGradient(outputGradient, conv2Grad, r0, r1);
       barrier(parts);
-      conv2WeightGradient(conv2Grad, rows, part, parts);
-      conv2InputGradient(conv2Grad, upGrad, r0, r1);
+      conv2WeightGradient(upOut, conv2Grad, rows, part, parts);
+      conv2InputGradient(conv2Grad, upGrad, convScratch[part], r0, r1);
       upGradient(upGrad, r0, r1);
       upBackward(upGrad, convGrad, r0, r1);
       convGradient(convGrad, r0, r1);
       barrier(parts);
-      convWeightGradient(convGrad, rows, part, parts);
+      convWeightGradient(convInput, convGrad, rows, part, parts);
     }
 
     /**
@@ -269,32 +267,42 @@ public final class UpsamplerNet extends GeneratedNetwork {
     }
 
     /**
-     * conv: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 2 channels.
+     * conv: the im2col rows of pixel rows p0..p1-1 (one per output pixel: its 3×3 window of 2 channels, taps t0..t1-1 only) into cols from row 0.
      */
-    private void convIm2col(float[] x, int r0, int r1) {
-      for (int s = r0; s < r1; s++) {
-        for (int oh = 0; oh < 5; oh++) {
-          for (int ow = 0; ow < 4; ow++) {
-            int dst = ((s * 5 + oh) * 4 + ow) * 18;
-            for (int kh = 0; kh < 3; kh++) {
-              int ih = oh - 1 + kh;
-              for (int kw = 0; kw < 3; kw++) {
-                int iw = ow - 1 + kw;
-                int d = dst + (kh * 3 + kw) * 2;
-                if (ih < 0 || ih >= 5 || iw < 0 || iw >= 4) {
-                  Arrays.fill(convCols, d, d + 2, 0f);
-                } else {
-                  int src = ((s * 5 + ih) * 4 + iw) * 2;
-                  int c = 0;
-                  for (; c < S.loopBound(2); c += S.length()) {
-                    FloatVector.fromArray(S, x, src + c).intoArray(convCols, d + c);
-                  }
-                  for (; c < 2; c++) {
-                    convCols[d + c] = x[src + c];
-                  }
-                }
+    private void convIm2col(float[] x, float[] cols, int p0, int p1, int t0, int t1) {
+      int s = p0 / 20;
+      int oh = p0 % 20 / 4;
+      int ow = p0 % 4;
+      for (int p = p0; p < p1; p++) {
+        int dst = (p - p0) * 18;
+        for (int kh = 0; kh < 3; kh++) {
+          int ih = oh - 1 + kh;
+          for (int kw = 0; kw < 3; kw++) {
+            int iw = ow - 1 + kw;
+            int tap = kh * 3 + kw;
+            if (tap < t0 || tap >= t1) {
+              continue;
+            }
+            int d = dst + tap * 2;
+            if (ih < 0 || ih >= 5 || iw < 0 || iw >= 4) {
+              Arrays.fill(cols, d, d + 2, 0f);
+            } else {
+              int src = ((s * 5 + ih) * 4 + iw) * 2;
+              int c = 0;
+              for (; c < S.loopBound(2); c += S.length()) {
+                FloatVector.fromArray(S, x, src + c).intoArray(cols, d + c);
+              }
+              for (; c < 2; c++) {
+                cols[d + c] = x[src + c];
               }
             }
+          }
+        }
+        if (++ow == 4) {
+          ow = 0;
+          if (++oh == 5) {
+            oh = 0;
+            s++;
           }
         }
       }
@@ -303,11 +311,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
     /**
      * conv (training): (2, 5, 4) → 3 filters 3×3, padding 1 → (3, 5, 4) + bias → relu.
      */
-    private void convForwardTrain(float[] x, int r0, int r1) {
+    private void convForwardTrain(float[] x, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 182) {
         int s1 = Math.min(r1, s0 + 182);
-        convIm2col(x, s0, s1);
-        Gemm.matmul(convAct, convCols, convWeight, 18, 3, s0 * 20, s1 * 20);
+        convIm2col(x, cols, s0 * 20, s1 * 20, 0, 9);
+        Gemm.matmulFromRow(convAct, cols, 0, convWeight, 18, 3, s0 * 20, s1 * 20);
       }
       for (int r = r0 * 20, end = r1 * 20; r < end; r++) {
         int row = r * 3;
@@ -330,11 +338,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
     /**
      * conv (inference): (2, 5, 4) → 3 filters 3×3, padding 1 → (3, 5, 4) + bias → relu.
      */
-    private void convForwardInfer(float[] x, int r0, int r1) {
+    private void convForwardInfer(float[] x, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 182) {
         int s1 = Math.min(r1, s0 + 182);
-        convIm2col(x, s0, s1);
-        Gemm.matmul(convAct, convCols, convWeight, 18, 3, s0 * 20, s1 * 20);
+        convIm2col(x, cols, s0 * 20, s1 * 20, 0, 9);
+        Gemm.matmulFromRow(convAct, cols, 0, convWeight, 18, 3, s0 * 20, s1 * 20);
       }
       for (int r = r0 * 20, end = r1 * 20; r < end; r++) {
         int row = r * 3;
@@ -377,10 +385,17 @@ public final class UpsamplerNet extends GeneratedNetwork {
     }
 
     /**
-     * conv: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY.
+     * conv: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY, the im2col rows built again from x block by block of 3120 pixel rows.
      */
-    private void convWeightGradient(float[] d, int rows, int part, int parts) {
-      ConvKernels.weightGradient(convWeightGrad, convWeightScratch, convCols, d, rows * 20, 18, 3, 3120, Team.split(18, part, parts), Team.split(18, part + 1, parts));
+    private void convWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      int i0 = Team.split(18, part, parts);
+      int i1 = Team.split(18, part + 1, parts);
+      float[] cols = convScratch[part];
+      for (int p0 = 0; i0 < i1 && p0 < rows * 20; p0 += 3120) {
+        int p1 = Math.min(rows * 20, p0 + 3120);
+        convIm2col(x, cols, p0, p1, i0 / 2, (i1 + 1) / 2);
+        ConvKernels.addBlock(convWeightGrad, convWeightScratch, cols, d, p0, p1 - p0, 18, 3, i0, i1);
+      }
       int c0 = columnSplit(3, part, parts);
       int c1 = columnSplit(3, part + 1, parts);
       Arrays.fill(convBiasGrad, c0, c1, 0f);
@@ -491,28 +506,38 @@ public final class UpsamplerNet extends GeneratedNetwork {
     }
 
     /**
-     * conv2: the im2col rows of samples r0..r1-1, one per output pixel: its 3×3 window of 3 channels.
+     * conv2: the im2col rows of pixel rows p0..p1-1 (one per output pixel: its 3×3 window of 3 channels, taps t0..t1-1 only) into cols from row 0.
      */
-    private void conv2Im2col(float[] x, int r0, int r1) {
-      for (int s = r0; s < r1; s++) {
-        for (int oh = 0; oh < 8; oh++) {
-          for (int ow = 0; ow < 6; ow++) {
-            int dst = ((s * 8 + oh) * 6 + ow) * 27;
-            for (int kh = 0; kh < 3; kh++) {
-              int ih = oh + kh;
-              for (int kw = 0; kw < 3; kw++) {
-                int iw = ow + kw;
-                int d = dst + (kh * 3 + kw) * 3;
-                int src = ((s * 10 + ih) * 8 + iw) * 3;
-                int c = 0;
-                for (; c < S.loopBound(3); c += S.length()) {
-                  FloatVector.fromArray(S, x, src + c).intoArray(conv2Cols, d + c);
-                }
-                for (; c < 3; c++) {
-                  conv2Cols[d + c] = x[src + c];
-                }
-              }
+    private void conv2Im2col(float[] x, float[] cols, int p0, int p1, int t0, int t1) {
+      int s = p0 / 48;
+      int oh = p0 % 48 / 6;
+      int ow = p0 % 6;
+      for (int p = p0; p < p1; p++) {
+        int dst = (p - p0) * 27;
+        for (int kh = 0; kh < 3; kh++) {
+          int ih = oh + kh;
+          for (int kw = 0; kw < 3; kw++) {
+            int iw = ow + kw;
+            int tap = kh * 3 + kw;
+            if (tap < t0 || tap >= t1) {
+              continue;
             }
+            int d = dst + tap * 3;
+            int src = ((s * 10 + ih) * 8 + iw) * 3;
+            int c = 0;
+            for (; c < S.loopBound(3); c += S.length()) {
+              FloatVector.fromArray(S, x, src + c).intoArray(cols, d + c);
+            }
+            for (; c < 3; c++) {
+              cols[d + c] = x[src + c];
+            }
+          }
+        }
+        if (++ow == 6) {
+          ow = 0;
+          if (++oh == 8) {
+            oh = 0;
+            s++;
           }
         }
       }
@@ -521,11 +546,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
     /**
      * conv2 (training): (3, 10, 8) → 2 filters 3×3 → (2, 8, 6) + bias → identity.
      */
-    private void conv2ForwardTrain(float[] x, int r0, int r1) {
+    private void conv2ForwardTrain(float[] x, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 50) {
         int s1 = Math.min(r1, s0 + 50);
-        conv2Im2col(x, s0, s1);
-        Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 27, 2, s0 * 48, s1 * 48);
+        conv2Im2col(x, cols, s0 * 48, s1 * 48, 0, 9);
+        Gemm.matmulFromRow(conv2Act, cols, 0, conv2Weight, 27, 2, s0 * 48, s1 * 48);
       }
       for (int r = r0 * 48, end = r1 * 48; r < end; r++) {
         int row = r * 2;
@@ -546,11 +571,11 @@ public final class UpsamplerNet extends GeneratedNetwork {
     /**
      * conv2 (inference): (3, 10, 8) → 2 filters 3×3 → (2, 8, 6) + bias → identity.
      */
-    private void conv2ForwardInfer(float[] x, int r0, int r1) {
+    private void conv2ForwardInfer(float[] x, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 50) {
         int s1 = Math.min(r1, s0 + 50);
-        conv2Im2col(x, s0, s1);
-        Gemm.matmul(conv2Act, conv2Cols, conv2Weight, 27, 2, s0 * 48, s1 * 48);
+        conv2Im2col(x, cols, s0 * 48, s1 * 48, 0, 9);
+        Gemm.matmulFromRow(conv2Act, cols, 0, conv2Weight, 27, 2, s0 * 48, s1 * 48);
       }
       for (int r = r0 * 48, end = r1 * 48; r < end; r++) {
         int row = r * 2;
@@ -569,10 +594,17 @@ public final class UpsamplerNet extends GeneratedNetwork {
     }
 
     /**
-     * conv2: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY.
+     * conv2: this part's rows of dW = colsᵀ·dY and filters of dBias = Σ dY, the im2col rows built again from x block by block of 2259 pixel rows.
      */
-    private void conv2WeightGradient(float[] d, int rows, int part, int parts) {
-      ConvKernels.weightGradient(conv2WeightGrad, conv2WeightScratch, conv2Cols, d, rows * 48, 27, 2, 2259, Team.split(27, part, parts), Team.split(27, part + 1, parts));
+    private void conv2WeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+      int i0 = Team.split(27, part, parts);
+      int i1 = Team.split(27, part + 1, parts);
+      float[] cols = convScratch[part];
+      for (int p0 = 0; i0 < i1 && p0 < rows * 48; p0 += 2259) {
+        int p1 = Math.min(rows * 48, p0 + 2259);
+        conv2Im2col(x, cols, p0, p1, i0 / 3, (i1 + 2) / 3);
+        ConvKernels.addBlock(conv2WeightGrad, conv2WeightScratch, cols, d, p0, p1 - p0, 27, 2, i0, i1);
+      }
       int c0 = columnSplit(2, part, parts);
       int c1 = columnSplit(2, part + 1, parts);
       Arrays.fill(conv2BiasGrad, c0, c1, 0f);
@@ -592,23 +624,23 @@ public final class UpsamplerNet extends GeneratedNetwork {
     /**
      * conv2: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im, 50 samples at a time.
      */
-    private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
+    private void conv2InputGradient(float[] d, float[] dx, float[] cols, int r0, int r1) {
       for (int s0 = r0; s0 < r1; s0 += 50) {
         int s1 = Math.min(r1, s0 + 50);
-        Gemm.matmul(colGrad, d, conv2WeightT, 2, 27, s0 * 48, s1 * 48);
-        conv2Col2im(dx, s0, s1);
+        Gemm.matmulFromRow(cols, d, s0 * 48, conv2WeightT, 2, 27, 0, (s1 - s0) * 48);
+        conv2Col2im(dx, cols, s0, s1);
       }
     }
 
     /**
-     * conv2: dx of samples r0..r1-1, the window gradients in colGrad summed back onto their input pixels in a fixed order.
+     * conv2: dx of samples r0..r1-1, the window gradients in cols (from sample r0 on) summed back onto their input pixels in a fixed order.
      */
-    private void conv2Col2im(float[] dx, int r0, int r1) {
+    private void conv2Col2im(float[] dx, float[] cols, int r0, int r1) {
       Arrays.fill(dx, r0 * 240, r1 * 240, 0f);
       for (int s = r0; s < r1; s++) {
         for (int oh = 0; oh < 8; oh++) {
           for (int ow = 0; ow < 6; ow++) {
-            int src = ((s * 8 + oh) * 6 + ow) * 27;
+            int src = (((s - r0) * 8 + oh) * 6 + ow) * 27;
             for (int kh = 0; kh < 3; kh++) {
               int ih = oh + kh;
               for (int kw = 0; kw < 3; kw++) {
@@ -617,10 +649,10 @@ public final class UpsamplerNet extends GeneratedNetwork {
                 int t = src + (kh * 3 + kw) * 3;
                 int c = 0;
                 for (; c < S.loopBound(3); c += S.length()) {
-                  FloatVector.fromArray(S, colGrad, t + c).add(FloatVector.fromArray(S, dx, d + c)).intoArray(dx, d + c);
+                  FloatVector.fromArray(S, cols, t + c).add(FloatVector.fromArray(S, dx, d + c)).intoArray(dx, d + c);
                 }
                 for (; c < 3; c++) {
-                  dx[d + c] += colGrad[t + c];
+                  dx[d + c] += cols[t + c];
                 }
               }
             }

@@ -29,6 +29,8 @@ public abstract class GeneratedNetwork implements TrainableNetwork {
   private static final int MIN_COLUMNS_PER_THREAD = 64;
 
   private int capacity;
+  /** The parts {@link #allocateParts} last allocated scratch for. */
+  private int partsAllocated;
   private int trainedRows = -1;
   private Team team = new Team(1);
   /** Whether the pass in progress runs on the caller alone while the team idles. */
@@ -141,6 +143,10 @@ public abstract class GeneratedNetwork implements TrainableNetwork {
    * team shares the pass's matrix products by columns instead ({@link #matmul}).
    */
   protected final void run(Team.Task task, int rows) {
+    if (team.size() > partsAllocated) {
+      allocateParts(team.size());
+      partsAllocated = team.size();
+    }
     if (team.size() == 1) {
       task.run(0, 1);
     } else if (rows < MIN_ROWS_PER_THREAD * team.size()) {
@@ -208,6 +214,13 @@ public abstract class GeneratedNetwork implements TrainableNetwork {
 
   /** Allocates every activation buffer for batches of up to {@code rows} samples. */
   protected abstract void allocate(int rows);
+
+  /**
+   * Allocates the scratch that each part of a pass uses on its own (a convolution's im2col rows
+   * of one group of samples) for up to {@code parts} parts; called before the first pass on a
+   * team that large. Nothing by default.
+   */
+  protected void allocateParts(int parts) {}
 
   protected abstract float[] trainForward(float[] input, int rows, long maskSeed);
 

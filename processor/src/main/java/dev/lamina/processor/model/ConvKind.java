@@ -38,7 +38,8 @@ public record ConvKind(AnnotationMirror annotation) implements LayerKind {
 
   /**
    * Fan-in: input channels × kernel², PyTorch's for {@code Conv2d}; the weights and the im2col
-   * matrix, a window's values for every output pixel of the batch.
+   * rows of one sample, a window's values for each of its output pixels (the passes build them a
+   * group of samples at a time, never the whole batch's).
    */
   @Override
   public WeightedShape weightedShape(Shapes.Inferred shape) {
@@ -51,10 +52,9 @@ public record ConvKind(AnnotationMirror annotation) implements LayerKind {
     String fanInText = patch + " (" + channels + (channels == 1 ? " channel" : " channels")
         + " × " + k + " × " + k + ")";
     return new WeightedShape(patch, fanInText, "convolution", "filter", List.of(
-        new WeightedShape.Buffer("its weights (" + patch + " × " + filters + ")", patch * filters,
-            false),
-        new WeightedShape.Buffer("its im2col matrix (batch × " + pixels + " pixels × " + patch
-            + ")", pixels * patch, true)));
+        new WeightedShape.Buffer("its weights (" + patch + " × " + filters + ")", patch * filters),
+        new WeightedShape.Buffer("its im2col rows of one sample (" + pixels + " pixels × " + patch
+            + ")", pixels * patch)));
   }
 
   @Override

@@ -24,8 +24,7 @@ public record DenseKind(AnnotationMirror annotation) implements LayerKind {
     long fanIn = shape.inputs().get(0).size();
     long units = shape.out().size();
     return new WeightedShape(fanIn, Long.toString(fanIn), "dense layer", "unit", List.of(
-        new WeightedShape.Buffer("its weights (" + fanIn + " × " + units + ")", fanIn * units,
-            false)));
+        new WeightedShape.Buffer("its weights (" + fanIn + " × " + units + ")", fanIn * units)));
   }
 
   @Override

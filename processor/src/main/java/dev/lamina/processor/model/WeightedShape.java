@@ -18,8 +18,7 @@ public record WeightedShape(long fanIn, String fanInText, String layer, String u
    * One array a weighted layer needs.
    *
    * @param what how the message names it, with its dimensions: "its weights (784 × 256)"
-   * @param size its floats, for one sample when {@code perSample}
-   * @param perSample whether it grows with the batch (scratch such as an im2col matrix)
+   * @param size its floats
    */
-  public record Buffer(String what, long size, boolean perSample) {}
+  public record Buffer(String what, long size) {}
 }

@@ -36,7 +36,7 @@ final class BufferSizeRule {
         continue;
       }
       for (WeightedShape.Buffer buffer : layer.kind().orElseThrow().weightedShape(shape).buffers()) {
-        check(report, layer, buffer.what(), buffer.perSample() ? rows * buffer.size() : buffer.size());
+        check(report, layer, buffer.what(), buffer.size());
       }
     }
   }

@@ -19,14 +19,14 @@ import javax.lang.model.element.Modifier;
  * im2col matrix: each output pixel's window (kh, kw, c) is copied to a row of {@code cols}, and
  * {@code (rows·H·W, K·K·C) · W} with the register-tiled {@code Gemm} (W is (K·K·C, filters), like a
  * dense weight) gives the output in (H, W, C) layout; bias, activation, noise and dropout are fused
- * into one vector loop over the result. The backward pass reuses {@code cols}: dW = colsᵀ·dY in
- * blocks of rows that stay in cache ({@code ConvKernels}), and dcols = dY·Wᵀ scattered back onto
- * the input's pixels (col2im). Every method covers samples r0..r1-1 (or its part of dW's rows), and
- * every element is computed the same way whatever the split.
+ * into one vector loop over the result. The im2col rows go through a buffer of one group of
+ * samples ({@link ConvScratch}), never the whole batch's: the backward pass builds them again from
+ * the layer's input, block by block of pixel rows that stay in cache, for dW = colsᵀ·dY ({@code
+ * ConvKernels}); and dcols = dY·Wᵀ, a group at a time, is scattered back onto the input's pixels
+ * (col2im). Every method covers samples r0..r1-1 (or its part of dW's rows), and every element is
+ * computed the same way whatever the split.
  */
 final class ConvWriter extends SingleInputWriter {
-  /** The scratch matrix of dcols, shared by every convolution's backward pass. */
-  static final String COL_GRAD = "colGrad";
   private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.internal.kernel", "ConvKernels");
 
   private final LayerSpec layer;
@@ -48,13 +48,12 @@ final class ConvWriter extends SingleInputWriter {
         layer.activation(), layer.slope(), layer.keep(), Names.DROPOUT_MODE, layer.dropoutMode());
   }
 
-  // private static final int CONV1_BOUND = S.loopBound(32); the parameters' fields; conv1Cols;
+  // private static final int CONV1_BOUND = S.loopBound(32); the parameters' fields;
   // [group norm's per-sample statistics]; [conv1Input]
   @Override
   public void addFields(TypeSpec.Builder type) {
     type.addField(n.boundField());
     ParameterCode.addFields(type, n, true);
-    type.addField(float[].class, n.cols(), Modifier.PRIVATE);
     if (n.groupNorm()) {
       for (String f : List.of(n.mean(), n.invStd(), n.sumD(), n.sumDXhat())) {
         type.addField(float[].class, f, Modifier.PRIVATE);
@@ -71,7 +70,6 @@ final class ConvWriter extends SingleInputWriter {
 
   @Override
   public void allocate(MethodSpec.Builder m) {
-    m.addStatement("$N = new float[rows * $L]", n.cols(), pixels() * patch());
     if (n.groupNorm()) {
       for (String s : List.of(n.mean(), n.invStd(), n.sumD(), n.sumDXhat())) {
         m.addStatement("$N = new float[rows * $L]", s, c());
@@ -80,12 +78,13 @@ final class ConvWriter extends SingleInputWriter {
     ChannelsLast.allocate(m, n);
   }
 
+  // Each part's array holds a group of samples' im2col rows (or their dcols), or a block of the
+  // weight gradient's pixel rows.
   @Override
   public Optional<SharedBuffer> sharedBuffer() {
-    return n.passesGradient()
-        ? Optional.of(new SharedBuffer(COL_GRAD, pixels() * patch(),
-            "dLoss/d(im2col matrix), scratch shared by every convolution's backward pass.\n"))
-        : Optional.empty();
+    int rows = Math.max(groupSamples() * pixels(), ConvWeights.blockRows(patch(), c()));
+    return Optional.of(new SharedBuffer(ConvScratch.FIELD, rows * patch(),
+        "Each part's im2col rows, or their gradient, shared by every convolution's passes.\n"));
   }
 
   @Override
@@ -93,7 +92,7 @@ final class ConvWriter extends SingleInputWriter {
     ChannelsLast.addMethod(type, n);
     type.addMethod(im2col());
     if (n.norm().isPresent()) {
-      ImageNormWriter norm = new ImageNormWriter(n);
+      ImageNormWriter norm = new ImageNormWriter(n, this::product);
       type.addMethod(linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
           .addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
           .addMethod(norm.normBackward());
@@ -109,10 +108,10 @@ final class ConvWriter extends SingleInputWriter {
     }
   }
 
-  /** dW reads the im2col matrix, not the input. */
+  /** dW rebuilds the im2col rows from the layer's input. */
   @Override
   public CodeBlock backward() {
-    return calls.weightedBackward(n, false);
+    return calls.weightedBackward(n);
   }
 
   private int c() {
@@ -133,32 +132,57 @@ final class ConvWriter extends SingleInputWriter {
         g.dilation() > 1 ? ", dilation " + g.dilation() : "", g.out());
   }
 
-  // private void conv1Im2col(float[] x, int r0, int r1) {
-  //   for each output pixel (s, oh, ow), each tap (kh, kw): copy the C input values at
-  //   (oh·stride − padding + kh·dilation, ow·stride − padding + kw·dilation), or zeros outside
+  // private void conv1Im2col(float[] x, float[] cols, int p0, int p1, int t0, int t1) {
+  //   for each pixel row p0..p1-1 (s, oh, ow), into cols' rows from 0, each tap t0..t1-1 (kh, kw):
+  //   copy the C input values at (oh·stride − padding + kh·dilation, ow·stride − padding +
+  //   kw·dilation), or zeros outside
   // }
   private MethodSpec im2col() {
-    CodeBlock.Builder b = CodeBlock.builder();
-    Loops.outputPixels(b, g)
-        .addStatement("int dst = ((s * $L + oh) * $L + ow) * $L", g.out().height(), g.out().width(), patch());
+    int h = g.out().height();
+    int w = g.out().width();
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("int s = p0 / $L", pixels())
+        .addStatement("int oh = p0 % $L / $L", pixels(), w)
+        .addStatement("int ow = p0 % $L", w)
+        .beginControlFlow("for (int p = p0; p < p1; p++)")
+        .addStatement("int dst = (p - p0) * $L", patch());
     tapLoops(b);
-    b.addStatement("int d = dst + $L", Loops.times("(kh * " + g.kernel() + " + kw)", g.in().channels()));
+    b.addStatement("int tap = kh * $L + kw", g.kernel())
+        .beginControlFlow("if (tap < t0 || tap >= t1)")
+        .addStatement("continue")
+        .endControlFlow()
+        .addStatement("int d = dst + $L", Loops.times("tap", g.in().channels()));
     if (g.padding() > 0) {
       b.beginControlFlow("if (ih < 0 || ih >= $L || iw < 0 || iw >= $L)", g.in().height(), g.in().width())
-          .add(Loops.zero(n.cols(), "d", g.in().channels()))
+          .add(Loops.zero(ConvScratch.PARAMETER, "d", g.in().channels()))
           .nextControlFlow("else");
     }
     b.addStatement("int src = $L", Loops.times("((s * " + g.in().height() + " + ih) * "
         + g.in().width() + " + iw)", g.in().channels()));
-    b.add(Loops.copy(n.cols(), "d", "x", "src", g.in().channels(), false));
+    b.add(Loops.copy(ConvScratch.PARAMETER, "d", "x", "src", g.in().channels(), false));
     if (g.padding() > 0) {
       b.endControlFlow();
     }
-    b.endControlFlow().endControlFlow();
-    Loops.endOutputPixels(b);
-    return Methods.overRows(n.method(LayerMember.IM2COL), "x")
-        .addJavadoc("$L: the im2col rows of samples r0..r1-1, one per output pixel: its $L×$L window"
-            + " of $L channels.\n", layer.name(), g.kernel(), g.kernel(), g.in().channels())
+    b.endControlFlow().endControlFlow()
+        .beginControlFlow("if (++ow == $L)", w)
+        .addStatement("ow = 0")
+        .beginControlFlow("if (++oh == $L)", h)
+        .addStatement("oh = 0")
+        .addStatement("s++")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow();
+    return MethodSpec.methodBuilder(n.method(LayerMember.IM2COL))
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(float[].class, "x")
+        .addParameter(float[].class, ConvScratch.PARAMETER)
+        .addParameter(int.class, "p0")
+        .addParameter(int.class, "p1")
+        .addParameter(int.class, "t0")
+        .addParameter(int.class, "t1")
+        .addJavadoc("$L: the im2col rows of pixel rows p0..p1-1 (one per output pixel: its $L×$L"
+            + " window of $L channels, taps t0..t1-1 only) into $N from row 0.\n", layer.name(),
+            g.kernel(), g.kernel(), g.in().channels(), ConvScratch.PARAMETER)
         .addCode(b.build())
         .build();
   }
@@ -180,15 +204,16 @@ final class ConvWriter extends SingleInputWriter {
     return s + " + " + Loops.times(k, g.dilation());
   }
 
-  // private void conv2Col2im(float[] dx, int r0, int r1) {
+  // private void conv2Col2im(float[] dx, float[] cols, int r0, int r1) {
   //   dx = 0 for samples r0..r1-1; then for each output pixel and tap, in order:
-  //   dx[input pixel of the tap] += colGrad[its row and tap]
+  //   dx[input pixel of the tap] += cols[its row, counted from sample r0, and tap]
   // }
   private MethodSpec col2im() {
     CodeBlock.Builder b = CodeBlock.builder()
         .addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
     Loops.outputPixels(b, g)
-        .addStatement("int src = ((s * $L + oh) * $L + ow) * $L", g.out().height(), g.out().width(), patch());
+        .addStatement("int src = (((s - r0) * $L + oh) * $L + ow) * $L", g.out().height(),
+            g.out().width(), patch());
     tapLoops(b);
     if (g.padding() > 0) {
       b.beginControlFlow("if (ih < 0 || ih >= $L || iw < 0 || iw >= $L)", g.in().height(), g.in().width())
@@ -198,32 +223,36 @@ final class ConvWriter extends SingleInputWriter {
     b.addStatement("int d = $L", Loops.times("((s * " + g.in().height() + " + ih) * "
         + g.in().width() + " + iw)", g.in().channels()))
         .addStatement("int t = src + $L", Loops.times("(kh * " + g.kernel() + " + kw)", g.in().channels()))
-        .add(Loops.copy("dx", "d", COL_GRAD, "t", g.in().channels(), true));
+        .add(Loops.copy("dx", "d", ConvScratch.PARAMETER, "t", g.in().channels(), true));
     b.endControlFlow().endControlFlow();
     Loops.endOutputPixels(b);
-    return Methods.overRows(n.method(LayerMember.COL2IM), "dx")
-        .addJavadoc("$L: dx of samples r0..r1-1, the window gradients in $N summed back onto their"
-            + " input pixels in a fixed order.\n", layer.name(), COL_GRAD)
+    return Methods.overRows(n.method(LayerMember.COL2IM), "dx", ConvScratch.PARAMETER)
+        .addJavadoc("$L: dx of samples r0..r1-1, the window gradients in $N (from sample r0 on)"
+            + " summed back onto their input pixels in a fixed order.\n", layer.name(),
+            ConvScratch.PARAMETER)
         .addCode(b.build())
         .build();
   }
 
   // for (int s0 = r0; s0 < r1; s0 += 9) {
   //   int s1 = Math.min(r1, s0 + 9);
-  //   conv1Im2col(x, s0, s1); Gemm.matmul(conv1Act, conv1Cols, conv1Weight, 9, 32, s0 * 784, s1 * 784);
+  //   conv1Im2col(x, cols, s0 * 784, s1 * 784, 0, 9);
+  //   Gemm.matmulFromRow(conv1Act, cols, 0, conv1Weight, 9, 32, s0 * 784, s1 * 784);
   // }
   /**
    * im2col, then the product into act for samples r0..r1-1, in groups of {@link #groupSamples}:
-   * the product reads a group's im2col rows while they are still in cache (a batch's are tens of
-   * MB). Each element of act is the same fma chain whatever rows a product call covers.
+   * the product reads a group's im2col rows while they are still in cache. Each element of act is
+   * the same fma chain whatever rows a product call covers.
    */
   private CodeBlock product() {
+    int taps = g.kernel() * g.kernel();
     return CodeBlock.builder()
         .beginControlFlow("for (int s0 = r0; s0 < r1; s0 += $L)", groupSamples())
         .addStatement("int s1 = Math.min(r1, s0 + $L)", groupSamples())
-        .addStatement("$N(x, s0, s1)", n.method(LayerMember.IM2COL))
-        .addStatement("$T.matmul($N, $N, $N, $L, $L, s0 * $L, s1 * $L)", Names.GEMM, n.act(),
-            n.cols(), n.weight(), patch(), c(), pixels(), pixels())
+        .addStatement("$N(x, $N, s0 * $L, s1 * $L, 0, $L)", n.method(LayerMember.IM2COL),
+            ConvScratch.PARAMETER, pixels(), pixels(), taps)
+        .addStatement("$T.matmulFromRow($N, $N, 0, $N, $L, $L, s0 * $L, s1 * $L)", Names.GEMM,
+            n.act(), ConvScratch.PARAMETER, n.weight(), patch(), c(), pixels(), pixels())
         .endControlFlow()
         .build();
   }
@@ -239,13 +268,13 @@ final class ConvWriter extends SingleInputWriter {
     return Math.max(1, Math.max(byCache, byRows));
   }
 
-  // private void conv1ForwardTrain(float[] x, int r0, int r1[, int key][, int noiseKey]) {
-  //   conv1Im2col(x, r0, r1); Gemm.matmul(conv1Act, conv1Cols, conv1WeightT, 9, 32, ...);
+  // private void conv1ForwardTrain(float[] x, float[] cols, int r0, int r1[, int key][, int noiseKey]) {
+  //   the grouped im2col and product (product());
   //   for each pixel row, 16 channels at a time: v = f(z + bias); store; [noise]; [dropout]
   // }
   private MethodSpec forward(boolean training) {
     String name = n.method(training ? LayerMember.FORWARD_TRAIN : LayerMember.FORWARD_INFER);
-    MethodSpec.Builder m = Methods.overRows(name, "x")
+    MethodSpec.Builder m = Methods.overRows(name, "x", ConvScratch.PARAMETER)
         .addJavadoc("$L ($L): $L$L → $L.\n", layer.name(), training ? "training" : "inference",
             shape(), layer.bias() ? " + bias" : "", layer.activation().name().toLowerCase());
     if (training && layer.hasDropout()) {
@@ -261,12 +290,12 @@ final class ConvWriter extends SingleInputWriter {
     return m.addCode(Loops.pixels(n, LoopBody.output(n, training))).build();
   }
 
-  // private void conv1Linear(float[] x, int r0, int r1) {
+  // private void conv1Linear(float[] x, float[] cols, int r0, int r1) {
   //   im2col and the product, + bias, and the activation when the normalization comes after it
   // }
   private MethodSpec linear() {
     boolean activate = n.normAfterActivation() && layer.activation() != Nonlinearity.IDENTITY;
-    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.LINEAR), "x")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.LINEAR), "x", ConvScratch.PARAMETER)
         .addJavadoc("$L: $L$L$L for samples r0..r1-1, into $L.\n", layer.name(), shape(),
             layer.bias() ? " + bias" : "", activate ? ", then the activation" : "", n.act())
         .addCode(product());
@@ -286,39 +315,54 @@ final class ConvWriter extends SingleInputWriter {
         .build();
   }
 
-  // private void conv1WeightGradient(float[] d, int rows, int part, int parts) {
-  //   ConvKernels.weightGradient(conv1WeightGrad, conv1WeightScratch, conv1Cols, d, rows·H·W,
-  //       9, 32, 1598, i0, i1);   // dW = colsᵀ·dY, this part's rows, pixel rows in blocks
-  //   conv1BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
+  // private void conv2WeightGradient(float[] x, float[] d, int rows, int part, int parts) {
+  //   int i0 = Team.split(288, part, parts); int i1 = Team.split(288, part + 1, parts);
+  //   float[] cols = convScratch[part];
+  //   for (int p0 = 0; i0 < i1 && p0 < rows * 196; p0 += 186) {   // blocks of pixel rows
+  //     int p1 = Math.min(rows * 196, p0 + 186);
+  //     conv2Im2col(x, cols, p0, p1, i0 / 32, (i1 + 31) / 32);     // the taps of dW's rows i0..i1-1
+  //     ConvKernels.addBlock(conv2WeightGrad, conv2WeightScratch, cols, d, p0, p1 - p0, 288, 64, i0, i1);
+  //   }
+  //   conv2BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
   // }
   private MethodSpec weightGradient() {
-    MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "d")
-        .addJavadoc("$L: this part's rows of dW = colsᵀ·dY$L.\n", layer.name(),
-            layer.bias() ? " and filters of dBias = Σ dY" : "")
-        .addStatement("$T.weightGradient($N, $N, $N, d, rows * $L, $L, $L, $L, $T.split($L, part, parts), $T.split($L, part + 1, parts))",
-            CONV_KERNELS, n.weightGrad(), n.weightScratch(), n.cols(), pixels(), patch(), c(),
-            ConvWeights.blockRows(patch(), c()), Names.TEAM, patch(), Names.TEAM, patch());
+    int block = ConvWeights.blockRows(patch(), c());
+    int channels = g.in().channels();
+    MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "x", "d")
+        .addJavadoc("$L: this part's rows of dW = colsᵀ·dY$L, the im2col rows built again from x"
+                + " block by block of $L pixel rows.\n", layer.name(),
+            layer.bias() ? " and filters of dBias = Σ dY" : "", block)
+        .addStatement("int i0 = $T.split($L, part, parts)", Names.TEAM, patch())
+        .addStatement("int i1 = $T.split($L, part + 1, parts)", Names.TEAM, patch())
+        .addStatement("float[] $N = $N[part]", ConvScratch.PARAMETER, ConvScratch.FIELD)
+        .beginControlFlow("for (int p0 = 0; i0 < i1 && p0 < rows * $L; p0 += $L)", pixels(), block)
+        .addStatement("int p1 = Math.min(rows * $L, p0 + $L)", pixels(), block)
+        .addStatement("$N(x, $N, p0, p1, $L)", n.method(LayerMember.IM2COL), ConvScratch.PARAMETER,
+            channels == 1 ? "i0, i1" : "i0 / " + channels + ", (i1 + " + (channels - 1) + ") / " + channels)
+        .addStatement("$T.addBlock($N, $N, $N, d, p0, p1 - p0, $L, $L, i0, i1)", CONV_KERNELS,
+            n.weightGrad(), n.weightScratch(), ConvScratch.PARAMETER, patch(), c())
+        .endControlFlow();
     return layer.bias() ? m.addCode(DenseWriter.biasGradient(n, "rows * " + pixels())).build() : m.build();
   }
 
-  // private void conv2InputGradient(float[] d, float[] dx, int r0, int r1) {
+  // private void conv2InputGradient(float[] d, float[] dx, float[] cols, int r0, int r1) {
   //   for (int s0 = r0; s0 < r1; s0 += 1) {
   //     int s1 = Math.min(r1, s0 + 1);
-  //     Gemm.matmul(colGrad, d, conv2WeightT, 64, 288, s0 * 196, s1 * 196);   // dcols = dY·Wᵀ
-  //     conv2Col2im(dx, s0, s1);
+  //     Gemm.matmulFromRow(cols, d, s0 * 196, conv2WeightT, 64, 288, 0, (s1 - s0) * 196);  // dcols
+  //     conv2Col2im(dx, cols, s0, s1);
   //   }
   // }
   private MethodSpec inputGradient() {
     // In groups of samples, so that col2im reads a group's dcols while they are still in cache;
     // each sample's dx is summed in the same order as over the whole range.
-    return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx")
+    return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx", ConvScratch.PARAMETER)
         .addJavadoc("$L: dx of samples r0..r1-1: dcols = dY·Wᵀ, then col2im, $L sample$L at a"
             + " time.\n", layer.name(), groupSamples(), groupSamples() == 1 ? "" : "s")
         .beginControlFlow("for (int s0 = r0; s0 < r1; s0 += $L)", groupSamples())
         .addStatement("int s1 = Math.min(r1, s0 + $L)", groupSamples())
-        .addStatement("$T.matmul($N, d, $N, $L, $L, s0 * $L, s1 * $L)", Names.GEMM, COL_GRAD,
-            n.weightT(), c(), patch(), pixels(), pixels())
-        .addStatement("$N(dx, s0, s1)", n.method(LayerMember.COL2IM))
+        .addStatement("$T.matmulFromRow($N, d, s0 * $L, $N, $L, $L, 0, (s1 - s0) * $L)", Names.GEMM,
+            ConvScratch.PARAMETER, pixels(), n.weightT(), c(), patch(), pixels())
+        .addStatement("$N(dx, $N, s0, s1)", n.method(LayerMember.COL2IM), ConvScratch.PARAMETER)
         .endControlFlow()
         .build();
   }

@@ -67,7 +67,7 @@ final class DenseWriter extends SingleInputWriter {
   /** dW reads the layer's input. */
   @Override
   public CodeBlock backward() {
-    return calls.weightedBackward(n, true);
+    return calls.weightedBackward(n);
   }
 
   private String shape(boolean training) {

@@ -21,8 +21,9 @@ final class GeneratedNames {
    */
   static final Set<String> FIXED_FIELDS = Set.of(
       "S", "SPEC", LayerNames.LAST_INPUT, LayerNames.INFER_INPUT, "outputGradient", "rows", "keys",
-      NoiseCode.KEYS, "passes", "trainTask", "inferTask", "backwardTask", ConvWriter.COL_GRAD, PassCalls.MERGE_SCRATCH,
-      "input", "seed", "maskSeed", "key", "noiseKey", "part", "parts", "p",
+      NoiseCode.KEYS, "passes", "trainTask", "inferTask", "backwardTask", ConvScratch.FIELD, PassCalls.MERGE_SCRATCH,
+      "input", "seed", "maskSeed", "key", "noiseKey", "part", "parts", "p", "p0", "p1", "t0", "t1",
+      ConvScratch.PARAMETER, "s0", "s1", "i1",
       "x", "y", "d", "dx", "r", "r0", "r1", "row", "i", "i0", "j", "o", "n", "m", "s", "t", "v",
       "g", "gv", "gp", "c", "c0", "c1", "at", "bound", "dst", "src", "end", "offset", "ih",
       "iw", "kh", "kw", "oh", "ow", "slot", "st", "tap", "inv", "mean", "larger", "mask", "scaled");

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.NormSpec;
+import java.util.function.Supplier;
 
 /**
  * {@link NormWriter} for a convolution's output (rows, H, W, C): a run is a pixel's C channels.
@@ -23,10 +24,13 @@ final class ImageNormWriter extends NormWriter {
   private static final ClassName IMAGE_NORM = ClassName.get("dev.lamina.internal.kernel", "ImageNormalization");
 
   private final ImageSpec g;
+  /** The convolution's grouped im2col and product. */
+  private final Supplier<CodeBlock> product;
 
-  ImageNormWriter(LayerNames n) {
+  ImageNormWriter(LayerNames n, Supplier<CodeBlock> product) {
     super(n);
     this.g = layer.image();
+    this.product = product;
   }
 
   private NormSpec.Kind kind() {
@@ -108,11 +112,9 @@ final class ImageNormWriter extends NormWriter {
   @Override
   LoopBody batchInferProduct(MethodSpec.Builder m) {
     if (before()) {
-      m.addStatement("$N(x, r0, r1)", n.method(LayerMember.IM2COL))
-          .addStatement("$T.matmul($N, $N, $N, $L, $L, r0 * $L, r1 * $L)", Names.GEMM, n.act(),
-              n.cols(), n.weight(), g.patch(), n.run(), pixels(), pixels());
+      m.addCode(product.get());
     } else {
-      m.addStatement("$N(x, r0, r1)", n.method(LayerMember.LINEAR));
+      m.addStatement("$N(x, $N, r0, r1)", n.method(LayerMember.LINEAR), ConvScratch.PARAMETER);
     }
     return LoopBody.load(n.act(), "row + j");
   }

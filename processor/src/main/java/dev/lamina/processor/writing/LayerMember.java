@@ -15,7 +15,7 @@ enum LayerMember {
   NORMALIZED("Normalized"), MEAN("Mean"), VARIANCE("Variance"), INV_STD("InvStd"),
   RUNNING_MEAN("RunningMean"), RUNNING_VAR("RunningVar"), TRACKED("Tracked"),
   RUNNING_WEIGHT("RunningWeight"), SCALE("Scale"), SHIFT("Shift"),
-  COLS("Cols"), WEIGHT_SCRATCH("WeightScratch"), SLOTS("Slots"), SUM_D("SumD"),
+  WEIGHT_SCRATCH("WeightScratch"), SLOTS("Slots"), SUM_D("SumD"),
   SUM_D_XHAT("SumDXhat"), CHANNELS_LAST_INPUT("Input"), PRE("Pre"),
   // Constants: HIDDEN_BOUND, HIDDEN_NOISE.
   BOUND_CONSTANT("_BOUND"), NOISE_CONSTANT("_NOISE"),

@@ -207,11 +207,6 @@ record LayerNames(LayerSpec layer, int index, GeneratedNames names, boolean read
 
   // ---- image layers ----
 
-  /** A convolution's im2col matrix: one row per output pixel, holding its window (kh, kw, c). */
-  String cols() {
-    return names.of(index, LayerMember.COLS);
-  }
-
   /** A convolution's weight gradient of one block of pixel rows, before it is added. */
   String weightScratch() {
     return names.of(index, LayerMember.WEIGHT_SCRATCH);

@@ -81,7 +81,7 @@ public final class NetworkWriter {
             .initializer(SpecLiteral.of(spec, writers)).build());
     writers.forEach(w -> w.addFields(type));
     addBufferFields(type);
-    sharedBuffers().forEach(b -> type.addField(FieldSpec.builder(float[].class, b.name(),
+    sharedBuffers().forEach(b -> type.addField(FieldSpec.builder(float[][].class, b.name(),
         Modifier.PRIVATE).addJavadoc(b.javadoc()).build()));
     TypeSpec.Builder passes = passesClass();
     type.addField(FieldSpec.builder(passesType, "passes", Modifier.PRIVATE, Modifier.FINAL)
@@ -97,6 +97,9 @@ public final class NetworkWriter {
         .addMethod(trainForward())
         .addMethod(inferForward())
         .addMethod(backpropagate());
+    if (!sharedBuffers().isEmpty()) {
+      type.addMethod(allocateParts());
+    }
     passes.addMethod(forwardTrainPart())
         .addMethod(forwardInferPart())
         .addMethod(backwardPart());
@@ -132,7 +135,7 @@ public final class NetworkWriter {
     Map<String, SharedBuffer> shared = new LinkedHashMap<>();
     for (LayerWriter w : writers) {
       w.sharedBuffer().ifPresent(b -> shared.merge(b.name(), b,
-          (x, y) -> x.floatsPerRow() >= y.floatsPerRow() ? x : y));
+          (x, y) -> x.floatsPerPart() >= y.floatsPerPart() ? x : y));
     }
     return List.copyOf(shared.values());
   }
@@ -240,11 +243,19 @@ public final class NetworkWriter {
       }
     }
     writers.forEach(w -> w.allocate(m));
-    for (SharedBuffer b : sharedBuffers()) {
-      m.addStatement("$N = new float[rows * $L]", b.name(), b.floatsPerRow());
-    }
     if (graph.scratchUnits() > 0) {
       m.addStatement("$N = new float[rows * $L]", PassCalls.MERGE_SCRATCH, graph.scratchUnits());
+    }
+    return m.build();
+  }
+
+  private MethodSpec allocateParts() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("allocateParts")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .addParameter(int.class, "parts");
+    for (SharedBuffer b : sharedBuffers()) {
+      m.addStatement("$N = new float[parts][$L]", b.name(), b.floatsPerPart());
     }
     return m.build();
   }

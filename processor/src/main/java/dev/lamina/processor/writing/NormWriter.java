@@ -165,7 +165,8 @@ abstract class NormWriter {
   // one affine map per unit), activation, classic-dropout scale. The others: the linear part,
   // the statistics of rows r0..r1-1, then as in training.
   MethodSpec forwardInfer() {
-    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.FORWARD_INFER), "x")
+    MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.FORWARD_INFER),
+            ConvScratch.parameters(n, "x"))
         .addJavadoc("$L (inference).\n", layer.name());
     LoopBody body;
     if (n.batchNorm()) {
@@ -174,7 +175,7 @@ abstract class NormWriter {
               Names.FLOAT_VECTOR, n.scale(), Names.FLOAT_VECTOR, n.shift()),
           CodeBlock.of("v = $T.fma(v, $N[j], $N[j]);\n", Names.MATH, n.scale(), n.shift()));
     } else {
-      m.addStatement("$N(x, r0, r1)", n.method(LayerMember.LINEAR))
+      m.addStatement("$N(x$L, r0, r1)", n.method(LayerMember.LINEAR), ConvScratch.passOn(n))
           .addCode(sampleStatistics(CodeBlock.of("r0"), CodeBlock.of("r1")));
       body = new LoopBody().add(
           CodeBlock.of("$T v = $T.fromArray(S, $N, row + j).sub($L).mul($L)"

@@ -39,7 +39,7 @@ final class PassCalls {
     CodeBlock keys = CodeBlock.of("$L$L", dropoutKey(n), NoiseCode.keyArgument(n));
     String x = input(b, n, graph.input(n).trainOutput());
     if (n.norm().isPresent()) {
-      b.addStatement("$N($N, r0, r1)", n.method(LayerMember.LINEAR), x);
+      b.addStatement("$N($N$L, r0, r1)", n.method(LayerMember.LINEAR), x, ConvScratch.argument(n));
       if (n.batchNorm()) {
         b.addStatement("barrier(parts)");
       }
@@ -49,7 +49,8 @@ final class PassCalls {
       }
       return b.addStatement("$N(r0, r1$L)", n.method(LayerMember.NORMALIZE), keys).build();
     }
-    return b.addStatement("$N($N, r0, r1$L)", n.method(LayerMember.FORWARD_TRAIN), x, keys).build();
+    return b.addStatement("$N($N$L, r0, r1$L)", n.method(LayerMember.FORWARD_TRAIN), x,
+        ConvScratch.argument(n), keys).build();
   }
 
   /** {@code , keys[i]} for a layer with dropout, else nothing. */
@@ -61,7 +62,8 @@ final class PassCalls {
   CodeBlock forwardInfer(LayerNames n) {
     CodeBlock.Builder b = CodeBlock.builder();
     String x = input(b, n, graph.input(n).inferOutput());
-    return b.addStatement("$N($N, r0, r1)", n.method(LayerMember.FORWARD_INFER), x).build();
+    return b.addStatement("$N($N$L, r0, r1)", n.method(LayerMember.FORWARD_INFER), x,
+        ConvScratch.argument(n)).build();
   }
 
   // At the end of a training pass: this part's columns of the transposed weight that the input
@@ -81,13 +83,10 @@ final class PassCalls {
   }
 
   // [hidden2Gradient(d, r0, r1);] [barrier; hidden2NormSums(d, part, parts); barrier;
-  // hidden2NormBackward(d, r0, r1);] [barrier(parts);] hidden2WeightGradient([x, ]d, rows, part,
-  // parts); hidden2InputGradient(d, dx, r0, r1);
-  /**
-   * A layer with a weight; {@code weightGradientReadsInput} when its dW reads its input (a dense
-   * layer's does, a convolution's reads its im2col matrix).
-   */
-  CodeBlock weightedBackward(LayerNames n, boolean weightGradientReadsInput) {
+  // hidden2NormBackward(d, r0, r1);] [barrier(parts);] hidden2WeightGradient(x, d, rows, part,
+  // parts); hidden2InputGradient(d, dx[, convScratch[part]], r0, r1);
+  /** A layer with a weight, whose dW reads its input. */
+  CodeBlock weightedBackward(LayerNames n) {
     boolean last = n.index() == layers.size() - 1;
     String d = outputGradient(n);
     CodeBlock.Builder b = CodeBlock.builder();
@@ -103,10 +102,8 @@ final class PassCalls {
     if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || !last) {
       b.addStatement("barrier(parts)");
     }
-    CodeBlock x = weightGradientReadsInput
-        ? CodeBlock.of("$N, ", graph.input(n).trainOutput())
-        : CodeBlock.of("");
-    b.addStatement("$N($L$N, rows, part, parts)", n.method(LayerMember.WEIGHT_GRADIENT), x, d);
+    String x = ChannelsLast.converts(n) ? n.channelsLastInput() : graph.input(n).trainOutput();
+    b.addStatement("$N($N, $N, rows, part, parts)", n.method(LayerMember.WEIGHT_GRADIENT), x, d);
     if (n.passesGradient()) {
       b.add(toInput(n, graph.input(n), LayerMember.INPUT_GRADIENT, d));
     }
@@ -137,12 +134,13 @@ final class PassCalls {
    * {@code n} is the first to write it, else the scratch buffer, then added to that gradient.
    */
   private CodeBlock toInput(LayerNames n, LayerNames input, LayerMember method, String d) {
+    CodeBlock scratch = ConvScratch.argument(n);
     if (graph.setsGradient(n, input)) {
-      return CodeBlock.of("$N($N, $N, r0, r1);\n", n.method(method), d, input.grad());
+      return CodeBlock.of("$N($N, $N$L, r0, r1);\n", n.method(method), d, input.grad(), scratch);
     }
     int units = input.layer().units();
     return CodeBlock.builder()
-        .addStatement("$N($N, $N, r0, r1)", n.method(method), d, MERGE_SCRATCH)
+        .addStatement("$N($N, $N$L, r0, r1)", n.method(method), d, MERGE_SCRATCH, scratch)
         .addStatement("$T.addInto($N, $N, r0 * $L, r1 * $L)", Names.MERGES, input.grad(),
             MERGE_SCRATCH, units, units)
         .build();

@@ -6,9 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The part of a convolution's backward pass that the plain matrix products do badly: the weight
  * gradient {@code dW (patch, filters) = colsᵀ·dY} sums over every output pixel of the batch (a
- * hundred thousand rows for a 28×28 image and 128 samples), so one product would stream the
- * whole im2col matrix through memory once per block of dW's rows. Instead the rows go in blocks
- * that fit in cache, each block's product added to dW in order.
+ * hundred thousand rows for a 28×28 image and 128 samples), and the batch's im2col matrix would be
+ * tens of MB, read from memory by columns. Instead the pixel rows go in blocks that fit in cache
+ * ({@link ConvWeights#blockRows}): the generated code rebuilds each block's im2col rows from the
+ * layer's input into a buffer of one block, and {@link #addBlock} adds the block's product to dW,
+ * block by block in order.
  */
 public final class ConvKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -17,31 +19,21 @@ public final class ConvKernels {
   private ConvKernels() {}
 
   /**
-   * Rows i0..i1-1 of {@code dw (patch, filters) = colsᵀ·dy}, summed over {@code pixelRows} rows of
-   * cols (pixelRows, patch) and dy (pixelRows, filters): block by block of {@code block} rows, in
-   * order, each block's product (into {@code scratch}, as large as dw) added to dw; {@link
-   * ConvWeights#blockRows} gives a block that stays in cache. Every element
-   * is the same sum for any row range, so threads may split dw's rows.
+   * Adds one block's product to rows i0..i1-1 of {@code dw (patch, filters)}: {@code colsᵀ·dy}
+   * over the block's {@code rows} pixel rows, whose im2col rows are cols' rows 0..rows-1 and whose
+   * output gradients are dy's rows p0..p0+rows-1. The first block ({@code p0 == 0}) writes dw;
+   * each later one goes into {@code scratch} (as large as dw) and is added. Every element is then
+   * the same sum, block by block in order, for any split of dw's rows between threads.
    *
    * <pre>
-   * cols (pixelRows, patch), dy (pixelRows, filters) -> dw (patch, filters), rows i0..i1-1 only
+   * cols (rows, patch), dy (p0 + rows, filters) -> dw (patch, filters) rows i0..i1-1
    * </pre>
    */
-  public static void weightGradient(float[] dw, float[] scratch, float[] cols, float[] dy,
-      int pixelRows, int patch, int filters, int block, int i0, int i1) {
-    if (block <= 0) {
-      throw new IllegalArgumentException("block must be > 0, got " + block);
-    }
-    if (pixelRows == 0) {
-      java.util.Arrays.fill(dw, i0 * filters, i1 * filters, 0f);
-      return;
-    }
-    for (int p0 = 0; p0 < pixelRows; p0 += block) {
-      int rows = Math.min(block, pixelRows - p0);
-      Gemm.matmulTransA(p0 == 0 ? dw : scratch, cols, dy, p0, rows, patch, filters, i0, i1);
-      if (p0 > 0) {
-        add(dw, scratch, i0 * filters, i1 * filters);
-      }
+  public static void addBlock(float[] dw, float[] scratch, float[] cols, float[] dy, int p0,
+      int rows, int patch, int filters, int i0, int i1) {
+    Gemm.matmulTransA(p0 == 0 ? dw : scratch, cols, 0, dy, p0, rows, patch, filters, i0, i1);
+    if (p0 > 0) {
+      add(dw, scratch, i0 * filters, i1 * filters);
     }
   }
 

@@ -9,9 +9,10 @@ public final class ConvWeights {
   private ConvWeights() {}
 
   /**
-   * The pixel rows per block of {@link ConvKernels#weightGradient}: about 256 KiB of the im2col
-   * matrix and dY together, between 16 and 4096 rows. It depends on the shapes only, never on the
-   * threads. (Here, not in ConvKernels, so that the processor can call it without the Vector API.)
+   * The pixel rows per block of a convolution's weight gradient ({@link ConvKernels#addBlock}):
+   * about 256 KiB of the block's im2col rows and dY together, between 16 and 4096 rows. It depends
+   * on the shapes only, never on the threads. (Here, not in ConvKernels, so that the processor can
+   * call it without the Vector API.)
    */
   public static int blockRows(int patch, int filters) {
     return Math.max(16, Math.min(4096, 65536 / (patch + filters)));

@@ -217,6 +217,27 @@ public final class Gemm {
   }
 
   /**
+   * {@link #matmul(float[], float[], float[], int, int, int, int)} with A's rows taken from row
+   * {@code a0} on: {@code C[r0:r1, :] = A[a0:a0+r1-r0, :]·B}. A may then be a buffer that holds
+   * one group of rows, kept in cache, instead of the whole batch's. The same bits.
+   *
+   * <pre>
+   * a (a0 + r1 - r0, k) · b (k, n) -> c rows r0..r1-1 (overwritten)
+   * </pre>
+   */
+  public static void matmulFromRow(
+      float[] c, float[] a, int a0, float[] b, int k, int n, int r0, int r1) {
+    checkSizes(k, n, r0, r1);
+    if (a0 < 0) {
+      throw new IllegalArgumentException("a0 must be >= 0, got " + a0);
+    }
+    checkLength("a", a, (long) (a0 + r1 - r0) * k);
+    checkLength("b", b, (long) k * n);
+    checkLength("c", c, (long) r1 * n);
+    product(c, a, (a0 - r0) * k, k, 1, b, 0, k, n, r0, r1, 0, n);
+  }
+
+  /**
    * Weight gradient {@code dW = Xᵀ·dY}: {@code C[i0:i1, :] = (Aᵀ·B)[i0:i1, :]}, summing over the
    * rows of A and B. A is read by columns (strided).
    *
@@ -257,6 +278,28 @@ public final class Gemm {
     checkLength("b", b, (long) (p0 + rows) * n);
     checkLength("c", c, (long) k * n);
     product(c, a, p0 * k, 1, k, b, p0 * n, rows, n, i0, i1, 0, n);
+  }
+
+  /**
+   * {@link #matmulTransA(float[], float[], float[], int, int, int, int, int, int)} with A's rows
+   * from row {@code a0} and B's from row {@code b0}: {@code C[i0:i1, :] = (A[a0:a0+rows, :]ᵀ·
+   * B[b0:b0+rows, :])[i0:i1, :]}. A convolution's weight gradient rebuilds each block's im2col
+   * rows in a buffer of one block (a0 = 0) while dY is the whole batch's.
+   */
+  public static void matmulTransA(float[] c, float[] a, int a0, float[] b, int b0, int rows,
+      int k, int n, int i0, int i1) {
+    if (rows < 0 || a0 < 0 || b0 < 0) {
+      throw new IllegalArgumentException(
+          "a0, b0 and rows must be >= 0, got " + a0 + ", " + b0 + " and " + rows);
+    }
+    checkSizes(k, n, i0, i1);
+    if (i1 > k) {
+      throw new IllegalArgumentException("i1 must be <= k = " + k + ", got " + i1);
+    }
+    checkLength("a", a, (long) (a0 + rows) * k);
+    checkLength("b", b, (long) (b0 + rows) * n);
+    checkLength("c", c, (long) k * n);
+    product(c, a, a0 * k, 1, k, b, b0 * n, rows, n, i0, i1, 0, n);
   }
 
   /**
