@@ -50,6 +50,30 @@ class ThreadsTest {
     }
   }
 
+  @Test
+  void aTeamThatGrowsBetweenPassesGetsScratchForEachPart() {
+    // Each part's convolution scratch is allocated for the team the buffers were made with: a
+    // team grown after a training pass, even between it and its backward pass, gets its own.
+    int rows = 37;
+    TrainableNetwork single = new ConvTestModels_ImageMixNet(1);
+    float[] x = randomInput(rows, single.inputSize(), 2);
+    int[] labels = randomLabels(rows, single.outputSize(), 3);
+    float[] grad = new float[rows * single.outputSize()];
+    single.loss(single.forwardTrain(x, rows, 5), labels, rows, grad);
+    single.backward(grad.clone(), rows);
+    TrainableNetwork grown = new ConvTestModels_ImageMixNet(1);
+    grown.forwardTrain(x, rows, 5);
+    grown.threads(4);
+    grown.backward(grad.clone(), rows);
+    for (int i = 0; i < single.parameters().list().size(); i++) {
+      assertArrayEquals(single.parameters().list().get(i).gradient(),
+          grown.parameters().list().get(i).gradient(),
+          single.parameters().list().get(i).name() + " gradient, team grown to 4 before backward");
+    }
+    assertArrayEquals(single.forwardInfer(x, rows), grown.forwardInfer(x, rows),
+        "inference output on the grown team");
+  }
+
   private static void assertSameForThreads(LongFunction<TrainableNetwork> factory, int rows) {
     TrainableNetwork single = factory.apply(1);
     float[] x = randomInput(rows, single.inputSize(), 2);
