@@ -31,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>a cluster member that loses a task (it left, died, or its connection broke) gets no task
  *       again in this run, so a lost task never goes back to the member that lost it, nor to a
  *       dead member the cluster has not yet removed. A restarted member joins with a new identity
- *       and is used;
+ *       and is used. Only when tasks have waited {@link #FORGIVE_AFTER} with no member to take
+ *       them are the members that lost one but are still in the cluster used again: what they
+ *       lost was the cluster's trouble (a data partition moving after another member died, a
+ *       full queue), not their own;
  *   <li>a task that runs longer than {@link ClusterSettings#taskTimeout()} starts again on another
  *       member, and its member is suspected: it gets no new task until it answers. The first
  *       result of either attempt is kept (they are the same bits), so a slow member costs
@@ -48,6 +51,11 @@ import java.util.concurrent.TimeUnit;
 final class ClusterRun {
   /** How long the queue may wait with no cluster member that can take a task. */
   static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
+  /**
+   * How long the queue waits with no member to take a task before members that lost one but are
+   * still in the cluster are used again: long enough for the membership to drop dead members.
+   */
+  static final Duration FORGIVE_AFTER = Duration.ofSeconds(5);
   /** How often the run looks at the membership and at tasks that run too long. */
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -108,6 +116,8 @@ final class ClusterRun {
       long now = System.nanoTime();
       if (!running.isEmpty() || queue.isEmpty()) {
         idleSince = now;
+      } else if (now - idleSince > FORGIVE_AFTER.toNanos() && forgiveLiveMembers()) {
+        idleSince = now;
       } else if (now - idleSince > IDLE_LIMIT.toNanos()) {
         throw giveUp("no cluster member could take the " + queue.size() + " waiting members for "
             + IDLE_LIMIT.toSeconds() + " s: " + membership(), null);
@@ -157,6 +167,25 @@ final class ClusterRun {
     }
   }
 
+  /**
+   * Lets the members that lost a task but are still in the cluster take tasks again, even those
+   * they lost; returns whether there was any. Called only while nothing runs, so no task can
+   * start twice on one member at once.
+   */
+  private boolean forgiveLiveMembers() {
+    Set<UUID> live = new HashSet<>();
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      if (!m.isLiteMember() && lost.contains(m.getUuid())) {
+        live.add(m.getUuid());
+      }
+    }
+    lost.removeAll(live);
+    for (ClusterTask task : queue) {
+      triedOn(task).removeAll(live);
+    }
+    return !live.isEmpty();
+  }
+
   /** Whether {@code member} holds an attempt past the task timeout: it may be hung. */
   private boolean suspected(Member member) {
     return running.values().stream()
@@ -193,6 +222,11 @@ final class ClusterRun {
   /** Keeps a result, requeues a task its member lost, or notes a failed training. */
   private void record(Outcome outcome) {
     Attempt attempt = running.remove(outcome.attempt());
+    if (attempt == null) {
+      // A second answer for one attempt: Hazelcast's client calls onFailure twice for a
+      // RejectedExecutionException. The first was recorded.
+      return;
+    }
     ClusterTask task = attempt.task;
     int position = positions.get(task.task().index());
     int index = task.task().index();
