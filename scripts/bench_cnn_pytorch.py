@@ -6,6 +6,9 @@ after warm-up.
 
 Run with /usr/bin/python3 (Debian's python3-torch). Prints one JSON line:
 {"torch": version, "threads": n, "batch": b, "train_samples_per_second": x, "mkldnn": bool}.
+With --serve it measures windows on request instead, so that the caller can take them in turn
+with its own: after warm-up it prints that line without the rate, then answers each line
+"window SECONDS" read from stdin with {"train_samples_per_second": x}, until stdin ends.
 Exits with code 3 and a message when torch is missing.
 """
 import argparse
@@ -69,7 +72,8 @@ def resnet(skip):
 MODELS = {"cnn": model, "resnet": lambda: resnet(True), "plain": lambda: resnet(False)}
 
 
-def train_rate(batch, seconds, name="cnn"):
+def trainer(batch, name="cnn"):
+    """A function that trains for a window of the given seconds and returns samples/s; warmed up."""
     torch.manual_seed(0)
     x = torch.rand(4096, 1, 28, 28)
     y = torch.randint(0, 10, (4096,))
@@ -77,11 +81,17 @@ def train_rate(batch, seconds, name="cnn"):
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     steps = torch_bench.training_steps(net, opt, x, y, batch)
     steps(10, 0)
-    count, begin = 0, time.perf_counter()
-    while time.perf_counter() - begin < seconds:
-        steps(2, count)
-        count += 2
-    return count * batch / (time.perf_counter() - begin)
+    done = [0]
+
+    def window(seconds):
+        count, begin = 0, time.perf_counter()
+        while time.perf_counter() - begin < seconds:
+            steps(2, done[0] + count)
+            count += 2
+        done[0] += count
+        return count * batch / (time.perf_counter() - begin)
+
+    return window
 
 
 def main():
@@ -90,6 +100,8 @@ def main():
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--model", choices=sorted(MODELS), default="cnn")
+    parser.add_argument("--serve", action="store_true",
+                        help="measure windows on request: 'window SECONDS' lines on stdin")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     result = {
@@ -98,8 +110,15 @@ def main():
         "batch": args.batch,
         "mkldnn": torch.backends.mkldnn.is_available(),
         "model": args.model,
-        "train_samples_per_second": train_rate(args.batch, args.seconds, args.model),
     }
+    window = trainer(args.batch, args.model)
+    if args.serve:
+        print(json.dumps(result), flush=True)
+        for line in sys.stdin:
+            seconds = float(line.split()[1])
+            print(json.dumps({"train_samples_per_second": window(seconds)}), flush=True)
+        return
+    result["train_samples_per_second"] = window(args.seconds)
     print(json.dumps(result))
 
 

@@ -8,23 +8,21 @@ import dev.lamina.train.Optimizer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.LongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code bin/lamina cnn-bench}: {@link FashionCnn}'s training throughput (or, with {@code --model},
  * {@link FashionResNet}'s or {@link FashionPlain}'s) beside PyTorch's for the same network, batch
- * size and thread count (scripts/bench_cnn_pytorch.py) and, with {@code --djl}, DJL's in this JVM
- * (windows taken in turn with Lamina's), the bytes a training step allocates, and the convolution
- * forward pass as im2col + tiled product against a direct loop.
+ * size and thread count (scripts/bench_cnn_pytorch.py, serving windows) and, with {@code --djl},
+ * DJL's in this JVM, every side's windows taken in turn; the bytes a training step allocates, and
+ * the convolution forward pass as im2col + tiled product against a direct loop.
  */
 final class CnnBenchCommand implements Command {
   private static final int SAMPLES = 4096;
@@ -100,13 +98,20 @@ final class CnnBenchCommand implements Command {
     out.println("  threads | Lamina samples/s | PyTorch samples/s | ratio | DJL samples/s | ratio");
     Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_cnn_pytorch.py");
     for (int threads = 1; threads <= maxThreads; threads++) {
-      double[] rates = trainRates(factory, djl, batch, threads, seconds);
+      Optional<PeerWindows> pytorch = peerEnvironment.isPresent()
+          ? pytorch(script, peerEnvironment.get(), model, threads, batch, out)
+          : Optional.empty();
+      double[] rates;
+      try {
+        rates = trainRates(factory, djl, pytorch, batch, threads, seconds);
+      } finally {
+        if (pytorch.isPresent()) {
+          pytorch.get().close();
+        }
+      }
       double lamina = rates[0];
       double djlRate = rates[1];
-      OptionalDouble peer = peerEnvironment.isPresent()
-          ? pytorch(script, peerEnvironment.get(), model, threads, batch, seconds, out)
-          : OptionalDouble.empty();
-      double torch = peer.orElse(Double.NaN);
+      double torch = rates[2];
       // The peak again after each timing, the highest counting: this machine has slow spells,
       // and one during the first measurement would inflate every fraction.
       peak = Math.max(peak, FmaPeak.measureGflops(1000));
@@ -172,11 +177,13 @@ final class CnnBenchCommand implements Command {
   }
 
   /**
-   * Training samples per second of the real training step and of DJL's (NaN without it), after
-   * warm-up, their windows taken in turn ({@link LaminaMeter#medianRates}).
+   * Training samples per second of the real training step, of DJL's and of PyTorch's (NaN for a
+   * peer that does not run), after warm-up, their windows taken in turn ({@link
+   * LaminaMeter#medianRates(LaminaMeter.Side[], double)}).
    */
   private static double[] trainRates(LongFunction<GeneratedNetwork> factory,
-      Optional<TrainingPeer> djl, int batch, int threads, double seconds) {
+      Optional<TrainingPeer> djl, Optional<PeerWindows> pytorch, int batch, int threads,
+      double seconds) {
     Dataset data = BenchData.random(SAMPLES, 784, 0);
     int[] order = new int[SAMPLES];
     Arrays.setAll(order, i -> i);
@@ -184,34 +191,29 @@ final class CnnBenchCommand implements Command {
     net.threads(threads);
     TrainingStep step = new TrainingStep(net, Optimizer.adam(1e-3), batch);
     long[] count = {0};
-    Runnable lamina = () -> step.run(data, order, (int) ((count[0] * batch) % (SAMPLES - batch)),
-        batch, count[0]++);
-    Runnable[] works = djl.isPresent()
-        ? new Runnable[] {lamina, djl.get().trainingStep(TrainingPeer.BenchModel.FASHION_CNN,
-            batch, threads)}
-        : new Runnable[] {lamina};
-    double[] rates = LaminaMeter.medianRates(works, batch, seconds);
-    return new double[] {rates[0], rates.length > 1 ? rates[1] : Double.NaN};
+    List<LaminaMeter.Side> sides = new ArrayList<>();
+    sides.add(LaminaMeter.side(() -> step.run(data, order,
+        (int) ((count[0] * batch) % (SAMPLES - batch)), batch, count[0]++), batch));
+    djl.ifPresent(peer -> sides.add(LaminaMeter.side(
+        peer.trainingStep(TrainingPeer.BenchModel.FASHION_CNN, batch, threads), batch)));
+    pytorch.ifPresent(sides::add);
+    double[] rates = LaminaMeter.medianRates(sides.toArray(LaminaMeter.Side[]::new), seconds);
+    int next = 1;
+    double djlRate = djl.isPresent() ? rates[next++] : Double.NaN;
+    double torchRate = pytorch.isPresent() ? rates[next] : Double.NaN;
+    return new double[] {rates[0], djlRate, torchRate};
   }
 
-  /** The peer's samples/s, or empty with the reason printed when /usr/bin/python3 or torch is missing. */
-  private static OptionalDouble pytorch(Path script, PeerEnvironment environment, String model,
-      int threads, int batch, double seconds, PrintStream log)
-      throws IOException, InterruptedException {
+  /**
+   * The PyTorch peer serving windows for this thread count, warmed up; or empty with the reason
+   * printed when /usr/bin/python3 or torch is missing.
+   */
+  private static Optional<PeerWindows> pytorch(Path script, PeerEnvironment environment,
+      String model, int threads, int batch, PrintStream log) throws IOException {
     Map<String, String> set = new java.util.HashMap<>(environment.set());
     set.put("OMP_NUM_THREADS", Integer.toString(threads));
-    Optional<String> out = PyTorchPeer.runScript(List.of(script.toString(), "--threads",
-        Integer.toString(threads), "--batch", Integer.toString(batch), "--seconds",
-        Double.toString(seconds), "--model", model), environment.unset(), set,
-        why -> log.println("  (PyTorch skipped: " + why + ")"));
-    if (out.isEmpty()) {
-      return OptionalDouble.empty();
-    }
-    Matcher m = Pattern.compile("\"train_samples_per_second\": ([0-9.eE+-]+)").matcher(out.get());
-    if (!m.find()) {
-      throw new IllegalStateException(
-          "no train_samples_per_second in PyTorch output: " + out.get());
-    }
-    return OptionalDouble.of(Double.parseDouble(m.group(1)));
+    return PeerWindows.start(List.of(PyTorchPeer.PYTHON, script.toString(), "--serve",
+        "--threads", Integer.toString(threads), "--batch", Integer.toString(batch), "--model",
+        model), environment.unset(), set, why -> log.println("  (PyTorch skipped: " + why + ")"));
   }
 }

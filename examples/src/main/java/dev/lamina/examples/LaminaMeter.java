@@ -258,37 +258,59 @@ final class LaminaMeter {
     return medianRates(new Runnable[] {work}, samples, seconds)[0];
   }
 
-  /**
-   * Samples per second of each of {@code works} ({@code samples} per call): after {@code seconds
-   * / 2} of warm-up each, the median of five windows of {@code seconds / 5}, so that a moment when
-   * another process takes a core moves one window, not the figure. The works take their windows
-   * in turn, so that a few seconds in which the virtual machine slows a core fall on windows of
-   * every one of them rather than on all of one. The PyTorch side takes its five windows in a row;
-   * the peers in this JVM (ONNX Runtime, DJL) are among the works.
-   */
+  /** One side of a comparison: it measures a window of about {@code seconds} and gives its rate. */
+  interface Side {
+    double rate(double seconds);
+  }
+
+  /** A side that calls {@code work} ({@code samples} per call) for each window. */
+  static Side side(Runnable work, int samples) {
+    return seconds -> {
+      long calls = 0;
+      long start = System.nanoTime();
+      long end = start + (long) (seconds * 1e9);
+      long now;
+      do {
+        work.run();
+        calls++;
+        now = System.nanoTime();
+      } while (now < end);
+      return calls * samples / ((now - start) / 1e9);
+    };
+  }
+
+  /** {@link #medianRates(Side[], double)} of works in this JVM, {@code samples} per call. */
   static double[] medianRates(Runnable[] works, int samples, double seconds) {
-    for (Runnable work : works) {
-      runFor(work, seconds / 2);
+    Side[] sides = new Side[works.length];
+    for (int w = 0; w < works.length; w++) {
+      sides[w] = side(works[w], samples);
     }
-    double[][] rates = new double[works.length][5];
+    return medianRates(sides, seconds);
+  }
+
+  /**
+   * The rate of each side: after a window of {@code seconds / 2} each as warm-up, the median of
+   * five windows of {@code seconds / 5}, so that a moment when another process takes a core moves
+   * one window, not the figure. The sides take their windows in turn, so that a few seconds in
+   * which the virtual machine slows a core fall on windows of every one of them rather than on all
+   * of one: the peers in this JVM (ONNX Runtime, DJL) and a peer process serving windows
+   * ({@link PeerWindows}: cnn-bench's PyTorch) are among the sides. (bench's PyTorch still takes
+   * its windows in a row, in a process of its own.)
+   */
+  static double[] medianRates(Side[] sides, double seconds) {
+    for (Side side : sides) {
+      side.rate(seconds / 2);
+    }
+    double[][] rates = new double[sides.length][5];
     for (int window = 0; window < 5; window++) {
-      for (int w = 0; w < works.length; w++) {
-        long calls = 0;
-        long start = System.nanoTime();
-        long end = start + (long) (seconds / 5 * 1e9);
-        long now;
-        do {
-          works[w].run();
-          calls++;
-          now = System.nanoTime();
-        } while (now < end);
-        rates[w][window] = calls * samples / ((now - start) / 1e9);
+      for (int s = 0; s < sides.length; s++) {
+        rates[s][window] = sides[s].rate(seconds / 5);
       }
     }
-    double[] medians = new double[works.length];
-    for (int w = 0; w < works.length; w++) {
-      Arrays.sort(rates[w]);
-      medians[w] = rates[w][2];
+    double[] medians = new double[sides.length];
+    for (int s = 0; s < sides.length; s++) {
+      Arrays.sort(rates[s]);
+      medians[s] = rates[s][2];
     }
     return medians;
   }
