@@ -261,30 +261,11 @@ public final class Gemm {
   }
 
   /**
-   * {@link #matmulTransA} over rows {@code p0..p0+rows-1} of A and B: {@code C[i0:i1, :] =
-   * (A[p0:p0+rows, :]ᵀ·B[p0:p0+rows, :])[i0:i1, :]}. A convolution's weight gradient sums over
-   * every pixel of the batch, and goes through it in blocks of rows that stay in cache.
-   */
-  public static void matmulTransA(float[] c, float[] a, float[] b, int p0, int rows, int k, int n,
-      int i0, int i1) {
-    if (rows < 0 || p0 < 0) {
-      throw new IllegalArgumentException("p0 and rows must be >= 0, got " + p0 + " and " + rows);
-    }
-    checkSizes(k, n, i0, i1);
-    if (i1 > k) {
-      throw new IllegalArgumentException("i1 must be <= k = " + k + ", got " + i1);
-    }
-    checkLength("a", a, (long) (p0 + rows) * k);
-    checkLength("b", b, (long) (p0 + rows) * n);
-    checkLength("c", c, (long) k * n);
-    product(c, a, p0 * k, 1, k, b, p0 * n, rows, n, i0, i1, 0, n);
-  }
-
-  /**
-   * {@link #matmulTransA(float[], float[], float[], int, int, int, int, int, int)} with A's rows
-   * from row {@code a0} and B's from row {@code b0}: {@code C[i0:i1, :] = (A[a0:a0+rows, :]ᵀ·
-   * B[b0:b0+rows, :])[i0:i1, :]}. A convolution's weight gradient rebuilds each block's im2col
-   * rows in a buffer of one block (a0 = 0) while dY is the whole batch's.
+   * {@link #matmulTransA(float[], float[], float[], int, int, int, int, int)} over rows of A from
+   * row {@code a0} and of B from row {@code b0}: {@code C[i0:i1, :] = (A[a0:a0+rows, :]ᵀ·
+   * B[b0:b0+rows, :])[i0:i1, :]}. A convolution's weight gradient sums over every pixel of the
+   * batch in blocks that stay in cache, each block's im2col rows rebuilt in a buffer of one block
+   * (a0 = 0) while dY is the whole batch's (b0 = the block's first pixel row).
    */
   public static void matmulTransA(float[] c, float[] a, int a0, float[] b, int b0, int rows,
       int k, int n, int i0, int i1) {
