@@ -160,22 +160,11 @@ final class ScalingCommand implements Command {
    * one call (a training step of the widest model at batch 1024 takes seconds).
    */
   private static double rate(Runnable work, int samples, double seconds) {
-    long end = System.nanoTime() + (long) (seconds / 2 * 1e9);
-    do {
-      work.run();
-    } while (System.nanoTime() < end);
+    LaminaMeter.Side side = LaminaMeter.side(work, samples);
+    side.rate(seconds / 2);
     double[] rates = new double[3];
     for (int w = 0; w < rates.length; w++) {
-      long calls = 0;
-      long start = System.nanoTime();
-      long stop = start + (long) (seconds / 3 * 1e9);
-      long now;
-      do {
-        work.run();
-        calls++;
-        now = System.nanoTime();
-      } while (now < stop);
-      rates[w] = calls * samples / ((now - start) / 1e9);
+      rates[w] = side.rate(seconds / 3);
     }
     Arrays.sort(rates);
     return rates[1];

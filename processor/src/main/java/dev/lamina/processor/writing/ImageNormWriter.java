@@ -114,7 +114,7 @@ final class ImageNormWriter extends NormWriter {
     if (before()) {
       m.addCode(product.get());
     } else {
-      m.addStatement("$N(x, $N, r0, r1)", n.method(LayerMember.LINEAR), ConvScratch.PARAMETER);
+      m.addStatement("$N(x$L, r0, r1)", n.method(LayerMember.LINEAR), ConvScratch.passOn(n));
     }
     return LoopBody.load(n.act(), "row + j");
   }
