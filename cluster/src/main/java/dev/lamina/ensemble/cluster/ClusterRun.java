@@ -39,9 +39,10 @@ import java.util.concurrent.TimeUnit;
  *       member, and its member is suspected: it gets no new task until it answers. The first
  *       result of either attempt is kept (they are the same bits), so a slow member costs
  *       nothing, and a frozen one is dropped when Hazelcast's heartbeats give up on it;
- *   <li>a task never starts twice on one member, and a lost task waits in the queue until a
- *       member that has not had it has a free thread: the membership settles while it waits, and
- *       no attempt is spent on a dead member;
+ *   <li>a task never starts twice on one member (but for members used again, as above, once
+ *       nothing runs), and a lost task waits in the queue until a member that has not had it has
+ *       a free thread: the membership settles while it waits, and no attempt is spent on a dead
+ *       member while a live one can take it;
  *   <li>every result that comes back is kept, whatever else fails; a task whose training itself
  *       fails is not retried (it would fail the same way), and the run ends with an
  *       {@link EnsembleTrainingException} holding the members that finished.
