@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *       kept otherwise, which the JSON says.
  *   <li>glibc's malloc gives large blocks back to the OS after every step by default, and PyTorch
  *       allocates fresh activations every step: page faults, which are slow on these virtual
- *       machines. Raised thresholds keep the memory.
+ *       machines. Raised thresholds keep the memory, and {@code THP_MEM_ALLOC_ENABLE=1} puts
+ *       torch's large blocks on transparent huge pages, as bin/lamina asks for Lamina's heap and
+ *       DJL's libtorch.
  * </ul>
  *
  * @param unset the variables removed from the peer's environment
@@ -35,7 +37,8 @@ record PeerEnvironment(Set<String> unset, Map<String, String> set, String blasCo
   static final Map<String, String> ALLOCATOR = Map.of(
       "MALLOC_MMAP_THRESHOLD_", "4000000000",
       "MALLOC_TRIM_THRESHOLD_", "4000000000",
-      "MALLOC_TOP_PAD_", "536870912");
+      "MALLOC_TOP_PAD_", "536870912",
+      "THP_MEM_ALLOC_ENABLE", "1");
 
   /**
    * Probes the peer's BLAS with and without the machine's core settings; empty, with the reason
