@@ -212,8 +212,11 @@ final class CnnBenchCommand implements Command {
       String model, int threads, int batch, PrintStream log) throws IOException {
     Map<String, String> set = new java.util.HashMap<>(environment.set());
     set.put("OMP_NUM_THREADS", Integer.toString(threads));
-    return PeerWindows.start(List.of(PyTorchPeer.PYTHON, script.toString(), "--serve",
-        "--threads", Integer.toString(threads), "--batch", Integer.toString(batch), "--model",
-        model), environment.unset(), set, why -> log.println("  (PyTorch skipped: " + why + ")"));
+    Optional<PeerWindows> peer = PeerWindows.start(List.of(PyTorchPeer.PYTHON, script.toString(),
+        "--serve", "--threads", Integer.toString(threads), "--batch", Integer.toString(batch),
+        "--model", model), environment.unset(), set,
+        why -> log.println("  (PyTorch skipped: " + why + ")"));
+    peer.ifPresent(p -> log.println("  (PyTorch peer: " + p.ready() + ")"));
+    return peer;
   }
 }
