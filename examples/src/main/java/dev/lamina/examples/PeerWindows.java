@@ -3,7 +3,7 @@ package dev.lamina.examples;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ final class PeerWindows implements LaminaMeter.Side, AutoCloseable {
     this.errors = errors;
     this.answers = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    this.requests = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     this.ready = answers.readLine();
   }
 
@@ -60,7 +60,13 @@ final class PeerWindows implements LaminaMeter.Side, AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectError(errors.toFile());
     pb.environment().keySet().removeAll(unset);
     pb.environment().putAll(set);
-    PeerWindows peer = new PeerWindows(pb.start(), errors);
+    PeerWindows peer;
+    try {
+      peer = new PeerWindows(pb.start(), errors);
+    } catch (IOException e) {
+      Files.deleteIfExists(errors);
+      throw e;
+    }
     if (peer.ready == null) {
       String why = peer.errorText();
       peer.close();
@@ -77,19 +83,22 @@ final class PeerWindows implements LaminaMeter.Side, AutoCloseable {
 
   @Override
   public double rate(double seconds) {
+    String line;
     try {
       requests.write("window " + seconds + "\n");
       requests.flush();
-      String line = answers.readLine();
-      Matcher m = RATE.matcher(line == null ? "" : line);
-      if (!m.find()) {
-        throw new IllegalStateException("the peer answered a window with " + line + ": "
-            + errorText());
-      }
-      return Double.parseDouble(m.group(1));
-    } catch (IOException e) {
-      throw new UncheckedIOException("the peer stopped: " + errorText(), e);
+      line = answers.readLine();
+    } catch (IOException e) { // a broken pipe: it ended before reading the request
+      line = null;
     }
+    if (line == null) {
+      throw new IllegalStateException("the peer ended before answering a window: " + errorText());
+    }
+    Matcher m = RATE.matcher(line);
+    if (!m.find()) {
+      throw new IllegalStateException("the peer answered a window with " + line);
+    }
+    return Double.parseDouble(m.group(1));
   }
 
   private String errorText() {

@@ -1,6 +1,7 @@
 package dev.lamina.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -52,6 +53,17 @@ class PeerWindowsTest {
       assertEquals(300, rates[1], "windows 1..5 answered 100..500; the median is 300");
       assertEquals(List.of("here", "peer", "here", "peer", "here", "peer", "here", "peer", "here",
           "peer", "here", "peer"), order, "warm-up, then five windows each, in turn");
+    }
+  }
+
+  @Test
+  void aPeerThatEndsMidRunFailsTheWindowWithItsMessage() throws Exception {
+    Path script = dir.resolve("dies.sh");
+    Files.writeString(script, "echo '{\"torch\": \"fake\"}'\necho 'out of memory' >&2\n");
+    try (PeerWindows peer = PeerWindows.start(List.of("/bin/sh", script.toString()), Set.of(),
+        Map.of(), why -> { }).orElseThrow()) {
+      var e = assertThrows(IllegalStateException.class, () -> peer.rate(0.01));
+      assertEquals("the peer ended before answering a window: out of memory", e.getMessage());
     }
   }
 
