@@ -77,6 +77,31 @@ final class ConvTestModels {
     @Dense(units = 3) Layer last;
   }
 
+  /**
+   * Batch norm and ReLU applied by the max pool that reads the convolution (its windows tile the
+   * image: PoolFusion), over 18 channels: a whole vector and a scalar tail.
+   */
+  @Model
+  static class BatchReluTilingMax {
+    @Input(channels = 2, height = 6, width = 8) Layer in;
+    @Conv2d(filters = 3, kernel = 1) Layer mix;
+    @Conv2d(filters = 18, kernel = 3, padding = 1) @BatchNorm @Activation(RELU) Layer conv1;
+    @MaxPool2d(2) Layer pool;
+    @Conv2d(filters = 3, kernel = 2) @Activation(TANH) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  /** As {@link BatchReluTilingMax}, with leaky ReLU and an average pool. */
+  @Model
+  static class BatchLeakyTilingAvg {
+    @Input(channels = 1, height = 6, width = 6) Layer in;
+    @Conv2d(filters = 3, kernel = 1) Layer mix;
+    @Conv2d(filters = 17, kernel = 3, padding = 1) @BatchNorm @Activation(value = LEAKY_RELU, slope = 0.1)
+    Layer conv1;
+    @AvgPool2d(2) Layer pool;
+    @Dense(units = 3) Layer last;
+  }
+
   @Model
   static class BatchAfterTanhAvg {
     @Input(channels = 2, height = 7, width = 6) Layer in;

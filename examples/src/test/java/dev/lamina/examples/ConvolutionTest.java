@@ -57,7 +57,9 @@ class ConvolutionTest {
         new Case("InstanceReluOverlappingMax", ConvTestModels_InstanceReluOverlappingMaxNet::new),
         new Case("GroupAfterLeaky", ConvTestModels_GroupAfterLeakyNet::new),
         new Case("UpsampleMix", ConvTestModels_UpsampleMixNet::new),
-        new Case("BatchReluUpsample", ConvTestModels_BatchReluUpsampleNet::new));
+        new Case("BatchReluUpsample", ConvTestModels_BatchReluUpsampleNet::new),
+        new Case("BatchReluTilingMax", ConvTestModels_BatchReluTilingMaxNet::new),
+        new Case("BatchLeakyTilingAvg", ConvTestModels_BatchLeakyTilingAvgNet::new));
   }
 
   /** Batch sizes that leave the kernels' row tails and one odd split. */

@@ -157,8 +157,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
 
   private float[] convAct;
 
-  private float[] convNormalized;
-
   private float[] convGrad;
 
   private float[] poolAct;
@@ -232,7 +230,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
   @Override
   protected void allocate(int rows) {
     convAct = new float[rows * 256];
-    convNormalized = new float[rows * 256];
     convGrad = new float[rows * 256];
     poolAct = new float[rows * 64];
     poolMask = new float[rows * 64];
@@ -297,7 +294,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
       barrier(parts);
       convStatistics(part, parts);
       barrier(parts);
-      convNormalize(r0, r1);
       poolForwardTrain(convAct, r0, r1, keys[2]);
       conv2Linear(poolOut, convScratch[part], r0, r1);
       conv2Statistics(part, parts);
@@ -331,7 +327,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
       conv2InputGradient(conv2Grad, poolGrad, convScratch[part], r0, r1);
       poolGradient(poolGrad, r0, r1);
       poolBackward(poolGrad, convGrad, r0, r1);
-      convGradient(convGrad, r0, r1);
       barrier(parts);
       convNormSums(convGrad, part, parts);
       barrier(parts);
@@ -414,32 +409,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv (training): x̂ = (v − mean)/std, y = γ·x̂ + β, then the activation, rows r0..r1-1.
-     */
-    private void convNormalize(int r0, int r1) {
-      for (int s = r0; s < r1; s++) {
-        for (int p = 0; p < 64; p++) {
-          int row = (s * 64 + p) * 4;
-          int j = 0;
-          for (; j < CONV_BOUND; j += S.length()) {
-            FloatVector x = FloatVector.fromArray(S, convAct, row + j).sub(FloatVector.fromArray(S, convMean, j)).mul(FloatVector.fromArray(S, convInvStd, j));
-            x.intoArray(convNormalized, row + j);
-            FloatVector v = x.fma(FloatVector.fromArray(S, convGamma, j), FloatVector.fromArray(S, convBeta, j));
-            v = v.max(0f);
-            v.intoArray(convAct, row + j);
-          }
-          for (; j < 4; j++) {
-            float x = (convAct[row + j] - convMean[j]) * convInvStd[j];
-            convNormalized[row + j] = x;
-            float v = Math.fma(x, convGamma[j], convBeta[j]);
-            v = Math.max(v, 0f);
-            convAct[row + j] = v;
-          }
-        }
-      }
-    }
-
-    /**
      * conv (inference).
      */
     private void convForwardInfer(float[] x, float[] cols, int r0, int r1) {
@@ -479,7 +448,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
       for (int turn = 0; turn < part; turn++) {
         barrier(parts);
       }
-      ColumnSumsInTurn.gradientSums(d, convNormalized, 4, r0, r1, convBetaGrad, convGammaGrad);
+      ColumnSumsInTurn.gradientSumsFromInput(d, convAct, convMean, convInvStd, 4, r0, r1, convBetaGrad, convGammaGrad);
       for (int turn = part + 1; turn < parts; turn++) {
         barrier(parts);
       }
@@ -489,29 +458,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
      * conv: dLoss/d(normalization input) from dLoss/d(its output), in place.
      */
     private void convNormBackward(float[] d, int r0, int r1) {
-      Normalization.batchInputGradient(d, convNormalized, convGamma, convInvStd, convBetaGrad, convGammaGrad, rows * 64, 4, r0 * 64, r1 * 64);
-    }
-
-    /**
-     * conv: turns dLoss/dOutput into dLoss/dZ in place, samples r0..r1-1.
-     */
-    private void convGradient(float[] d, int r0, int r1) {
-      for (int r = r0 * 64, end = r1 * 64; r < end; r++) {
-        int row = r * 4;
-        int j = 0;
-        for (; j < CONV_BOUND; j += S.length()) {
-          FloatVector g = FloatVector.fromArray(S, d, row + j);
-          FloatVector y = FloatVector.fromArray(S, convAct, row + j);
-          g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
-          g.intoArray(d, row + j);
-        }
-        for (; j < 4; j++) {
-          float g = d[row + j];
-          float y = convAct[row + j];
-          g = y > 0f ? g : 0f;
-          d[row + j] = g;
-        }
-      }
+      Normalization.batchInputGradientFromInput(d, convAct, convMean, convGamma, convInvStd, convBetaGrad, convGammaGrad, rows * 64, 4, r0 * 64, r1 * 64);
     }
 
     /**
@@ -529,7 +476,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * pool (training): max over 2×2 windows, (4, 8, 8) → (4, 4, 4).
+     * pool (training): max over 2×2 windows, (4, 8, 8) → (4, 4, 4), of conv's batch norm and activation, made here from its product.
      */
     private void poolForwardTrain(float[] x, int r0, int r1, int key) {
       for (int s = r0; s < r1; s++) {
@@ -539,11 +486,17 @@ public final class SmallCnnNet extends GeneratedNetwork {
             int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
             int j = 0;
             for (; j < POOL_BOUND; j += S.length()) {
-              FloatVector v = FloatVector.fromArray(S, x, i0 + j);
+              FloatVector mean = FloatVector.fromArray(S, convMean, j);
+              FloatVector inv = FloatVector.fromArray(S, convInvStd, j);
+              FloatVector gamma = FloatVector.fromArray(S, convGamma, j);
+              FloatVector beta = FloatVector.fromArray(S, convBeta, j);
+              FloatVector v = FloatVector.fromArray(S, x, i0 + j).sub(mean).mul(inv).fma(gamma, beta);
+              v = v.max(0f);
               FloatVector slot = FloatVector.zero(S);
               for (int tap = 1; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
-                FloatVector t = FloatVector.fromArray(S, x, i0 + offset + j);
+                FloatVector t = FloatVector.fromArray(S, x, i0 + offset + j).sub(mean).mul(inv).fma(gamma, beta);
+                t = t.max(0f);
                 var larger = t.compare(VectorOperators.GT, v);
                 v = v.blend(t, larger);
                 slot = slot.blend((float) tap, larger);
@@ -554,11 +507,17 @@ public final class SmallCnnNet extends GeneratedNetwork {
               v.mul(FloatVector.fromArray(S, poolMask, o + j)).intoArray(poolOut, o + j);
             }
             for (; j < 4; j++) {
-              float v = x[i0 + j];
+              float mean = convMean[j];
+              float inv = convInvStd[j];
+              float gamma = convGamma[j];
+              float beta = convBeta[j];
+              float v = Math.fma((x[i0 + j] - mean) * inv, gamma, beta);
+              v = Math.max(v, 0f);
               float slot = 0f;
               for (int tap = 1; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
-                float t = x[i0 + offset + j];
+                float t = Math.fma((x[i0 + offset + j] - mean) * inv, gamma, beta);
+                t = Math.max(t, 0f);
                 if (t > v) {
                   v = t;
                   slot = tap;
@@ -626,7 +585,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * pool: dx of samples r0..r1-1 from dLoss/dOutput d.
+     * pool: dx of samples r0..r1-1 from dLoss/dOutput d, through conv's activation.
      */
     private void poolBackward(float[] d, float[] dx, int r0, int r1) {
       for (int s = r0; s < r1; s++) {
@@ -636,20 +595,36 @@ public final class SmallCnnNet extends GeneratedNetwork {
             int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
             int j = 0;
             for (; j < POOL_BOUND; j += S.length()) {
+              FloatVector mean = FloatVector.fromArray(S, convMean, j);
+              FloatVector inv = FloatVector.fromArray(S, convInvStd, j);
+              FloatVector gamma = FloatVector.fromArray(S, convGamma, j);
+              FloatVector beta = FloatVector.fromArray(S, convBeta, j);
               FloatVector gv = FloatVector.fromArray(S, d, o + j);
               FloatVector slot = FloatVector.fromArray(S, poolSlots, o + j);
               for (int tap = 0; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
                 int at = i0 + offset + j;
-                FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(0f).intoArray(dx, at);
+                FloatVector g = FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(0f);
+                FloatVector y = FloatVector.fromArray(S, convAct, at).sub(mean).mul(inv).fma(gamma, beta);
+                y = y.max(0f);
+                g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
+                g.intoArray(dx, at);
               }
             }
             for (; j < 4; j++) {
+              float mean = convMean[j];
+              float inv = convInvStd[j];
+              float gamma = convGamma[j];
+              float beta = convBeta[j];
               float gv = d[o + j];
               int slot = (int) poolSlots[o + j];
               for (int tap = 0; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
-                dx[i0 + offset + j] = (tap == slot ? gv : 0f) + 0f;
+                float g = (tap == slot ? gv : 0f) + 0f;
+                float y = Math.fma((convAct[i0 + offset + j] - mean) * inv, gamma, beta);
+                y = Math.max(y, 0f);
+                g = y > 0f ? g : 0f;
+                dx[i0 + offset + j] = g;
               }
             }
           }

@@ -31,11 +31,14 @@ final class ConvWriter extends SingleInputWriter {
 
   private final LayerSpec layer;
   private final ImageSpec g;
+  /** Whether the pool that reads it applies its normalization and activation ({@link PoolFusion}). */
+  private final boolean normalizedInPool;
 
-  ConvWriter(LayerNames n, PassCalls calls) {
+  ConvWriter(LayerNames n, LayerGraph graph, PassCalls calls) {
     super(n, calls);
     this.layer = n.layer();
     this.g = layer.image();
+    this.normalizedInPool = PoolFusion.normalizesInPool(n, graph);
   }
 
   // LayerSpec.conv("conv1", ImageSpec.conv(new Shape(1, 28, 28), 32, 3, 1, 1, 1), false, ...)
@@ -92,14 +95,17 @@ final class ConvWriter extends SingleInputWriter {
     ChannelsLast.addMethod(type, n);
     type.addMethod(im2col());
     if (n.norm().isPresent()) {
-      ImageNormWriter norm = new ImageNormWriter(n, this::product);
-      type.addMethod(linear()).addMethod(norm.statistics()).addMethod(norm.normalizeTrain())
-          .addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
+      ImageNormWriter norm = new ImageNormWriter(n, this::product, normalizedInPool);
+      type.addMethod(linear()).addMethod(norm.statistics());
+      if (!normalizedInPool) {
+        type.addMethod(norm.normalizeTrain());
+      }
+      type.addMethod(norm.forwardInfer()).addMethod(norm.normGradientSums())
           .addMethod(norm.normBackward());
     } else {
       type.addMethod(forward(true)).addMethod(forward(false));
     }
-    if (LoopBody.hasGradientPass(n)) {
+    if (LoopBody.hasGradientPass(n) && !normalizedInPool) {
       type.addMethod(gradient());
     }
     type.addMethod(weightGradient());
@@ -376,7 +382,7 @@ final class ConvWriter extends SingleInputWriter {
 
     @Override
     LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
-      return new ConvWriter(n, calls);
+      return new ConvWriter(n, graph, calls);
     }
   }
 }

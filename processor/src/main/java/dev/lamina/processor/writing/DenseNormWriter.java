@@ -6,7 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 /** {@link NormWriter} for a dense layer: a run is a row; layer norm's statistics are per row. */
 final class DenseNormWriter extends NormWriter {
   DenseNormWriter(LayerNames n) {
-    super(n);
+    super(n, false);
   }
 
   @Override

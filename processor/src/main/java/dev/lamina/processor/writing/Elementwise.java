@@ -27,14 +27,27 @@ final class Elementwise {
    */
   static CodeBlock activationVector(Nonlinearity f, double slope, String array, String index) {
     return switch (f) {
-      case IDENTITY -> CodeBlock.of("");
-      case RELU -> CodeBlock.of("v = v.max(0f);\n");
-      case LEAKY_RELU -> CodeBlock.of("v = v.max(v.mul($L));\n", literal(slope));
+      case IDENTITY, RELU, LEAKY_RELU -> inRegisters(f, slope, "v", true);
       case TANH, SIGMOID, GELU, GELU_TANH, SILU, ELU, SELU, SOFTPLUS, HARDSWISH -> CodeBlock.builder()
           .addStatement("v.intoArray($N, $L)", array, index)
           .addStatement("$T.$L($N, $L)", kernels(f), method(f), array, index)
           .addStatement("v = $T.fromArray(S, $N, $L)", Names.FLOAT_VECTOR, array, index)
           .build();
+    };
+  }
+
+  /**
+   * {@code name = f(name)} for an activation computed in registers (the identity, ReLU, leaky
+   * ReLU: where {@link #activationStores} is false), vector or scalar.
+   */
+  static CodeBlock inRegisters(Nonlinearity f, double slope, String name, boolean vector) {
+    return switch (f) {
+      case IDENTITY -> CodeBlock.of("");
+      case RELU -> vector ? CodeBlock.of("$L = $L.max(0f);\n", name, name)
+          : CodeBlock.of("$L = $T.max($L, 0f);\n", name, Names.MATH, name);
+      case LEAKY_RELU -> vector ? CodeBlock.of("$L = $L.max($L.mul($L));\n", name, name, name, literal(slope))
+          : CodeBlock.of("$L = $T.max($L, $L * $L);\n", name, Names.MATH, name, name, literal(slope));
+      default -> throw new IllegalArgumentException(f + " goes through an array: activationVector");
     };
   }
 
@@ -62,9 +75,7 @@ final class Elementwise {
   /** {@code v = f(v)} on a float. */
   static CodeBlock activationScalar(Nonlinearity f, double slope) {
     return switch (f) {
-      case IDENTITY -> CodeBlock.of("");
-      case RELU -> CodeBlock.of("v = $T.max(v, 0f);\n", Names.MATH);
-      case LEAKY_RELU -> CodeBlock.of("v = $T.max(v, v * $L);\n", Names.MATH, literal(slope));
+      case IDENTITY, RELU, LEAKY_RELU -> inRegisters(f, slope, "v", false);
       case TANH, SIGMOID, GELU, GELU_TANH, SILU, ELU, SELU, SOFTPLUS, HARDSWISH ->
           CodeBlock.of("v = $T.$L(v);\n", kernels(f), method(f));
     };

@@ -27,8 +27,8 @@ final class ImageNormWriter extends NormWriter {
   /** The convolution's grouped im2col and product. */
   private final Supplier<CodeBlock> product;
 
-  ImageNormWriter(LayerNames n, Supplier<CodeBlock> product) {
-    super(n);
+  ImageNormWriter(LayerNames n, Supplier<CodeBlock> product, boolean normalizedByReader) {
+    super(n, normalizedByReader);
     this.g = layer.image();
     this.product = product;
   }

@@ -25,6 +25,11 @@ final class LayerGraph {
     return named(n.layer().inputs().get(0));
   }
 
+  /** The layers that read {@code n}, in layer order. */
+  List<LayerNames> readers(LayerNames n) {
+    return layers.stream().filter(l -> l.layer().inputs().contains(n.layer().name())).toList();
+  }
+
   private LayerNames named(String name) {
     return layers.stream().filter(l -> l.layer().name().equals(name)).findFirst().orElseThrow();
   }

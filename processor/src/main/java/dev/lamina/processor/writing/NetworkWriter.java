@@ -152,7 +152,7 @@ public final class NetworkWriter {
     if (n.layer().hasDropout() || n.normAfterActivation() || n.layer().hasNoise()) {
       names.add(n.out());
     }
-    if (n.norm().isPresent()) {
+    if (n.norm().isPresent() && !PoolFusion.normalizesInPool(n, graph)) {
       names.add(n.normalized());
     }
     if (!input && Activations.derivativeNeedsInput(n.layer().activation())) {

@@ -22,10 +22,16 @@ import javax.lang.model.element.Modifier;
 abstract class NormWriter {
   final LayerNames n;
   final LayerSpec layer;
+  /**
+   * Whether the layer's reader normalizes its values ({@link PoolFusion}): x̂ is then never stored,
+   * and the backward kernels make it again from z.
+   */
+  final boolean normalizedByReader;
 
-  NormWriter(LayerNames n) {
+  NormWriter(LayerNames n, boolean normalizedByReader) {
     this.n = n;
     this.layer = n.layer();
+    this.normalizedByReader = normalizedByReader;
   }
 
   final String eps() {
@@ -214,8 +220,12 @@ abstract class NormWriter {
         .beginControlFlow("for (int turn = 0; turn < part; turn++)")
         .addStatement("barrier(parts)")
         .endControlFlow()
-        .addStatement("$T.gradientSums(d, $N, $L, r0, r1, $N, $N)", Names.COLUMN_SUMS_IN_TURN,
-            n.normalized(), columns, n.betaGrad(), n.gammaGrad())
+        .addCode(normalizedByReader
+            ? CodeBlock.of("$T.gradientSumsFromInput(d, $N, $N, $N, $L, r0, r1, $N, $N);\n",
+                Names.COLUMN_SUMS_IN_TURN, n.act(), n.mean(), n.invStd(), columns, n.betaGrad(),
+                n.gammaGrad())
+            : CodeBlock.of("$T.gradientSums(d, $N, $L, r0, r1, $N, $N);\n",
+                Names.COLUMN_SUMS_IN_TURN, n.normalized(), columns, n.betaGrad(), n.gammaGrad()))
         .beginControlFlow("for (int turn = part + 1; turn < parts; turn++)")
         .addStatement("barrier(parts)")
         .endControlFlow()
@@ -225,6 +235,11 @@ abstract class NormWriter {
 
   /** The closed-form input gradient of the normalization, in place over d, as a statement. */
   CodeBlock inputGradient() {
+    if (normalizedByReader) {
+      return CodeBlock.of("$T.batchInputGradientFromInput(d, $N, $N, $N, $N, $N, $N, $L, $L, $L, $L);\n",
+          Names.NORMALIZATION, n.act(), n.mean(), n.gamma(), n.invStd(), n.betaGrad(),
+          n.gammaGrad(), runs(), n.run(), firstRun("r0"), firstRun("r1"));
+    }
     if (n.batchNorm()) {
       return CodeBlock.of("$T.batchInputGradient(d, $N, $N, $N, $N, $N, $L, $L, $L, $L);\n",
           Names.NORMALIZATION, n.normalized(), n.gamma(), n.invStd(), n.betaGrad(), n.gammaGrad(),

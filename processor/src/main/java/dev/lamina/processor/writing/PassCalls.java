@@ -47,6 +47,9 @@ final class PassCalls {
       if (n.batchNorm()) {
         b.addStatement("barrier(parts)");
       }
+      if (PoolFusion.normalizesInPool(n, graph)) {
+        return b.build(); // its reader normalizes
+      }
       return b.addStatement("$N(r0, r1$L)", n.method(LayerMember.NORMALIZE), keys).build();
     }
     return b.addStatement("$N($N$L, r0, r1$L)", n.method(LayerMember.FORWARD_TRAIN), x,
@@ -90,7 +93,8 @@ final class PassCalls {
     boolean last = n.index() == layers.size() - 1;
     String d = outputGradient(n);
     CodeBlock.Builder b = CodeBlock.builder();
-    if (LoopBody.hasGradientPass(n)) {
+    boolean gradientPass = LoopBody.hasGradientPass(n) && !PoolFusion.normalizesInPool(n, graph);
+    if (gradientPass) {
       b.addStatement("$N($N, r0, r1)", n.method(LayerMember.GRADIENT), d);
     }
     if (n.norm().isPresent()) {
@@ -99,7 +103,7 @@ final class PassCalls {
           .addStatement("barrier(parts)")
           .addStatement("$N($N, r0, r1)", n.method(LayerMember.NORM_BACKWARD), d);
     }
-    if (LoopBody.hasGradientPass(n) || n.norm().isPresent() || !last) {
+    if (gradientPass || n.norm().isPresent() || !last) {
       b.addStatement("barrier(parts)");
     }
     String x = ChannelsLast.converts(n) ? n.channelsLastInput() : graph.input(n).trainOutput();

@@ -4,8 +4,10 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.lamina.Nonlinearity;
 import dev.lamina.nn.ImageSpec;
 import dev.lamina.nn.LayerSpec;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -19,11 +21,14 @@ import javax.lang.model.element.Modifier;
 final class PoolWriter extends SingleInputWriter {
   private final LayerSpec layer;
   private final ImageSpec g;
+  /** The convolution whose normalization and activation this pool applies while training. */
+  private final Optional<LayerNames> fused;
 
-  PoolWriter(LayerNames n, PassCalls calls) {
+  PoolWriter(LayerNames n, LayerGraph graph, PassCalls calls) {
     super(n, calls);
     this.layer = n.layer();
     this.g = layer.image();
+    this.fused = PoolFusion.fusedInput(n, graph);
   }
 
   // LayerSpec.pool("pool1", LayerSpec.Type.MAX_POOL, ImageSpec.pool(new Shape(32, 28, 28), 2, 2), 1.0, DropoutMode.INVERTED)
@@ -81,12 +86,6 @@ final class PoolWriter extends SingleInputWriter {
     return layer.type() == LayerSpec.Type.MAX_POOL;
   }
 
-  /** Whether the windows cover every input value exactly once (stride = kernel, no remainder). */
-  private boolean tilesExactly() {
-    return g.stride() == g.kernel() && g.out().height() * g.kernel() == g.in().height()
-        && g.out().width() * g.kernel() == g.in().width();
-  }
-
   private int c() {
     return g.out().channels();
   }
@@ -104,7 +103,9 @@ final class PoolWriter extends SingleInputWriter {
   private MethodSpec forward(boolean training) {
     String name = n.method(training ? LayerMember.FORWARD_TRAIN : LayerMember.FORWARD_INFER);
     MethodSpec.Builder m = Methods.overRows(name, "x")
-        .addJavadoc("$L ($L): $L.\n", layer.name(), training ? "training" : "inference", describe());
+        .addJavadoc("$L ($L): $L$L.\n", layer.name(), training ? "training" : "inference", describe(),
+            fusedIn(training) ? ", of " + fused.get().layer().name() + "'s batch norm and activation,"
+                + " made here from its product" : "");
     boolean dropout = training && layer.hasDropout();
     boolean noise = training && layer.hasNoise();
     if (dropout) {
@@ -128,14 +129,14 @@ final class PoolWriter extends SingleInputWriter {
           .endControlFlow()
           .addStatement("v *= $L", Elementwise.literal(1.0 / pixels));
     } else if (max()) {
-      vector.addStatement("$T v = $T.fromArray(S, x, i0 + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
-      scalar.addStatement("float v = x[i0 + j]");
+      vector.add(input("v", "i0 + j", training, true));
+      scalar.add(input("v", "i0 + j", training, false));
       if (training) {
         vector.addStatement("$T slot = $T.zero(S)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
         scalar.addStatement("float slot = 0f");
       }
       taps(vector, true);
-      vector.addStatement("$T t = $T.fromArray(S, x, i0 + offset + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR)
+      vector.add(input("t", "i0 + offset + j", training, true))
           .addStatement("var larger = t.compare($T.GT, v)", Names.VECTOR_OPERATORS)
           .addStatement("v = v.blend(t, larger)");
       if (training) {
@@ -143,7 +144,7 @@ final class PoolWriter extends SingleInputWriter {
       }
       endTaps(vector);
       taps(scalar, true);
-      scalar.addStatement("float t = x[i0 + offset + j]")
+      scalar.add(input("t", "i0 + offset + j", training, false))
           .beginControlFlow("if (t > v)")
           .addStatement("v = t");
       if (training) {
@@ -159,16 +160,25 @@ final class PoolWriter extends SingleInputWriter {
       vector.addStatement("$T v = $T.zero(S)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
       scalar.addStatement("float v = 0f");
       taps(vector, false);
-      vector.addStatement("v = v.add($T.fromArray(S, x, i0 + offset + j))", Names.FLOAT_VECTOR);
+      if (fusedIn(training)) {
+        vector.add(input("t", "i0 + offset + j", true, true)).addStatement("v = v.add(t)");
+      } else {
+        vector.addStatement("v = v.add($T.fromArray(S, x, i0 + offset + j))", Names.FLOAT_VECTOR);
+      }
       endTaps(vector);
       taps(scalar, false);
-      scalar.addStatement("v += x[i0 + offset + j]");
+      if (fusedIn(training)) {
+        scalar.add(input("t", "i0 + offset + j", true, false)).addStatement("v += t");
+      } else {
+        scalar.addStatement("v += x[i0 + offset + j]");
+      }
       endTaps(scalar);
       String area = Elementwise.literal(1.0 / (g.kernel() * g.kernel()));
       vector.addStatement("v = v.mul($L)", area);
       scalar.addStatement("v *= $L", area);
     }
-    LoopBody body = new LoopBody().add(vector.build(), scalar.build());
+    LoopBody body = new LoopBody().add(constants(training, true), constants(training, false))
+        .add(vector.build(), scalar.build());
     if (!training && n.classicDropout()) {
       body.times(Elementwise.literal(layer.keep()));
     }
@@ -180,6 +190,26 @@ final class PoolWriter extends SingleInputWriter {
       body.dropout(n, "o + j");
     }
     return m.addCode(outputLoop(body)).build();
+  }
+
+  /** Whether the input's values are made here from the fused convolution's z: training only. */
+  private boolean fusedIn(boolean training) {
+    return training && fused.isPresent();
+  }
+
+  /** The fused convolution's mean, inv, gamma and beta of channel(s) j, or nothing. */
+  private CodeBlock constants(boolean training, boolean vector) {
+    return fusedIn(training) ? PoolFusion.channelConstants(fused.get(), vector) : CodeBlock.of("");
+  }
+
+  /** Declares {@code name}, the input's value at x[index]: read, or made from the fused z. */
+  private CodeBlock input(String name, String index, boolean training, boolean vector) {
+    if (fusedIn(training)) {
+      return PoolFusion.value(fused.get(), name, "x", index, vector);
+    }
+    return vector
+        ? CodeBlock.of("$T $L = $T.fromArray(S, x, $L);\n", Names.FLOAT_VECTOR, name, Names.FLOAT_VECTOR, index)
+        : CodeBlock.of("float $L = x[$L];\n", name, index);
   }
 
   /** Opens the loops over a window's taps: {@code tap} counts them, {@code offset} is the tap's. */
@@ -227,11 +257,13 @@ final class PoolWriter extends SingleInputWriter {
   // private void pool1Backward(float[] d, float[] dx, int r0, int r1) {
   //   windows that tile the input: per output value, max — dx[tap] = (tap is its max's ? d : 0);
   //   average — dx[every tap] = d / area; otherwise dx = 0 first, then += the same;
-  //   global — dx[every pixel] = d / (H·W)
+  //   global — dx[every pixel] = d / (H·W); each share times f'(y) where the pool applies its
+  //   input's normalization and activation (PoolFusion)
   // }
   private MethodSpec backwardMethod() {
     MethodSpec.Builder m = Methods.overRows(n.method(LayerMember.BACKWARD), "d", "dx")
-        .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d.\n", layer.name());
+        .addJavadoc("$L: dx of samples r0..r1-1 from dLoss/dOutput d$L.\n", layer.name(),
+            fused.isPresent() ? ", through " + fused.get().layer().name() + "'s activation" : "");
     CodeBlock.Builder vector = CodeBlock.builder()
         .addStatement("$T gv = $T.fromArray(S, d, o + j)", Names.FLOAT_VECTOR, Names.FLOAT_VECTOR);
     CodeBlock.Builder scalar = CodeBlock.builder().addStatement("float gv = d[o + j]");
@@ -249,7 +281,7 @@ final class PoolWriter extends SingleInputWriter {
     }
     // Windows that tile the input exactly write each input value once: dx = (its share) + 0, the
     // "+ 0" turning −0 into +0 as adding into zeros did. Otherwise dx is zeroed and added into.
-    boolean tiles = tilesExactly();
+    boolean tiles = PoolFusion.tilesExactly(g);
     if (!tiles) {
       m.addStatement("$T.fill(dx, r0 * $L, r1 * $L, 0f)", Names.ARRAYS, g.in().size(), g.in().size());
     }
@@ -261,12 +293,12 @@ final class PoolWriter extends SingleInputWriter {
       scalar.addStatement("int slot = (int) $N[o + j]", n.slots());
       taps(vector, false);
       vector.addStatement("int at = i0 + offset + j")
-          .addStatement("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).$L.intoArray(dx, at)",
-              Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, onto);
+          .add(storeShare(CodeBlock.of("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).$L",
+              Names.FLOAT_VECTOR, Names.VECTOR_OPERATORS, onto), true));
       endTaps(vector);
       if (tiles) {
         taps(scalar, false);
-        scalar.addStatement("dx[i0 + offset + j] = (tap == slot ? gv : 0f) + 0f");
+        scalar.add(storeShare(CodeBlock.of("(tap == slot ? gv : 0f) + 0f"), false));
         endTaps(scalar);
       } else {
         scalar.addStatement("dx[i0 + ((slot / $L) * $L + slot % $L) * $L + j] += gv", g.kernel(),
@@ -278,13 +310,39 @@ final class PoolWriter extends SingleInputWriter {
       scalar.addStatement("gv *= $L", area);
       taps(vector, false);
       vector.addStatement("int at = i0 + offset + j")
-          .addStatement("gv.$L.intoArray(dx, at)", onto);
+          .add(storeShare(CodeBlock.of("gv.$L", onto), true));
       endTaps(vector);
       taps(scalar, false);
-      scalar.addStatement(tiles ? "dx[i0 + offset + j] = gv + 0f" : "dx[i0 + offset + j] += gv");
+      scalar.add(tiles ? storeShare(CodeBlock.of("gv + 0f"), false)
+          : CodeBlock.of("dx[i0 + offset + j] += gv;\n"));
       endTaps(scalar);
     }
-    return m.addCode(outputLoop(new LoopBody().add(vector.build(), scalar.build()))).build();
+    return m.addCode(outputLoop(new LoopBody().add(constants(true, true), constants(true, false))
+        .add(vector.build(), scalar.build()))).build();
+  }
+
+  // dx[at] = share;   or, for a fused convolution: g = share; y = its output there; g = g·f'(y); dx[at] = g
+  /** Writes a tap's share of the gradient to dx ({@code at} in vector code), through f' when fused. */
+  private CodeBlock storeShare(CodeBlock share, boolean vector) {
+    String at = vector ? "at" : "i0 + offset + j";
+    if (fused.isEmpty()) {
+      return vector ? CodeBlock.of("$L.intoArray(dx, at);\n", share) : CodeBlock.of("dx[$L] = $L;\n", at, share);
+    }
+    LayerNames conv = fused.get();
+    Nonlinearity f = conv.layer().activation();
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (vector) {
+      b.addStatement("$T g = $L", Names.FLOAT_VECTOR, share);
+    } else {
+      b.addStatement("float g = $L", share);
+    }
+    if (f != Nonlinearity.IDENTITY) {
+      b.add(PoolFusion.value(conv, "y", conv.act(), at, vector))
+          .add(vector ? Elementwise.derivativeVector(f, conv.layer().slope())
+              : Elementwise.derivativeScalar(f, conv.layer().slope()));
+    }
+    return b.add(vector ? CodeBlock.of("g.intoArray(dx, at);\n") : CodeBlock.of("dx[$L] = g;\n", at))
+        .build();
   }
 
   /** Registers the writer. */
@@ -297,7 +355,7 @@ final class PoolWriter extends SingleInputWriter {
 
     @Override
     LayerWriter writer(LayerNames n, LayerGraph graph, PassCalls calls) {
-      return new PoolWriter(n, calls);
+      return new PoolWriter(n, graph, calls);
     }
   }
 }

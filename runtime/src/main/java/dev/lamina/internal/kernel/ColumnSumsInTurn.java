@@ -134,6 +134,23 @@ public final class ColumnSumsInTurn {
   /** Adds rows r0..r1-1 to Σ g and Σ g·x̂ per column (batch norm's dβ and dγ). */
   public static void gradientSums(float[] g, float[] xhat, int units, int r0, int r1,
       float[] sumG, float[] sumGXhat) {
+    gradientSums(g, xhat, null, null, units, r0, r1, sumG, sumGXhat);
+  }
+
+  /**
+   * {@link #gradientSums(float[], float[], int, int, int, float[], float[])} from the
+   * normalization's input z rather than x̂, which is made again as the forward pass made it,
+   * {@code (z − mean)·invStd}, with the same bits: for a layer whose x̂ is never stored.
+   */
+  public static void gradientSumsFromInput(float[] g, float[] z, float[] mean, float[] invStd,
+      int units, int r0, int r1, float[] sumG, float[] sumGXhat) {
+    gradientSums(g, z, mean, invStd, units, r0, r1, sumG, sumGXhat);
+  }
+
+  /** v is x̂, or z when {@code mean} is given. */
+  private static void gradientSums(float[] g, float[] v, float[] mean, float[] invStd, int units,
+      int r0, int r1, float[] sumG, float[] sumGXhat) {
+    boolean standardize = mean != null;
     int bound = S.loopBound(units);
     if (r0 == 0) {
       Arrays.fill(sumG, 0, units, 0f);
@@ -144,6 +161,10 @@ public final class ColumnSumsInTurn {
       int b1 = Math.min(r1, b0 + block);
       int j = 0;
       for (; j + 2 * L <= bound; j += 2 * L) { // four chains at a time
+        FloatVector m0 = standardize ? FloatVector.fromArray(S, mean, j) : FloatVector.zero(S);
+        FloatVector m1 = standardize ? FloatVector.fromArray(S, mean, j + L) : FloatVector.zero(S);
+        FloatVector inv0 = standardize ? FloatVector.fromArray(S, invStd, j) : FloatVector.zero(S);
+        FloatVector inv1 = standardize ? FloatVector.fromArray(S, invStd, j + L) : FloatVector.zero(S);
         FloatVector sg0 = FloatVector.fromArray(S, sumG, j);
         FloatVector sg1 = FloatVector.fromArray(S, sumG, j + L);
         FloatVector sgx0 = FloatVector.fromArray(S, sumGXhat, j);
@@ -152,10 +173,16 @@ public final class ColumnSumsInTurn {
           int at = r * units + j;
           FloatVector g0 = FloatVector.fromArray(S, g, at);
           FloatVector g1 = FloatVector.fromArray(S, g, at + L);
+          FloatVector x0 = FloatVector.fromArray(S, v, at);
+          FloatVector x1 = FloatVector.fromArray(S, v, at + L);
+          if (standardize) {
+            x0 = x0.sub(m0).mul(inv0);
+            x1 = x1.sub(m1).mul(inv1);
+          }
           sg0 = sg0.add(g0);
           sg1 = sg1.add(g1);
-          sgx0 = g0.fma(FloatVector.fromArray(S, xhat, at), sgx0);
-          sgx1 = g1.fma(FloatVector.fromArray(S, xhat, at + L), sgx1);
+          sgx0 = g0.fma(x0, sgx0);
+          sgx1 = g1.fma(x1, sgx1);
         }
         sg0.intoArray(sumG, j);
         sg1.intoArray(sumG, j + L);
@@ -163,12 +190,18 @@ public final class ColumnSumsInTurn {
         sgx1.intoArray(sumGXhat, j + L);
       }
       if (j < bound) {
+        FloatVector m = standardize ? FloatVector.fromArray(S, mean, j) : FloatVector.zero(S);
+        FloatVector inv = standardize ? FloatVector.fromArray(S, invStd, j) : FloatVector.zero(S);
         FloatVector sg = FloatVector.fromArray(S, sumG, j);
         FloatVector sgx = FloatVector.fromArray(S, sumGXhat, j);
         for (int r = b0; r < b1; r++) {
           FloatVector gv = FloatVector.fromArray(S, g, r * units + j);
+          FloatVector x = FloatVector.fromArray(S, v, r * units + j);
+          if (standardize) {
+            x = x.sub(m).mul(inv);
+          }
           sg = sg.add(gv);
-          sgx = gv.fma(FloatVector.fromArray(S, xhat, r * units + j), sgx);
+          sgx = gv.fma(x, sgx);
         }
         sg.intoArray(sumG, j);
         sgx.intoArray(sumGXhat, j);
@@ -177,8 +210,9 @@ public final class ColumnSumsInTurn {
         float sg = sumG[j];
         float sgx = sumGXhat[j];
         for (int r = b0; r < b1; r++) {
+          float x = standardize ? (v[r * units + j] - mean[j]) * invStd[j] : v[r * units + j];
           sg += g[r * units + j];
-          sgx = Math.fma(g[r * units + j], xhat[r * units + j], sgx);
+          sgx = Math.fma(g[r * units + j], x, sgx);
         }
         sumG[j] = sg;
         sumGXhat[j] = sgx;

@@ -56,7 +56,25 @@ public final class Normalization {
    */
   public static void batchInputGradient(float[] g, float[] xhat, float[] gamma, float[] invStd,
       float[] sumG, float[] sumGXhat, int rows, int units, int r0, int r1) {
+    batchInputGradient(g, xhat, null, gamma, invStd, sumG, sumGXhat, rows, units, r0, r1);
+  }
+
+  /**
+   * {@link #batchInputGradient(float[], float[], float[], float[], float[], float[], int, int, int,
+   * int)} from the normalization's input z rather than x̂, which is made again as the forward pass
+   * made it, {@code (z − mean)·invStd}, with the same bits: for a layer whose x̂ is never stored.
+   */
+  public static void batchInputGradientFromInput(float[] g, float[] z, float[] mean,
+      float[] gamma, float[] invStd, float[] sumG, float[] sumGXhat, int rows, int units, int r0,
+      int r1) {
+    batchInputGradient(g, z, mean, gamma, invStd, sumG, sumGXhat, rows, units, r0, r1);
+  }
+
+  /** v is x̂, or z when {@code mean} is given. */
+  private static void batchInputGradient(float[] g, float[] v, float[] mean, float[] gamma,
+      float[] invStd, float[] sumG, float[] sumGXhat, int rows, int units, int r0, int r1) {
     float m = rows;
+    boolean standardize = mean != null;
     int bound = S.loopBound(units);
     // Rows in blocks, a vector of columns at a time within a block, so that each column's scale
     // (a division) is made once per block rather than once per row.
@@ -64,14 +82,18 @@ public final class Normalization {
     for (int b0 = r0; b0 < r1; b0 += block) {
       int b1 = Math.min(r1, b0 + block);
       for (int j = 0; j < bound; j += L) {
-        FloatVector scale = FloatVector.fromArray(S, gamma, j)
-            .mul(FloatVector.fromArray(S, invStd, j)).div(m);
+        FloatVector inv = FloatVector.fromArray(S, invStd, j);
+        FloatVector mu = standardize ? FloatVector.fromArray(S, mean, j) : FloatVector.zero(S);
+        FloatVector scale = FloatVector.fromArray(S, gamma, j).mul(inv).div(m);
         FloatVector sg = FloatVector.fromArray(S, sumG, j);
         FloatVector sgx = FloatVector.fromArray(S, sumGXhat, j);
         for (int r = b0; r < b1; r++) {
           int at = r * units + j;
-          FloatVector inner = FloatVector.fromArray(S, g, at).mul(m).sub(sg)
-              .sub(FloatVector.fromArray(S, xhat, at).mul(sgx));
+          FloatVector xhat = FloatVector.fromArray(S, v, at);
+          if (standardize) {
+            xhat = xhat.sub(mu).mul(inv);
+          }
+          FloatVector inner = FloatVector.fromArray(S, g, at).mul(m).sub(sg).sub(xhat.mul(sgx));
           scale.mul(inner).intoArray(g, at);
         }
       }
@@ -80,7 +102,8 @@ public final class Normalization {
       int row = r * units;
       for (int j = bound; j < units; j++) {
         float scale = gamma[j] * invStd[j] / m;
-        g[row + j] = scale * (g[row + j] * m - sumG[j] - xhat[row + j] * sumGXhat[j]);
+        float xhat = standardize ? (v[row + j] - mean[j]) * invStd[j] : v[row + j];
+        g[row + j] = scale * (g[row + j] * m - sumG[j] - xhat * sumGXhat[j]);
       }
     }
   }
