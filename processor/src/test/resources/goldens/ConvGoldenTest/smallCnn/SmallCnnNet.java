@@ -595,34 +595,24 @@ public final class SmallCnnNet extends GeneratedNetwork {
             int i0 = ((s * 8 + oh * 2) * 8 + ow * 2) * 4;
             int j = 0;
             for (; j < POOL_BOUND; j += S.length()) {
-              FloatVector mean = FloatVector.fromArray(S, convMean, j);
-              FloatVector inv = FloatVector.fromArray(S, convInvStd, j);
-              FloatVector gamma = FloatVector.fromArray(S, convGamma, j);
-              FloatVector beta = FloatVector.fromArray(S, convBeta, j);
               FloatVector gv = FloatVector.fromArray(S, d, o + j);
               FloatVector slot = FloatVector.fromArray(S, poolSlots, o + j);
+              FloatVector y = FloatVector.fromArray(S, poolAct, o + j);
               for (int tap = 0; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
                 int at = i0 + offset + j;
                 FloatVector g = FloatVector.zero(S).blend(gv, slot.compare(VectorOperators.EQ, (float) tap)).add(0f);
-                FloatVector y = FloatVector.fromArray(S, convAct, at).sub(mean).mul(inv).fma(gamma, beta);
-                y = y.max(0f);
                 g = g.blend(0f, y.compare(VectorOperators.LE, 0f));
                 g.intoArray(dx, at);
               }
             }
             for (; j < 4; j++) {
-              float mean = convMean[j];
-              float inv = convInvStd[j];
-              float gamma = convGamma[j];
-              float beta = convBeta[j];
               float gv = d[o + j];
               int slot = (int) poolSlots[o + j];
+              float y = poolAct[o + j];
               for (int tap = 0; tap < 4; tap++) {
                 int offset = ((tap / 2) * 8 + tap % 2) * 4;
                 float g = (tap == slot ? gv : 0f) + 0f;
-                float y = Math.fma((convAct[i0 + offset + j] - mean) * inv, gamma, beta);
-                y = Math.max(y, 0f);
                 g = y > 0f ? g : 0f;
                 dx[i0 + offset + j] = g;
               }

@@ -291,6 +291,12 @@ final class PoolWriter extends SingleInputWriter {
       vector.addStatement("$T slot = $T.fromArray(S, $N, o + j)", Names.FLOAT_VECTOR,
           Names.FLOAT_VECTOR, n.slots());
       scalar.addStatement("int slot = (int) $N[o + j]", n.slots());
+      if (fused.isPresent()) {
+        // f'(y) matters only at the window's maximum, whose y is this pool's clean output.
+        vector.addStatement("$T y = $T.fromArray(S, $N, o + j)", Names.FLOAT_VECTOR,
+            Names.FLOAT_VECTOR, n.act());
+        scalar.addStatement("float y = $N[o + j]", n.act());
+      }
       taps(vector, false);
       vector.addStatement("int at = i0 + offset + j")
           .add(storeShare(CodeBlock.of("$T.zero(S).blend(gv, slot.compare($T.EQ, (float) tap)).$L",
@@ -317,11 +323,13 @@ final class PoolWriter extends SingleInputWriter {
           : CodeBlock.of("dx[i0 + offset + j] += gv;\n"));
       endTaps(scalar);
     }
-    return m.addCode(outputLoop(new LoopBody().add(constants(true, true), constants(true, false))
-        .add(vector.build(), scalar.build()))).build();
+    LoopBody body = max() ? new LoopBody()
+        : new LoopBody().add(constants(true, true), constants(true, false));
+    return m.addCode(outputLoop(body.add(vector.build(), scalar.build()))).build();
   }
 
-  // dx[at] = share;   or, for a fused convolution: g = share; y = its output there; g = g·f'(y); dx[at] = g
+  // dx[at] = share;   or, for a fused convolution: g = share; [y = its output there;] g = g·f'(y);
+  // dx[at] = g. A max pool's y is its own output: every other tap's share is 0, and f' keeps 0.
   /** Writes a tap's share of the gradient to dx ({@code at} in vector code), through f' when fused. */
   private CodeBlock storeShare(CodeBlock share, boolean vector) {
     String at = vector ? "at" : "i0 + offset + j";
@@ -337,9 +345,11 @@ final class PoolWriter extends SingleInputWriter {
       b.addStatement("float g = $L", share);
     }
     if (f != Nonlinearity.IDENTITY) {
-      b.add(PoolFusion.value(conv, "y", conv.act(), at, vector))
-          .add(vector ? Elementwise.derivativeVector(f, conv.layer().slope())
-              : Elementwise.derivativeScalar(f, conv.layer().slope()));
+      if (!max()) {
+        b.add(PoolFusion.value(conv, "y", conv.act(), at, vector));
+      }
+      b.add(vector ? Elementwise.derivativeVector(f, conv.layer().slope())
+          : Elementwise.derivativeScalar(f, conv.layer().slope()));
     }
     return b.add(vector ? CodeBlock.of("g.intoArray(dx, at);\n") : CodeBlock.of("dx[$L] = g;\n", at))
         .build();
