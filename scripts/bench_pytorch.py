@@ -1,9 +1,14 @@
 """The PyTorch side of `bin/lamina bench`: the same MLP (784-256-128-10 with batch norm, ReLU and
 dropout), batch sizes and thread count as Lamina.
 
-Run by the launcher with /usr/bin/python3 (Debian's python3-torch). Prints one JSON line:
-{"torch": version, "blas": name, "threads": n, "train": {batch: samples/s}, "infer": {...},
- "latency_us": single-sample inference}. Exits with code 3 and a message when torch is missing.
+Run by the launcher with /usr/bin/python3 (Debian's python3-torch), one process per thread count.
+It warms up a trainer and an inference pass for each batch size, prints one JSON line
+{"torch": version, "blas": name, "threads": n}, then measures windows on request, so that the
+bench takes them in turn with Lamina's; for each line read from stdin:
+  "train BATCH SECONDS"  prints {"train_samples_per_second": x}
+  "infer BATCH SECONDS"  prints {"infer_samples_per_second": x}
+  "latency"              prints {"latency_us": the median single-sample inference}
+until stdin ends. Exits with code 3 and a message when torch is missing.
 """
 import argparse
 import json
@@ -45,7 +50,8 @@ def model(dropout):
         nn.Dropout(0.2 if dropout else 0.0), nn.Linear(128, 10))
 
 
-def train_rate(x, y, batch, seconds):
+def trainer(x, y, batch):
+    """window(seconds): training samples/s over one window, the steps going on from the last."""
     net = model(True)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     steps = torch_bench.training_steps(net, opt, x, y, batch)
@@ -56,37 +62,31 @@ def train_rate(x, y, batch, seconds):
         steps(10, done[0])
         done[0] += 10
 
-    return median_rate(ten_steps, 10 * batch, seconds)
+    return lambda seconds: rate(ten_steps, 10 * batch, seconds)
 
 
-def infer_rate(x, batch, seconds):
+def inferrer(x, batch):
+    """window(seconds): inference samples/s over one window."""
     net = model(False).eval()
-    with torch.no_grad():
-        for _ in range(20):
-            net(x[:batch])
 
-        def ten_passes():
+    def ten_passes():
+        with torch.no_grad():
             for _ in range(10):
                 net(x[:batch])
 
-        return median_rate(ten_passes, 10 * batch, seconds)
+    ten_passes()
+    return lambda seconds: rate(ten_passes, 10 * batch, seconds)
 
 
-def median_rate(work, samples, seconds, windows=5):
-    """Samples/s of work() (samples per call): after seconds / 2 of warm-up, the median of five
-    windows of seconds / 5, exactly as Lamina's side measures."""
-    begin = time.perf_counter()
-    while time.perf_counter() - begin < seconds / 2:
+def rate(work, samples, seconds):
+    """Samples/s of work() (samples per call), called until `seconds` have passed."""
+    calls, begin = 0, time.perf_counter()
+    while True:
         work()
-    rates = []
-    for _ in range(windows):
-        calls, begin = 0, time.perf_counter()
-        while time.perf_counter() - begin < seconds / windows:
-            work()
-            calls += 1
-        rates.append(calls * samples / (time.perf_counter() - begin))
-    rates.sort()
-    return rates[windows // 2]
+        calls += 1
+        elapsed = time.perf_counter() - begin
+        if elapsed >= seconds:
+            return calls * samples / elapsed
 
 
 def latency_us(x, repeats=2000):
@@ -108,22 +108,25 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads")
     parser.add_argument("--batches", default="32,128,512")
-    parser.add_argument("--seconds", type=float, default=2.0)
     args = parser.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
     x = torch.rand(8192, 784)
     y = torch.randint(0, 10, (8192,))
     batches = [int(b) for b in args.batches.split(",")]
-    result = {
-        "torch": torch.__version__,
-        "blas": blas_library(),
-        "threads": args.threads,
-        "train": {b: train_rate(x, y, b, args.seconds) for b in batches},
-        "infer": {b: infer_rate(x, b, args.seconds / 2) for b in batches},
-        "latency_us": latency_us(x),
-    }
-    print(json.dumps(result))
+    windows = {}
+    for b in batches:
+        windows["train", b] = trainer(x, y, b)
+        windows["infer", b] = inferrer(x, b)
+    print(json.dumps({"torch": torch.__version__, "blas": blas_library(), "threads": args.threads}),
+          flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        if words[0] == "latency":
+            print(json.dumps({"latency_us": latency_us(x)}), flush=True)
+        else:
+            rate_of = windows[words[0], int(words[1])](float(words[2]))
+            print(json.dumps({words[0] + "_samples_per_second": rate_of}), flush=True)
 
 
 if __name__ == "__main__":

@@ -79,21 +79,67 @@ final class BenchCommand implements Command {
 
     out.println("\nWarming up Lamina's code paths...");
     lamina.warmUp(Math.max(6, 3 * seconds));
-    String batches = String.join(",", java.util.Arrays.stream(BATCHES).mapToObj(Integer::toString).toList());
-    Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_pytorch.py");
-    List<Map<String, Object>> rows = new ArrayList<>();
-    Map<Integer, Optional<PyTorchPeer.Result>> peers = new LinkedHashMap<>();
-    for (int threads : THREADS) {
-      peers.put(threads, peerEnvironment.isPresent()
-          ? PyTorchPeer.run(script, peerEnvironment.get(), threads, batches, seconds, out)
-          : Optional.empty());
+    Map<Integer, PeerWindows> pytorch = new LinkedHashMap<>();
+    try {
+      if (peerEnvironment.isPresent()) {
+        startPyTorch(peerEnvironment.get(), pytorch, json, out);
+      }
+      return measure(seconds, peak, forwardFraction, lamina, inProcess, pytorch, json, out);
+    } finally {
+      for (PeerWindows peer : pytorch.values()) {
+        peer.close();
+      }
+      inProcess.close();
     }
-    peers.values().stream().flatMap(Optional::stream).findFirst().ifPresent(p -> {
-      out.printf("%nPyTorch %s with %s (one torch thread; OpenBLAS given the thread count)%n",
-          p.torch(), p.blas());
-      json.put("pytorch_version", p.torch());
-      json.put("pytorch_blas", p.blas());
-    });
+  }
+
+  /**
+   * Starts scripts/bench_pytorch.py once per thread count (one torch thread, OpenBLAS given the
+   * thread count: the fastest on this machine), each warmed up and waiting for requests, so that
+   * its windows are taken in turn with Lamina's; records its version and BLAS library.
+   */
+  private static void startPyTorch(PeerEnvironment environment, Map<Integer, PeerWindows> pytorch,
+      Map<String, Object> json, PrintStream out) throws java.io.IOException {
+    Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_pytorch.py");
+    String batches = String.join(",", java.util.Arrays.stream(BATCHES).mapToObj(Integer::toString).toList());
+    for (int threads : THREADS) {
+      Map<String, String> set = new java.util.HashMap<>(environment.set());
+      set.put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+      set.put("OMP_NUM_THREADS", "1");
+      Optional<PeerWindows> peer = PeerWindows.start(List.of(PyTorchPeer.PYTHON, script.toString(),
+          "--threads", "1", "--batches", batches), environment.unset(), set,
+          why -> out.println("PyTorch peer skipped: " + why));
+      if (peer.isEmpty()) { // both thread counts, or neither
+        for (PeerWindows started : pytorch.values()) {
+          started.close();
+        }
+        pytorch.clear();
+        return;
+      }
+      pytorch.put(threads, peer.get());
+    }
+    String ready = pytorch.get(THREADS[0]).ready();
+    String torch = PyTorchPeer.string(ready, "torch");
+    String blas = PyTorchPeer.string(ready, "blas");
+    out.printf("%nPyTorch %s with %s (one torch thread; OpenBLAS given the thread count; its windows"
+        + " taken in turn with Lamina's)%n", torch, blas);
+    if (!blas.contains("openblas")) {
+      out.println("warning: PyTorch runs on " + blas + ", not OpenBLAS; it is about ten times"
+          + " slower than its real speed (apt-get install libopenblas0-pthread)");
+    }
+    json.put("pytorch_version", torch);
+    json.put("pytorch_blas", blas);
+  }
+
+  /**
+   * The timings, with the PyTorch peers started (none where it is missing or left out); {@code
+   * peak} is the first FMA peak measured, {@code forwardFraction} the forward GEMM's share of it.
+   */
+  private static Map<String, Object> measure(double seconds, double peak, double forwardFraction,
+      LaminaMeter lamina,
+      InProcessPeers inProcess, Map<Integer, PeerWindows> pytorch, Map<String, Object> json,
+      PrintStream out) {
+    List<Map<String, Object>> rows = new ArrayList<>();
 
     // The products of a training step and of an inference pass per sample (see ProductFlops).
     NetworkSpec spec = new FashionMlpBnNet(LaminaMeter.SEED).spec();
@@ -107,12 +153,16 @@ final class BenchCommand implements Command {
     // counts) in alternating windows, so that the two-thread speed-up and the ratios compare
     // figures taken side by side, not half a minute apart.
     Map<String, double[]> rates = new LinkedHashMap<>();
+    int n = THREADS.length;
     for (int batch : BATCHES) {
-      double[] train = inProcess.trainRates(lamina, batch, THREADS, seconds);
-      for (int t = 0; t < THREADS.length; t++) {
-        double[] infer = inProcess.inferRates(lamina, batch, THREADS[t], seconds / 2);
-        rates.put(batch + "/" + THREADS[t], new double[] {train[t], infer[0],
-            train[THREADS.length + t], infer[1], infer[2]});
+      double[] train = inProcess.trainRates(lamina, batch, THREADS, seconds, pytorch);
+      for (int t = 0; t < n; t++) {
+        double[] infer = inProcess.inferRates(lamina, batch, THREADS[t], seconds / 2,
+            Optional.ofNullable(pytorch.get(THREADS[t])));
+        // Lamina's training and inference, DJL's training, ONNX Runtime's inference, Lamina's
+        // float inference copy, then PyTorch's training and inference.
+        rates.put(batch + "/" + THREADS[t], new double[] {train[t], infer[0], train[n + t],
+            infer[1], infer[2], train[2 * n + t], infer[3]});
       }
     }
     // The peak again after the timings, the higher counting: this machine has slow spells, and
@@ -126,12 +176,11 @@ final class BenchCommand implements Command {
     json.put("gemm_peak_fraction", forwardFraction * firstPeak / peak);
     Map<Integer, Double> oneThreadTrain = new LinkedHashMap<>();
     for (int threads : THREADS) {
-      Optional<PyTorchPeer.Result> peer = peers.get(threads);
       for (int batch : BATCHES) {
         double train = rates.get(batch + "/" + threads)[0];
         double infer = rates.get(batch + "/" + threads)[1];
-        double peerTrain = peer.map(p -> p.train().get(Integer.toString(batch))).orElse(Double.NaN);
-        double peerInfer = peer.map(p -> p.infer().get(Integer.toString(batch))).orElse(Double.NaN);
+        double peerTrain = rates.get(batch + "/" + threads)[5];
+        double peerInfer = rates.get(batch + "/" + threads)[6];
         out.printf(Locale.ROOT, "  %5d %7d | %12.0f %8.0f %6.2f | %12.0f %8.0f %6.2f%n", batch,
             threads, train, peerTrain, train / peerTrain, infer, peerInfer, infer / peerInfer);
         String key = "b" + batch + "_t" + threads;
@@ -190,8 +239,8 @@ final class BenchCommand implements Command {
     double[] latenciesTwo = inProcess.latencyMicros(lamina, 2);
     double latency = latencies[0];
     double latencyTwo = latenciesTwo[0];
-    double peerLatency = peers.get(1).map(PyTorchPeer.Result::latencyUs).orElse(Double.NaN);
-    double peerLatencyTwo = peers.get(2).map(PyTorchPeer.Result::latencyUs).orElse(Double.NaN);
+    double peerLatency = pytorch.containsKey(1) ? pytorch.get(1).latencyMicros() : Double.NaN;
+    double peerLatencyTwo = pytorch.containsKey(2) ? pytorch.get(2).latencyMicros() : Double.NaN;
     out.printf(Locale.ROOT, "%nSingle-sample inference (median, calls back to back): Lamina %.1f µs,"
         + " PyTorch %.1f µs on 1 thread; Lamina %.1f µs, PyTorch %.1f µs on 2%n", latency,
         peerLatency, latencyTwo, peerLatencyTwo);
@@ -220,7 +269,6 @@ final class BenchCommand implements Command {
     json.put("alloc_bytes_per_step", allocated);
     json.put("rows", rows);
     json.put("load_average_end", PeerEnvironment.loadAverage());
-    inProcess.close();
 
     out.printf(Locale.ROOT, "%nTargets (issue 20, one thread): training ≥ 70%% of peak at b128 and"
         + " b512: %.1f%%, %.1f%%; inference ≥ 80%%: %.1f%%, %.1f%% (float inference copy %.1f%%,"

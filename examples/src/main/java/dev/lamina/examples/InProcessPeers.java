@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code bin/lamina bench}'s peers that run in this JVM — ONNX Runtime for inference, DJL for
  * training — each measured in windows taken in turn with Lamina's on the same batch and threads
  * ({@link LaminaMeter#medianRates}), so that a slow spell of the machine falls on both sides of a
- * ratio. A missing peer's figures are NaN (null in the JSON).
+ * ratio; PyTorch's windows, served by its own processes ({@link PeerWindows}), go in the same
+ * turns. A missing peer's figures are NaN (null in the JSON).
  */
 final class InProcessPeers implements AutoCloseable {
   private final Map<Integer, OrtPeer> ort;
@@ -57,45 +58,69 @@ final class InProcessPeers implements AutoCloseable {
   }
 
   /**
-   * Training samples/s of Lamina on each of {@code threadCounts}, then DJL's on each (NaN
-   * without DJL), all their windows taken in turn.
+   * Training samples/s of Lamina on each of {@code threadCounts}, then DJL's on each, then
+   * PyTorch's on each (NaN for a peer that does not run), all their windows taken in turn.
    */
-  double[] trainRates(LaminaMeter lamina, int batch, int[] threadCounts, double seconds) {
-    List<Runnable> works = new ArrayList<>();
+  double[] trainRates(LaminaMeter lamina, int batch, int[] threadCounts, double seconds,
+      Map<Integer, PeerWindows> pytorch) {
+    int n = threadCounts.length;
+    List<LaminaMeter.Side> sides = new ArrayList<>();
     for (int threads : threadCounts) {
-      works.add(lamina.trainingStep(batch, threads));
+      sides.add(LaminaMeter.side(lamina.trainingStep(batch, threads), batch));
     }
     djl.ifPresent(peer -> {
       for (int threads : threadCounts) {
-        works.add(peer.trainingStep(TrainingPeer.BenchModel.FASHION_MLP_BN, batch, threads));
+        sides.add(LaminaMeter.side(
+            peer.trainingStep(TrainingPeer.BenchModel.FASHION_MLP_BN, batch, threads), batch));
       }
     });
-    double[] measured = LaminaMeter.medianRates(works.toArray(Runnable[]::new), batch, seconds);
-    double[] rates = new double[2 * threadCounts.length];
+    boolean torch = pytorch.keySet().containsAll(Arrays.stream(threadCounts).boxed().toList());
+    if (torch) {
+      for (int threads : threadCounts) {
+        sides.add(pytorch.get(threads).side("train " + batch));
+      }
+    }
+    double[] measured = LaminaMeter.medianRates(sides.toArray(LaminaMeter.Side[]::new), seconds);
+    double[] rates = new double[3 * n];
     Arrays.fill(rates, Double.NaN);
-    System.arraycopy(measured, 0, rates, 0, measured.length);
+    System.arraycopy(measured, 0, rates, 0, n);
+    int next = n;
+    if (djl.isPresent()) {
+      System.arraycopy(measured, next, rates, n, n);
+      next += n;
+    }
+    if (torch) {
+      System.arraycopy(measured, next, rates, 2 * n, n);
+    }
     return rates;
   }
 
   /**
-   * Inference samples/s of Lamina's network, ONNX Runtime (NaN without it) and, on one thread,
-   * Lamina's float inference copy (NaN on more), windows in turn.
+   * Inference samples/s of Lamina's network, ONNX Runtime (NaN without it), on one thread
+   * Lamina's float inference copy (NaN on more), and PyTorch (NaN without it), windows in turn.
    */
-  double[] inferRates(LaminaMeter lamina, int batch, int threads, double seconds) {
-    List<Runnable> works = new ArrayList<>(List.of(lamina.inference(batch, threads)));
+  double[] inferRates(LaminaMeter lamina, int batch, int threads, double seconds,
+      Optional<PeerWindows> pytorch) {
+    List<LaminaMeter.Side> sides = new ArrayList<>(
+        List.of(LaminaMeter.side(lamina.inference(batch, threads), batch)));
     int copy = -1;
     if (threads == 1) {
-      copy = works.size();
-      works.add(lamina.copyInference(batch));
+      copy = sides.size();
+      sides.add(LaminaMeter.side(lamina.copyInference(batch), batch));
     }
     int onnx = -1;
     if (ort.containsKey(threads)) {
-      onnx = works.size();
-      works.add(ort.get(threads).pass(lamina.features(batch), batch));
+      onnx = sides.size();
+      sides.add(LaminaMeter.side(ort.get(threads).pass(lamina.features(batch), batch), batch));
     }
-    double[] measured = LaminaMeter.medianRates(works.toArray(Runnable[]::new), batch, seconds);
+    int torch = -1;
+    if (pytorch.isPresent()) {
+      torch = sides.size();
+      sides.add(pytorch.get().side("infer " + batch));
+    }
+    double[] measured = LaminaMeter.medianRates(sides.toArray(LaminaMeter.Side[]::new), seconds);
     return new double[] {measured[0], onnx < 0 ? Double.NaN : measured[onnx],
-        copy < 0 ? Double.NaN : measured[copy]};
+        copy < 0 ? Double.NaN : measured[copy], torch < 0 ? Double.NaN : measured[torch]};
   }
 
   /** Median single-sample microseconds of Lamina and ONNX Runtime (NaN without it), in turn. */

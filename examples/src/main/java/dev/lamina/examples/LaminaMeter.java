@@ -293,9 +293,8 @@ final class LaminaMeter {
    * five windows of {@code seconds / 5}, so that a moment when another process takes a core moves
    * one window, not the figure. The sides take their windows in turn, so that a few seconds in
    * which the virtual machine slows a core fall on windows of every one of them rather than on all
-   * of one: the peers in this JVM (ONNX Runtime, DJL) and a peer process serving windows
-   * ({@link PeerWindows}: cnn-bench's PyTorch) are among the sides. (bench's PyTorch still takes
-   * its windows in a row, in a process of its own.)
+   * of one: the peers in this JVM (ONNX Runtime, DJL) and the peer processes serving windows
+   * ({@link PeerWindows}: the PyTorch of bench and cnn-bench) are among the sides.
    */
   static double[] medianRates(Side[] sides, double seconds) {
     for (Side side : sides) {

@@ -19,15 +19,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A peer in another process that measures windows on request ({@code --serve}): it warms up,
- * prints one line, then answers each "window SECONDS" line with one JSON line holding {@code
- * train_samples_per_second}. A bench can then take the peer's windows in turn with its own
- * ({@link LaminaMeter#medianRates(LaminaMeter.Side[], double)}), so that a slow spell of the
- * machine falls on both sides of a ratio rather than on all of one.
+ * A peer in another process that measures windows on request: it warms up, prints one line, then
+ * answers each request line ("window SECONDS" for cnn-bench's peer, "train BATCH SECONDS" or
+ * "infer BATCH SECONDS" for bench's) with one JSON line holding its samples per second ({@code
+ * train_samples_per_second} or {@code infer_samples_per_second}), and "latency" with {@code
+ * latency_us}. A bench can then take the peer's windows in turn with its own ({@link
+ * LaminaMeter#medianRates(LaminaMeter.Side[], double)}), so that a slow spell of the machine falls
+ * on both sides of a ratio rather than on all of one.
  */
 final class PeerWindows implements LaminaMeter.Side, AutoCloseable {
   private static final Pattern RATE =
-      Pattern.compile("\"train_samples_per_second\": ([0-9.eE+-]+)");
+      Pattern.compile("\"(?:train|infer)_samples_per_second\": ([0-9.eE+-]+)");
+  private static final Pattern LATENCY = Pattern.compile("\"latency_us\": ([0-9.eE+-]+)");
 
   private final Process process;
   private final BufferedReader answers;
@@ -81,11 +84,26 @@ final class PeerWindows implements LaminaMeter.Side, AutoCloseable {
     return ready;
   }
 
+  /** A window of cnn-bench's peer: "window SECONDS". */
   @Override
   public double rate(double seconds) {
+    return side("window").rate(seconds);
+  }
+
+  /** The side whose windows are requests "{@code request} SECONDS", e.g. "train 128". */
+  LaminaMeter.Side side(String request) {
+    return seconds -> number(request + " " + seconds, RATE);
+  }
+
+  /** The peer's median single-sample latency in microseconds ("latency"). */
+  double latencyMicros() {
+    return number("latency", LATENCY);
+  }
+
+  private double number(String request, Pattern answer) {
     String line;
     try {
-      requests.write("window " + seconds + "\n");
+      requests.write(request + "\n");
       requests.flush();
       line = answers.readLine();
     } catch (IOException e) { // a broken pipe: it ended before reading the request
@@ -94,9 +112,9 @@ final class PeerWindows implements LaminaMeter.Side, AutoCloseable {
     if (line == null) {
       throw new IllegalStateException("the peer ended before answering a window: " + errorText());
     }
-    Matcher m = RATE.matcher(line);
+    Matcher m = answer.matcher(line);
     if (!m.find()) {
-      throw new IllegalStateException("the peer answered a window with " + line);
+      throw new IllegalStateException("the peer answered \"" + request + "\" with " + line);
     }
     return Double.parseDouble(m.group(1));
   }

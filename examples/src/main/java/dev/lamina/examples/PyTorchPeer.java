@@ -14,40 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs scripts/bench_pytorch.py with Debian's /usr/bin/python3 and reads its one JSON line. The
- * thread setting follows what was fastest on this machine: one torch thread, with OpenBLAS given
- * the requested number of threads.
+ * The PyTorch peers' Python: Debian's /usr/bin/python3 (python3-torch), the scripts it runs to
+ * the end ({@link #runScript}), and what their JSON lines say. The benches' peers that serve
+ * windows are {@link PeerWindows}.
  */
 final class PyTorchPeer {
   static final String PYTHON = "/usr/bin/python3";
 
-  /** What the peer measured, or why it could not. */
-  record Result(Map<String, Double> train, Map<String, Double> infer, double latencyUs, String torch, String blas) {}
-
   private PyTorchPeer() {}
-
-  /** Empty with a reason printed to {@code log} when Python, torch or OpenBLAS is missing. */
-  static Optional<Result> run(Path script, PeerEnvironment environment, int threads,
-      String batches, double seconds, java.io.PrintStream log)
-      throws IOException, InterruptedException {
-    Map<String, String> set = new java.util.HashMap<>(environment.set());
-    set.put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-    set.put("OMP_NUM_THREADS", "1");
-    Optional<String> output = runScript(List.of(script.toString(), "--threads", "1", "--batches",
-        batches, "--seconds", Double.toString(seconds)), environment.unset(), set,
-        why -> log.println("PyTorch peer skipped: " + why));
-    if (output.isEmpty()) {
-      return Optional.empty();
-    }
-    String line = output.get();
-    Result result = new Result(numbers(object(line, "train")), numbers(object(line, "infer")),
-        Double.parseDouble(field(line, "latency_us")), string(line, "torch"), string(line, "blas"));
-    if (!result.blas().contains("openblas")) {
-      log.println("warning: PyTorch runs on " + result.blas() + ", not OpenBLAS; it is about ten "
-          + "times slower than its real speed (apt-get install libopenblas0-pthread)");
-    }
-    return Optional.of(result);
-  }
 
   /**
    * Runs a script with {@link #PYTHON}, in this process's environment less {@code unset} and
@@ -82,33 +56,9 @@ final class PyTorchPeer {
     }
   }
 
-  // The script's output is flat and known, so a few patterns read it without a JSON library.
-  private static String object(String json, String key) {
-    Matcher m = Pattern.compile("\"" + key + "\": \\{([^}]*)}").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + key + " in PyTorch output: " + json);
-    }
-    return m.group(1);
-  }
-
-  private static Map<String, Double> numbers(String body) {
-    Map<String, Double> map = new java.util.LinkedHashMap<>();
-    Matcher m = Pattern.compile("\"(\\w+)\": ([0-9.eE+-]+)").matcher(body);
-    while (m.find()) {
-      map.put(m.group(1), Double.parseDouble(m.group(2)));
-    }
-    return map;
-  }
-
-  private static String field(String json, String key) {
-    Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + key + " in PyTorch output: " + json);
-    }
-    return m.group(1);
-  }
-
-  private static String string(String json, String key) {
+  // The scripts' lines are flat and known, so a pattern reads them without a JSON library.
+  /** The string {@code key} of a flat JSON line the peer printed, or "unknown". */
+  static String string(String json, String key) {
     Matcher m = Pattern.compile("\"" + key + "\": \"([^\"]*)\"").matcher(json);
     return m.find() ? m.group(1) : "unknown";
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A peer process serving windows (what cnn-bench's PyTorch side does with --serve), here a shell
+ * A peer process serving windows (what the PyTorch sides of cnn-bench and bench do), here a shell
  * script: its windows are taken in turn with the others', its rate read from its answer, and a
  * peer that cannot start is skipped with its own message.
  */
@@ -53,6 +53,25 @@ class PeerWindowsTest {
       assertEquals(300, rates[1], "windows 1..5 answered 100..500; the median is 300");
       assertEquals(List.of("here", "peer", "here", "peer", "here", "peer", "here", "peer", "here",
           "peer", "here", "peer"), order, "warm-up, then five windows each, in turn");
+    }
+  }
+
+  @Test
+  void benchsPeerAnswersTrainInferAndLatencyRequests() throws Exception {
+    Path script = dir.resolve("bench-peer.sh");
+    // bench_pytorch.py's protocol: "train|infer BATCH SECONDS" and "latency"; rate = 10·batch.
+    Files.writeString(script, """
+        echo '{"torch": "fake", "blas": "libopenblas", "threads": 2}'
+        while read what batch seconds; do
+          if [ "$what" = latency ]; then echo '{"latency_us": 45.5}'
+          else echo "{\\"${what}_samples_per_second\\": $((batch * 10))}"; fi
+        done
+        """);
+    try (PeerWindows peer = PeerWindows.start(List.of("/bin/sh", script.toString()), Set.of(),
+        Map.of(), why -> { }).orElseThrow()) {
+      assertEquals(1280, peer.side("train 128").rate(0.01));
+      assertEquals(5120, peer.side("infer 512").rate(0.01));
+      assertEquals(45.5, peer.latencyMicros());
     }
   }
 
