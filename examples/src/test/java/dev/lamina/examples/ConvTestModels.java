@@ -102,6 +102,16 @@ final class ConvTestModels {
     @Dense(units = 3) Layer last;
   }
 
+  /** As {@link BatchReluTilingMax}, without an activation: 16 channels, one whole vector. */
+  @Model
+  static class BatchTilingMax {
+    @Input(channels = 1, height = 4, width = 6) Layer in;
+    @Conv2d(filters = 2, kernel = 1) Layer mix;
+    @Conv2d(filters = 16, kernel = 3, padding = 1) @BatchNorm Layer conv1;
+    @MaxPool2d(2) Layer pool;
+    @Dense(units = 3) Layer last;
+  }
+
   @Model
   static class BatchAfterTanhAvg {
     @Input(channels = 2, height = 7, width = 6) Layer in;

@@ -59,7 +59,8 @@ class ConvolutionTest {
         new Case("UpsampleMix", ConvTestModels_UpsampleMixNet::new),
         new Case("BatchReluUpsample", ConvTestModels_BatchReluUpsampleNet::new),
         new Case("BatchReluTilingMax", ConvTestModels_BatchReluTilingMaxNet::new),
-        new Case("BatchLeakyTilingAvg", ConvTestModels_BatchLeakyTilingAvgNet::new));
+        new Case("BatchLeakyTilingAvg", ConvTestModels_BatchLeakyTilingAvgNet::new),
+        new Case("BatchTilingMax", ConvTestModels_BatchTilingMaxNet::new));
   }
 
   /** Batch sizes that leave the kernels' row tails and one odd split. */

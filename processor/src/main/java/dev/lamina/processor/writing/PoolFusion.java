@@ -41,9 +41,6 @@ final class PoolFusion {
 
   /** The convolution whose normalization and activation {@code pool} applies, if any. */
   static Optional<LayerNames> fusedInput(LayerNames pool, LayerGraph graph) {
-    if (pool.layer().inputs().size() != 1 || pool.readsNetworkInput()) {
-      return Optional.empty();
-    }
     LayerNames input = graph.input(pool);
     return normalizesInPool(input, graph) ? Optional.of(input) : Optional.empty();
   }

@@ -15,8 +15,9 @@ import javax.lang.model.element.Modifier;
  * One pooling layer's methods. Images are (H, W, C), so a window's values for 16 channels are one
  * vector per tap: max pooling keeps the running maximum and, while training, the tap it came from
  * (the first largest, as PyTorch), from which the backward pass routes the gradient; average
- * pooling sums the taps. Noise and dropout on the output are fused into the same loop. Every
- * method covers samples r0..r1-1.
+ * pooling sums the taps. Noise and dropout on the output are fused into the same loop, and, while
+ * training, the batch norm and activation of a convolution it alone reads ({@link PoolFusion}).
+ * Every method covers samples r0..r1-1.
  */
 final class PoolWriter extends SingleInputWriter {
   private final LayerSpec layer;
@@ -291,7 +292,7 @@ final class PoolWriter extends SingleInputWriter {
       vector.addStatement("$T slot = $T.fromArray(S, $N, o + j)", Names.FLOAT_VECTOR,
           Names.FLOAT_VECTOR, n.slots());
       scalar.addStatement("int slot = (int) $N[o + j]", n.slots());
-      if (fused.isPresent()) {
+      if (appliesDerivative()) {
         // f'(y) matters only at the window's maximum, whose y is this pool's clean output.
         vector.addStatement("$T y = $T.fromArray(S, $N, o + j)", Names.FLOAT_VECTOR,
             Names.FLOAT_VECTOR, n.act());
@@ -323,7 +324,7 @@ final class PoolWriter extends SingleInputWriter {
           : CodeBlock.of("dx[i0 + offset + j] += gv;\n"));
       endTaps(scalar);
     }
-    LoopBody body = max() ? new LoopBody()
+    LoopBody body = max() || !appliesDerivative() ? new LoopBody()
         : new LoopBody().add(constants(true, true), constants(true, false));
     return m.addCode(outputLoop(body.add(vector.build(), scalar.build()))).build();
   }
@@ -344,7 +345,7 @@ final class PoolWriter extends SingleInputWriter {
     } else {
       b.addStatement("float g = $L", share);
     }
-    if (f != Nonlinearity.IDENTITY) {
+    if (appliesDerivative()) {
       if (!max()) {
         b.add(PoolFusion.value(conv, "y", conv.act(), at, vector));
       }
@@ -353,6 +354,11 @@ final class PoolWriter extends SingleInputWriter {
     }
     return b.add(vector ? CodeBlock.of("g.intoArray(dx, at);\n") : CodeBlock.of("dx[$L] = g;\n", at))
         .build();
+  }
+
+  /** Whether the backward pass multiplies by a fused convolution's f' (not the identity's). */
+  private boolean appliesDerivative() {
+    return fused.isPresent() && fused.get().layer().activation() != Nonlinearity.IDENTITY;
   }
 
   /** Registers the writer. */
