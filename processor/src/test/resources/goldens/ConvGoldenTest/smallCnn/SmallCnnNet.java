@@ -17,6 +17,7 @@ import dev.lamina.internal.kernel.ConvKernels;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.internal.kernel.ImageNormalization;
 import dev.lamina.internal.kernel.Normalization;
+import dev.lamina.internal.kernel.SingleChannelConv;
 import dev.lamina.internal.kernel.VectorMath;
 import dev.lamina.internal.parallel.Team;
 import dev.lamina.nn.ImageSpec;
@@ -375,11 +376,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
      * conv: (1, 8, 8) → 4 filters 3×3, padding 1 → (4, 8, 8) for samples r0..r1-1, into convAct.
      */
     private void convLinear(float[] x, float[] cols, int r0, int r1) {
-      for (int s0 = r0; s0 < r1; s0 += 113) {
-        int s1 = Math.min(r1, s0 + 113);
-        convIm2col(x, cols, s0 * 64, s1 * 64, 0, 9);
-        Gemm.matmulFromRow(convAct, cols, 0, convWeight, 9, 4, s0 * 64, s1 * 64);
-      }
+      SingleChannelConv.forward(convAct, x, convWeight, 8, 8, 3, 1, 4, r0, r1, cols);
     }
 
     /**
@@ -412,11 +409,7 @@ public final class SmallCnnNet extends GeneratedNetwork {
      * conv (inference).
      */
     private void convForwardInfer(float[] x, float[] cols, int r0, int r1) {
-      for (int s0 = r0; s0 < r1; s0 += 113) {
-        int s1 = Math.min(r1, s0 + 113);
-        convIm2col(x, cols, s0 * 64, s1 * 64, 0, 9);
-        Gemm.matmulFromRow(convAct, cols, 0, convWeight, 9, 4, s0 * 64, s1 * 64);
-      }
+      SingleChannelConv.forward(convAct, x, convWeight, 8, 8, 3, 1, 4, r0, r1, cols);
       for (int s = r0; s < r1; s++) {
         for (int p = 0; p < 64; p++) {
           int row = (s * 64 + p) * 4;

@@ -28,6 +28,8 @@ import javax.lang.model.element.Modifier;
  */
 final class ConvWriter extends SingleInputWriter {
   private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.internal.kernel", "ConvKernels");
+  private static final ClassName SINGLE_CHANNEL_CONV =
+      ClassName.get("dev.lamina.internal.kernel", "SingleChannelConv");
 
   private final LayerSpec layer;
   private final ImageSpec g;
@@ -245,12 +247,19 @@ final class ConvWriter extends SingleInputWriter {
   //   conv1Im2col(x, cols, s0 * 784, s1 * 784, 0, 9);
   //   Gemm.matmulFromRow(conv1Act, cols, 0, conv1Weight, 9, 32, s0 * 784, s1 * 784);
   // }
+  // or, for a one-channel input: SingleChannelConv.forward(conv1Act, x, conv1Weight, 28, 28, 3, 1,
+  // 32, r0, r1, cols);
   /**
    * im2col, then the product into act for samples r0..r1-1, in groups of {@link #groupSamples}:
    * the product reads a group's im2col rows while they are still in cache. Each element of act is
    * the same fma chain whatever rows a product call covers.
    */
   private CodeBlock product() {
+    if (directFromOneChannel()) {
+      return CodeBlock.of("$T.forward($N, x, $N, $L, $L, $L, $L, $L, r0, r1, $N);\n",
+          SINGLE_CHANNEL_CONV, n.act(), n.weight(), g.in().height(), g.in().width(), g.kernel(),
+          g.padding(), c(), ConvScratch.PARAMETER);
+    }
     int taps = g.kernel() * g.kernel();
     return CodeBlock.builder()
         .beginControlFlow("for (int s0 = r0; s0 < r1; s0 += $L)", groupSamples())
@@ -261,6 +270,15 @@ final class ConvWriter extends SingleInputWriter {
             n.act(), ConvScratch.PARAMETER, n.weight(), patch(), c(), pixels(), pixels())
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * Whether the forward product reads the windows of a one-channel input directly ({@code
+   * SingleChannelConv}, stride 1, no dilation): its im2col rows would hold K·K values each, too
+   * few for the tiled product to run well. The weight gradient still rebuilds im2col rows.
+   */
+  private boolean directFromOneChannel() {
+    return g.in().channels() == 1 && g.stride() == 1 && g.dilation() == 1;
   }
 
   /**

@@ -1,0 +1,89 @@
+package dev.lamina.internal.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The direct one-channel convolution against im2col and {@link Gemm} (the same bits: the
+ * generated code may take either) and against a double-precision loop (within 1e-5), over shapes
+ * that leave every tail: pixels after the four-pixel tiles, and filters after whole pairs of
+ * vectors, a single vector, or none.
+ */
+class SingleChannelConvTest {
+  @ParameterizedTest(name = "{1}×{2} image, {3}×{3} kernel, padding {4}, {5} filters, {0} samples")
+  @CsvSource({
+      "3, 28, 28, 3, 1, 32",
+      "2, 7, 5, 2, 0, 48",
+      "2, 9, 6, 5, 2, 20",
+      "1, 4, 4, 1, 0, 3",
+      "2, 6, 11, 3, 2, 16",
+  })
+  void equalsIm2colAndTheTiledProductBitForBit(int rows, int h, int w, int k, int pad,
+      int filters) {
+    SplittableRandom random = new SplittableRandom(h * 31L + filters);
+    float[] x = new float[rows * h * w];
+    float[] weight = new float[k * k * filters];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] = (float) random.nextGaussian();
+    }
+    int ho = h + 2 * pad - k + 1;
+    int wo = w + 2 * pad - k + 1;
+    float[] direct = new float[rows * ho * wo * filters];
+    SingleChannelConv.forward(direct, x, weight, h, w, k, pad, filters, 0, rows,
+        new float[(h + 2 * pad) * (w + 2 * pad)]);
+
+    float[] cols = new float[rows * ho * wo * k * k];
+    double[] exact = new double[direct.length];
+    for (int s = 0; s < rows; s++) {
+      for (int oh = 0; oh < ho; oh++) {
+        for (int ow = 0; ow < wo; ow++) {
+          int p = (s * ho + oh) * wo + ow;
+          for (int kh = 0; kh < k; kh++) {
+            for (int kw = 0; kw < k; kw++) {
+              int ih = oh - pad + kh;
+              int iw = ow - pad + kw;
+              boolean inside = ih >= 0 && ih < h && iw >= 0 && iw < w;
+              cols[p * k * k + kh * k + kw] = inside ? x[(s * h + ih) * w + iw] : 0f;
+            }
+          }
+          for (int f = 0; f < filters; f++) {
+            for (int t = 0; t < k * k; t++) {
+              exact[p * filters + f] += (double) cols[p * k * k + t] * weight[t * filters + f];
+            }
+          }
+        }
+      }
+    }
+    float[] tiled = new float[direct.length];
+    Gemm.matmulFromRow(tiled, cols, 0, weight, k * k, filters, 0, rows * ho * wo);
+
+    double largest = 0;
+    for (int i = 0; i < direct.length; i++) {
+      assertEquals(Float.floatToRawIntBits(tiled[i]), Float.floatToRawIntBits(direct[i]),
+          "output " + i + ": direct " + direct[i] + ", im2col and Gemm " + tiled[i]);
+      largest = Math.max(largest, Math.abs(direct[i] - exact[i]));
+    }
+    assertTrue(largest < 1e-5, "largest difference from the double-precision loop: " + largest);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2 | 0 | 4 | a 1×4 image padded by 0 has no 2×2 window: k must be at most the padded size",
+      "1 | 0 | 3 | scratch must hold the padded sample, 1×4 = 4 floats, got 3",
+  })
+  void aKernelLargerThanThePaddedImageOrTooLittleScratchIsRefused(int k, int pad, int scratch,
+      String message) {
+    var e = assertThrows(IllegalArgumentException.class, () -> SingleChannelConv.forward(
+        new float[64], new float[4], new float[k * k * 4], 1, 4, k, pad, 4, 0, 1,
+        new float[scratch]));
+    assertEquals(message, e.getMessage());
+  }
+}
