@@ -13,6 +13,7 @@ Exits with code 3 and a message when torch is missing.
 """
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -100,9 +101,13 @@ def main():
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--model", choices=sorted(MODELS), default="cnn")
+    parser.add_argument("--cpu", type=int, help="hold the process to this CPU (cnn-bench's"
+                        " one-thread windows, where Lamina's measuring thread is held to it too)")
     parser.add_argument("--serve", action="store_true",
                         help="measure windows on request: 'window SECONDS' lines on stdin")
     args = parser.parse_args()
+    if args.cpu is not None:
+        os.sched_setaffinity(0, {args.cpu})
     torch.set_num_threads(args.threads)
     result = {
         "torch": torch.__version__,

@@ -98,23 +98,34 @@ final class CnnBenchCommand implements Command {
     out.println("  threads | Lamina samples/s | PyTorch samples/s | ratio | DJL samples/s | ratio");
     Path script = Path.of(System.getProperty("lamina.home", "."), "scripts", "bench_cnn_pytorch.py");
     for (int threads = 1; threads <= maxThreads; threads++) {
-      Optional<PeerWindows> pytorch = peerEnvironment.isPresent()
-          ? pytorch(script, peerEnvironment.get(), model, threads, batch, out)
-          : Optional.empty();
+      // One thread: this thread (Lamina's and DJL's windows) and PyTorch's process on one CPU, so
+      // that a core slow for a spell slows every side, not whichever the scheduler kept there.
+      Optional<CpuAffinity> pin = threads == 1 ? CpuAffinity.pinToFirstCpu() : Optional.empty();
+      if (threads == 1) {
+        json.put("one_thread_cpu", pin.map(CpuAffinity::cpu).orElse(null));
+      }
       double[] rates;
       try {
-        rates = trainRates(factory, djl, pytorch, batch, threads, seconds);
-      } finally {
-        if (pytorch.isPresent()) {
-          pytorch.get().close();
+        Optional<PeerWindows> pytorch = peerEnvironment.isPresent()
+            ? pytorch(script, peerEnvironment.get(), model, threads, batch,
+                pin.map(CpuAffinity::cpu), out)
+            : Optional.empty();
+        try {
+          rates = trainRates(factory, djl, pytorch, batch, threads, seconds);
+        } finally {
+          if (pytorch.isPresent()) {
+            pytorch.get().close();
+          }
         }
+        // The peak again after each timing, the highest counting: this machine has slow
+        // spells, and one during the first measurement would inflate every fraction.
+        peak = Math.max(peak, FmaPeak.measureGflops(1000));
+      } finally {
+        pin.ifPresent(CpuAffinity::close);
       }
       double lamina = rates[0];
       double djlRate = rates[1];
       double torch = rates[2];
-      // The peak again after each timing, the highest counting: this machine has slow spells,
-      // and one during the first measurement would inflate every fraction.
-      peak = Math.max(peak, FmaPeak.measureGflops(1000));
       out.printf(Locale.ROOT, "  %7d | %16.0f | %17.0f | %5.2f | %13.0f | %5.2f%n", threads,
           lamina, torch, lamina / torch, djlRate, lamina / djlRate);
       out.printf(Locale.ROOT, "          (Lamina: %.1f GFLOP/s of products)%n", lamina * flops / 1e9);
@@ -205,16 +216,19 @@ final class CnnBenchCommand implements Command {
   }
 
   /**
-   * The PyTorch peer serving windows for this thread count, warmed up; or empty with the reason
-   * printed when /usr/bin/python3 or torch is missing.
+   * The PyTorch peer serving windows for this thread count, warmed up, held to {@code cpu} where
+   * given; or empty with the reason printed when /usr/bin/python3 or torch is missing.
    */
   private static Optional<PeerWindows> pytorch(Path script, PeerEnvironment environment,
-      String model, int threads, int batch, PrintStream log) throws IOException {
+      String model, int threads, int batch, Optional<Integer> cpu, PrintStream log)
+      throws IOException {
     Map<String, String> set = new java.util.HashMap<>(environment.set());
     set.put("OMP_NUM_THREADS", Integer.toString(threads));
-    Optional<PeerWindows> peer = PeerWindows.start(List.of(PyTorchPeer.PYTHON, script.toString(),
+    List<String> command = new java.util.ArrayList<>(List.of(PyTorchPeer.PYTHON, script.toString(),
         "--serve", "--threads", Integer.toString(threads), "--batch", Integer.toString(batch),
-        "--model", model), environment.unset(), set,
+        "--model", model));
+    cpu.ifPresent(c -> command.addAll(List.of("--cpu", Integer.toString(c))));
+    Optional<PeerWindows> peer = PeerWindows.start(command, environment.unset(), set,
         why -> log.println("  (PyTorch skipped: " + why + ")"));
     peer.ifPresent(p -> log.println("  (PyTorch peer: " + p.ready() + ")"));
     return peer;
