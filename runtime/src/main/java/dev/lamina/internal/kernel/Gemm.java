@@ -1643,7 +1643,8 @@ public final class Gemm {
     }
   }
 
-  private static void checkLength(String name, float[] array, long needed) {
+  /** That {@code array} holds {@code needed} floats, else an error naming it; for this package's kernels. */
+  static void checkLength(String name, float[] array, long needed) {
     if (array.length < needed) {
       throw new IllegalArgumentException(
           name + " must hold at least " + needed + " floats, got " + array.length);

@@ -38,6 +38,9 @@ public final class SingleChannelConv {
       throw new IllegalArgumentException("scratch must hold the padded sample, " + hp + "×" + wp
           + " = " + hp * wp + " floats, got " + scratch.length);
     }
+    Gemm.checkLength("x", x, (long) s1 * h * w);
+    Gemm.checkLength("weight", weight, (long) k * k * filters);
+    Gemm.checkLength("out", out, (long) s1 * ho * wo * filters);
     Arrays.fill(scratch, 0, hp * wp, 0f);
     for (int s = s0; s < s1; s++) {
       for (int r = 0; r < h; r++) {

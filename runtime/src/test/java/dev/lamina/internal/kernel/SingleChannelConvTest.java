@@ -76,6 +76,21 @@ class SingleChannelConvTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "3 | 16 | 64 | x must hold at least 4 floats, got 3",
+      "4 | 15 | 64 | weight must hold at least 16 floats, got 15",
+      "4 | 16 | 63 | out must hold at least 64 floats, got 63",
+  })
+  void anArrayTooShortIsRefusedByName(int xLength, int weightLength, int outLength,
+      String message) {
+    // One 2×2 sample, a 1×1 kernel without padding, 16 filters: 2×2×16 outputs.
+    var e = assertThrows(IllegalArgumentException.class, () -> SingleChannelConv.forward(
+        new float[outLength], new float[xLength], new float[weightLength], 2, 2, 1, 0, 16, 0, 1,
+        new float[4]));
+    assertEquals(message, e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "2 | 0 | 4 | a 1×4 image padded by 0 has no 2×2 window: k must be at most the padded size",
       "1 | 0 | 3 | scratch must hold the padded sample, 1×4 = 4 floats, got 3",
   })
