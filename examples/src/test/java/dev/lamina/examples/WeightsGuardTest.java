@@ -77,7 +77,7 @@ class WeightsGuardTest {
         .augmentation(FashionAugmentation.parse(FashionCnnCommand.AUGMENTATION))
         .build().fit(split.train(), split.validation());
     assertHash("fashion-cnn trained",
-        "6abcb7d02e2d49583708940c698914b0f51b334eab7fa2b2f31dfe614e68a14c", result.network());
+        "eb02f31eb4e6eddf6e02d68b4482c73e78be5e09e61684cebff4c491934b4bad", result.network());
   }
 
   /**

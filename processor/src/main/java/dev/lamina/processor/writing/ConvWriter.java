@@ -24,7 +24,8 @@ import javax.lang.model.element.Modifier;
  * the layer's input, block by block of pixel rows that stay in cache, for dW = colsᵀ·dY ({@code
  * ConvKernels}); and dcols = dY·Wᵀ, a group at a time, is scattered back onto the input's pixels
  * (col2im). Every method covers samples r0..r1-1 (or its part of dW's rows), and every element is
- * computed the same way whatever the split.
+ * computed the same way whatever the split. A 3×3 convolution of 16 channels or more goes through
+ * Winograd's F(2×2, 3×3) in all three products instead ({@link WinogradConv}).
  */
 final class ConvWriter extends SingleInputWriter {
   private static final ClassName CONV_KERNELS = ClassName.get("dev.lamina.internal.kernel", "ConvKernels");
@@ -58,7 +59,10 @@ final class ConvWriter extends SingleInputWriter {
   @Override
   public void addFields(TypeSpec.Builder type) {
     type.addField(n.boundField());
-    ParameterCode.addFields(type, n, true);
+    ParameterCode.addFields(type, n, !winograd());
+    if (winograd()) {
+      WinogradConv.addFields(type, n);
+    }
     if (n.groupNorm()) {
       for (String f : List.of(n.mean(), n.invStd(), n.sumD(), n.sumDXhat())) {
         type.addField(float[].class, f, Modifier.PRIVATE);
@@ -70,7 +74,8 @@ final class ConvWriter extends SingleInputWriter {
 
   @Override
   public CodeBlock initialize() {
-    return ParameterCode.initialize(n, true);
+    CodeBlock parameters = ParameterCode.initialize(n, !winograd());
+    return winograd() ? parameters.toBuilder().add(WinogradConv.initialize(n)).build() : parameters;
   }
 
   @Override
@@ -84,18 +89,22 @@ final class ConvWriter extends SingleInputWriter {
   }
 
   // Each part's array holds a group of samples' im2col rows (or their dcols), or a block of the
-  // weight gradient's pixel rows.
+  // weight gradient's pixel rows; for a Winograd convolution, also one sample's transforms.
   @Override
   public Optional<SharedBuffer> sharedBuffer() {
-    int rows = Math.max(groupSamples() * pixels(), ConvWeights.blockRows(patch(), c()));
-    return Optional.of(new SharedBuffer(ConvScratch.FIELD, rows * patch(),
+    int floats = winograd()
+        ? WinogradConv.scratchFloats(n)
+        : Math.max(groupSamples() * pixels(), ConvWeights.blockRows(patch(), c())) * patch();
+    return Optional.of(new SharedBuffer(ConvScratch.FIELD, floats,
         "Each part's im2col rows, or their gradient, shared by every convolution's passes.\n"));
   }
 
   @Override
   public void addMethods(TypeSpec.Builder type) {
     ChannelsLast.addMethod(type, n);
-    type.addMethod(im2col());
+    if (!winograd()) {
+      type.addMethod(im2col());
+    }
     if (n.norm().isPresent()) {
       ImageNormWriter norm = new ImageNormWriter(n, this::product, normalizedInPool);
       type.addMethod(linear()).addMethod(norm.statistics());
@@ -112,7 +121,10 @@ final class ConvWriter extends SingleInputWriter {
     }
     type.addMethod(weightGradient());
     if (n.passesGradient()) {
-      type.addMethod(inputGradient()).addMethod(col2im());
+      type.addMethod(inputGradient());
+      if (!winograd()) {
+        type.addMethod(col2im());
+      }
     }
   }
 
@@ -255,6 +267,9 @@ final class ConvWriter extends SingleInputWriter {
    * the same fma chain whatever rows a product call covers.
    */
   private CodeBlock product() {
+    if (winograd()) {
+      return WinogradConv.forward(n);
+    }
     if (directFromOneChannel()) {
       return CodeBlock.of("$T.forward($N, x, $N, $L, $L, $L, $L, $L, r0, r1, $N);\n",
           SINGLE_CHANNEL_CONV, n.act(), n.weight(), g.in().height(), g.in().width(), g.kernel(),
@@ -270,6 +285,11 @@ final class ConvWriter extends SingleInputWriter {
             n.act(), ConvScratch.PARAMETER, n.weight(), patch(), c(), pixels(), pixels())
         .endControlFlow()
         .build();
+  }
+
+  /** Whether training goes through Winograd's F(2×2, 3×3) ({@link WinogradConv}). */
+  private boolean winograd() {
+    return WinogradConv.uses(n);
   }
 
   /**
@@ -350,6 +370,13 @@ final class ConvWriter extends SingleInputWriter {
   //   conv2BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
   // }
   private MethodSpec weightGradient() {
+    if (winograd()) {
+      MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "x", "d")
+          .addJavadoc("$L: this part's input channels of dW$L, through Winograd's transforms.\n",
+              layer.name(), layer.bias() ? ", and filters of dBias = Σ dY" : "")
+          .addCode(WinogradConv.weightGradient(n));
+      return layer.bias() ? m.addCode(DenseWriter.biasGradient(n, "rows * " + pixels())).build() : m.build();
+    }
     int block = ConvWeights.blockRows(patch(), c());
     int channels = g.in().channels();
     MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "x", "d")
@@ -377,6 +404,13 @@ final class ConvWriter extends SingleInputWriter {
   //   }
   // }
   private MethodSpec inputGradient() {
+    if (winograd()) {
+      return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx", ConvScratch.PARAMETER)
+          .addJavadoc("$L: dx of samples r0..r1-1, the convolution of dY by the filters turned"
+              + " by 180°, through Winograd's transforms.\n", layer.name())
+          .addCode(WinogradConv.inputGradient(n))
+          .build();
+    }
     // In groups of samples, so that col2im reads a group's dcols while they are still in cache;
     // each sample's dx is summed in the same order as over the whole range.
     return Methods.overRows(n.method(LayerMember.INPUT_GRADIENT), "d", "dx", ConvScratch.PARAMETER)

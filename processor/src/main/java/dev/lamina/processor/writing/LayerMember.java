@@ -17,6 +17,7 @@ enum LayerMember {
   RUNNING_WEIGHT("RunningWeight"), SCALE("Scale"), SHIFT("Shift"),
   WEIGHT_SCRATCH("WeightScratch"), SLOTS("Slots"), SUM_D("SumD"),
   SUM_D_XHAT("SumDXhat"), CHANNELS_LAST_INPUT("Input"), PRE("Pre"),
+  WINOGRAD_FILTERS("Filters"), WINOGRAD_FILTERS_T("FiltersT"), WINOGRAD_GRAD("FilterGrad"),
   // Constants: HIDDEN_BOUND, HIDDEN_NOISE.
   BOUND_CONSTANT("_BOUND"), NOISE_CONSTANT("_NOISE"),
   // Methods.

@@ -212,6 +212,21 @@ record LayerNames(LayerSpec layer, int index, GeneratedNames names, boolean read
     return names.of(index, LayerMember.WEIGHT_SCRATCH);
   }
 
+  /** A Winograd convolution's transformed filters, 16 matrices (in, filters). */
+  String winogradFilters() {
+    return names.of(index, LayerMember.WINOGRAD_FILTERS);
+  }
+
+  /** The input gradient's transformed filters (turned by 180°), 16 matrices (filters, in). */
+  String winogradFiltersT() {
+    return names.of(index, LayerMember.WINOGRAD_FILTERS_T);
+  }
+
+  /** The weight gradient's sums in the transformed domain, 16 matrices (in, filters). */
+  String winogradGrad() {
+    return names.of(index, LayerMember.WINOGRAD_GRAD);
+  }
+
   /** Max pooling: the window position (0..kernel²-1) of each output's maximum, as a float. */
   String slots() {
     return names.of(index, LayerMember.SLOTS);

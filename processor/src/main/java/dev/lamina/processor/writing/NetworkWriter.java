@@ -271,6 +271,7 @@ public final class NetworkWriter {
         .addStatement("this.$N = input", LayerNames.LAST_INPUT)
         .addStatement("this.rows = rows");
     for (LayerNames n : layers) {
+      m.addCode(WinogradConv.filters(n));
       if (n.layer().hasDropout()) {
         m.addStatement("keys[$L] = $T.layerKey(maskSeed, $L)", n.index(), Names.BERNOULLI, n.index());
       }
@@ -311,10 +312,18 @@ public final class NetworkWriter {
         .addParameter(int.class, "rows")
         .addStatement("this.$N = input", LayerNames.INFER_INPUT)
         .addStatement("this.rows = rows")
+        .addCode(winogradFilters())
         .addCode(foldBatchNorms())
         .addStatement("run(passes.inferTask, rows)")
         .addStatement("return $N", layers.get(layers.size() - 1).inferOutput())
         .build();
+  }
+
+  /** The transformed filters of the Winograd convolutions, from the weights as they are now. */
+  private CodeBlock winogradFilters() {
+    CodeBlock.Builder c = CodeBlock.builder();
+    layers.forEach(n -> c.add(WinogradConv.filters(n)));
+    return c.build();
   }
 
   /** Batch norm at inference: running statistics, γ, β and a preceding bias as one affine map. */

@@ -23,7 +23,7 @@ final class ParameterCode {
     if (weightScratch) {
       names.add(n.weightScratch());
     }
-    if (n.passesGradient()) {
+    if (transposed(n)) {
       names.add(n.weightT());
     }
     if (n.layer().bias()) {
@@ -51,7 +51,7 @@ final class ParameterCode {
     if (weightScratch) {
       b.addStatement("$N = new float[$L]", n.weightScratch(), weightSize);
     }
-    if (n.passesGradient()) {
+    if (transposed(n)) {
       b.addStatement("$N = new float[$L]", n.weightT(), weightSize);
     }
     if (n.layer().bias()) {
@@ -73,6 +73,14 @@ final class ParameterCode {
           .addStatement("$N = stateValues($S)", n.tracked(), name + ".batches_tracked");
     }
     return b.build();
+  }
+
+  /**
+   * Whether the input gradient reads a transposed copy of the weight: a Winograd convolution's
+   * reads transformed filters instead ({@link WinogradConv}).
+   */
+  static boolean transposed(LayerNames n) {
+    return n.passesGradient() && !WinogradConv.uses(n);
   }
 
   // private float conv1RunningWeight;   (batch norm: set before each training pass)

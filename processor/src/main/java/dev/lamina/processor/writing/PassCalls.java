@@ -70,11 +70,15 @@ final class PassCalls {
   }
 
   // At the end of a training pass: this part's columns of the transposed weight that the input
-  // gradient reads (the first layer's is never needed). The optimizer moves the weights between
+  // gradient reads, or a Winograd convolution's transformed filters (the first layer's is never
+  // needed). The optimizer moves the weights between
   // steps, so the copy is fresh for the backward pass.
   CodeBlock transpose(LayerNames n) {
     if (!n.hasWeights() || !n.passesGradient()) {
       return CodeBlock.of("");
+    }
+    if (WinogradConv.uses(n)) {
+      return WinogradConv.inputGradientFilters(n);
     }
     int rows = n.layer().fanIn();
     int cols = n.run();

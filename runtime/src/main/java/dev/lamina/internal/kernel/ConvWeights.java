@@ -17,4 +17,24 @@ public final class ConvWeights {
   public static int blockRows(int patch, int filters) {
     return Math.max(16, Math.min(4096, 65536 / (patch + filters)));
   }
+
+  /** Output tiles of one sample in {@link Winograd}: 2×2 blocks covering an (outH, outW) output. */
+  public static int winogradTiles(int outH, int outW) {
+    return ((outH + 1) / 2) * ((outW + 1) / 2);
+  }
+
+  /**
+   * Floats of {@link Winograd}'s scratch for {@code samples} samples at a time: their transformed
+   * inputs (16 per tile and input channel), then their products (16 per tile and filter) from a
+   * whole row of {@code out} floats.
+   */
+  public static int winogradScratch(int samples, int tiles, int in, int out) {
+    return winogradProducts(samples * tiles, in, out) + 16 * samples * tiles * out;
+  }
+
+  /** Where {@link Winograd}'s products start in its scratch, for {@code rows} tiles. */
+  static int winogradProducts(int rows, int in, int out) {
+    int inputs = 16 * rows * in;
+    return (inputs + out - 1) / out * out;
+  }
 }

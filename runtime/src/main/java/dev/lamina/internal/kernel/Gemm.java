@@ -284,6 +284,28 @@ public final class Gemm {
   }
 
   /**
+   * {@link #matmulTransA(float[], float[], int, float[], int, int, int, int, int, int)} added onto
+   * C: {@code C[i0:i1, :] += (A[a0:a0+rows, :]ᵀ·B[b0:b0+rows, :])[i0:i1, :]}, each element's fma
+   * chain going on from the value in C. A sum over the whole batch taken group by group of
+   * samples ({@link Winograd#weightGradient}) is then one chain, the same bits for any grouping.
+   */
+  public static void matmulTransAOnto(float[] c, float[] a, int a0, float[] b, int b0, int rows,
+      int k, int n, int i0, int i1) {
+    if (rows < 0 || a0 < 0 || b0 < 0) {
+      throw new IllegalArgumentException(
+          "a0, b0 and rows must be >= 0, got " + a0 + ", " + b0 + " and " + rows);
+    }
+    checkSizes(k, n, i0, i1);
+    if (i1 > k) {
+      throw new IllegalArgumentException("i1 must be <= k = " + k + ", got " + i1);
+    }
+    checkLength("a", a, (long) (a0 + rows) * k);
+    checkLength("b", b, (long) (b0 + rows) * n);
+    checkLength("c", c, (long) k * n);
+    product(c, a, a0 * k, 1, k, b, b0 * n, rows, n, i0, i1, 0, n, KC, true);
+  }
+
+  /**
    * Input gradient {@code dX = dY·Wᵀ}: {@code C[r0:r1, :] = A[r0:r1, :]·Bᵀ}, with B (k, n) given
    * as its transpose bt (see {@link #transpose}).
    *
@@ -404,8 +426,14 @@ public final class Gemm {
   /** As above, sums longer than 2·kc in blocks of kc. */
   private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
       int bOff, int len, int n, int r0, int r1, int j0, int j1, int kc) {
+    product(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, kc, false);
+  }
+
+  /** As above; with {@code onto}, every sum goes on from the value already in C. */
+  private static void product(float[] c, float[] a, int aOff, int aRow, int aStep, float[] b,
+      int bOff, int len, int n, int r0, int r1, int j0, int j1, int kc, boolean onto) {
     if (len <= 2 * kc || r1 - r0 <= 3) { // a block of B is worth keeping for 4 rows or more
-      columns(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, false);
+      columns(c, a, aOff, aRow, aStep, b, bOff, len, n, r0, r1, j0, j1, onto);
       return;
     }
     // A long sum in blocks of kc, C stored after each and loaded again by the next: each element
@@ -413,7 +441,7 @@ public final class Gemm {
     // while the row blocks pass over it.
     for (int p0 = 0; p0 < len; p0 += kc) {
       columns(c, a, aOff + p0 * aStep, aRow, aStep, b, bOff + p0 * n, Math.min(kc, len - p0), n,
-          r0, r1, j0, j1, p0 > 0);
+          r0, r1, j0, j1, onto || p0 > 0);
     }
   }
 

@@ -45,6 +45,27 @@ class GemmTest {
   }
 
   @Test
+  void matmulTransAOntoGoesOnWithTheSameChainAsOneProduct() {
+    // Rows 0..r-1 of A and B, then rows r.. added onto C: the same bits as one product over all.
+    Random random = new Random(17);
+    for (int k : new int[] {3, 32, 37}) {
+      for (int n : new int[] {20, 64}) {
+        int rows = 101;
+        float[] a = randomMatrix(random, rows * k);
+        float[] b = randomMatrix(random, rows * n);
+        float[] whole = new float[k * n];
+        Gemm.matmulTransA(whole, a, b, rows, k, n, 0, k);
+        float[] parts = new float[k * n];
+        Gemm.matmulTransA(parts, a, 0, b, 0, 40, k, n, 0, k);
+        Gemm.matmulTransAOnto(parts, a, 40, b, 40, 7, k, n, 0, k / 2);
+        Gemm.matmulTransAOnto(parts, a, 40, b, 40, 7, k, n, k / 2, k);
+        Gemm.matmulTransAOnto(parts, a, 47, b, 47, rows - 47, k, n, 0, k);
+        assertArrayEquals(whole, parts, "k " + k + ", n " + n);
+      }
+    }
+  }
+
+  @Test
   void matmulTransBOnEveryTailShape() {
     // C is (rows, k): k takes the column-tail values, n (summed) the lengths.
     for (int rows : TAIL_ROWS) {
