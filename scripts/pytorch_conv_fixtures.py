@@ -146,6 +146,9 @@ def main():
              "leaky_relu", pool("avg", 2, 2), conv(3, 2, padding=1, act="relu"), seed=6),
         case("batch_relu_upsample", conv(3, 3, stride=2, padding=1, bias=False), norm("batch"), "relu",
              pool("up", 2), conv(3, 3, padding=1, act="tanh"), seed=7),
+        # conv2 reads 16 channels, 3×3, stride 1: Lamina takes Winograd's F(2×2, 3×3) there
+        case("batch_relu_winograd", conv(16, 3, padding=1, bias=False), norm("batch"), "relu",
+             None, conv(3, 3, padding=1, act="tanh"), seed=8),
     ]
     write("convolution.json", {
         "description": "Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d(1), Upsample(nearest), BatchNorm2d, LayerNorm, "

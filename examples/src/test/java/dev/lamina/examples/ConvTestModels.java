@@ -45,7 +45,8 @@ final class ConvTestModels {
       "layer_sigmoid_global", ConvTestModels_LayerSigmoidGlobalNet::new,
       "instance_relu_overlapping_max", ConvTestModels_InstanceReluOverlappingMaxNet::new,
       "group_after_leaky", ConvTestModels_GroupAfterLeakyNet::new,
-      "batch_relu_upsample", ConvTestModels_BatchReluUpsampleNet::new);
+      "batch_relu_upsample", ConvTestModels_BatchReluUpsampleNet::new,
+      "batch_relu_winograd", ConvTestModels_BatchReluWinogradNet::new);
 
   private ConvTestModels() {}
 
@@ -119,6 +120,18 @@ final class ConvTestModels {
     @BatchNorm(placement = NormPlacement.AFTER_ACTIVATION) Layer conv1;
     @AvgPool2d(value = 2, stride = 1) Layer pool;
     @Conv2d(filters = 3, kernel = 1) @Activation(RELU) Layer conv2;
+    @Dense(units = 3) Layer last;
+  }
+
+  /**
+   * A second convolution of 16 channels, 3×3, stride 1: Winograd's F(2×2, 3×3), with a row of
+   * half tiles (7 high).
+   */
+  @Model
+  static class BatchReluWinograd {
+    @Input(channels = 2, height = 7, width = 6) Layer in;
+    @Conv2d(filters = 16, kernel = 3, padding = 1, bias = false) @BatchNorm @Activation(RELU) Layer conv1;
+    @Conv2d(filters = 3, kernel = 3, padding = 1) @Activation(TANH) Layer conv2;
     @Dense(units = 3) Layer last;
   }
 
