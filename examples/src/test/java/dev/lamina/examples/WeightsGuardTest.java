@@ -77,7 +77,7 @@ class WeightsGuardTest {
         .augmentation(FashionAugmentation.parse(FashionCnnCommand.AUGMENTATION))
         .build().fit(split.train(), split.validation());
     assertHash("fashion-cnn trained",
-        "eb02f31eb4e6eddf6e02d68b4482c73e78be5e09e61684cebff4c491934b4bad", result.network());
+        "8e4574a9311fd617f4519fdd1e1aa8bbffba06a2da45eae86e2f38f92f5aeaa0", result.network());
   }
 
   /**

@@ -59,7 +59,7 @@ final class ConvWriter extends SingleInputWriter {
   @Override
   public void addFields(TypeSpec.Builder type) {
     type.addField(n.boundField());
-    ParameterCode.addFields(type, n, !winograd());
+    ParameterCode.addFields(type, n, usesIm2col());
     if (winograd()) {
       WinogradConv.addFields(type, n);
     }
@@ -74,7 +74,7 @@ final class ConvWriter extends SingleInputWriter {
 
   @Override
   public CodeBlock initialize() {
-    CodeBlock parameters = ParameterCode.initialize(n, !winograd());
+    CodeBlock parameters = ParameterCode.initialize(n, usesIm2col());
     return winograd() ? parameters.toBuilder().add(WinogradConv.initialize(n)).build() : parameters;
   }
 
@@ -89,12 +89,18 @@ final class ConvWriter extends SingleInputWriter {
   }
 
   // Each part's array holds a group of samples' im2col rows (or their dcols), or a block of the
-  // weight gradient's pixel rows; for a Winograd convolution, also one sample's transforms.
+  // weight gradient's pixel rows; for a Winograd convolution, one sample's transforms; for a
+  // one-channel input, one padded sample.
   @Override
   public Optional<SharedBuffer> sharedBuffer() {
-    int floats = winograd()
-        ? WinogradConv.scratchFloats(n)
-        : Math.max(groupSamples() * pixels(), ConvWeights.blockRows(patch(), c())) * patch();
+    int floats;
+    if (winograd()) {
+      floats = WinogradConv.scratchFloats(n);
+    } else if (directFromOneChannel()) { // one padded sample
+      floats = (g.in().height() + 2 * g.padding()) * (g.in().width() + 2 * g.padding());
+    } else {
+      floats = Math.max(groupSamples() * pixels(), ConvWeights.blockRows(patch(), c())) * patch();
+    }
     return Optional.of(new SharedBuffer(ConvScratch.FIELD, floats,
         "Each part's im2col rows, or their gradient, shared by every convolution's passes.\n"));
   }
@@ -102,7 +108,7 @@ final class ConvWriter extends SingleInputWriter {
   @Override
   public void addMethods(TypeSpec.Builder type) {
     ChannelsLast.addMethod(type, n);
-    if (!winograd()) {
+    if (usesIm2col()) {
       type.addMethod(im2col());
     }
     if (n.norm().isPresent()) {
@@ -287,15 +293,23 @@ final class ConvWriter extends SingleInputWriter {
         .build();
   }
 
+  /**
+   * Whether any pass builds im2col rows: not where both products read the windows themselves
+   * (Winograd, or a one-channel input).
+   */
+  private boolean usesIm2col() {
+    return !winograd() && !directFromOneChannel();
+  }
+
   /** Whether training goes through Winograd's F(2×2, 3×3) ({@link WinogradConv}). */
   private boolean winograd() {
     return WinogradConv.uses(n);
   }
 
   /**
-   * Whether the forward product reads the windows of a one-channel input directly ({@code
-   * SingleChannelConv}, stride 1, no dilation): its im2col rows would hold K·K values each, too
-   * few for the tiled product to run well. The weight gradient still rebuilds im2col rows.
+   * Whether the forward product and the weight gradient read the windows of a one-channel input
+   * directly ({@code SingleChannelConv}, stride 1, no dilation): its im2col rows would hold K·K
+   * values each, too few for the tiled product to run well.
    */
   private boolean directFromOneChannel() {
     return g.in().channels() == 1 && g.stride() == 1 && g.dilation() == 1;
@@ -370,6 +384,17 @@ final class ConvWriter extends SingleInputWriter {
   //   conv2BiasGrad[f] = Σ over every pixel row of d[·, f], this part's filters
   // }
   private MethodSpec weightGradient() {
+    if (directFromOneChannel()) {
+      MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "x", "d")
+          .addJavadoc("$L: this part's taps of dW$L, from the windows of x directly.\n",
+              layer.name(), layer.bias() ? ", and filters of dBias = Σ dY" : "")
+          .addStatement("int i0 = $T.split($L, part, parts)", Names.TEAM, patch())
+          .addStatement("int i1 = $T.split($L, part + 1, parts)", Names.TEAM, patch())
+          .addStatement("$T.weightGradient($N, x, d, $L, $L, $L, $L, $L, rows, i0, i1, $N[part])",
+              SINGLE_CHANNEL_CONV, n.weightGrad(), g.in().height(), g.in().width(), g.kernel(),
+              g.padding(), c(), ConvScratch.FIELD);
+      return layer.bias() ? m.addCode(DenseWriter.biasGradient(n, "rows * " + pixels())).build() : m.build();
+    }
     if (winograd()) {
       MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "x", "d")
           .addJavadoc("$L: this part's input channels of dW$L, through Winograd's transforms.\n",

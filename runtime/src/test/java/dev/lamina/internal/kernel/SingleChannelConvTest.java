@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The direct one-channel convolution against im2col and {@link Gemm} (the same bits: the
  * generated code may take either) and against a double-precision loop (within 1e-5), over shapes
  * that leave every tail: pixels after the four-pixel tiles, and filters after whole pairs of
- * vectors, a single vector, or none.
+ * vectors, a single vector, or none. Its weight gradient against the double-precision sum
+ * (within 1e-6 of the sum of absolute terms), and the same bits for every split of the taps.
  */
 class SingleChannelConvTest {
   @ParameterizedTest(name = "{1}×{2} image, {3}×{3} kernel, padding {4}, {5} filters, {0} samples")
@@ -72,6 +73,69 @@ class SingleChannelConvTest {
       largest = Math.max(largest, Math.abs(direct[i] - exact[i]));
     }
     assertTrue(largest < 1e-5, "largest difference from the double-precision loop: " + largest);
+  }
+
+  @ParameterizedTest(name = "{1}×{2} image, {3}×{3} kernel, padding {4}, {5} filters, {0} samples")
+  @CsvSource({
+      "3, 28, 28, 3, 1, 32",
+      "2, 7, 5, 2, 0, 48",
+      "2, 9, 6, 5, 2, 20",
+      "1, 4, 4, 1, 0, 3",
+      "2, 6, 11, 3, 2, 64",
+  })
+  void weightGradientMatchesTheDefinitionForAnySplitOfTheTaps(int rows, int h, int w, int k,
+      int pad, int filters) {
+    SplittableRandom random = new SplittableRandom(h * 17L + filters);
+    int ho = h + 2 * pad - k + 1;
+    int wo = w + 2 * pad - k + 1;
+    float[] x = new float[rows * h * w];
+    float[] dy = new float[rows * ho * wo * filters];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    for (int i = 0; i < dy.length; i++) {
+      dy[i] = (float) random.nextGaussian();
+    }
+    float[] scratch = new float[(h + 2 * pad) * (w + 2 * pad)];
+    float[] dw = new float[k * k * filters];
+    SingleChannelConv.weightGradient(dw, x, dy, h, w, k, pad, filters, rows, 0, k * k, scratch);
+
+    double[] exact = new double[dw.length];
+    double[] scale = new double[dw.length];
+    for (int s = 0; s < rows; s++) {
+      for (int oh = 0; oh < ho; oh++) {
+        for (int ow = 0; ow < wo; ow++) {
+          for (int t = 0; t < k * k; t++) {
+            int ih = oh - pad + t / k;
+            int iw = ow - pad + t % k;
+            float v = ih >= 0 && ih < h && iw >= 0 && iw < w ? x[(s * h + ih) * w + iw] : 0f;
+            for (int f = 0; f < filters; f++) {
+              double term = (double) v * dy[((s * ho + oh) * wo + ow) * filters + f];
+              exact[t * filters + f] += term;
+              scale[t * filters + f] += Math.abs(term);
+            }
+          }
+        }
+      }
+    }
+    double largest = 0;
+    for (int i = 0; i < dw.length; i++) {
+      largest = Math.max(largest, Math.abs(dw[i] - exact[i]) / Math.max(scale[i], 1e-30));
+    }
+    assertTrue(largest < 1e-6, "largest error of dw against the double-precision sum, as a"
+        + " fraction of its absolute terms: " + largest);
+
+    // Taps split between two threads at every point give the same bits.
+    for (int split = 0; split <= k * k; split++) {
+      float[] parts = new float[dw.length];
+      SingleChannelConv.weightGradient(parts, x, dy, h, w, k, pad, filters, rows, 0, split, scratch);
+      SingleChannelConv.weightGradient(parts, x, dy, h, w, k, pad, filters, rows, split, k * k,
+          scratch);
+      for (int i = 0; i < dw.length; i++) {
+        assertEquals(Float.floatToRawIntBits(dw[i]), Float.floatToRawIntBits(parts[i]),
+            "dw " + i + " with the taps split at " + split);
+      }
+    }
   }
 
   @ParameterizedTest
