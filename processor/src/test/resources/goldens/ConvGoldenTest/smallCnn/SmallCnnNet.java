@@ -69,8 +69,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
 
   private final float[] convWeightGrad;
 
-  private final float[] convWeightScratch;
-
   private final float[] convGamma;
 
   private final float[] convGammaGrad;
@@ -191,7 +189,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
     Parameters p = parameters();
     convWeight = p.get("conv.weight").values();
     convWeightGrad = p.get("conv.weight").gradient();
-    convWeightScratch = new float[36];
     convGamma = p.get("conv.gamma").values();
     convGammaGrad = p.get("conv.gamma").gradient();
     convBeta = p.get("conv.beta").values();
@@ -337,42 +334,6 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv: the im2col rows of pixel rows p0..p1-1 (one per output pixel: its 3×3 window of 1 channels, taps t0..t1-1 only) into cols from row 0.
-     */
-    private void convIm2col(float[] x, float[] cols, int p0, int p1, int t0, int t1) {
-      int s = p0 / 64;
-      int oh = p0 % 64 / 8;
-      int ow = p0 % 8;
-      for (int p = p0; p < p1; p++) {
-        int dst = (p - p0) * 9;
-        for (int kh = 0; kh < 3; kh++) {
-          int ih = oh - 1 + kh;
-          for (int kw = 0; kw < 3; kw++) {
-            int iw = ow - 1 + kw;
-            int tap = kh * 3 + kw;
-            if (tap < t0 || tap >= t1) {
-              continue;
-            }
-            int d = dst + tap;
-            if (ih < 0 || ih >= 8 || iw < 0 || iw >= 8) {
-              cols[d] = 0f;
-            } else {
-              int src = ((s * 8 + ih) * 8 + iw);
-              cols[d] = x[src];
-            }
-          }
-        }
-        if (++ow == 8) {
-          ow = 0;
-          if (++oh == 8) {
-            oh = 0;
-            s++;
-          }
-        }
-      }
-    }
-
-    /**
      * conv: (1, 8, 8) → 4 filters 3×3, padding 1 → (4, 8, 8) for samples r0..r1-1, into convAct.
      */
     private void convLinear(float[] x, float[] cols, int r0, int r1) {
@@ -455,17 +416,12 @@ public final class SmallCnnNet extends GeneratedNetwork {
     }
 
     /**
-     * conv: this part's rows of dW = colsᵀ·dY, the im2col rows built again from x block by block of 4096 pixel rows.
+     * conv: this part's taps of dW, from the windows of x directly.
      */
     private void convWeightGradient(float[] x, float[] d, int rows, int part, int parts) {
       int i0 = Team.split(9, part, parts);
       int i1 = Team.split(9, part + 1, parts);
-      float[] cols = convScratch[part];
-      for (int p0 = 0; i0 < i1 && p0 < rows * 64; p0 += 4096) {
-        int p1 = Math.min(rows * 64, p0 + 4096);
-        convIm2col(x, cols, p0, p1, i0, i1);
-        ConvKernels.addBlock(convWeightGrad, convWeightScratch, cols, d, p0, p1 - p0, 9, 4, i0, i1);
-      }
+      SingleChannelConv.weightGradient(convWeightGrad, x, d, 8, 8, 3, 1, 4, rows, i0, i1, convScratch[part]);
     }
 
     /**

@@ -89,15 +89,16 @@ final class ConvWriter extends SingleInputWriter {
   }
 
   // Each part's array holds a group of samples' im2col rows (or their dcols), or a block of the
-  // weight gradient's pixel rows; for a Winograd convolution, one sample's transforms; for a
-  // one-channel input, one padded sample.
+  // weight gradient's pixel rows; for a Winograd convolution, a group of samples' transforms; for
+  // a one-channel input, one padded sample, or a group's dcols.
   @Override
   public Optional<SharedBuffer> sharedBuffer() {
     int floats;
     if (winograd()) {
       floats = WinogradConv.scratchFloats(n);
-    } else if (directFromOneChannel()) { // one padded sample
-      floats = (g.in().height() + 2 * g.padding()) * (g.in().width() + 2 * g.padding());
+    } else if (directFromOneChannel()) { // one padded sample, or a group's dcols
+      floats = Math.max((g.in().height() + 2 * g.padding()) * (g.in().width() + 2 * g.padding()),
+          n.passesGradient() ? groupSamples() * pixels() * patch() : 0);
     } else {
       floats = Math.max(groupSamples() * pixels(), ConvWeights.blockRows(patch(), c())) * patch();
     }

@@ -115,14 +115,14 @@ final class WinogradConv {
         .build();
   }
 
-  /** Floats of scratch per part: one sample's transforms and products, either way. */
+  /** Floats of scratch per part: a group of samples' transforms and products, either way. */
   static int scratchFloats(LayerNames n) {
     ImageSpec g = n.layer().image();
     int in = g.in().channels();
     int out = g.out().channels();
-    int forward = ConvWeights.winogradScratch(1,
+    int forward = ConvWeights.winogradScratch(ConvWeights.WINOGRAD_GROUP,
         ConvWeights.winogradTiles(g.out().height(), g.out().width()), in, out);
-    int backward = ConvWeights.winogradScratch(1,
+    int backward = ConvWeights.winogradScratch(ConvWeights.WINOGRAD_GROUP,
         ConvWeights.winogradTiles(g.in().height(), g.in().width()), out, in);
     return Math.max(forward, backward);
   }

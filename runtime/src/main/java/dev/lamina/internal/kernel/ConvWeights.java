@@ -18,6 +18,12 @@ public final class ConvWeights {
     return Math.max(16, Math.min(4096, 65536 / (patch + filters)));
   }
 
+  /**
+   * Samples that {@link Winograd} transforms and multiplies at a time, so that each of its 16
+   * products has their tiles' rows together (98 for a 14×14 output).
+   */
+  public static final int WINOGRAD_GROUP = 2;
+
   /** Output tiles of one sample in {@link Winograd}: 2×2 blocks covering an (outH, outW) output. */
   public static int winogradTiles(int outH, int outW) {
     return ((outH + 1) / 2) * ((outW + 1) / 2);

@@ -37,6 +37,11 @@ public final class Winograd {
   private static final int L = S.length();
   /** Positions of a transformed tile: 4×4. */
   public static final int POSITIONS = 16;
+  /**
+   * Samples transformed and multiplied at a time ({@link ConvWeights#WINOGRAD_GROUP}): each of the
+   * 16 products then has their tiles' rows together.
+   */
+  public static final int GROUP = ConvWeights.WINOGRAD_GROUP;
 
   private Winograd() {}
 
@@ -158,8 +163,8 @@ public final class Winograd {
   /**
    * The convolution of samples s0..s1-1 of {@code x (s, h, w, in)} by the transformed filters
    * {@code u}, padding {@code pad}, into {@code y (s, h + 2·pad − 2, w + 2·pad − 2, out)},
-   * overwritten. {@code scratch} holds {@link #scratchSize}{@code (1, …)} floats: one sample at a
-   * time.
+   * overwritten. {@code scratch} holds {@link #scratchSize}{@code (GROUP, …)} floats: {@link
+   * #GROUP} samples at a time.
    */
   public static void forward(float[] y, float[] x, float[][] u, int h, int w, int in, int out,
       int pad, int s0, int s1, float[] scratch) {
@@ -169,15 +174,21 @@ public final class Winograd {
     int tiles = tiles(oh, ow);
     Gemm.checkLength("x", x, (long) s1 * h * w * in);
     Gemm.checkLength("y", y, (long) s1 * oh * ow * out);
-    Gemm.checkLength("scratch", scratch, scratchSize(1, tiles, in, out));
-    int m0 = ConvWeights.winogradProducts(tiles, in, out);
-    for (int s = s0; s < s1; s++) {
-      inputs(scratch, tiles, x, s, h, w, in, pad, 0, in);
-      for (int xi = 0; xi < POSITIONS; xi++) {
-        Gemm.matmulFromRow(scratch, scratch, xi * tiles, u[xi], in, out,
-            m0 / out + xi * tiles, m0 / out + (xi + 1) * tiles);
+    Gemm.checkLength("scratch", scratch, scratchSize(GROUP, tiles, in, out));
+    for (int s = s0; s < s1; s += GROUP) {
+      int n = Math.min(GROUP, s1 - s);
+      int rows = n * tiles;
+      int m0 = ConvWeights.winogradProducts(rows, in, out);
+      for (int g = 0; g < n; g++) {
+        inputs(scratch, rows, g * tiles, tiles, x, s + g, h, w, in, pad, 0, in);
       }
-      outputs(y, s, oh, ow, out, scratch, m0, tiles);
+      for (int xi = 0; xi < POSITIONS; xi++) {
+        Gemm.matmulFromRow(scratch, scratch, xi * rows, u[xi], in, out,
+            m0 / out + xi * rows, m0 / out + (xi + 1) * rows);
+      }
+      for (int g = 0; g < n; g++) {
+        outputs(y, s + g, oh, ow, out, scratch, m0, rows, g * tiles, tiles);
+      }
     }
   }
 
@@ -196,19 +207,23 @@ public final class Winograd {
     int tiles = tiles(oh, ow);
     Gemm.checkLength("x", x, (long) samples * h * w * in);
     Gemm.checkLength("dy", dy, (long) samples * oh * ow * out);
-    Gemm.checkLength("scratch", scratch, scratchSize(1, tiles, in, out));
+    Gemm.checkLength("scratch", scratch, scratchSize(GROUP, tiles, in, out));
     if (c0 >= c1) {
       return;
     }
-    int m0 = ConvWeights.winogradProducts(tiles, in, out);
     for (float[] matrix : du) {
       java.util.Arrays.fill(matrix, c0 * out, c1 * out, 0f);
     }
-    for (int s = 0; s < samples; s++) {
-      inputs(scratch, tiles, x, s, h, w, in, pad, c0, c1);
-      outputGradients(scratch, m0, tiles, dy, s, oh, ow, out);
+    for (int s = 0; s < samples; s += GROUP) {
+      int n = Math.min(GROUP, samples - s);
+      int rows = n * tiles;
+      int m0 = ConvWeights.winogradProducts(rows, in, out);
+      for (int g = 0; g < n; g++) {
+        inputs(scratch, rows, g * tiles, tiles, x, s + g, h, w, in, pad, c0, c1);
+        outputGradients(scratch, m0, rows, g * tiles, tiles, dy, s + g, oh, ow, out);
+      }
       for (int xi = 0; xi < POSITIONS; xi++) {
-        Gemm.matmulTransAOnto(du[xi], scratch, xi * tiles, scratch, m0 / out + xi * tiles, tiles,
+        Gemm.matmulTransAOnto(du[xi], scratch, xi * rows, scratch, m0 / out + xi * rows, rows,
             in, out, c0, c1);
       }
     }
@@ -233,18 +248,19 @@ public final class Winograd {
    * (in floats a row)}. Channels go a vector at a time, the rest one at a time through the same
    * operations: a channel's bits do not depend on the range.
    */
-  private static void inputs(float[] v, int tiles, float[] x, int s, int h, int w, int in,
-      int pad, int c0, int c1) {
+  private static void inputs(float[] v, int rows, int row0, int tiles, float[] x, int s, int h,
+      int w, int in, int pad, int c0, int c1) {
     int tilesPerRow = (w + 2 * pad - 1) / 2;
     for (int t = 0; t < tiles; t++) {
       int ih = 2 * (t / tilesPerRow) - pad;
       int iw = 2 * (t % tilesPerRow) - pad;
       int c = c0;
       for (; c + L <= c1; c += L) {
-        inputTile(v, t * in + c, tiles * in, x, s * h * w * in + c, ih, iw, h, w, in);
+        inputTile(v, (row0 + t) * in + c, rows * in, x, s * h * w * in + c, ih, iw, h, w, in);
       }
       for (; c < c1; c++) {
-        inputTileOneChannel(v, t * in + c, tiles * in, x, s * h * w * in + c, ih, iw, h, w, in);
+        inputTileOneChannel(v, (row0 + t) * in + c, rows * in, x, s * h * w * in + c, ih, iw, h,
+            w, in);
       }
     }
   }
@@ -355,7 +371,7 @@ public final class Winograd {
    * (ξ·tiles + t)·out]}, into y: the pixels of each 2×2 block that lie inside (oh, ow).
    */
   private static void outputs(float[] y, int s, int oh, int ow, int out, float[] scratch, int m0,
-      int tiles) {
+      int rows, int row0, int tiles) {
     int tilesPerRow = (ow + 1) / 2;
     for (int t = 0; t < tiles; t++) {
       int yh = 2 * (t / tilesPerRow);
@@ -365,12 +381,12 @@ public final class Winograd {
       boolean below = yh + 1 < oh;
       int o = 0;
       for (; o + L <= out; o += L) {
-        outputTile(y, row + o, out * ow, right ? out : -1, below, scratch, m0 + t * out + o,
-            tiles * out);
+        outputTile(y, row + o, out * ow, right ? out : -1, below, scratch,
+            m0 + (row0 + t) * out + o, rows * out);
       }
       for (; o < out; o++) {
         outputTileOneChannel(y, row + o, out * ow, right ? out : -1, below, scratch,
-            m0 + t * out + o, tiles * out);
+            m0 + (row0 + t) * out + o, rows * out);
       }
     }
   }
@@ -439,8 +455,8 @@ public final class Winograd {
   /**
    * {@code A·dY·Aᵀ} of every tile of sample s, into {@code scratch[m0 + (ξ·tiles + t)·out]}.
    */
-  private static void outputGradients(float[] scratch, int m0, int tiles, float[] dy, int s,
-      int oh, int ow, int out) {
+  private static void outputGradients(float[] scratch, int m0, int rows, int row0, int tiles,
+      float[] dy, int s, int oh, int ow, int out) {
     int tilesPerRow = (ow + 1) / 2;
     for (int t = 0; t < tiles; t++) {
       int yh = 2 * (t / tilesPerRow);
@@ -450,11 +466,11 @@ public final class Winograd {
       boolean below = yh + 1 < oh;
       int o = 0;
       for (; o + L <= out; o += L) {
-        outputGradientTile(scratch, m0 + t * out + o, tiles * out, dy, row + o, out * ow,
+        outputGradientTile(scratch, m0 + (row0 + t) * out + o, rows * out, dy, row + o, out * ow,
             right ? out : -1, below);
       }
       for (; o < out; o++) {
-        outputGradientTileOneChannel(scratch, m0 + t * out + o, tiles * out, dy, row + o,
+        outputGradientTileOneChannel(scratch, m0 + (row0 + t) * out + o, rows * out, dy, row + o,
             out * ow, right ? out : -1, below);
       }
     }

@@ -40,17 +40,17 @@ class WinogradTest {
     float[] y = new float[samples * oh * ow * out];
     float[][] u = matrices(in, out);
     Winograd.filters(u, weight, in, out, 0, out);
-    Winograd.forward(y, x, u, h, w, in, out, pad, 0, samples, scratch(1, oh, ow, in, out));
+    Winograd.forward(y, x, u, h, w, in, out, pad, 0, samples, scratch(Winograd.GROUP, oh, ow, in, out));
 
     float[] dx = new float[samples * h * w * in];
     float[][] ut = matrices(in, out);
     Winograd.inputGradientFilters(ut, weight, in, out, 0, in);
     Winograd.forward(dx, dy, ut, oh, ow, out, in, 2 - pad, 0, samples,
-        scratch(1, h, w, out, in));
+        scratch(Winograd.GROUP, h, w, out, in));
 
     float[] dw = new float[9 * in * out];
     Winograd.weightGradient(dw, matrices(in, out), x, dy, h, w, in, out, pad, samples, 0, in,
-        scratch(1, oh, ow, in, out));
+        scratch(Winograd.GROUP, oh, ow, in, out));
 
     Sums yExact = new Sums(y.length);
     Sums dxExact = new Sums(dx.length);
@@ -145,7 +145,7 @@ class WinogradTest {
 
     float[] yWhole = new float[samples * oh * ow * out];
     float[] ySplit = new float[yWhole.length];
-    float[] scratch = scratch(1, oh, ow, in, out);
+    float[] scratch = scratch(Winograd.GROUP, oh, ow, in, out);
     Winograd.forward(yWhole, x, whole, h, w, in, out, pad, 0, samples, scratch);
     Winograd.forward(ySplit, x, whole, h, w, in, out, pad, 0, 2, scratch);
     Winograd.forward(ySplit, x, whole, h, w, in, out, pad, 2, samples, scratch);
@@ -178,7 +178,7 @@ class WinogradTest {
   @CsvSource(delimiter = '|', value = {
       "31 | 64 | 2000 | x must hold at least 32 floats, got 31",
       "32 | 63 | 2000 | y must hold at least 64 floats, got 63",
-      "32 | 64 | 383 | scratch must hold at least 384 floats, got 383",
+      "32 | 64 | 767 | scratch must hold at least 768 floats, got 767",
   })
   void anArrayTooShortIsRefusedByName(int xLength, int yLength, int scratchLength,
       String message) {
