@@ -22,7 +22,7 @@ import java.util.function.LongFunction;
  * {@link FashionResNet}'s or {@link FashionPlain}'s) beside PyTorch's for the same network, batch
  * size and thread count (scripts/bench_cnn_pytorch.py, serving windows) and, with {@code --djl},
  * DJL's in this JVM, every side's windows taken in turn; the bytes a training step allocates, and
- * the convolution forward pass as im2col + tiled product against a direct loop.
+ * the convolution forward pass as im2col + tiled product, a direct loop and Winograd.
  */
 final class CnnBenchCommand implements Command {
   private static final int SAMPLES = 4096;
@@ -34,7 +34,7 @@ final class CnnBenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "FashionCnn training samples/s beside PyTorch's (and DJL's), and im2col vs direct"
+    return "FashionCnn training samples/s beside PyTorch's (and DJL's), and im2col vs direct vs Winograd"
         + " convolution";
   }
 
@@ -87,10 +87,14 @@ final class CnnBenchCommand implements Command {
     ConvChoice choice = new ConvChoice(32);
     double im2col = LaminaMeter.gflops(choice::im2colGemm, choice.flops(), seconds / 2);
     double direct = LaminaMeter.gflops(choice::direct, choice.flops(), seconds / 2);
-    out.printf(Locale.ROOT, "%nConvolution forward, (32, 14, 14) → 64 filters 3×3, batch 32, one thread:%n"
-        + "  im2col + tiled product %6.1f GFLOP/s%n  direct loop            %6.1f GFLOP/s%n", im2col, direct);
+    double winograd = LaminaMeter.gflops(choice::winograd, choice.flops(), seconds / 2);
+    out.printf(Locale.ROOT, "%nConvolution forward, (32, 14, 14) → 64 filters 3×3, batch 32, one thread"
+        + " (the direct convolution's FLOPs):%n  im2col + tiled product %6.1f GFLOP/s%n"
+        + "  direct loop            %6.1f GFLOP/s%n  Winograd F(2×2, 3×3)   %6.1f GFLOP/s%n",
+        im2col, direct, winograd);
     json.put("conv_forward_im2col_gflops", im2col);
     json.put("conv_forward_direct_gflops", direct);
+    json.put("conv_forward_winograd_gflops", winograd);
 
     out.printf("%n%s training, batch %d (random 28×28 images, Adam):%n", modelName, batch);
     json.put("model", modelName);
