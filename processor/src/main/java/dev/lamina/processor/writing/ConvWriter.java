@@ -302,7 +302,7 @@ final class ConvWriter extends SingleInputWriter {
     return !winograd() && !directFromOneChannel();
   }
 
-  /** Whether training goes through Winograd's F(2×2, 3×3) ({@link WinogradConv}). */
+  /** Whether its three products go through Winograd's F(2×2, 3×3) ({@link WinogradConv}). */
   private boolean winograd() {
     return WinogradConv.uses(n);
   }
@@ -394,14 +394,14 @@ final class ConvWriter extends SingleInputWriter {
           .addStatement("$T.weightGradient($N, x, d, $L, $L, $L, $L, $L, rows, i0, i1, $N[part])",
               SINGLE_CHANNEL_CONV, n.weightGrad(), g.in().height(), g.in().width(), g.kernel(),
               g.padding(), c(), ConvScratch.FIELD);
-      return layer.bias() ? m.addCode(DenseWriter.biasGradient(n, "rows * " + pixels())).build() : m.build();
+      return withBiasGradient(m);
     }
     if (winograd()) {
       MethodSpec.Builder m = Methods.overParts(n.method(LayerMember.WEIGHT_GRADIENT), "x", "d")
           .addJavadoc("$L: this part's input channels of dW$L, through Winograd's transforms.\n",
               layer.name(), layer.bias() ? ", and filters of dBias = Σ dY" : "")
           .addCode(WinogradConv.weightGradient(n));
-      return layer.bias() ? m.addCode(DenseWriter.biasGradient(n, "rows * " + pixels())).build() : m.build();
+      return withBiasGradient(m);
     }
     int block = ConvWeights.blockRows(patch(), c());
     int channels = g.in().channels();
@@ -419,6 +419,11 @@ final class ConvWriter extends SingleInputWriter {
         .addStatement("$T.addBlock($N, $N, $N, d, p0, p1 - p0, $L, $L, i0, i1)", CONV_KERNELS,
             n.weightGrad(), n.weightScratch(), ConvScratch.PARAMETER, patch(), c())
         .endControlFlow();
+    return withBiasGradient(m);
+  }
+
+  /** m, then this part's filters of dBias = Σ dY over every pixel row, if the layer has a bias. */
+  private MethodSpec withBiasGradient(MethodSpec.Builder m) {
     return layer.bias() ? m.addCode(DenseWriter.biasGradient(n, "rows * " + pixels())).build() : m.build();
   }
 

@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * 3×3 convolutions (stride 1, no dilation, padding 0 to 2) by Winograd's F(2×2, 3×3): each 2×2
- * block of output pixels comes from a 4×4 patch of the input through 16 products instead of 36.
+ * block of output pixels comes from a 4×4 patch of the input through 16 multiplications instead of
+ * 36.
  * In matrix form, for one tile, one input channel c and one filter o (Lavin and Gray, 2015):
  *
  * <pre>
@@ -28,9 +29,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Images are channels-last: pixel (s, h, w) of an image with C channels starts at {@code ((s·H
  * + h)·W + w)·C}, as everywhere in Lamina. Weights are (9·C, filters), row {@code tap·C + c} with
  * {@code tap = kh·3 + kw}, as the im2col product reads them. Transformed filters are {@code float[16]
- * []}, one (C, filters) matrix per position ξ = 4·i + j. Every element is computed the same way for
+ * []}, one (C, filters) matrix per position ξ = 4·i + j. Samples go {@link #GROUP} at a time, so
+ * that each product has their tiles' rows together. Every element is computed the same way for
  * any split of samples (forward, input gradient) or of input channels (weight gradient) between
- * threads.
+ * threads, and any grouping.
  */
 public final class Winograd {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
