@@ -12,6 +12,7 @@ until stdin ends. Exits with code 3 and a message when torch is missing.
 """
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -108,7 +109,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads")
     parser.add_argument("--batches", default="32,128,512")
+    parser.add_argument("--cpu", type=int, help="hold the process to this CPU (bench's one-thread"
+                        " windows, where Lamina's measuring thread is held to it too)")
     args = parser.parse_args()
+    if args.cpu is not None:
+        os.sched_setaffinity(0, {args.cpu})
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
     x = torch.rand(8192, 784)

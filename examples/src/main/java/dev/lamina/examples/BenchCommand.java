@@ -106,8 +106,12 @@ final class BenchCommand implements Command {
       Map<String, String> set = new java.util.HashMap<>(environment.set());
       set.put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
       set.put("OMP_NUM_THREADS", "1");
-      Optional<PeerWindows> peer = PeerWindows.start(List.of(PyTorchPeer.PYTHON, script.toString(),
-          "--threads", "1", "--batches", batches), environment.unset(), set,
+      List<String> command = new ArrayList<>(List.of(PyTorchPeer.PYTHON, script.toString(),
+          "--threads", "1", "--batches", batches));
+      if (threads == 1) { // on the CPU that Lamina's one-thread windows are held to
+        CpuAffinity.firstCpu().ifPresent(c -> command.addAll(List.of("--cpu", Integer.toString(c))));
+      }
+      Optional<PeerWindows> peer = PeerWindows.start(command, environment.unset(), set,
           why -> out.println("PyTorch peer skipped: " + why));
       if (peer.isEmpty()) { // both thread counts, or neither
         for (PeerWindows started : pytorch.values()) {
@@ -147,7 +151,10 @@ final class BenchCommand implements Command {
     long inferFlops = ProductFlops.forward(spec);
     json.put("train_flops_per_sample", trainFlops);
     json.put("infer_flops_per_sample", inferFlops);
-    out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%n");
+    Optional<Integer> cpu = CpuAffinity.firstCpu();
+    json.put("one_thread_cpu", cpu.orElse(null));
+    out.printf("%nSamples/s, 784-256-128-10 MLP (batch norm, ReLU, dropout, Adam)%s%n", cpu
+        .map(c -> "; every side's one-thread windows on CPU " + c).orElse(""));
     out.println("  batch threads | train Lamina  PyTorch  ratio | infer Lamina  PyTorch  ratio");
     // Each batch size's training on 1 and 2 threads (and the in-process peers' on the same
     // counts) in alternating windows, so that the two-thread speed-up and the ratios compare

@@ -70,6 +70,38 @@ final class CpuAffinity implements AutoCloseable {
     return cpu;
   }
 
+  /** The first CPU the calling thread may run on (where it would be held), or empty. */
+  static Optional<Integer> firstCpu() {
+    Optional<CpuAffinity> pin = pinToFirstCpu();
+    pin.ifPresent(CpuAffinity::close);
+    return pin.map(CpuAffinity::cpu);
+  }
+
+  /**
+   * {@code side} with each of its windows taken while the calling thread is held to the first CPU:
+   * bench's one-thread sides, whose windows alternate with its two-thread ones.
+   */
+  static LaminaMeter.Side pinned(LaminaMeter.Side side) {
+    return seconds -> {
+      Optional<CpuAffinity> pin = pinToFirstCpu();
+      try {
+        return side.rate(seconds);
+      } finally {
+        pin.ifPresent(CpuAffinity::close);
+      }
+    };
+  }
+
+  /** {@code calls} run with the calling thread held to the first CPU, where the system allows. */
+  static <T> T pinnedWhile(java.util.function.Supplier<T> calls) {
+    Optional<CpuAffinity> pin = pinToFirstCpu();
+    try {
+      return calls.get();
+    } finally {
+      pin.ifPresent(CpuAffinity::close);
+    }
+  }
+
   /** Lets the thread run on every CPU it could before. */
   @Override
   public void close() {

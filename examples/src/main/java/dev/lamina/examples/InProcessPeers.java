@@ -66,12 +66,12 @@ final class InProcessPeers implements AutoCloseable {
     int n = threadCounts.length;
     List<LaminaMeter.Side> sides = new ArrayList<>();
     for (int threads : threadCounts) {
-      sides.add(LaminaMeter.side(lamina.trainingStep(batch, threads), batch));
+      sides.add(onOneCpu(threads, LaminaMeter.side(lamina.trainingStep(batch, threads), batch)));
     }
     djl.ifPresent(peer -> {
       for (int threads : threadCounts) {
-        sides.add(LaminaMeter.side(
-            peer.trainingStep(TrainingPeer.BenchModel.FASHION_MLP_BN, batch, threads), batch));
+        sides.add(onOneCpu(threads, LaminaMeter.side(
+            peer.trainingStep(TrainingPeer.BenchModel.FASHION_MLP_BN, batch, threads), batch)));
       }
     });
     boolean torch = pytorch.keySet().containsAll(Arrays.stream(threadCounts).boxed().toList());
@@ -102,16 +102,17 @@ final class InProcessPeers implements AutoCloseable {
   double[] inferRates(LaminaMeter lamina, int batch, int threads, double seconds,
       Optional<PeerWindows> pytorch) {
     List<LaminaMeter.Side> sides = new ArrayList<>(
-        List.of(LaminaMeter.side(lamina.inference(batch, threads), batch)));
+        List.of(onOneCpu(threads, LaminaMeter.side(lamina.inference(batch, threads), batch))));
     int copy = -1;
     if (threads == 1) {
       copy = sides.size();
-      sides.add(LaminaMeter.side(lamina.copyInference(batch), batch));
+      sides.add(onOneCpu(threads, LaminaMeter.side(lamina.copyInference(batch), batch)));
     }
     int onnx = -1;
     if (ort.containsKey(threads)) {
       onnx = sides.size();
-      sides.add(LaminaMeter.side(ort.get(threads).pass(lamina.features(batch), batch), batch));
+      sides.add(onOneCpu(threads, LaminaMeter.side(ort.get(threads).pass(lamina.features(batch),
+          batch), batch)));
     }
     int torch = -1;
     if (pytorch.isPresent()) {
@@ -123,14 +124,28 @@ final class InProcessPeers implements AutoCloseable {
         copy < 0 ? Double.NaN : measured[copy], torch < 0 ? Double.NaN : measured[torch]};
   }
 
-  /** Median single-sample microseconds of Lamina and ONNX Runtime (NaN without it), in turn. */
+  /**
+   * Median single-sample microseconds of Lamina and ONNX Runtime (NaN without it), in turn; on one
+   * thread, held to the first CPU as PyTorch's one-thread process is.
+   */
   double[] latencyMicros(LaminaMeter lamina, int threads) {
     List<Runnable> calls = new ArrayList<>(List.of(lamina.singleSample(threads)));
     if (ort.containsKey(threads)) {
       calls.add(ort.get(threads).pass(lamina.features(1), 1));
     }
-    double[] measured = LaminaMeter.medianMicros(calls.toArray(Runnable[]::new));
+    Runnable[] works = calls.toArray(Runnable[]::new);
+    double[] measured = threads == 1
+        ? CpuAffinity.pinnedWhile(() -> LaminaMeter.medianMicros(works))
+        : LaminaMeter.medianMicros(works);
     return new double[] {measured[0], measured.length > 1 ? measured[1] : Double.NaN};
+  }
+
+  /**
+   * A one-thread side's windows taken on the first CPU, where PyTorch's one-thread process is held
+   * too ({@link CpuAffinity}): a core slow for a spell then slows both sides of a ratio.
+   */
+  private static LaminaMeter.Side onOneCpu(int threads, LaminaMeter.Side side) {
+    return threads == 1 ? CpuAffinity.pinned(side) : side;
   }
 
   /**
