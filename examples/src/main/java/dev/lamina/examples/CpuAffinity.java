@@ -79,7 +79,7 @@ final class CpuAffinity implements AutoCloseable {
 
   /**
    * {@code side} with each of its windows taken while the calling thread is held to the first CPU:
-   * bench's one-thread sides, whose windows alternate with its two-thread ones.
+   * bench's one-thread training sides, whose windows alternate with its two-thread ones.
    */
   static LaminaMeter.Side pinned(LaminaMeter.Side side) {
     return seconds -> {

@@ -98,21 +98,23 @@ final class InProcessPeers implements AutoCloseable {
   /**
    * Inference samples/s of Lamina's network, ONNX Runtime (NaN without it), on one thread
    * Lamina's float inference copy (NaN on more), and PyTorch (NaN without it), windows in turn.
+   * These windows are not held to one CPU: with ONNX Runtime's sessions in this JVM, held
+   * one-thread windows at batch 512 read 65–69% of peak, against 79–82% without them, a
+   * contention not understood yet (docs/performance.md).
    */
   double[] inferRates(LaminaMeter lamina, int batch, int threads, double seconds,
       Optional<PeerWindows> pytorch) {
     List<LaminaMeter.Side> sides = new ArrayList<>(
-        List.of(onOneCpu(threads, LaminaMeter.side(lamina.inference(batch, threads), batch))));
+        List.of(LaminaMeter.side(lamina.inference(batch, threads), batch)));
     int copy = -1;
     if (threads == 1) {
       copy = sides.size();
-      sides.add(onOneCpu(threads, LaminaMeter.side(lamina.copyInference(batch), batch)));
+      sides.add(LaminaMeter.side(lamina.copyInference(batch), batch));
     }
     int onnx = -1;
     if (ort.containsKey(threads)) {
       onnx = sides.size();
-      sides.add(onOneCpu(threads, LaminaMeter.side(ort.get(threads).pass(lamina.features(batch),
-          batch), batch)));
+      sides.add(LaminaMeter.side(ort.get(threads).pass(lamina.features(batch), batch), batch));
     }
     int torch = -1;
     if (pytorch.isPresent()) {
