@@ -1,6 +1,5 @@
 package dev.lamina.examples;
 
-import dev.lamina.internal.kernel.ConvWeights;
 import dev.lamina.internal.kernel.Gemm;
 import dev.lamina.internal.kernel.Winograd;
 import java.util.Arrays;
@@ -30,8 +29,8 @@ final class ConvChoice {
   private final float[] cols;
   private final float[] y;
   private final float[][] filters = new float[Winograd.POSITIONS][IN * OUT];
-  private final float[] scratch = new float[ConvWeights.winogradScratch(Winograd.GROUP,
-      Winograd.tiles(SIDE, SIDE), IN, OUT)];
+  private final float[] scratch =
+      new float[Winograd.scratchSize(Winograd.GROUP, Winograd.tiles(SIDE, SIDE), IN, OUT)];
 
   ConvChoice(int batch) {
     this.batch = batch;

@@ -269,18 +269,7 @@ public final class Gemm {
    */
   public static void matmulTransA(float[] c, float[] a, int a0, float[] b, int b0, int rows,
       int k, int n, int i0, int i1) {
-    if (rows < 0 || a0 < 0 || b0 < 0) {
-      throw new IllegalArgumentException(
-          "a0, b0 and rows must be >= 0, got " + a0 + ", " + b0 + " and " + rows);
-    }
-    checkSizes(k, n, i0, i1);
-    if (i1 > k) {
-      throw new IllegalArgumentException("i1 must be <= k = " + k + ", got " + i1);
-    }
-    checkLength("a", a, (long) (a0 + rows) * k);
-    checkLength("b", b, (long) (b0 + rows) * n);
-    checkLength("c", c, (long) k * n);
-    product(c, a, a0 * k, 1, k, b, b0 * n, rows, n, i0, i1, 0, n);
+    transAFromRows(c, a, a0, b, b0, rows, k, n, i0, i1, false);
   }
 
   /**
@@ -291,6 +280,12 @@ public final class Gemm {
    */
   public static void matmulTransAOnto(float[] c, float[] a, int a0, float[] b, int b0, int rows,
       int k, int n, int i0, int i1) {
+    transAFromRows(c, a, a0, b, b0, rows, k, n, i0, i1, true);
+  }
+
+  /** The two above: checked, then written over C or, with {@code onto}, added to it. */
+  private static void transAFromRows(float[] c, float[] a, int a0, float[] b, int b0, int rows,
+      int k, int n, int i0, int i1, boolean onto) {
     if (rows < 0 || a0 < 0 || b0 < 0) {
       throw new IllegalArgumentException(
           "a0, b0 and rows must be >= 0, got " + a0 + ", " + b0 + " and " + rows);
@@ -302,7 +297,7 @@ public final class Gemm {
     checkLength("a", a, (long) (a0 + rows) * k);
     checkLength("b", b, (long) (b0 + rows) * n);
     checkLength("c", c, (long) k * n);
-    product(c, a, a0 * k, 1, k, b, b0 * n, rows, n, i0, i1, 0, n, KC, true);
+    product(c, a, a0 * k, 1, k, b, b0 * n, rows, n, i0, i1, 0, n, KC, onto);
   }
 
   /**

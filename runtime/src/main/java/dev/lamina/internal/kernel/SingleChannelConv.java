@@ -27,18 +27,11 @@ public final class SingleChannelConv {
    */
   public static void forward(float[] out, float[] x, float[] weight, int h, int w, int k, int pad,
       int filters, int s0, int s1, float[] scratch) {
+    checkWindow(h, w, k, pad, scratch);
     int hp = h + 2 * pad;
     int wp = w + 2 * pad;
     int ho = hp - k + 1;
     int wo = wp - k + 1;
-    if (ho < 1 || wo < 1) {
-      throw new IllegalArgumentException("a " + h + "×" + w + " image padded by " + pad
-          + " has no " + k + "×" + k + " window: k must be at most the padded size");
-    }
-    if (scratch.length < hp * wp) {
-      throw new IllegalArgumentException("scratch must hold the padded sample, " + hp + "×" + wp
-          + " = " + hp * wp + " floats, got " + scratch.length);
-    }
     Gemm.checkLength("x", x, (long) s1 * h * w);
     Gemm.checkLength("weight", weight, (long) k * k * filters);
     Gemm.checkLength("out", out, (long) s1 * ho * wo * filters);
@@ -98,18 +91,11 @@ public final class SingleChannelConv {
    */
   public static void weightGradient(float[] dw, float[] x, float[] dy, int h, int w, int k,
       int pad, int filters, int samples, int t0, int t1, float[] scratch) {
+    checkWindow(h, w, k, pad, scratch);
     int hp = h + 2 * pad;
     int wp = w + 2 * pad;
     int ho = hp - k + 1;
     int wo = wp - k + 1;
-    if (ho < 1 || wo < 1) {
-      throw new IllegalArgumentException("a " + h + "×" + w + " image padded by " + pad
-          + " has no " + k + "×" + k + " window: k must be at most the padded size");
-    }
-    if (scratch.length < hp * wp) {
-      throw new IllegalArgumentException("scratch must hold the padded sample, " + hp + "×" + wp
-          + " = " + hp * wp + " floats, got " + scratch.length);
-    }
     if (t0 < 0 || t1 > k * k || t0 > t1) {
       throw new IllegalArgumentException("taps must lie within 0.." + k * k + ", got " + t0 + ".."
           + t1);
@@ -273,5 +259,19 @@ public final class SingleChannelConv {
     }
     c0.intoArray(out, oi);
     c1.intoArray(out, oi + L);
+  }
+
+  /** A k×k window fits the image padded by pad, and scratch holds the padded sample. */
+  private static void checkWindow(int h, int w, int k, int pad, float[] scratch) {
+    int hp = h + 2 * pad;
+    int wp = w + 2 * pad;
+    if (hp < k || wp < k) {
+      throw new IllegalArgumentException("a " + h + "×" + w + " image padded by " + pad
+          + " has no " + k + "×" + k + " window: k must be at most the padded size");
+    }
+    if (scratch.length < hp * wp) {
+      throw new IllegalArgumentException("scratch must hold the padded sample, " + hp + "×" + wp
+          + " = " + hp * wp + " floats, got " + scratch.length);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.internal.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -214,7 +215,7 @@ public final class Winograd {
       return;
     }
     for (float[] matrix : du) {
-      java.util.Arrays.fill(matrix, c0 * out, c1 * out, 0f);
+      Arrays.fill(matrix, c0 * out, c1 * out, 0f);
     }
     for (int s = 0; s < samples; s += GROUP) {
       int n = Math.min(GROUP, samples - s);
